@@ -1,0 +1,81 @@
+// Chooses the driver adapter: PostgreSQL through node-postgres when a URL is configured, PGlite in-process otherwise.
+// Shared by the app's Prisma client, the migration runner and the tests, so all three talk to the same database the same way.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir?: string; pglite?: PGlite };
+
+export type OpenedAdapter = {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** The PGlite instance when embedded (for raw access and closing). */
+  pglite?: PGlite;
+  close: () => Promise<void>;
+};
+
+type ScriptRunner = {
+  executeScript(script: string): Promise<void>;
+  client: { query(sql: string): Promise<unknown> };
+  onError(error: unknown): never;
+};
+
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it on ";", which breaks function bodies ($$ … ; … $$)
+ * and loses atomicity. Send the script as one simple-protocol query instead, as the native engine does: PostgreSQL
+ * parses it properly and runs it in one implicit transaction.
+ */
+function wholeScriptPg(factory: PrismaPg): SqlMigrationAwareDriverAdapterFactory {
+  const patch = <T>(adapter: T): T => {
+    const runner = adapter as unknown as ScriptRunner;
+    runner.executeScript = async (script: string) => {
+      try {
+        await runner.client.query(script);
+      } catch (error) {
+        runner.onError(error);
+      }
+    };
+    return adapter;
+  };
+  return {
+    adapterName: factory.adapterName,
+    provider: factory.provider,
+    connect: async () => patch(await factory.connect()),
+    connectToShadowDb: async () => patch(await factory.connectToShadowDb()),
+  };
+}
+
+export async function openAdapter(target: DatabaseTarget): Promise<OpenedAdapter> {
+  if (target.kind === "postgres") {
+    const opened: { dispose(): Promise<void> }[] = [];
+    const track = <T extends { dispose(): Promise<void> }>(a: T): T => (opened.push(a), a);
+    const pgFactory = wholeScriptPg(new PrismaPg({ connectionString: target.url }));
+    return {
+      factory: {
+        adapterName: pgFactory.adapterName,
+        provider: pgFactory.provider,
+        connect: async () => track(await pgFactory.connect()),
+        connectToShadowDb: async () => track(await pgFactory.connectToShadowDb()),
+      },
+      // The schema engine does not always dispose what it connects; close the pools so the database can be dropped.
+      close: async () => {
+        await Promise.allSettled(opened.splice(0).map((a) => a.dispose()));
+      },
+    };
+  }
+  let pg = target.pglite;
+  const owned = !pg;
+  if (!pg) {
+    if (target.dir) mkdirSync(target.dir, { recursive: true });
+    pg = await PGlite.create(target.dir ? { dataDir: target.dir } : {});
+  }
+  const instance = pg;
+  return {
+    factory: new PrismaPGlite(instance) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    pglite: instance,
+    close: async () => {
+      if (owned && !instance.closed) await instance.close();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// The app's Prisma client: PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR/pglite.
+import "server-only";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { getConfig } from "@/lib/env/config";
+import { openAdapter, type DatabaseTarget } from "./adapter";
+
+export type Db = PrismaClient;
+/** A transaction client: pass it to every call inside $transaction (PGlite deadlocks on the outer client). */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export async function createDb(target: DatabaseTarget): Promise<{ db: Db; close: () => Promise<void> }> {
+  const opened = await openAdapter(target);
+  const db = new PrismaClient({ adapter: opened.factory });
+  return {
+    db,
+    close: async () => {
+      await db.$disconnect();
+      await opened.close();
+    },
+  };
+}
+
+// One client per process; kept on globalThis so Next's dev reloads do not open the PGlite directory twice.
+const holder = globalThis as unknown as { __tillitDb?: Promise<Db> };
+
+export function getDb(): Promise<Db> {
+  holder.__tillitDb ??= createDb(getConfig().database).then((r) => r.db);
+  return holder.__tillitDb;
+}

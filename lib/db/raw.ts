@@ -1,0 +1,30 @@
+// A minimal raw SQL handle used where Prisma's client is not available yet (migrations, health, test set-up).
+import type { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+
+export type RawSql = {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+};
+
+export function rawFromPglite(db: PGlite): RawSql {
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await db.query<T>(sql, params)).rows;
+    },
+    async close() {},
+  };
+}
+
+export async function rawFromUrl(url: string): Promise<RawSql> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await client.query(sql, params)).rows as T[];
+    },
+    async close() {
+      await client.end();
+    },
+  };
+}

@@ -1,0 +1,181 @@
+// The one module that reads process.env. Everything else asks getConfig().
+// Validated with zod on first use and at server start (instrumentation.ts), so a wrong setting fails early and loudly.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const MIN_SECRET_LENGTH = 32;
+
+const SECRET_NAMES = ["AUTH_SECRET", "LINK_SIGNING_KEYS", "SUPPRESSION_HMAC_KEY"] as const;
+type SecretName = (typeof SECRET_NAMES)[number];
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATA_DIR: z.string().default(".data"),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: "must be a postgresql:// URL" })
+      .optional(),
+  ),
+  PUBLIC_URL: z.url({ error: "must be an absolute URL such as https://prefs.example.com" }).default("http://localhost:3000"),
+  AUTH_SECRET: optionalString,
+  // Comma-separated "keyId:secret" pairs; the first signs, all verify (rotation without breaking old mail).
+  LINK_SIGNING_KEYS: optionalString,
+  SUPPRESSION_HMAC_KEY: optionalString,
+  MAIL_TRANSPORT: optionalString.pipe(z.enum(["outbox", "resend"]).optional()),
+  MAIL_FROM: z.string().default("Tillit <noreply@tillit.localhost>"),
+  RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
+  RESEND_WEBHOOK_SECRET: optionalString,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type LinkKey = { id: string; secret: string };
+
+export type Config = {
+  env: "development" | "test" | "production";
+  dataDir: string;
+  database: { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
+  publicUrl: string;
+  authSecret: string;
+  linkKeys: LinkKey[];
+  suppressionKey: string;
+  mail:
+    | { transport: "outbox"; from: string }
+    | { transport: "resend"; from: string; apiKey: string; baseUrl?: string; webhookSecret?: string };
+  logLevel: "debug" | "info" | "warn" | "error";
+  version: string;
+};
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join("\n  - ")}\nSee .env.example for every variable.`);
+    this.name = "ConfigError";
+  }
+}
+
+function parseLinkKeys(raw: string, problems: string[]): LinkKey[] {
+  const keys: LinkKey[] = [];
+  for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const sep = part.indexOf(":");
+    const id = sep > 0 ? part.slice(0, sep) : "";
+    const secret = sep > 0 ? part.slice(sep + 1) : "";
+    if (!/^[A-Za-z0-9]{1,8}$/.test(id)) {
+      problems.push(`LINK_SIGNING_KEYS: each entry must be "keyId:secret" with a key id of 1-8 letters or digits`);
+      continue;
+    }
+    if (secret.length < MIN_SECRET_LENGTH) {
+      problems.push(`LINK_SIGNING_KEYS: the secret of key "${id}" is weak (fewer than ${MIN_SECRET_LENGTH} characters)`);
+      continue;
+    }
+    keys.push({ id, secret });
+  }
+  if (keys.length === 0 && problems.length === 0) problems.push("LINK_SIGNING_KEYS: no key given");
+  return keys;
+}
+
+// Development secrets are generated once and kept in DATA_DIR (never committed), so links survive restarts.
+function developmentSecrets(dataDir: string): Record<SecretName, string> {
+  const file = path.join(dataDir, "dev-secrets.json");
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, "utf8")) as Partial<Record<SecretName, string>>;
+    if (SECRET_NAMES.every((n) => typeof stored[n] === "string")) return stored as Record<SecretName, string>;
+  }
+  const fresh = {
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    LINK_SIGNING_KEYS: `dev1:${randomBytes(32).toString("base64url")}`,
+    SUPPRESSION_HMAC_KEY: randomBytes(32).toString("base64url"),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(fresh, null, 2) + "\n", { mode: 0o600 });
+  return fresh;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.NODE_ENV === "production";
+
+  const secrets = {} as Record<SecretName, string>;
+  let devSecrets: Record<SecretName, string> | undefined;
+  for (const name of SECRET_NAMES) {
+    const value = e[name];
+    if (value) {
+      secrets[name] = value;
+    } else if (production) {
+      problems.push(`${name}: required in production (see .env.example)`);
+    } else {
+      devSecrets ??= developmentSecrets(e.DATA_DIR);
+      secrets[name] = devSecrets[name];
+    }
+  }
+  if (production) {
+    for (const name of ["AUTH_SECRET", "SUPPRESSION_HMAC_KEY"] as const) {
+      const v = e[name];
+      if (v && v.length < MIN_SECRET_LENGTH) problems.push(`${name}: weak secret (fewer than ${MIN_SECRET_LENGTH} characters)`);
+    }
+  }
+  const linkKeys = secrets.LINK_SIGNING_KEYS ? parseLinkKeys(secrets.LINK_SIGNING_KEYS, problems) : [];
+
+  const transport = e.MAIL_TRANSPORT ?? (e.RESEND_API_KEY ? "resend" : production ? undefined : "outbox");
+  let mail: Config["mail"] = { transport: "outbox", from: e.MAIL_FROM };
+  if (transport === undefined) {
+    problems.push("RESEND_API_KEY: required in production (or set MAIL_TRANSPORT=outbox to keep mail in the database)");
+  } else if (transport === "resend") {
+    if (!e.RESEND_API_KEY) problems.push("RESEND_API_KEY: required when MAIL_TRANSPORT=resend");
+    else mail = { transport: "resend", from: e.MAIL_FROM, apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL, webhookSecret: e.RESEND_WEBHOOK_SECRET };
+  }
+
+  if (production && !env.PUBLIC_URL) problems.push("PUBLIC_URL: required in production (links in mail are built from it)");
+  if (production && !e.PUBLIC_URL.startsWith("https://") && !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(e.PUBLIC_URL)) {
+    problems.push("PUBLIC_URL: must use https:// in production");
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: e.NODE_ENV,
+    dataDir: e.DATA_DIR,
+    database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dir: path.join(e.DATA_DIR, "pglite") },
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ""),
+    authSecret: secrets.AUTH_SECRET,
+    linkKeys,
+    suppressionKey: secrets.SUPPRESSION_HMAC_KEY,
+    mail,
+    logLevel: e.LOG_LEVEL,
+    version: env.npm_package_version ?? packageVersion(),
+  };
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(process.cwd(), "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  cached ??= loadConfig();
+  return cached;
+}
+
+/** True while `next build` prerenders pages: no database, no secrets needed then. */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}

@@ -1,0 +1,45 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Test projects: unit (no database), integration on PGlite (always) and on PostgreSQL (when TEST_DATABASE_URL is set),
+// and browser tests in Chromium (when E2E=1). Tool configuration may read process.env; app code may not.
+const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts") };
+const pgUrl = process.env.TEST_DATABASE_URL;
+const e2e = process.env.E2E === "1";
+
+const integration = (name: string, kind: "pglite" | "postgres") => ({
+  resolve: { alias },
+  test: {
+    name,
+    include: ["tests/integration/**/*.test.ts"],
+    globalSetup: [kind === "pglite" ? "tests/support/global-pglite.ts" : "tests/support/global-postgres.ts"],
+    env: { TILLIT_TEST_DB: kind, NODE_ENV: "test" },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { NODE_ENV: "test" } } },
+      integration("integration-pglite", "pglite"),
+      ...(pgUrl ? [integration("integration-postgres", "postgres")] : []),
+      ...(e2e
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: "e2e",
+                include: ["tests/e2e/**/*.test.ts"],
+                globalSetup: ["tests/e2e/support/global-build.ts"],
+                testTimeout: 60_000,
+                hookTimeout: 180_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
