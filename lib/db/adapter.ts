@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { lockDataDir } from "./pglite-lock";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir?: string; pglite?: PGlite };
 
@@ -46,6 +47,29 @@ function wholeScriptPg(factory: PrismaPg): SqlMigrationAwareDriverAdapterFactory
   };
 }
 
+/** Opens an embedded database: in memory without a directory, else the directory, locked to this process. */
+export async function openPglite(dir?: string): Promise<{ pglite: PGlite; close: () => Promise<void> }> {
+  if (!dir) {
+    const pglite = await PGlite.create();
+    return { pglite, close: () => pglite.close() };
+  }
+  mkdirSync(dir, { recursive: true });
+  const release = lockDataDir(dir);
+  try {
+    const pglite = await PGlite.create({ dataDir: dir });
+    return {
+      pglite,
+      close: async () => {
+        if (!pglite.closed) await pglite.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
 export async function openAdapter(target: DatabaseTarget): Promise<OpenedAdapter> {
   if (target.kind === "postgres") {
     const opened: { dispose(): Promise<void> }[] = [];
@@ -64,18 +88,13 @@ export async function openAdapter(target: DatabaseTarget): Promise<OpenedAdapter
       },
     };
   }
-  let pg = target.pglite;
-  const owned = !pg;
-  if (!pg) {
-    if (target.dir) mkdirSync(target.dir, { recursive: true });
-    pg = await PGlite.create(target.dir ? { dataDir: target.dir } : {});
+  if (target.pglite) {
+    return { factory: new PrismaPGlite(target.pglite) as unknown as SqlMigrationAwareDriverAdapterFactory, pglite: target.pglite, close: async () => {} };
   }
-  const instance = pg;
+  const instance = await openPglite(target.dir);
   return {
-    factory: new PrismaPGlite(instance) as unknown as SqlMigrationAwareDriverAdapterFactory,
-    pglite: instance,
-    close: async () => {
-      if (owned && !instance.closed) await instance.close();
-    },
+    factory: new PrismaPGlite(instance.pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    pglite: instance.pglite,
+    close: instance.close,
   };
 }

@@ -7,7 +7,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { SchemaEngine, type MigrationList } from "@prisma/schema-engine-wasm";
-import { openAdapter, type DatabaseTarget } from "./adapter";
+import { openAdapter, openPglite, type DatabaseTarget } from "./adapter";
 import { rawFromPglite, rawFromUrl, type RawSql } from "./raw";
 
 export const PRISMA_DIR = path.resolve(process.cwd(), "prisma");
@@ -164,12 +164,8 @@ export async function applyMigrations(target: DatabaseTarget, opts: { dir?: stri
   const dir = opts.dir ?? MIGRATIONS_DIR;
   const files = readMigrationFiles(dir);
   const schema = readFileSync(SCHEMA_PATH, "utf8");
-  let pglite = target.kind === "pglite" ? target.pglite : undefined;
-  const ownsPglite = target.kind === "pglite" && !pglite;
-  if (ownsPglite && target.kind === "pglite") {
-    if (target.dir) mkdirSync(target.dir, { recursive: true });
-    pglite = await PGlite.create(target.dir ? { dataDir: target.dir } : {});
-  }
+  const owned = target.kind === "pglite" && !target.pglite ? await openPglite(target.dir) : undefined;
+  const pglite = target.kind === "pglite" ? (target.pglite ?? owned?.pglite) : undefined;
   const resolved: DatabaseTarget = target.kind === "postgres" ? target : { kind: "pglite", pglite };
   const raw = await rawFor(resolved, pglite);
   try {
@@ -186,6 +182,6 @@ export async function applyMigrations(target: DatabaseTarget, opts: { dir?: stri
     }
   } finally {
     await raw.close();
-    if (ownsPglite && pglite) await pglite.close();
+    await owned?.close();
   }
 }

@@ -1,6 +1,8 @@
 // One fresh, migrated database per test file, on PGlite or PostgreSQL depending on the vitest project.
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
 import type { DatabaseTarget } from "@/lib/db/adapter";
@@ -67,6 +69,37 @@ export async function createTestDb(): Promise<TestDb> {
     close: async () => {
       await close();
       await raw.close();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.close();
+    },
+  };
+}
+
+/**
+ * An empty database (no migrations) for tests of the migration runner itself, as the environment a child process
+ * needs to reach it: DATABASE_URL for PostgreSQL, DATA_DIR for PGlite.
+ */
+export async function emptyTestDatabase(): Promise<{ env: Record<string, string>; raw: () => Promise<RawSql>; drop: () => Promise<void> }> {
+  if (testDbKind() === "pglite") {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "tillit-empty-"));
+    return {
+      env: { DATA_DIR: dataDir },
+      raw: async () => {
+        const pglite = await PGlite.create({ dataDir: path.join(dataDir, "pglite") });
+        return { ...rawFromPglite(pglite), close: () => pglite.close() };
+      },
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const base = inject("pgBaseUrl");
+  const name = `tillit_e_${randomBytes(6).toString("hex")}`;
+  const admin = await rawFromUrl(base);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = withDatabase(base, name);
+  return {
+    env: { DATABASE_URL: url },
+    raw: () => rawFromUrl(url),
+    drop: async () => {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.close();
     },
