@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "@/lib/env/config";
+
+const strong = "x".repeat(40);
+const prod = {
+  NODE_ENV: "production",
+  PUBLIC_URL: "https://prefs.example.com",
+  AUTH_SECRET: strong,
+  LINK_SIGNING_KEYS: `k1:${strong}`,
+  SUPPRESSION_HMAC_KEY: strong,
+  RESEND_API_KEY: "re_test",
+  DATABASE_URL: "postgresql://u@db/tillit",
+};
+
+function problems(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).problems;
+  }
+}
+
+describe("configuration", () => {
+  it("accepts a complete production configuration", () => {
+    const c = loadConfig(prod);
+    expect(c.database).toEqual({ kind: "postgres", url: "postgresql://u@db/tillit" });
+    expect(c.mail).toMatchObject({ transport: "resend", apiKey: "re_test" });
+    expect(c.linkKeys).toEqual([{ id: "k1", secret: strong }]);
+  });
+
+  it("names each missing secret in production", () => {
+    const p = problems({ ...prod, AUTH_SECRET: undefined, SUPPRESSION_HMAC_KEY: "", LINK_SIGNING_KEYS: undefined });
+    expect(p).toEqual(expect.arrayContaining([expect.stringMatching(/^AUTH_SECRET: required/), expect.stringMatching(/^SUPPRESSION_HMAC_KEY: required/), expect.stringMatching(/^LINK_SIGNING_KEYS: required/)]));
+  });
+
+  it("refuses weak secrets in production, naming the variable", () => {
+    expect(problems({ ...prod, AUTH_SECRET: "short" })).toEqual([expect.stringMatching(/^AUTH_SECRET: weak secret/)]);
+    expect(problems({ ...prod, LINK_SIGNING_KEYS: "k1:short" })).toEqual([expect.stringMatching(/^LINK_SIGNING_KEYS: the secret of key "k1" is weak/)]);
+  });
+
+  it("requires a mail provider and an https public URL in production", () => {
+    expect(problems({ ...prod, RESEND_API_KEY: undefined })).toEqual([expect.stringMatching(/^RESEND_API_KEY: required in production/)]);
+    expect(problems({ ...prod, PUBLIC_URL: "http://prefs.example.com" })).toEqual([expect.stringMatching(/^PUBLIC_URL: must use https/)]);
+    expect(problems({ ...prod, PUBLIC_URL: undefined })).toEqual([expect.stringMatching(/^PUBLIC_URL: required in production/)]);
+    expect(loadConfig({ ...prod, RESEND_API_KEY: undefined, MAIL_TRANSPORT: "outbox" }).mail.transport).toBe("outbox");
+  });
+
+  it("rejects malformed values with the variable's name", () => {
+    expect(problems({ ...prod, DATABASE_URL: "mysql://x" })).toEqual([expect.stringMatching(/^DATABASE_URL: must be a postgresql/)]);
+    expect(problems({ ...prod, MAIL_TRANSPORT: "smtp" })).toEqual([expect.stringMatching(/^MAIL_TRANSPORT:/)]);
+  });
+
+  it("generates development secrets once and keeps them in the data directory", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tillit-cfg-"));
+    const a = loadConfig({ NODE_ENV: "development", DATA_DIR: dir });
+    const b = loadConfig({ NODE_ENV: "development", DATA_DIR: dir });
+    expect(a.authSecret).toHaveLength(43);
+    expect(b.authSecret).toBe(a.authSecret);
+    expect(b.linkKeys).toEqual(a.linkKeys);
+    expect(a.database).toEqual({ kind: "pglite", dir: path.join(dir, "pglite") });
+    expect(a.mail.transport).toBe("outbox");
+    expect(JSON.parse(readFileSync(path.join(dir, "dev-secrets.json"), "utf8")).SUPPRESSION_HMAC_KEY).toBe(a.suppressionKey);
+  });
+});
