@@ -2,6 +2,7 @@
 // commit or roll back together.
 import type { Tx } from "@/lib/db/client";
 import type { ActorType, Prisma } from "@/lib/generated/prisma/client";
+import type { RawSql } from "@/lib/db/raw";
 import { GENESIS_HASH, hashEntry } from "./hash-chain";
 
 export type AuditActor = { type: ActorType; id?: string | null };
@@ -22,8 +23,26 @@ export async function recordAuditEvents(tx: Tx, inputs: AuditInput[], now = new 
   if (inputs.length === 0) return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY}::bigint)`;
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  const rows: Prisma.AuditEventCreateManyInput[] = [];
+  const rows = chainEntries(last?.hash ?? GENESIS_HASH, inputs, now);
+  // createMany keeps the order of rows, so seq follows the chain.
+  for (let i = 0; i < rows.length; i += 5000) await tx.auditEvent.createMany({ data: rows.slice(i, i + 5000) });
+}
+
+/** The same append for raw SQL connections (bulk loaders); must run inside the caller's open transaction. */
+export async function recordAuditEventsRaw(raw: RawSql, inputs: AuditInput[], now = new Date()): Promise<void> {
+  await raw.query("SELECT pg_advisory_xact_lock($1::bigint)", [CHAIN_LOCK_KEY]);
+  const [last] = await raw.query<{ hash: string }>(`SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`);
+  for (const r of chainEntries(last?.hash ?? GENESIS_HASH, inputs, now)) {
+    await raw.query(
+      `INSERT INTO "AuditEvent" (at, "actorType", "actorId", action, "subjectType", "subjectId", fields, "personalValues", "prevHash", hash)
+       VALUES ($1, $2::"ActorType", $3, $4, $5, $6, $7::text[], $8::jsonb, $9, $10)`,
+      [r.at, r.actorType, r.actorId, r.action, r.subjectType, r.subjectId, r.fields, r.personalValues === undefined ? null : JSON.stringify(r.personalValues), r.prevHash, r.hash],
+    );
+  }
+}
+
+function chainEntries(prevHash: string, inputs: AuditInput[], now: Date) {
+  const rows: (Prisma.AuditEventCreateManyInput & { at: Date; actorId: string | null; fields: string[] })[] = [];
   for (const input of inputs) {
     const entry = {
       at: now,
@@ -38,8 +57,7 @@ export async function recordAuditEvents(tx: Tx, inputs: AuditInput[], now = new 
     rows.push({ ...entry, personalValues: input.personalValues, prevHash, hash });
     prevHash = hash;
   }
-  // createMany keeps the order of rows, so seq follows the chain.
-  for (let i = 0; i < rows.length; i += 5000) await tx.auditEvent.createMany({ data: rows.slice(i, i + 5000) });
+  return rows;
 }
 
 export async function recordAuditEvent(tx: Tx, input: AuditInput, now = new Date()): Promise<void> {
