@@ -13,7 +13,7 @@ const integration = (name: string, kind: "pglite" | "postgres") => ({
     name,
     include: ["tests/integration/**/*.test.ts"],
     globalSetup: [kind === "pglite" ? "tests/support/global-pglite.ts" : "tests/support/global-postgres.ts"],
-    env: { TILLIT_TEST_DB: kind, NODE_ENV: "test" },
+    env: { TILLIT_TEST_DB: kind, NODE_ENV: "test" as const },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
@@ -22,7 +22,7 @@ const integration = (name: string, kind: "pglite" | "postgres") => ({
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { NODE_ENV: "test" } } },
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { NODE_ENV: "test" as const } } },
       integration("integration-pglite", "pglite"),
       ...(pgUrl ? [integration("integration-postgres", "postgres")] : []),
       ...(e2e

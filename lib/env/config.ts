@@ -171,8 +171,16 @@ function packageVersion(): string {
 let cached: Config | undefined;
 
 export function getConfig(): Config {
-  cached ??= loadConfig();
+  if (!cached) {
+    // Next.js loads .env itself; scripts run with tsx (migrate, seed) get it here. Set variables win over the file.
+    if (existsSync(".env") && !isNextServer()) process.loadEnvFile(".env");
+    cached = loadConfig();
+  }
   return cached;
+}
+
+function isNextServer(): boolean {
+  return process.env.NEXT_RUNTIME !== undefined;
 }
 
 /** True while `next build` prerenders pages: no database, no secrets needed then. */

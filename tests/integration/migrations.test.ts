@@ -74,7 +74,7 @@ describe("applying", () => {
   it("is safe from two processes at once", async () => {
     const empty = await emptyTestDatabase();
     try {
-      const env = { ...process.env, NODE_ENV: "test", ...empty.env };
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test" as const, ...empty.env };
       const cli = ["--conditions=react-server", "lib/db/cli.ts", "migrate"];
       const tsx = path.resolve("node_modules/.bin/tsx");
       const results = await Promise.allSettled([run(tsx, cli, { env }), run(tsx, cli, { env })]);
