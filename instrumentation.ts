@@ -1,9 +1,10 @@
 // Runs once when the server starts: a wrong configuration or an edited, already-applied migration stops start-up
 // here, with a message naming the variable or the file, instead of failing later on some request.
+// NEXT_RUNTIME is read here (not through lib/env) because Next compiles this file for the edge runtime too, and the
+// Node-only start-up checks must not be pulled into that bundle.
 export async function register() {
-  const { isNodeServerStart, getConfig } = await import("@/lib/env/config");
-  if (!isNodeServerStart()) return;
-  getConfig();
-  const { assertMigrationsIntact } = await import("@/lib/db/assert-migrations-intact");
-  await assertMigrationsIntact();
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkOnStart } = await import("@/lib/env/check-on-start");
+    await checkOnStart();
+  }
 }

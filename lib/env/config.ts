@@ -188,7 +188,3 @@ export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === "phase-production-build";
 }
 
-/** True in the Node.js server process at start (not during `next build`, not in the edge runtime). */
-export function isNodeServerStart(): boolean {
-  return process.env.NEXT_RUNTIME === "nodejs" && !isBuildPhase();
-}

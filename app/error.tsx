@@ -1,0 +1,34 @@
+"use client";
+// Shown when a page fails. Never shows the error itself: in production a server error reaches the client only as a
+// generic message and a digest, and the digest is what support needs to find the server log entry.
+import Link from "next/link";
+import { useEffect } from "react";
+import { useLanguage } from "@/lib/i18n/language-context";
+import { getMessages } from "@/lib/i18n/messages";
+
+export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = getMessages(useLanguage()).error;
+  const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
+
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+
+  return (
+    <article className="prose">
+      <h1>{t.heading}</h1>
+      <p>{t.text}</p>
+      <div className="actions">
+        <button type="button" className="button" onClick={() => retry()}>
+          {t.retry}
+        </button>
+        <Link href="/">{t.back}</Link>
+      </div>
+      {digest ? (
+        <p className="muted">
+          {t.reference} <code>{digest}</code>
+        </p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,36 @@
+// Next.js configuration. Deliberately does not import lib/env/config.ts (it is "server-only"); the app validates its
+// configuration at server start instead (instrumentation.ts).
+
+/** Sent with every response, pages and API routes alike. */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // Never framed (clickjacking on the preference and erasure buttons); the CSP directive for modern browsers, the
+  // header for old ones. Script sources are not restricted here: that needs per-request nonces.
+  { key: "X-Frame-Options", value: "DENY" },
+  {
+    key: "Content-Security-Policy",
+    value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+  },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  // Browsers ignore this header over plain HTTP, so local and test servers are unaffected.
+  { key: "Strict-Transport-Security", value: "max-age=31536000" },
+  {
+    key: "Permissions-Policy",
+    value:
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), browsing-topics=()",
+  },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // Loaded with Node's own require at run time instead of being bundled: PGlite and the schema engine load their
+  // WebAssembly and data files relative to their own package, and pg / pg-boss are plain Node libraries.
+  serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg", "pg-boss"],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

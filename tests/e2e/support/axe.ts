@@ -1,0 +1,16 @@
+// Accessibility check with axe-core against WCAG 2.2 AA (and the 2.0/2.1 A and AA rules it includes).
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** One readable paragraph per violation; an empty array when the page passes. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((v) => {
+    const nodes = v.nodes
+      .map((n) => `    at ${n.target.join(" ")}\n      ${(n.failureSummary ?? "").split("\n").join("\n      ")}`)
+      .join("\n");
+    return `${v.id} (${v.impact ?? "unknown impact"}) on ${page.url()}: ${v.help}\n  ${v.helpUrl}\n${nodes}`;
+  });
+}

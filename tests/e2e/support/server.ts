@@ -1,0 +1,144 @@
+// Starts the built app with `next start` on a free port, on a fresh embedded database in a temporary DATA_DIR, and
+// stops it again. One server per test file (beforeAll / afterAll), so files never share data.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+
+export type AppServer = {
+  /** http://127.0.0.1:<port>, no trailing slash. */
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Everything the server printed so far (for failure messages). */
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+const secret = () => randomBytes(32).toString("base64url");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+function baseEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  // The app must use its own embedded database, never one configured for other tests.
+  for (const name of ["DATABASE_URL", "TEST_DATABASE_URL", "RESEND_API_KEY", "RESEND_BASE_URL", "NEXT_PHASE"])
+    delete env[name];
+  return env;
+}
+
+function run(command: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...opts, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(" ")} exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`next start exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output()}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      if (res.ok) return;
+      last = `HTTP ${res.status}: ${await res.text()}`;
+    } catch (e) {
+      last = String(e);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The server at ${url} was not healthy within ${timeoutMs} ms (last: ${last}):\n${output()}`);
+}
+
+export async function startServer(opts: { env?: Record<string, string> } = {}): Promise<AppServer> {
+  const appDir = inject("e2eAppDir");
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tillit-e2e-"));
+  const env: NodeJS.ProcessEnv = {
+    ...baseEnv(),
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATA_DIR: dataDir,
+    PUBLIC_URL: url,
+    MAIL_TRANSPORT: "outbox",
+    AUTH_SECRET: secret(),
+    SUPPRESSION_HMAC_KEY: secret(),
+    LINK_SIGNING_KEYS: `e2e1:${secret()}`,
+    ...opts.env,
+  };
+
+  try {
+    // Migrates and seeds the fresh database, the same step `npm run dev` runs.
+    await run(path.join(appDir, "node_modules/.bin/tsx"), ["--conditions=react-server", "lib/db/cli.ts", "prepare"], {
+      cwd: appDir,
+      env,
+    });
+  } catch (e) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+
+  // Own process group (detached), so stop() ends next start and any worker it spawned.
+  const child = spawn(
+    process.execPath,
+    [path.join(appDir, "node_modules/next/dist/bin/next"), "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    { cwd: appDir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  const stop = async () => {
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      const timer = setTimeout(() => {
+        try {
+          if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }, 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitUntilHealthy(url, child, () => output);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, port, dataDir, output: () => output, stop };
+}
