@@ -3,7 +3,10 @@ import { defineConfig } from "vitest/config";
 
 // Test projects: unit (no database), integration on PGlite (always) and on PostgreSQL (when TEST_DATABASE_URL is set),
 // and browser tests in Chromium (when E2E=1). Tool configuration may read process.env; app code may not.
-const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts") };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts"),
+};
 const pgUrl = process.env.TEST_DATABASE_URL;
 const e2e = process.env.E2E === "1";
 
@@ -22,7 +25,10 @@ const integration = (name: string, kind: "pglite" | "postgres") => ({
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { NODE_ENV: "test" as const } } },
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { NODE_ENV: "test" as const } },
+      },
       integration("integration-pglite", "pglite"),
       ...(pgUrl ? [integration("integration-postgres", "postgres")] : []),
       ...(e2e

@@ -13,12 +13,100 @@ import { defaultLegalBases } from "@/lib/policy/purposes";
 import type { ContactCategory, RoleType } from "@/lib/generated/prisma/enums";
 import { seedIfEmpty } from "./seed-demo";
 
-const FIRST = ["Anna", "Erik", "Maria", "Lars", "Karin", "Johan", "Sofia", "Anders", "Eva", "Per", "Emma", "Mikael", "Sara", "Nils", "Linnea", "Oskar", "Elin", "Gustav", "Ida", "Ahmed", "Fatima", "Jonas", "Hanna", "David", "Maja", "Olof", "Astrid", "Viktor", "Amira", "Henrik"];
-const LAST = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Lindberg", "Lindqvist", "Berg", "Holm", "Ek", "Sandberg", "Forsberg", "Hassan", "Ali", "Nyström", "Åberg", "Öberg", "Wallin"];
-const TITLES = ["IT-chef", "Driftchef", "Systemadministratör", "CTO", "Inköpare", "Controller", "Utvecklare", "Säkerhetsansvarig", "Head of Infrastructure", "Projektledare"];
-const CATEGORIES: ContactCategory[] = ["CUSTOMER_CONTACT", "CUSTOMER_CONTACT", "CUSTOMER_CONTACT", "PROSPECT", "PROSPECT", "PARTNER_CONTACT", "SUPPLIER_CONTACT"];
-const ROLE_TYPES: RoleType[] = ["COMMERCIAL_CONTACT", "SYSTEM_ADMINISTRATOR", "SYSTEM_OWNER", "TECHNICAL_CONTACT", "BILLING_CONTACT", "OTHER"];
-const RELATIONSHIP_FOR: Record<ContactCategory, string> = { CUSTOMER_CONTACT: "CUSTOMER", PROSPECT: "PROSPECT", PARTNER_CONTACT: "PARTNER", SUPPLIER_CONTACT: "SUPPLIER" };
+const FIRST = [
+  "Anna",
+  "Erik",
+  "Maria",
+  "Lars",
+  "Karin",
+  "Johan",
+  "Sofia",
+  "Anders",
+  "Eva",
+  "Per",
+  "Emma",
+  "Mikael",
+  "Sara",
+  "Nils",
+  "Linnea",
+  "Oskar",
+  "Elin",
+  "Gustav",
+  "Ida",
+  "Ahmed",
+  "Fatima",
+  "Jonas",
+  "Hanna",
+  "David",
+  "Maja",
+  "Olof",
+  "Astrid",
+  "Viktor",
+  "Amira",
+  "Henrik",
+];
+const LAST = [
+  "Andersson",
+  "Johansson",
+  "Karlsson",
+  "Nilsson",
+  "Eriksson",
+  "Larsson",
+  "Olsson",
+  "Persson",
+  "Svensson",
+  "Gustafsson",
+  "Pettersson",
+  "Jonsson",
+  "Lindberg",
+  "Lindqvist",
+  "Berg",
+  "Holm",
+  "Ek",
+  "Sandberg",
+  "Forsberg",
+  "Hassan",
+  "Ali",
+  "Nyström",
+  "Åberg",
+  "Öberg",
+  "Wallin",
+];
+const TITLES = [
+  "IT-chef",
+  "Driftchef",
+  "Systemadministratör",
+  "CTO",
+  "Inköpare",
+  "Controller",
+  "Utvecklare",
+  "Säkerhetsansvarig",
+  "Head of Infrastructure",
+  "Projektledare",
+];
+const CATEGORIES: ContactCategory[] = [
+  "CUSTOMER_CONTACT",
+  "CUSTOMER_CONTACT",
+  "CUSTOMER_CONTACT",
+  "PROSPECT",
+  "PROSPECT",
+  "PARTNER_CONTACT",
+  "SUPPLIER_CONTACT",
+];
+const ROLE_TYPES: RoleType[] = [
+  "COMMERCIAL_CONTACT",
+  "SYSTEM_ADMINISTRATOR",
+  "SYSTEM_OWNER",
+  "TECHNICAL_CONTACT",
+  "BILLING_CONTACT",
+  "OTHER",
+];
+const RELATIONSHIP_FOR: Record<ContactCategory, string> = {
+  CUSTOMER_CONTACT: "CUSTOMER",
+  PROSPECT: "PROSPECT",
+  PARTNER_CONTACT: "PARTNER",
+  SUPPLIER_CONTACT: "SUPPLIER",
+};
 const CONTACTS_PER_ORG = 20;
 
 const pick = <T>(xs: readonly T[], i: number): T => xs[i % xs.length]!;
@@ -34,7 +122,9 @@ async function openRaw(): Promise<{ raw: RawSql; close: () => Promise<void>; whe
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { contacts: { type: "string" }, batch: { type: "string", default: "10000" } } });
+  const { values } = parseArgs({
+    options: { contacts: { type: "string" }, batch: { type: "string", default: "10000" } },
+  });
   const total = Number(values.contacts);
   const batchSize = Number(values.batch);
   if (!Number.isInteger(total) || total <= 0 || !Number.isInteger(batchSize) || batchSize <= 0) {
@@ -47,8 +137,13 @@ async function main() {
   try {
     const pending = await checkMigrations(raw);
     if (pending.length > 0) throw new Error("The database is not fully migrated: run npm run db:migrate first.");
-    const topics = await raw.query<{ id: string; defaultCategories: string }>(`SELECT id, "defaultCategories"::text AS "defaultCategories" FROM "Topic"`);
-    const topicDefaults = topics.map((t) => ({ id: t.id, categories: t.defaultCategories.replace(/[{}]/g, "").split(",") }));
+    const topics = await raw.query<{ id: string; defaultCategories: string }>(
+      `SELECT id, "defaultCategories"::text AS "defaultCategories" FROM "Topic"`,
+    );
+    const topicDefaults = topics.map((t) => ({
+      id: t.id,
+      categories: t.defaultCategories.replace(/[{}]/g, "").split(","),
+    }));
     const run = randomBytes(3).toString("hex");
     const started = performance.now();
     let done = 0;
@@ -58,7 +153,9 @@ async function main() {
       rows += await insertBatch(raw, { run, batchNo, offset: done, n, topicDefaults });
       done += n;
       const s = (performance.now() - started) / 1000;
-      process.stdout.write(`\r${done.toLocaleString("en")} / ${total.toLocaleString("en")} contacts, ${s.toFixed(1)} s`);
+      process.stdout.write(
+        `\r${done.toLocaleString("en")} / ${total.toLocaleString("en")} contacts, ${s.toFixed(1)} s`,
+      );
     }
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write("\n");
@@ -71,14 +168,38 @@ async function main() {
   }
 }
 
-type Batch = { run: string; batchNo: number; offset: number; n: number; topicDefaults: { id: string; categories: string[] }[] };
+type Batch = {
+  run: string;
+  batchNo: number;
+  offset: number;
+  n: number;
+  topicDefaults: { id: string; categories: string[] }[];
+};
 
 async function insertBatch(raw: RawSql, b: Batch): Promise<number> {
   const now = new Date();
-  const orgIds: string[] = [], orgNames: string[] = [], orgRel: string[] = [];
-  const c = { id: [] as string[], name: [] as string[], email: [] as string[], phone: [] as (string | null)[], title: [] as string[], lang: [] as string[], cat: [] as string[], org: [] as string[] };
+  const orgIds: string[] = [],
+    orgNames: string[] = [],
+    orgRel: string[] = [];
+  const c = {
+    id: [] as string[],
+    name: [] as string[],
+    email: [] as string[],
+    phone: [] as (string | null)[],
+    title: [] as string[],
+    lang: [] as string[],
+    cat: [] as string[],
+    org: [] as string[],
+  };
   const lb = { contact: [] as string[], purpose: [] as string[], basis: [] as string[] };
-  const role = { id: [] as string[], contact: [] as string[], org: [] as string[], type: [] as string[], starts: [] as string[], ends: [] as (string | null)[] };
+  const role = {
+    id: [] as string[],
+    contact: [] as string[],
+    org: [] as string[],
+    type: [] as string[],
+    starts: [] as string[],
+    ends: [] as (string | null)[],
+  };
   const sub = { contact: [] as string[], topic: [] as string[], state: [] as string[] };
 
   for (let k = 0; k < b.n; k++) {
@@ -89,11 +210,14 @@ async function insertBatch(raw: RawSql, b: Batch): Promise<number> {
     if (i % CONTACTS_PER_ORG === 0 || k === 0) {
       if (!orgIds.includes(orgId)) {
         orgIds.push(orgId);
-        orgNames.push(`${pick(LAST, orgIndex)} ${pick(["Data", "Energi", "Logistik", "Konsult", "Fintech"], orgIndex)} ${orgIndex} AB`);
+        orgNames.push(
+          `${pick(LAST, orgIndex)} ${pick(["Data", "Energi", "Logistik", "Konsult", "Fintech"], orgIndex)} ${orgIndex} AB`,
+        );
         orgRel.push(RELATIONSHIP_FOR[category]);
       }
     }
-    const first = pick(FIRST, i * 7), last = pick(LAST, i * 13);
+    const first = pick(FIRST, i * 7),
+      last = pick(LAST, i * 13);
     const id = `bulk_${b.run}_${i}`;
     c.id.push(id);
     c.name.push(`${first} ${last}`);

@@ -16,7 +16,14 @@ function monthsAgo(now: Date, months: number): Date {
   return d;
 }
 
-export type SeedResult = { staff: number; organisations: number; contacts: number; topics: number; roles: number; subscriptions: number };
+export type SeedResult = {
+  staff: number;
+  organisations: number;
+  contacts: number;
+  topics: number;
+  roles: number;
+  subscriptions: number;
+};
 
 export async function seedDemo(opts: { db: Db; now?: Date }): Promise<SeedResult> {
   const now = opts.now ?? new Date();
@@ -42,7 +49,11 @@ export async function seedDemo(opts: { db: Db; now?: Date }): Promise<SeedResult
       });
       const topicRows = await tx.topic.findMany({ select: { id: true, key: true, defaultCategories: true } });
 
-      const existing = new Set((await tx.contact.findMany({ where: { id: { in: DEMO_CONTACTS.map((c) => c.id) } }, select: { id: true } })).map((c) => c.id));
+      const existing = new Set(
+        (
+          await tx.contact.findMany({ where: { id: { in: DEMO_CONTACTS.map((c) => c.id) } }, select: { id: true } })
+        ).map((c) => c.id),
+      );
       const fresh = DEMO_CONTACTS.filter((c) => !existing.has(c.id));
       const created = (c: DemoContact) => (c.roles[0] ? monthsAgo(now, c.roles[0].startYearsAgo * 12) : eventDate);
 
@@ -65,7 +76,9 @@ export async function seedDemo(opts: { db: Db; now?: Date }): Promise<SeedResult
         })),
       });
       await tx.contactLegalBasis.createMany({
-        data: fresh.flatMap((c) => defaultLegalBases(c.category).map((b) => ({ contactId: c.id, ...b, recordedAt: created(c) }))),
+        data: fresh.flatMap((c) =>
+          defaultLegalBases(c.category).map((b) => ({ contactId: c.id, ...b, recordedAt: created(c) })),
+        ),
       });
       const roles: Prisma.ContactRoleCreateManyInput[] = fresh.flatMap((c) =>
         c.roles.map((r, i) => ({
@@ -92,7 +105,13 @@ export async function seedDemo(opts: { db: Db; now?: Date }): Promise<SeedResult
       );
       await tx.subscription.createMany({ data: subscriptions });
       await tx.subscriptionChange.createMany({
-        data: subscriptions.map((s) => ({ contactId: s.contactId, topicId: s.topicId, state: s.state, source: s.source, at: s.changedAt })),
+        data: subscriptions.map((s) => ({
+          contactId: s.contactId,
+          topicId: s.topicId,
+          state: s.state,
+          source: s.source,
+          at: s.changedAt,
+        })),
       });
 
       const audit: AuditInput[] = fresh.map((c) => ({
@@ -122,7 +141,9 @@ export async function seedIfEmpty(target: DatabaseTarget): Promise<void> {
     const [contacts, staff] = await Promise.all([db.contact.count(), db.staffUser.count()]);
     if (contacts > 0 || staff > 0) return;
     const r = await seedDemo({ db });
-    console.log(`Seeded demo data: ${r.organisations} organisations, ${r.contacts} contacts, ${r.topics} topics, ${r.staff} staff users.`);
+    console.log(
+      `Seeded demo data: ${r.organisations} organisations, ${r.contacts} contacts, ${r.topics} topics, ${r.staff} staff users.`,
+    );
   } finally {
     await close();
   }

@@ -16,6 +16,15 @@ export type ChainedFields = {
 
 export function hashEntry(prevHash: string, e: ChainedFields): string {
   // A fixed-order array, so the serialisation cannot change with object key order.
-  const canonical = JSON.stringify([prevHash, e.at.toISOString(), e.actorType, e.actorId, e.action, e.subjectType, e.subjectId, e.fields]);
+  const canonical = JSON.stringify([
+    prevHash,
+    e.at.toISOString(),
+    e.actorType,
+    e.actorId,
+    e.action,
+    e.subjectType,
+    e.subjectId,
+    e.fields,
+  ]);
   return createHash("sha256").update(canonical).digest("hex");
 }

@@ -36,7 +36,18 @@ export async function recordAuditEventsRaw(raw: RawSql, inputs: AuditInput[], no
     await raw.query(
       `INSERT INTO "AuditEvent" (at, "actorType", "actorId", action, "subjectType", "subjectId", fields, "personalValues", "prevHash", hash)
        VALUES ($1, $2::"ActorType", $3, $4, $5, $6, $7::text[], $8::jsonb, $9, $10)`,
-      [r.at, r.actorType, r.actorId, r.action, r.subjectType, r.subjectId, r.fields, r.personalValues === undefined ? null : JSON.stringify(r.personalValues), r.prevHash, r.hash],
+      [
+        r.at,
+        r.actorType,
+        r.actorId,
+        r.action,
+        r.subjectType,
+        r.subjectId,
+        r.fields,
+        r.personalValues === undefined ? null : JSON.stringify(r.personalValues),
+        r.prevHash,
+        r.hash,
+      ],
     );
   }
 }

@@ -16,7 +16,18 @@ export async function verifyAuditChain(opts: { db: DbOrTx; pageSize?: number }):
       where: { seq: { gt: after } },
       orderBy: { seq: "asc" },
       take: pageSize,
-      select: { seq: true, at: true, actorType: true, actorId: true, action: true, subjectType: true, subjectId: true, fields: true, prevHash: true, hash: true },
+      select: {
+        seq: true,
+        at: true,
+        actorType: true,
+        actorId: true,
+        action: true,
+        subjectType: true,
+        subjectId: true,
+        fields: true,
+        prevHash: true,
+        hash: true,
+      },
     });
     for (const e of page) {
       entries++;

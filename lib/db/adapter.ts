@@ -89,7 +89,11 @@ export async function openAdapter(target: DatabaseTarget): Promise<OpenedAdapter
     };
   }
   if (target.pglite) {
-    return { factory: new PrismaPGlite(target.pglite) as unknown as SqlMigrationAwareDriverAdapterFactory, pglite: target.pglite, close: async () => {} };
+    return {
+      factory: new PrismaPGlite(target.pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
+      pglite: target.pglite,
+      close: async () => {},
+    };
   }
   const instance = await openPglite(target.dir);
   return {

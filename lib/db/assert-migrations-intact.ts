@@ -8,5 +8,6 @@ export async function assertMigrationsIntact(): Promise<void> {
   const problems = await checkMigrations(rawFromPrisma(await getDb()));
   const blocking = problems.filter((p) => p.kind !== "pending");
   for (const p of problems.filter((p) => p.kind === "pending")) console.warn(`[tillit] ${describeProblem(p)}`);
-  if (blocking.length > 0) throw new MigrationError(`Tillit will not start:\n${blocking.map(describeProblem).join("\n")}`);
+  if (blocking.length > 0)
+    throw new MigrationError(`Tillit will not start:\n${blocking.map(describeProblem).join("\n")}`);
 }

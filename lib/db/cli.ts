@@ -8,9 +8,14 @@ async function main(): Promise<number> {
     case "migrate":
     case "prepare": {
       const config = getConfig();
-      const where = config.database.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.database.dir}`;
+      const where =
+        config.database.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.database.dir}`;
       const applied = await applyMigrations(config.database);
-      console.log(applied.length ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}` : `${where}: migrations up to date`);
+      console.log(
+        applied.length
+          ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}`
+          : `${where}: migrations up to date`,
+      );
       if (command === "prepare") {
         const { seedIfEmpty } = await import("@/prisma/seed-demo");
         await seedIfEmpty(config.database);
@@ -23,7 +28,11 @@ async function main(): Promise<number> {
         return 2;
       }
       const dir = await createMigration(arg);
-      console.log(dir ? `Wrote ${dir}/migration.sql: review it, then npm run db:migrate` : "The schema and the migrations agree: nothing to create.");
+      console.log(
+        dir
+          ? `Wrote ${dir}/migration.sql: review it, then npm run db:migrate`
+          : "The schema and the migrations agree: nothing to create.",
+      );
       return 0;
     }
     case "check": {
@@ -44,7 +53,11 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof MigrationError || (error instanceof Error && error.name === "ConfigError") ? error.message : error);
+    console.error(
+      error instanceof MigrationError || (error instanceof Error && error.name === "ConfigError")
+        ? error.message
+        : error,
+    );
     process.exit(1);
   },
 );

@@ -30,7 +30,9 @@ export async function rawFromUrl(url: string): Promise<RawSql> {
 }
 
 /** Raw SQL through an existing Prisma client (the app's own connection). */
-export function rawFromPrisma(db: { $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): Promise<T> }): RawSql {
+export function rawFromPrisma(db: {
+  $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): Promise<T>;
+}): RawSql {
   return {
     async query<T>(sql: string, params: unknown[] = []) {
       return db.$queryRawUnsafe<T[]>(sql, ...params);

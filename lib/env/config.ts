@@ -26,7 +26,9 @@ const envSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, { error: "must be a postgresql:// URL" })
       .optional(),
   ),
-  PUBLIC_URL: z.url({ error: "must be an absolute URL such as https://prefs.example.com" }).default("http://localhost:3000"),
+  PUBLIC_URL: z
+    .url({ error: "must be an absolute URL such as https://prefs.example.com" })
+    .default("http://localhost:3000"),
   AUTH_SECRET: optionalString,
   // Comma-separated "keyId:secret" pairs; the first signs, all verify (rotation without breaking old mail).
   LINK_SIGNING_KEYS: optionalString,
@@ -65,7 +67,10 @@ export class ConfigError extends Error {
 
 function parseLinkKeys(raw: string, problems: string[]): LinkKey[] {
   const keys: LinkKey[] = [];
-  for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const sep = part.indexOf(":");
     const id = sep > 0 ? part.slice(0, sep) : "";
     const secret = sep > 0 ? part.slice(sep + 1) : "";
@@ -74,7 +79,9 @@ function parseLinkKeys(raw: string, problems: string[]): LinkKey[] {
       continue;
     }
     if (secret.length < MIN_SECRET_LENGTH) {
-      problems.push(`LINK_SIGNING_KEYS: the secret of key "${id}" is weak (fewer than ${MIN_SECRET_LENGTH} characters)`);
+      problems.push(
+        `LINK_SIGNING_KEYS: the secret of key "${id}" is weak (fewer than ${MIN_SECRET_LENGTH} characters)`,
+      );
       continue;
     }
     keys.push({ id, secret });
@@ -125,7 +132,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production) {
     for (const name of ["AUTH_SECRET", "SUPPRESSION_HMAC_KEY"] as const) {
       const v = e[name];
-      if (v && v.length < MIN_SECRET_LENGTH) problems.push(`${name}: weak secret (fewer than ${MIN_SECRET_LENGTH} characters)`);
+      if (v && v.length < MIN_SECRET_LENGTH)
+        problems.push(`${name}: weak secret (fewer than ${MIN_SECRET_LENGTH} characters)`);
     }
   }
   const linkKeys = secrets.LINK_SIGNING_KEYS ? parseLinkKeys(secrets.LINK_SIGNING_KEYS, problems) : [];
@@ -136,11 +144,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push("RESEND_API_KEY: required in production (or set MAIL_TRANSPORT=outbox to keep mail in the database)");
   } else if (transport === "resend") {
     if (!e.RESEND_API_KEY) problems.push("RESEND_API_KEY: required when MAIL_TRANSPORT=resend");
-    else mail = { transport: "resend", from: e.MAIL_FROM, apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL, webhookSecret: e.RESEND_WEBHOOK_SECRET };
+    else
+      mail = {
+        transport: "resend",
+        from: e.MAIL_FROM,
+        apiKey: e.RESEND_API_KEY,
+        baseUrl: e.RESEND_BASE_URL,
+        webhookSecret: e.RESEND_WEBHOOK_SECRET,
+      };
   }
 
-  if (production && !env.PUBLIC_URL) problems.push("PUBLIC_URL: required in production (links in mail are built from it)");
-  if (production && !e.PUBLIC_URL.startsWith("https://") && !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(e.PUBLIC_URL)) {
+  if (production && !env.PUBLIC_URL)
+    problems.push("PUBLIC_URL: required in production (links in mail are built from it)");
+  if (
+    production &&
+    !e.PUBLIC_URL.startsWith("https://") &&
+    !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(e.PUBLIC_URL)
+  ) {
     problems.push("PUBLIC_URL: must use https:// in production");
   }
 
@@ -149,7 +169,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: e.NODE_ENV,
     dataDir: e.DATA_DIR,
-    database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dir: path.join(e.DATA_DIR, "pglite") },
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dir: path.join(e.DATA_DIR, "pglite") },
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ""),
     authSecret: secrets.AUTH_SECRET,
     linkKeys,
@@ -187,4 +209,3 @@ function isNextServer(): boolean {
 export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === "phase-production-build";
 }
-

@@ -8,7 +8,12 @@ beforeAll(async () => {
   t = await createTestDb();
   await t.db.$transaction(async (tx) => {
     await recordAuditEvents(tx, [
-      { actor: { type: "SYSTEM" }, action: "contact.created", subject: { type: "Contact", id: "c1" }, fields: ["name", "email"] },
+      {
+        actor: { type: "SYSTEM" },
+        action: "contact.created",
+        subject: { type: "Contact", id: "c1" },
+        fields: ["name", "email"],
+      },
       {
         actor: { type: "STAFF", id: "s1" },
         action: "contact.updated",
@@ -19,7 +24,12 @@ beforeAll(async () => {
     ]);
   });
   await t.db.$transaction((tx) =>
-    recordAuditEvent(tx, { actor: { type: "CONTACT", id: "c1" }, action: "subscription.changed", subject: { type: "Contact", id: "c1" }, fields: ["newsletter"] }),
+    recordAuditEvent(tx, {
+      actor: { type: "CONTACT", id: "c1" },
+      action: "subscription.changed",
+      subject: { type: "Contact", id: "c1" },
+      fields: ["newsletter"],
+    }),
   );
 });
 afterAll(async () => t?.close());
@@ -34,7 +44,9 @@ describe("audit trail", () => {
   });
 
   it("refuses UPDATE and DELETE, but lets erasure clear personal values", async () => {
-    await expect(t.raw.query(`UPDATE "AuditEvent" SET action = 'x' WHERE seq = (SELECT min(seq) FROM "AuditEvent")`)).rejects.toThrow(/append-only/);
+    await expect(
+      t.raw.query(`UPDATE "AuditEvent" SET action = 'x' WHERE seq = (SELECT min(seq) FROM "AuditEvent")`),
+    ).rejects.toThrow(/append-only/);
     await expect(t.raw.query(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
     await t.raw.query(`UPDATE "AuditEvent" SET "personalValues" = NULL WHERE "personalValues" IS NOT NULL`);
     expect(await t.db.auditEvent.count({ where: { personalValues: { not: { equals: null } } } })).toBe(0);
@@ -44,9 +56,16 @@ describe("audit trail", () => {
   it("detects an entry tampered with in the database", async () => {
     // Someone with database rights disables the guard and rewrites history.
     await t.raw.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only"`);
-    const [middle] = await t.raw.query<{ seq: string }>(`SELECT seq::text FROM "AuditEvent" ORDER BY seq OFFSET 1 LIMIT 1`);
+    const [middle] = await t.raw.query<{ seq: string }>(
+      `SELECT seq::text FROM "AuditEvent" ORDER BY seq OFFSET 1 LIMIT 1`,
+    );
     await t.raw.query(`UPDATE "AuditEvent" SET "actorId" = 'someone-else' WHERE seq = $1`, [middle!.seq]);
     await t.raw.query(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only"`);
-    expect(await verifyAuditChain({ db: t.db, pageSize: 2 })).toEqual({ ok: false, entries: 2, brokenAt: BigInt(middle!.seq), reason: "hash_mismatch" });
+    expect(await verifyAuditChain({ db: t.db, pageSize: 2 })).toEqual({
+      ok: false,
+      entries: 2,
+      brokenAt: BigInt(middle!.seq),
+      reason: "hash_mismatch",
+    });
   });
 });

@@ -11,11 +11,18 @@ afterAll(async () => t?.close());
 describe("health", () => {
   it("reports a reachable, fully migrated database", async () => {
     const h = await checkHealth({ db: t.db, version: "1.2.3", kind: t.kind });
-    expect(h).toEqual({ status: "ok", version: "1.2.3", database: { reachable: true, kind: t.kind }, migrations: { applied: true, problems: [] } });
+    expect(h).toEqual({
+      status: "ok",
+      version: "1.2.3",
+      database: { reachable: true, kind: t.kind },
+      migrations: { applied: true, problems: [] },
+    });
   });
 
   it("reports an applied migration whose checksum no longer matches", async () => {
-    await t.raw.query(`UPDATE _prisma_migrations SET checksum = 'x' WHERE id = (SELECT id FROM _prisma_migrations LIMIT 1)`);
+    await t.raw.query(
+      `UPDATE _prisma_migrations SET checksum = 'x' WHERE id = (SELECT id FROM _prisma_migrations LIMIT 1)`,
+    );
     const h = await checkHealth({ db: t.db, version: "1.2.3", kind: t.kind });
     expect(h.status).toBe("degraded");
     expect(h.migrations.problems[0]).toMatch(/prisma\/migrations\/\d+_init\/migration\.sql no longer matches/);

@@ -5,7 +5,14 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, checkMigrations, diffMigrationsToSchema, MIGRATIONS_DIR, MigrationError, readMigrationFiles } from "@/lib/db/migrations";
+import {
+  applyMigrations,
+  checkMigrations,
+  diffMigrationsToSchema,
+  MIGRATIONS_DIR,
+  MigrationError,
+  readMigrationFiles,
+} from "@/lib/db/migrations";
 import { createTestDb, emptyTestDatabase, type TestDb } from "../support/db";
 
 const run = promisify(execFile);
@@ -65,7 +72,9 @@ describe("applying", () => {
     const file = path.join(dir, first!.name, "migration.sql");
     writeFileSync(file, readFileSync(file, "utf8") + "\n-- edited after it was applied\n");
     const problems = await checkMigrations(t.raw, readMigrationFiles(dir));
-    expect(problems).toEqual([{ kind: "checksum", name: first!.name, file: `prisma/migrations/${first!.name}/migration.sql` }]);
+    expect(problems).toEqual([
+      { kind: "checksum", name: first!.name, file: `prisma/migrations/${first!.name}/migration.sql` },
+    ]);
     const attempt = applyMigrations(t.target, { dir });
     await expect(attempt).rejects.toBeInstanceOf(MigrationError);
     await expect(attempt).rejects.toThrow(`prisma/migrations/${first!.name}/migration.sql`);

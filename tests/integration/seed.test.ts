@@ -25,15 +25,26 @@ describe("demo seed", () => {
   it("has 25+ contacts across every category and role type, ended roles and prospects from a named fair", async () => {
     const contacts = await t.db.contact.findMany({ include: { roles: true, legalBases: true } });
     expect(contacts.length).toBeGreaterThanOrEqual(25);
-    expect(new Set(contacts.map((c) => c.category))).toEqual(new Set(["CUSTOMER_CONTACT", "PROSPECT", "PARTNER_CONTACT", "SUPPLIER_CONTACT"]));
+    expect(new Set(contacts.map((c) => c.category))).toEqual(
+      new Set(["CUSTOMER_CONTACT", "PROSPECT", "PARTNER_CONTACT", "SUPPLIER_CONTACT"]),
+    );
     const roles = contacts.flatMap((c) => c.roles);
     expect(new Set(roles.map((r) => r.type))).toEqual(
-      new Set(["COMMERCIAL_CONTACT", "SYSTEM_ADMINISTRATOR", "SYSTEM_OWNER", "TECHNICAL_CONTACT", "BILLING_CONTACT", "OTHER"]),
+      new Set([
+        "COMMERCIAL_CONTACT",
+        "SYSTEM_ADMINISTRATOR",
+        "SYSTEM_OWNER",
+        "TECHNICAL_CONTACT",
+        "BILLING_CONTACT",
+        "OTHER",
+      ]),
     );
     expect(roles.filter((r) => r.endsOn !== null).length).toBeGreaterThanOrEqual(3);
     const fair = contacts.filter((c) => c.sourceType === "MET_AT_EVENT");
     expect(fair.length).toBeGreaterThanOrEqual(3);
-    expect(fair.every((c) => c.sourceDetail === "Cloud Summit Stockholm 2026" && c.sourceStaffId && c.sourceDate)).toBe(true);
+    expect(fair.every((c) => c.sourceDetail === "Cloud Summit Stockholm 2026" && c.sourceStaffId && c.sourceDate)).toBe(
+      true,
+    );
     expect(contacts.every((c) => c.legalBases.length > 0)).toBe(true);
     expect(contacts.every((c) => c.email === c.email.trim().toLowerCase())).toBe(true);
   });
@@ -43,7 +54,9 @@ describe("demo seed", () => {
     expect(await t.db.subscription.count({ where: { state: "UNSUBSCRIBED" } })).toBeGreaterThan(0);
     expect(await t.db.subscription.count({ where: { state: "SUBSCRIBED" } })).toBeGreaterThan(20);
     const staff = await t.db.staffUser.findMany();
-    expect(new Set(staff.map((s) => s.role))).toEqual(new Set(["ADMIN", "PRIVACY_OFFICER", "ACCOUNT_MANAGER", "MARKETING", "SUPPORT"]));
+    expect(new Set(staff.map((s) => s.role))).toEqual(
+      new Set(["ADMIN", "PRIVACY_OFFICER", "ACCOUNT_MANAGER", "MARKETING", "SUPPORT"]),
+    );
   });
 
   it("records each created contact in the audit trail", async () => {
@@ -52,10 +65,20 @@ describe("demo seed", () => {
   });
 
   it("is idempotent", async () => {
-    const before = await Promise.all([t.db.contact.count(), t.db.contactRole.count(), t.db.subscription.count(), t.db.auditEvent.count()]);
+    const before = await Promise.all([
+      t.db.contact.count(),
+      t.db.contactRole.count(),
+      t.db.subscription.count(),
+      t.db.auditEvent.count(),
+    ]);
     const again = await seedDemo({ db: t.db, now });
     expect(again).toEqual({ staff: 0, organisations: 0, contacts: 0, topics: 0, roles: 0, subscriptions: 0 });
-    const after = await Promise.all([t.db.contact.count(), t.db.contactRole.count(), t.db.subscription.count(), t.db.auditEvent.count()]);
+    const after = await Promise.all([
+      t.db.contact.count(),
+      t.db.contactRole.count(),
+      t.db.subscription.count(),
+      t.db.auditEvent.count(),
+    ]);
     expect(after).toEqual(before);
   });
 });

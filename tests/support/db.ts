@@ -27,7 +27,8 @@ export type TestDb = {
   close: () => Promise<void>;
 };
 
-export const testDbKind = (): "pglite" | "postgres" => (process.env.TILLIT_TEST_DB === "postgres" ? "postgres" : "pglite");
+export const testDbKind = (): "pglite" | "postgres" =>
+  process.env.TILLIT_TEST_DB === "postgres" ? "postgres" : "pglite";
 
 export async function createTestDb(): Promise<TestDb> {
   if (testDbKind() === "pglite") {
@@ -79,7 +80,11 @@ export async function createTestDb(): Promise<TestDb> {
  * An empty database (no migrations) for tests of the migration runner itself, as the environment a child process
  * needs to reach it: DATABASE_URL for PostgreSQL, DATA_DIR for PGlite.
  */
-export async function emptyTestDatabase(): Promise<{ env: Record<string, string>; raw: () => Promise<RawSql>; drop: () => Promise<void> }> {
+export async function emptyTestDatabase(): Promise<{
+  env: Record<string, string>;
+  raw: () => Promise<RawSql>;
+  drop: () => Promise<void>;
+}> {
   if (testDbKind() === "pglite") {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "tillit-empty-"));
     return {

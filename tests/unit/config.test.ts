@@ -35,23 +35,39 @@ describe("configuration", () => {
 
   it("names each missing secret in production", () => {
     const p = problems({ ...prod, AUTH_SECRET: undefined, SUPPRESSION_HMAC_KEY: "", LINK_SIGNING_KEYS: undefined });
-    expect(p).toEqual(expect.arrayContaining([expect.stringMatching(/^AUTH_SECRET: required/), expect.stringMatching(/^SUPPRESSION_HMAC_KEY: required/), expect.stringMatching(/^LINK_SIGNING_KEYS: required/)]));
+    expect(p).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^AUTH_SECRET: required/),
+        expect.stringMatching(/^SUPPRESSION_HMAC_KEY: required/),
+        expect.stringMatching(/^LINK_SIGNING_KEYS: required/),
+      ]),
+    );
   });
 
   it("refuses weak secrets in production, naming the variable", () => {
     expect(problems({ ...prod, AUTH_SECRET: "short" })).toEqual([expect.stringMatching(/^AUTH_SECRET: weak secret/)]);
-    expect(problems({ ...prod, LINK_SIGNING_KEYS: "k1:short" })).toEqual([expect.stringMatching(/^LINK_SIGNING_KEYS: the secret of key "k1" is weak/)]);
+    expect(problems({ ...prod, LINK_SIGNING_KEYS: "k1:short" })).toEqual([
+      expect.stringMatching(/^LINK_SIGNING_KEYS: the secret of key "k1" is weak/),
+    ]);
   });
 
   it("requires a mail provider and an https public URL in production", () => {
-    expect(problems({ ...prod, RESEND_API_KEY: undefined })).toEqual([expect.stringMatching(/^RESEND_API_KEY: required in production/)]);
-    expect(problems({ ...prod, PUBLIC_URL: "http://prefs.example.com" })).toEqual([expect.stringMatching(/^PUBLIC_URL: must use https/)]);
-    expect(problems({ ...prod, PUBLIC_URL: undefined })).toEqual([expect.stringMatching(/^PUBLIC_URL: required in production/)]);
+    expect(problems({ ...prod, RESEND_API_KEY: undefined })).toEqual([
+      expect.stringMatching(/^RESEND_API_KEY: required in production/),
+    ]);
+    expect(problems({ ...prod, PUBLIC_URL: "http://prefs.example.com" })).toEqual([
+      expect.stringMatching(/^PUBLIC_URL: must use https/),
+    ]);
+    expect(problems({ ...prod, PUBLIC_URL: undefined })).toEqual([
+      expect.stringMatching(/^PUBLIC_URL: required in production/),
+    ]);
     expect(loadConfig({ ...prod, RESEND_API_KEY: undefined, MAIL_TRANSPORT: "outbox" }).mail.transport).toBe("outbox");
   });
 
   it("rejects malformed values with the variable's name", () => {
-    expect(problems({ ...prod, DATABASE_URL: "mysql://x" })).toEqual([expect.stringMatching(/^DATABASE_URL: must be a postgresql/)]);
+    expect(problems({ ...prod, DATABASE_URL: "mysql://x" })).toEqual([
+      expect.stringMatching(/^DATABASE_URL: must be a postgresql/),
+    ]);
     expect(problems({ ...prod, MAIL_TRANSPORT: "smtp" })).toEqual([expect.stringMatching(/^MAIL_TRANSPORT:/)]);
   });
 
@@ -64,6 +80,8 @@ describe("configuration", () => {
     expect(b.linkKeys).toEqual(a.linkKeys);
     expect(a.database).toEqual({ kind: "pglite", dir: path.join(dir, "pglite") });
     expect(a.mail.transport).toBe("outbox");
-    expect(JSON.parse(readFileSync(path.join(dir, "dev-secrets.json"), "utf8")).SUPPRESSION_HMAC_KEY).toBe(a.suppressionKey);
+    expect(JSON.parse(readFileSync(path.join(dir, "dev-secrets.json"), "utf8")).SUPPRESSION_HMAC_KEY).toBe(
+      a.suppressionKey,
+    );
   });
 });
