@@ -38,6 +38,9 @@ const envSchema = z.object({
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
   RESEND_WEBHOOK_SECRET: optionalString,
+  // The dev mailbox shows every stored mail (secure links included) to anyone who reaches the server: on by default
+  // outside production with the outbox transport, in production only when DEV_MAILBOX=1 is set on purpose (trials, tests).
+  DEV_MAILBOX: optionalString.pipe(z.enum(["0", "1"], { error: "must be 0 or 1" }).optional()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -54,6 +57,8 @@ export type Config = {
   mail:
     | { transport: "outbox"; from: string }
     | { transport: "resend"; from: string; apiKey: string; baseUrl?: string; webhookSecret?: string };
+  /** Whether /dev/mail and /api/dev/mail exist (only ever with the outbox transport). */
+  devMailbox: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
   version: string;
 };
@@ -177,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     linkKeys,
     suppressionKey: secrets.SUPPRESSION_HMAC_KEY,
     mail,
+    devMailbox: mail.transport === "outbox" && (e.DEV_MAILBOX === undefined ? !production : e.DEV_MAILBOX === "1"),
     logLevel: e.LOG_LEVEL,
     version: env.npm_package_version ?? packageVersion(),
   };

@@ -84,7 +84,7 @@ describe("applying", () => {
     const empty = await emptyTestDatabase();
     try {
       const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test" as const, ...empty.env };
-      const cli = ["--conditions=react-server", "lib/db/cli.ts", "migrate"];
+      const cli = ["--import", "./lib/node/server-only-hook.mjs", "lib/db/cli.ts", "migrate"];
       const tsx = path.resolve("node_modules/.bin/tsx");
       const results = await Promise.allSettled([run(tsx, cli, { env }), run(tsx, cli, { env })]);
       if (t.kind === "postgres") {

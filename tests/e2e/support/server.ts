@@ -86,6 +86,7 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
     DATA_DIR: dataDir,
     PUBLIC_URL: url,
     MAIL_TRANSPORT: "outbox",
+    DEV_MAILBOX: "1",
     AUTH_SECRET: secret(),
     SUPPRESSION_HMAC_KEY: secret(),
     LINK_SIGNING_KEYS: `e2e1:${secret()}`,
@@ -94,10 +95,14 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
 
   try {
     // Migrates and seeds the fresh database, the same step `npm run dev` runs.
-    await run(path.join(appDir, "node_modules/.bin/tsx"), ["--conditions=react-server", "lib/db/cli.ts", "prepare"], {
-      cwd: appDir,
-      env,
-    });
+    await run(
+      path.join(appDir, "node_modules/.bin/tsx"),
+      ["--import", "./lib/node/server-only-hook.mjs", "lib/db/cli.ts", "prepare"],
+      {
+        cwd: appDir,
+        env,
+      },
+    );
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true });
     throw e;

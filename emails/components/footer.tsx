@@ -1,0 +1,51 @@
+import { Link, Section, Text } from "react-email";
+import { colors, type Language } from "./theme";
+
+export type EmailFooterProps = {
+  /** The recipient's own preference-center page. */
+  preferencesUrl: string;
+  /** One-click unsubscribe page for this mailing. */
+  unsubscribeUrl: string;
+  /** Why this person gets the mail, already in the mail's language. */
+  reason: string;
+  language: Language;
+};
+
+const texts = {
+  sv: { preferences: "Hantera dina utskick", unsubscribe: "Avsluta prenumerationen" },
+  en: { preferences: "Manage your preferences", unsubscribe: "Unsubscribe" },
+} as const;
+
+/** Preview fixtures; also the defaults so the preview server renders the footer on its own. */
+export const footerPreviewProps: EmailFooterProps = {
+  preferencesUrl: "https://prefs.example.com/p/preview-token",
+  unsubscribeUrl: "https://prefs.example.com/u/preview-token",
+  reason: "You receive this as system administrator at Acme AB.",
+  language: "en",
+};
+
+const linkStyle = { color: colors.link, textDecoration: "underline" } as const;
+
+/** Footer of marketing mail: why the person receives it, and real links to change or stop it. */
+export function EmailFooter({
+  preferencesUrl = footerPreviewProps.preferencesUrl,
+  unsubscribeUrl = footerPreviewProps.unsubscribeUrl,
+  reason = footerPreviewProps.reason,
+  language = footerPreviewProps.language,
+}: Partial<EmailFooterProps>) {
+  const t = texts[language];
+  return (
+    <Section style={{ backgroundColor: colors.footerBackground, padding: "16px 32px", textAlign: "center" }}>
+      <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: "0 0 8px" }}>{reason}</Text>
+      <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: 0 }}>
+        <Link href={preferencesUrl} style={linkStyle}>
+          {t.preferences}
+        </Link>
+        {" · "}
+        <Link href={unsubscribeUrl} style={linkStyle}>
+          {t.unsubscribe}
+        </Link>
+      </Text>
+    </Section>
+  );
+}

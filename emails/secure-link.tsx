@@ -1,0 +1,83 @@
+import { Button, Heading, Link, Text } from "react-email";
+import { EmailLayout } from "./components/layout";
+import { colors, type Language } from "./components/theme";
+
+export type SecureLinkEmailProps = {
+  url: string;
+  expiresInMinutes: number;
+  language: Language;
+};
+
+const texts = {
+  sv: {
+    subject: "Din säkra länk",
+    heading: "Här är din säkra länk",
+    body: (minutes: string) => `Öppna länken för att fortsätta. Den gäller i ${minutes}.`,
+    minutes: (n: number) => `${n} ${n === 1 ? "minut" : "minuter"}`,
+    button: "Öppna den säkra länken",
+    fallback: "Fungerar inte knappen? Kopiera den här adressen till din webbläsare:",
+    ignore: "Har du inte bett om länken kan du bortse från det här meddelandet. Dela den inte med någon.",
+  },
+  en: {
+    subject: "Your secure link",
+    heading: "Here is your secure link",
+    body: (minutes: string) => `Open the link to continue. It is valid for ${minutes}.`,
+    minutes: (n: number) => `${n} ${n === 1 ? "minute" : "minutes"}`,
+    button: "Open the secure link",
+    fallback: "Button not working? Copy this address into your browser:",
+    ignore: "If you did not ask for this link, you can ignore this message. Do not share it with anyone.",
+  },
+} as const;
+
+export function secureLinkSubject(language: Language): string {
+  return texts[language].subject;
+}
+
+const previewProps: SecureLinkEmailProps = {
+  url: "https://prefs.example.com/s/preview-token",
+  expiresInMinutes: 30,
+  language: "en",
+};
+
+/** Transactional: one link, how long it lasts, and what to do if it was not asked for. No unsubscribe footer. */
+export default function SecureLinkEmail({
+  url = previewProps.url,
+  expiresInMinutes = previewProps.expiresInMinutes,
+  language = previewProps.language,
+}: Partial<SecureLinkEmailProps>) {
+  const t = texts[language];
+  const body = t.body(t.minutes(expiresInMinutes));
+  return (
+    <EmailLayout language={language} title={t.subject} preview={body}>
+      <Heading as="h1" style={{ color: colors.text, fontSize: "24px", lineHeight: "32px", margin: "0 0 16px" }}>
+        {t.heading}
+      </Heading>
+      <Text style={{ fontSize: "16px", lineHeight: "24px", margin: "0 0 24px" }}>{body}</Text>
+      <Button
+        href={url}
+        style={{
+          backgroundColor: colors.link,
+          borderRadius: "6px",
+          color: colors.buttonText,
+          fontSize: "16px",
+          fontWeight: 600,
+          padding: "12px 20px",
+          textDecoration: "none",
+        }}
+      >
+        {t.button}
+      </Button>
+      <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: "24px 0 4px" }}>
+        {t.fallback}
+      </Text>
+      <Text style={{ fontSize: "14px", lineHeight: "20px", margin: "0 0 16px", wordBreak: "break-all" }}>
+        <Link href={url} style={{ color: colors.link, textDecoration: "underline" }}>
+          {url}
+        </Link>
+      </Text>
+      <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: 0 }}>{t.ignore}</Text>
+    </EmailLayout>
+  );
+}
+
+SecureLinkEmail.PreviewProps = previewProps;

@@ -1,0 +1,22 @@
+import "server-only";
+import type { DbOrTx } from "@/lib/db/client";
+import type { Config } from "@/lib/env/config";
+import { createOutboxTransport } from "./outbox-transport";
+import { createResendTransport } from "./resend-transport";
+import type { RetryOptions } from "./retry-policy";
+import type { MailTransport } from "./types";
+
+export type CreateTransportOptions = {
+  /** Usually getConfig().mail; tests pass their own. */
+  config: Config["mail"];
+  /** The outbox writes here; pass the transaction client to store mail atomically with other changes. */
+  db: DbOrTx;
+  retry?: RetryOptions;
+};
+
+export function createTransport({ config, db, retry }: CreateTransportOptions): MailTransport {
+  if (config.transport === "resend") {
+    return createResendTransport({ apiKey: config.apiKey, from: config.from, baseUrl: config.baseUrl, retry });
+  }
+  return createOutboxTransport({ db, from: config.from });
+}
