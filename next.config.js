@@ -22,6 +22,17 @@ const securityHeaders = [
   },
 ];
 
+/**
+ * Pages reached with a link token or showing personal data: the token must not leak through the Referer header or a
+ * cache. Listed after the general headers, so their Referrer-Policy wins.
+ */
+const TOKEN_PATHS = ["/p/:path*", "/u/:path*", "/s/:path*", "/e/:path*", "/me", "/me/:path*"];
+const tokenPageHeaders = [
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "Cache-Control", value: "no-store" },
+  { key: "X-Robots-Tag", value: "noindex, nofollow" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -29,7 +40,10 @@ const nextConfig = {
   // WebAssembly and data files relative to their own package, and pg / pg-boss are plain Node libraries.
   serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg", "pg-boss"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      ...TOKEN_PATHS.map((source) => ({ source, headers: tokenPageHeaders })),
+    ];
   },
 };
 

@@ -1,11 +1,19 @@
 import type { Language } from "../languages";
 import { en } from "./en";
-import { sv, type Messages } from "./sv";
+import * as linkPages from "./link-pages";
+import * as myData from "./my-data";
+import * as publicPages from "./public-pages";
+import { sv } from "./sv";
 
-export type { Messages };
+// One namespace per feature area, each in its own file, so features can grow their texts without touching others.
+const dictionaries = {
+  sv: { ...sv, linkPages: linkPages.sv, myData: myData.sv, publicPages: publicPages.sv },
+  en: { ...en, linkPages: linkPages.en, myData: myData.en, publicPages: publicPages.en },
+} satisfies Record<Language, unknown>;
 
-const dictionaries: Record<Language, Messages> = { sv, en };
+export type Messages = (typeof dictionaries)["sv"];
+const checked: Record<Language, Messages> = dictionaries;
 
 export function getMessages(language: Language): Messages {
-  return dictionaries[language];
+  return checked[language];
 }
