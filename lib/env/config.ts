@@ -41,6 +41,11 @@ const envSchema = z.object({
   // The dev mailbox shows every stored mail (secure links included) to anyone who reaches the server: on by default
   // outside production with the outbox transport, in production only when DEV_MAILBOX=1 is set on purpose (trials, tests).
   DEV_MAILBOX: optionalString.pipe(z.enum(["0", "1"], { error: "must be 0 or 1" }).optional()),
+  // Piwik Pro analytics, loaded only after the visitor accepts cookies; none when unset.
+  PIWIK_CONTAINER_ID: optionalString.pipe(z.uuid({ error: "must be the Piwik Pro container id (a UUID)" }).optional()),
+  PIWIK_URL: optionalString.pipe(
+    z.url({ error: "must be the Piwik Pro container URL, e.g. https://example.containers.piwik.pro" }).optional(),
+  ),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -57,6 +62,8 @@ export type Config = {
   mail:
     | { transport: "outbox"; from: string }
     | { transport: "resend"; from: string; apiKey: string; baseUrl?: string; webhookSecret?: string };
+  /** Piwik Pro analytics (only after consent); null when not configured. */
+  analytics: { containerId: string; url: string } | null;
   /** Whether /dev/mail and /api/dev/mail exist (only ever with the outbox transport). */
   devMailbox: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
@@ -159,6 +166,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       };
   }
 
+  if (Boolean(e.PIWIK_CONTAINER_ID) !== Boolean(e.PIWIK_URL))
+    problems.push("PIWIK_URL: set both PIWIK_CONTAINER_ID and PIWIK_URL, or neither");
   if (production && !env.PUBLIC_URL)
     problems.push("PUBLIC_URL: required in production (links in mail are built from it)");
   if (
@@ -182,6 +191,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     linkKeys,
     suppressionKey: secrets.SUPPRESSION_HMAC_KEY,
     mail,
+    analytics:
+      e.PIWIK_CONTAINER_ID && e.PIWIK_URL
+        ? { containerId: e.PIWIK_CONTAINER_ID, url: e.PIWIK_URL.replace(/\/+$/, "") }
+        : null,
     devMailbox: mail.transport === "outbox" && (e.DEV_MAILBOX === undefined ? !production : e.DEV_MAILBOX === "1"),
     logLevel: e.LOG_LEVEL,
     version: env.npm_package_version ?? packageVersion(),
