@@ -45,7 +45,13 @@ export function signLinkToken(claims: LinkTokenClaims, keys: readonly LinkKey[])
  */
 export function verifyLinkToken(
   token: string,
-  opts: { keys: readonly LinkKey[]; scopes: readonly Scope[]; now?: Date },
+  opts: {
+    keys: readonly LinkKey[];
+    scopes: readonly Scope[];
+    now?: Date;
+    /** Only to learn whom a genuine but expired link was for (to offer a fresh one); never to grant access. */
+    ignoreExpiry?: boolean;
+  },
 ): VerifyResult {
   if (typeof token !== "string" || token.length > 400) return { ok: false, reason: "malformed" };
   const parts = token.split(".");
@@ -77,7 +83,8 @@ export function verifyLinkToken(
   const issuedAt = new Date(issuedSeconds * 1000);
   // A little clock skew is tolerated; a token from the future beyond that is not.
   if (issuedAt.getTime() > now.getTime() + 5 * 60_000) return { ok: false, reason: "malformed" };
-  if (now.getTime() - issuedAt.getTime() > SCOPES[scope].lifetimeMs) return { ok: false, reason: "expired" };
+  if (!opts.ignoreExpiry && now.getTime() - issuedAt.getTime() > SCOPES[scope].lifetimeMs)
+    return { ok: false, reason: "expired" };
   return {
     ok: true,
     claims: { scope, contactId, tokenVersion: Number(version), issuedAt, extra: extra === "" ? undefined : extra },

@@ -1,4 +1,197 @@
-// Messages of one feature area, sv first; en is typed by sv so a missing key fails the typecheck.
-export const sv = {};
+// Texts of the pages a recipient reaches through a link in a mail: link problems, the preference page and the
+// one-click unsubscribe page. sv first; en is typed by sv so a missing key fails the typecheck.
+export const sv = {
+  problem: {
+    title: "Länken fungerar inte",
+    invalid: {
+      heading: "Länken fungerar inte",
+      text: "Länken är ofullständig eller har ändrats på vägen. Det händer ibland när en länk kopieras eller bryts över flera rader i ett mejl.",
+    },
+    expired: {
+      heading: "Länken har gått ut",
+      text: "Av säkerhetsskäl gäller länkar bara en viss tid, och den här är för gammal.",
+    },
+    revoked: {
+      heading: "Länken gäller inte längre",
+      text: "Länken har ersatts av en nyare, till exempel efter att en e-postadress ändrats. Äldre länkar slutar då att fungera.",
+    },
+    unknown_contact: {
+      heading: "Vi hittar inga uppgifter för länken",
+      text: "Uppgifterna som länken gällde finns inte längre hos oss, till exempel för att de har raderats.",
+    },
+    spent: {
+      heading: "Länken är redan använd",
+      text: "Säkra länkar kan bara användas en gång. Den här har redan öppnats.",
+    },
+    freshIntro: "Vi kan skicka en ny länk till den e-postadress vi har för dig. Adressen visas inte här.",
+    freshButton: "Skicka mig en ny länk",
+    freshSent:
+      "Klart. Om vi har en e-postadress för dig kommer en ny länk dit inom några minuter. Kolla även skräpposten.",
+    requestIntro: "Du kan be om en ny länk genom att ange din e-postadress.",
+    requestLink: "Skicka mig en länk",
+    home: "Till startsidan",
+  },
+  prefs: {
+    title: "Dina utskick",
+    heading: "Dina utskick",
+    address: (masked: string) => `Inställningar för ${masked}`,
+    whyHeading: "Varför du får e-post från oss",
+    categories: {
+      CUSTOMER_CONTACT: "kontaktperson hos en kund",
+      PROSPECT: "person vi har träffat i affärssammanhang",
+      PARTNER_CONTACT: "kontaktperson hos en partner",
+      SUPPLIER_CONTACT: "kontaktperson hos en leverantör",
+    },
+    categoryLine: (category: string) => `Du finns i vårt register som ${category}.`,
+    roleTypes: {
+      COMMERCIAL_CONTACT: "kommersiell kontakt",
+      SYSTEM_ADMINISTRATOR: "systemadministratör",
+      SYSTEM_OWNER: "systemförvaltare",
+      TECHNICAL_CONTACT: "teknisk kontakt",
+      BILLING_CONTACT: "fakturakontakt",
+      OTHER: "kontaktperson",
+    },
+    roleLine: (role: string, org: string) => `Du får det här som ${role} hos ${org}.`,
+    endedRoleLine: (role: string, org: string, date: string) =>
+      `Din roll som ${role} hos ${org} avslutades ${date}. Vi har dig kvar som kontakt; vill du inte det kan du be oss radera dina uppgifter.`,
+    noRoles: "Vi har ingen roll hos någon organisation registrerad för dig.",
+    topicsHeading: "Välj dina utskick",
+    topicsIntro: "Tryck på knappen vid ett utskick för att börja eller sluta få det. Ändringen sparas direkt.",
+    subscribed: "Du får det här",
+    unsubscribed: "Du får inte det här",
+    subscribe: (name: string) => `Börja få ${name}`,
+    unsubscribe: (name: string) => `Sluta få ${name}`,
+    serviceNote:
+      "Det här är inte marknadsföring utan information om tjänster din organisation använder. Det påverkas inte av att avsluta all marknadsföring.",
+    optedOutNote: "Du har tackat nej till all marknadsföring, så inga marknadsutskick skickas till dig.",
+    allHeading: "All marknadsföring",
+    allIntro: "Du kan tacka nej till all marknadsföring från oss med en knapptryckning, och ändra dig när du vill.",
+    unsubscribeAll: "Avsluta all marknadsföring",
+    resubscribeAll: "Börja få marknadsföring igen",
+    savedSubscribed: (name: string) => `Sparat: du får nu ${name}.`,
+    savedUnsubscribed: (name: string) => `Sparat: du får inte längre ${name}.`,
+    savedAllOff: "Sparat: du får ingen marknadsföring från oss längre.",
+    savedAllOn: "Sparat: du kan få marknadsföring igen. Välj vilka utskick du vill ha nedan.",
+    failed: "Det gick inte att spara. Ladda om sidan och försök igen.",
+    linkProblem: "Länken gäller inte längre. Ladda om sidan för att se vad du kan göra.",
+    moreHeading: "Dina uppgifter",
+    moreIntro:
+      "Vill du se allt vi har sparat om dig, rätta något, ladda ned dina uppgifter eller bli raderad? Av säkerhetsskäl skickar vi först en säker länk till din e-postadress, eftersom mejl ibland vidarebefordras.",
+    moreButton: "Se, rätta, ladda ned eller radera mina uppgifter",
+    moreSent: (masked: string) =>
+      `Vi har skickat en säker länk till ${masked}. Den gäller i en timme och kan användas en gång.`,
+    moreUnavailable: "Det går inte att skicka en säker länk just nu. Försök igen om en stund.",
+    privacyLink: "Så behandlar vi personuppgifter",
+  },
+  oneClick: {
+    title: "Avsluta prenumeration",
+    headingTopic: (name: string) => `Sluta få ${name}?`,
+    headingAll: "Sluta få all marknadsföring?",
+    intro: "Tryck på knappen för att avsluta. Inget ändras förrän du trycker.",
+    button: "Avsluta prenumerationen",
+    doneHeading: "Du är avregistrerad",
+    doneTopic: (name: string) => `Du får inte längre ${name}.`,
+    doneAll: "Du får ingen marknadsföring från oss längre.",
+    manage: "Hantera alla dina utskick",
+    doneText: "Klart: prenumerationen är avslutad.",
+    unknownTopic: "det här utskicket",
+  },
+};
 
-export const en: typeof sv = {};
+export const en: typeof sv = {
+  problem: {
+    title: "The link does not work",
+    invalid: {
+      heading: "The link does not work",
+      text: "The link is incomplete or was changed on the way. That sometimes happens when a link is copied or split over several lines in an email.",
+    },
+    expired: {
+      heading: "The link has expired",
+      text: "For your security, links only work for a limited time, and this one is too old.",
+    },
+    revoked: {
+      heading: "The link is no longer valid",
+      text: "The link has been replaced by a newer one, for example after an email address was changed. Older links then stop working.",
+    },
+    unknown_contact: {
+      heading: "We have no details for this link",
+      text: "The details this link was for are no longer held by us, for example because they were erased.",
+    },
+    spent: {
+      heading: "The link has already been used",
+      text: "Secure links can be used only once. This one has already been opened.",
+    },
+    freshIntro: "We can send a new link to the email address we have for you. The address is not shown here.",
+    freshButton: "Send me a new link",
+    freshSent:
+      "Done. If we have an email address for you, a new link will arrive there within a few minutes. Check your spam folder too.",
+    requestIntro: "You can ask for a new link by entering your email address.",
+    requestLink: "Send me a link",
+    home: "Go to the home page",
+  },
+  prefs: {
+    title: "Your mailings",
+    heading: "Your mailings",
+    address: (masked: string) => `Settings for ${masked}`,
+    whyHeading: "Why you get email from us",
+    categories: {
+      CUSTOMER_CONTACT: "a contact person at a customer",
+      PROSPECT: "someone we met in a business context",
+      PARTNER_CONTACT: "a contact person at a partner",
+      SUPPLIER_CONTACT: "a contact person at a supplier",
+    },
+    categoryLine: (category: string) => `You are in our register as ${category}.`,
+    roleTypes: {
+      COMMERCIAL_CONTACT: "commercial contact",
+      SYSTEM_ADMINISTRATOR: "system administrator",
+      SYSTEM_OWNER: "system owner",
+      TECHNICAL_CONTACT: "technical contact",
+      BILLING_CONTACT: "billing contact",
+      OTHER: "contact person",
+    },
+    roleLine: (role: string, org: string) => `You receive this as ${role} at ${org}.`,
+    endedRoleLine: (role: string, org: string, date: string) =>
+      `Your role as ${role} at ${org} ended on ${date}. We still keep you as a contact; if you do not want that, you can ask us to erase your data.`,
+    noRoles: "We have no role at any organisation registered for you.",
+    topicsHeading: "Choose your mailings",
+    topicsIntro: "Press the button next to a mailing to start or stop getting it. The change is saved at once.",
+    subscribed: "You get this",
+    unsubscribed: "You do not get this",
+    subscribe: (name: string) => `Start getting ${name}`,
+    unsubscribe: (name: string) => `Stop getting ${name}`,
+    serviceNote:
+      "This is not marketing but information about services your organisation uses. Unsubscribing from all marketing does not stop it.",
+    optedOutNote: "You have unsubscribed from all marketing, so no marketing mailings are sent to you.",
+    allHeading: "All marketing",
+    allIntro: "You can unsubscribe from all our marketing with one press, and change your mind at any time.",
+    unsubscribeAll: "Unsubscribe from all marketing",
+    resubscribeAll: "Receive marketing again",
+    savedSubscribed: (name: string) => `Saved: you now get ${name}.`,
+    savedUnsubscribed: (name: string) => `Saved: you no longer get ${name}.`,
+    savedAllOff: "Saved: you will get no more marketing from us.",
+    savedAllOn: "Saved: you can get marketing again. Choose the mailings you want below.",
+    failed: "Could not save. Reload the page and try again.",
+    linkProblem: "The link is no longer valid. Reload the page to see what you can do.",
+    moreHeading: "Your data",
+    moreIntro:
+      "Want to see everything we hold about you, correct something, download your data or be erased? For your security we first send a secure link to your email address, because emails are sometimes forwarded.",
+    moreButton: "See, correct, download or erase my data",
+    moreSent: (masked: string) =>
+      `We have sent a secure link to ${masked}. It is valid for one hour and can be used once.`,
+    moreUnavailable: "We cannot send a secure link right now. Please try again in a while.",
+    privacyLink: "How we handle personal data",
+  },
+  oneClick: {
+    title: "Unsubscribe",
+    headingTopic: (name: string) => `Stop getting ${name}?`,
+    headingAll: "Stop getting all marketing?",
+    intro: "Press the button to unsubscribe. Nothing changes until you press it.",
+    button: "Unsubscribe",
+    doneHeading: "You are unsubscribed",
+    doneTopic: (name: string) => `You no longer get ${name}.`,
+    doneAll: "You will get no more marketing from us.",
+    manage: "Manage all your mailings",
+    doneText: "Done: you are unsubscribed.",
+    unknownTopic: "this mailing",
+  },
+};

@@ -1,0 +1,68 @@
+// What a recipient sees when a link cannot be used: what happened, in plain words, and a way on. Never an error page:
+// a tampered, expired, revoked or used link is an everyday event (forwarded mail, old mail, a copy-paste cut short).
+import Link from "next/link";
+import { getDb } from "@/lib/db/client";
+import type { Language } from "@/lib/i18n/languages";
+import { getMessages } from "@/lib/i18n/messages";
+import type { LinkProblem as Problem } from "@/lib/recipients/resolve-link";
+import { sendFreshLink } from "@/lib/recipients/send-fresh-link";
+import { FreshLinkForm, type FreshLinkState } from "./link-fresh-link-form";
+
+export type LinkProblemProps = {
+  problem: Problem;
+  /**
+   * Given only when the link's signature was genuine (resolveLink says so): a fresh link can then go to the address on
+   * record. The id stays on the server: the action below closes over it, and Next encrypts closed-over values.
+   */
+  contactId?: string;
+  lang: Language;
+};
+
+export function LinkProblem({ problem, contactId, lang }: LinkProblemProps) {
+  const t = getMessages(lang).linkPages.problem;
+  const text = t[problem];
+
+  let sendAction: ((prev: FreshLinkState, form: FormData) => Promise<FreshLinkState>) | undefined;
+  if (contactId) {
+    const id = contactId;
+    sendAction = async () => {
+      "use server";
+      try {
+        const db = await getDb();
+        await sendFreshLink({ db, contactId: id });
+        // Same answer for sent, limited and gone: the page must not tell a stranger anything about the register.
+        return "sent";
+      } catch {
+        return "failed";
+      }
+    };
+  }
+
+  return (
+    <article className="prose link-problem" aria-labelledby="link-problem-heading">
+      <h1 id="link-problem-heading">{text.heading}</h1>
+      <p className="lead">{text.text}</p>
+      {sendAction ? (
+        <>
+          <p>{t.freshIntro}</p>
+          <FreshLinkForm
+            action={sendAction}
+            labels={{ button: t.freshButton, sent: t.freshSent, failed: getMessages(lang).linkPages.prefs.failed }}
+          />
+        </>
+      ) : (
+        <>
+          <p>{t.requestIntro}</p>
+          <p>
+            <Link href={`/preferences?lang=${lang}`} className="button">
+              {t.requestLink}
+            </Link>
+          </p>
+        </>
+      )}
+      <p>
+        <Link href={`/?lang=${lang}`}>{t.home}</Link>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,30 @@
+// The one input schema of the preference page's form, shared by the form (field names) and the action (parsing).
+import { z } from "zod";
+import { LANGUAGES } from "@/lib/i18n/languages";
+
+const base = { token: z.string().min(1).max(400), lang: z.enum(LANGUAGES) };
+
+export const preferenceInput = z.discriminatedUnion("intent", [
+  z.object({
+    ...base,
+    intent: z.literal("topic"),
+    topicId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    state: z.enum(["SUBSCRIBED", "UNSUBSCRIBED"]),
+  }),
+  z.object({ ...base, intent: z.literal("all_off") }),
+  z.object({ ...base, intent: z.literal("all_on") }),
+  z.object({ ...base, intent: z.literal("step_up") }),
+]);
+
+export type PreferenceInput = z.infer<typeof preferenceInput>;
+
+/** Which part of the page the answer belongs to: each has its own status region, next to the button pressed. */
+export type PreferenceSection = "topics" | "all" | "more";
+
+export type PreferenceState = null | {
+  /** Changes on every answer, so the same message twice is still announced as new. */
+  seq: number;
+  section: PreferenceSection;
+  kind: "saved" | "error";
+  message: string;
+};

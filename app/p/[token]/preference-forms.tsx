@@ -1,0 +1,120 @@
+"use client";
+// The buttons of the preference page. Every change is a POST from a button the person presses; the answer appears in
+// the status region of the section they used (announced by screen readers), and the page re-renders with the saved
+// state. Buttons are never disabled while saving, so keyboard focus stays where it was.
+import { useActionState } from "react";
+import { savePreference } from "./actions";
+import type { PreferenceSection, PreferenceState } from "./input";
+import styles from "./preferences.module.css";
+
+export type TopicItem = {
+  id: string;
+  name: string;
+  description: string;
+  subscribed: boolean;
+  stateText: string;
+  buttonLabel: string;
+  note?: string;
+};
+
+export type PreferenceTexts = {
+  topicsHeading: string;
+  topicsIntro: string;
+  optedOutNote: string;
+  allHeading: string;
+  allIntro: string;
+  unsubscribeAll: string;
+  resubscribeAll: string;
+  moreHeading: string;
+  moreIntro: string;
+  moreButton: string;
+};
+
+type Props = { token: string; lang: "sv" | "en"; topics: TopicItem[]; optedOut: boolean; texts: PreferenceTexts };
+
+function Status({ state, section }: { state: PreferenceState; section: PreferenceSection }) {
+  const mine = state?.section === section ? state : null;
+  return (
+    <p
+      role="status"
+      className={
+        mine ? `${styles.status} ${mine.kind === "error" ? styles.statusError : styles.statusSaved}` : styles.status
+      }
+    >
+      {mine ? <span key={mine.seq}>{mine.message}</span> : null}
+    </p>
+  );
+}
+
+export function PreferenceForms({ token, lang, topics, optedOut, texts }: Props) {
+  const [state, action] = useActionState(savePreference, null);
+  const hidden = (
+    <>
+      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="lang" value={lang} />
+    </>
+  );
+  return (
+    <>
+      <section aria-labelledby="topics-heading">
+        <h2 id="topics-heading">{texts.topicsHeading}</h2>
+        <p>{texts.topicsIntro}</p>
+        {optedOut ? <p className={styles.notice}>{texts.optedOutNote}</p> : null}
+        <Status state={state} section="topics" />
+        <ul className={styles.topics}>
+          {topics.map((topic) => (
+            <li key={topic.id} className={styles.topic}>
+              <h3 id={`topic-${topic.id}`}>{topic.name}</h3>
+              <p>{topic.description}</p>
+              {topic.note ? <p className="muted">{topic.note}</p> : null}
+              <p id={`topic-${topic.id}-state`} className={styles.state}>
+                <span aria-hidden="true" className={topic.subscribed ? styles.on : styles.off} />
+                {topic.stateText}
+              </p>
+              <form action={action}>
+                {hidden}
+                <input type="hidden" name="intent" value="topic" />
+                <input type="hidden" name="topicId" value={topic.id} />
+                <input type="hidden" name="state" value={topic.subscribed ? "UNSUBSCRIBED" : "SUBSCRIBED"} />
+                <button
+                  type="submit"
+                  className={topic.subscribed ? `button ${styles.secondary}` : "button"}
+                  aria-describedby={`topic-${topic.id}-state`}
+                  data-topic={topic.id}
+                >
+                  {topic.buttonLabel}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="all-heading">
+        <h2 id="all-heading">{texts.allHeading}</h2>
+        <p>{texts.allIntro}</p>
+        <form action={action}>
+          {hidden}
+          <input type="hidden" name="intent" value={optedOut ? "all_on" : "all_off"} />
+          <button type="submit" className={optedOut ? "button" : `button ${styles.secondary}`} data-intent="all">
+            {optedOut ? texts.resubscribeAll : texts.unsubscribeAll}
+          </button>
+        </form>
+        <Status state={state} section="all" />
+      </section>
+
+      <section aria-labelledby="more-heading">
+        <h2 id="more-heading">{texts.moreHeading}</h2>
+        <p>{texts.moreIntro}</p>
+        <form action={action}>
+          {hidden}
+          <input type="hidden" name="intent" value="step_up" />
+          <button type="submit" className={`button ${styles.secondary}`} data-intent="step-up">
+            {texts.moreButton}
+          </button>
+        </form>
+        <Status state={state} section="more" />
+      </section>
+    </>
+  );
+}

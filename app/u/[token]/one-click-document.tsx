@@ -1,0 +1,111 @@
+// The one-click URL's own small HTML page. The URL must be a route handler (RFC 8058 POST without cookies or CSRF
+// token), so it cannot be an app page; it renders this complete document itself. Plain HTML, no script: it works in
+// any browser and a scanner that runs JavaScript finds nothing to run.
+import { render } from "react-email";
+import { COMPANY_NAME, PRODUCT_NAME } from "@/lib/brand";
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@/lib/i18n/languages";
+
+export type OneClickDocumentProps = {
+  lang: Language;
+  title: string;
+  heading: string;
+  paragraphs: string[];
+  /** The question page's button: a normal form POST to the same URL. */
+  form?: { action: string; button: string };
+  /** Confirmation text in a status region (announced when the page loads after the POST). */
+  status?: string;
+  link?: { href: string; text: string };
+  /** Same URL in each language. */
+  languageLinks?: Record<Language, string>;
+  languageNav: string;
+};
+
+// Same palette as app/globals.css (AA contrast); targets at least 44 px; visible focus.
+const CSS = `
+*,*::before,*::after{box-sizing:border-box}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1rem;line-height:1.6;color:#1b1f24;background:#fff}
+header,main,footer{max-width:40rem;margin:0 auto;padding:1rem}
+header{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem;border-bottom:1px solid #d3d9e0}
+h1{font-size:1.75rem;line-height:1.25;margin:1rem 0 .75rem}
+a{color:#0b5394;text-underline-offset:.18em}
+:focus-visible{outline:3px solid #0b5394;outline-offset:2px}
+nav ul{display:flex;gap:.25rem;margin:0;padding:0;list-style:none}
+nav a{display:inline-flex;align-items:center;min-height:2.75rem;padding:0 .75rem;border-radius:.5rem}
+nav a[aria-current]{color:#1b1f24;font-weight:600;background:#f3f5f7}
+button{min-height:2.75rem;padding:.625rem 1.25rem;border:2px solid #0b5394;border-radius:.5rem;background:#0b5394;color:#fff;font:inherit;font-weight:600;cursor:pointer}
+button:hover{background:#083e6f;border-color:#083e6f}
+.status{padding:.5rem .75rem;border:2px solid #1e6b34;border-radius:.5rem;color:#14532d;background:#f0fdf4;font-weight:600}
+footer{color:#4b5563;font-size:.9375rem;border-top:1px solid #d3d9e0}
+`;
+
+function OneClickDocument(p: OneClickDocumentProps) {
+  return (
+    <html lang={p.lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{`${p.title} · ${COMPANY_NAME}`}</title>
+        <style dangerouslySetInnerHTML={{ __html: CSS }} />
+      </head>
+      <body>
+        <header>
+          <strong>{PRODUCT_NAME}</strong>
+          {p.languageLinks ? (
+            <nav aria-label={p.languageNav}>
+              <ul>
+                {LANGUAGES.map((l) => (
+                  <li key={l}>
+                    <a
+                      href={p.languageLinks![l]}
+                      hrefLang={l}
+                      lang={l}
+                      aria-current={l === p.lang ? "page" : undefined}
+                    >
+                      {LANGUAGE_NAMES[l]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+        </header>
+        <main>
+          <h1>{p.heading}</h1>
+          {p.status ? (
+            <p role="status" className="status">
+              {p.status}
+            </p>
+          ) : null}
+          {p.paragraphs.map((text, i) => (
+            <p key={i}>{text}</p>
+          ))}
+          {p.form ? (
+            <form method="post" action={p.form.action}>
+              <input type="hidden" name="List-Unsubscribe" value="One-Click" />
+              <button type="submit">{p.form.button}</button>
+            </form>
+          ) : null}
+          {p.link ? (
+            <p>
+              <a href={p.link.href}>{p.link.text}</a>
+            </p>
+          ) : null}
+        </main>
+        <footer>
+          <p>{COMPANY_NAME}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/**
+ * Rendered with react-email's render (Next refuses react-dom/server in app code); its XHTML doctype is swapped for the
+ * HTML5 one so browsers use standards mode.
+ */
+export async function renderOneClickDocument(props: OneClickDocumentProps): Promise<string> {
+  const markup = await render(<OneClickDocument {...props} />);
+  return `<!DOCTYPE html>${markup.replace(/^<!DOCTYPE[^>]*>/i, "")}`;
+}

@@ -1,0 +1,79 @@
+// The person turns one topic on or off (preference page, or the one-click POST for a single topic).
+// Subscribing to a marketing topic while opted out of all marketing is itself an explicit choice: it lifts the opt-out
+// (and its suppression row), in the same transaction, so the person gets what they just asked for.
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Db } from "@/lib/db/client";
+import type { ChangeSource, SubscriptionState } from "@/lib/generated/prisma/enums";
+import { hashAddress } from "@/lib/suppression/hash-address";
+import { applySubscriptionChange } from "./apply-subscription-change";
+
+export type SetSubscriptionResult =
+  | { ok: true; changed: boolean; state: SubscriptionState; topic: { id: string; nameSv: string; nameEn: string } }
+  | { ok: false; code: "unknown_contact" | "unknown_topic" };
+
+export async function setSubscription(opts: {
+  db: Db;
+  contactId: string;
+  topicId: string;
+  state: SubscriptionState;
+  source: Extract<ChangeSource, "SELF" | "ONE_CLICK">;
+  suppressionKey: string;
+  now?: Date;
+}): Promise<SetSubscriptionResult> {
+  const now = opts.now ?? new Date();
+  return opts.db.$transaction(async (tx) => {
+    const contact = await tx.contact.findUnique({
+      where: { id: opts.contactId },
+      select: { id: true, email: true, marketingOptOutAt: true },
+    });
+    if (!contact) return { ok: false, code: "unknown_contact" } as const;
+    // Archived topics can still be left (an old mail's one-click), never joined.
+    const topic = await tx.topic.findUnique({
+      where: { id: opts.topicId },
+      select: { id: true, key: true, nameSv: true, nameEn: true, isMarketing: true, archivedAt: true },
+    });
+    if (!topic || (topic.archivedAt && opts.state === "SUBSCRIBED"))
+      return { ok: false, code: "unknown_topic" } as const;
+    const view = { id: topic.id, nameSv: topic.nameSv, nameEn: topic.nameEn };
+
+    const current = await tx.subscription.findUnique({
+      where: { contactId_topicId: { contactId: contact.id, topicId: topic.id } },
+      select: { state: true },
+    });
+    const liftsOptOut = opts.state === "SUBSCRIBED" && topic.isMarketing && contact.marketingOptOutAt !== null;
+    // No row means not subscribed: leaving a topic one never joined changes nothing.
+    const changesTopic = (current?.state ?? "UNSUBSCRIBED") !== opts.state;
+    if (!changesTopic && !liftsOptOut) return { ok: true, changed: false, state: opts.state, topic: view } as const;
+
+    if (changesTopic) {
+      await applySubscriptionChange(tx, {
+        contactId: contact.id,
+        topicId: topic.id,
+        state: opts.state,
+        source: opts.source,
+        now,
+      });
+    }
+    const fields = ["subscriptions"];
+    if (liftsOptOut) {
+      await tx.contact.update({ where: { id: contact.id }, data: { marketingOptOutAt: null } });
+      await tx.suppression.deleteMany({
+        where: { addressHash: hashAddress(contact.email, opts.suppressionKey), reason: "UNSUBSCRIBED_ALL" },
+      });
+      fields.push("marketingOptOutAt");
+    }
+    await recordAuditEvent(
+      tx,
+      {
+        actor: { type: "CONTACT", id: contact.id },
+        action: opts.state === "SUBSCRIBED" ? "subscription.subscribed" : "subscription.unsubscribed",
+        subject: { type: "Contact", id: contact.id },
+        fields,
+        personalValues: { topic: topic.key, from: current?.state ?? null, to: opts.state, source: opts.source },
+      },
+      now,
+    );
+    return { ok: true, changed: true, state: opts.state, topic: view } as const;
+  });
+}
