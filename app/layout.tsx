@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CookieConsent } from "@/app/_components/cookie-consent";
 import { COMPANY_NAME, PRODUCT_NAME } from "@/lib/brand";
+import { analyticsSettings } from "@/lib/consent/analytics-config";
+import { CONSENT_COOKIE } from "@/lib/consent/consent-cookie";
+import { currentConsent } from "@/lib/consent/read-consent";
+import { getConfig, isBuildPhase } from "@/lib/env/config";
 import { LanguageProvider } from "@/lib/i18n/language-context";
 import { LanguageSwitcher } from "@/lib/i18n/language-switcher";
 import { getI18n } from "@/lib/i18n/server";
@@ -14,12 +20,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { lang, t } = await getI18n();
+  // The cookie choice decides whether the banner is open on arrival; analytics exists only when configured.
+  const consent = currentConsent((await cookies()).get(CONSENT_COOKIE)?.value);
+  const analytics = isBuildPhase() ? null : analyticsSettings(getConfig().analytics);
   return (
     <html lang={lang}>
       <body>
         <a className="skip-link" href="#main">
           {t.layout.skipLink}
         </a>
+        <CookieConsent
+          initialChoice={consent?.choice ?? null}
+          analytics={analytics}
+          texts={t.publicPages.cookies}
+          privacyHref="/privacy#cookies"
+        />
         <header className="site-header">
           <div className="container site-header__inner">
             <Link href="/" className="brand">
@@ -35,6 +50,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <footer className="site-footer">
           <div className="container">
             <p>{t.layout.footer}</p>
+            <p className="site-footer__links">
+              <Link href="/privacy">{t.publicPages.privacy.footerLink}</Link>
+            </p>
           </div>
         </footer>
       </body>

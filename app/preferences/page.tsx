@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getI18n } from "@/lib/i18n/server";
+import { LINK_VALID_DAYS } from "@/lib/recipients/request-link-by-email";
+import { SendLinkForm } from "./send-link-form";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -9,16 +11,30 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return { title: t.preferences.title };
 }
 
-// Honest placeholder until "send me a new link" exists: no form that pretends to work.
+// Where people land without a link: explains the footer link and mails a fresh one on request. The form's answer is
+// the same for every well-formed address (app/preferences/actions.ts).
 export default async function PreferencesPage({ searchParams }: Props) {
   const { t } = await getI18n(searchParams);
+  const s = t.publicPages.sendLink;
   return (
     <article className="prose">
       <h1>{t.preferences.heading}</h1>
       <p className="lead">{t.preferences.intro}</p>
       <p>{t.preferences.keepPrivate}</p>
-      <h2>{t.preferences.newLinkHeading}</h2>
-      <p>{t.preferences.newLinkText}</p>
+      <SendLinkForm
+        texts={{
+          heading: s.heading,
+          text: s.text,
+          emailLabel: s.emailLabel,
+          emailHint: s.emailHint,
+          submit: s.submit,
+          sending: s.sending,
+          accepted: s.accepted(LINK_VALID_DAYS),
+          limited: s.limited,
+          failed: s.failed,
+          errors: s.errors,
+        }}
+      />
       <p>
         <Link href="/">{t.preferences.back}</Link>
       </p>

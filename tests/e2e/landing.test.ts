@@ -136,11 +136,12 @@ describe("keyboard", () => {
 });
 
 describe("pages", () => {
-  it("/preferences explains where the personal link is and promises no form that does not exist yet", async () => {
+  it("/preferences explains where the personal link is and offers the send-me-a-link form", async () => {
     const { page, context } = await newPage(browser);
     await page.goto(`${server.url}/preferences`);
     expect(await page.locator("main").innerText()).toContain("länken längst ned i varje e-postmeddelande");
-    expect(await page.locator("form, input").count()).toBe(0);
+    expect(await page.locator("main form").count()).toBe(1);
+    expect(await page.locator('main input[type="email"]').count()).toBe(1);
     await context.close();
   });
 

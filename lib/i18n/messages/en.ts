@@ -35,9 +35,6 @@ export const en: Messages = {
     heading: "Manage your preferences",
     intro: `You reach your personal page through the link at the bottom of every email from ${COMPANY_NAME}. There you see your details and choose your mailings, with no account and no password.`,
     keepPrivate: "The link is personal, so do not share it with others.",
-    newLinkHeading: "Can't find an email from us?",
-    newLinkText:
-      "Soon you will be able to ask for a new link here: you enter your email address and we send the link to you. That feature is not ready yet.",
     back: "Back to the home page",
   },
   notFound: {

@@ -33,9 +33,6 @@ export const sv = {
     heading: "Hantera dina inställningar",
     intro: `Du når din personliga sida via länken längst ned i varje e-postmeddelande från ${COMPANY_NAME}. Där ser du dina uppgifter och väljer dina utskick, utan konto och utan lösenord.`,
     keepPrivate: "Länken är personlig, så dela den inte med andra.",
-    newLinkHeading: "Hittar du inget mejl från oss?",
-    newLinkText:
-      "Snart kan du be om en ny länk här: du anger din e-postadress och får länken skickad till dig. Den funktionen är inte klar ännu.",
     back: "Tillbaka till startsidan",
   },
   notFound: {

@@ -1,0 +1,143 @@
+"use client";
+// The cookie banner and the cookie button in the bottom-left corner. The banner sits in the page's flow at the top
+// (not over it), so it can never hide the focused element (WCAG 2.4.11); "accept" and "decline" are the same
+// component with the same style (equal weight); nothing is pre-ticked and nothing but a press counts as an answer.
+// The answer is kept only in a first-party cookie (lib/consent/consent-cookie.ts); analytics loads only after "accept".
+import Link from "next/link";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { createPortal } from "react-dom";
+import type { AnalyticsSettings } from "@/lib/consent/analytics-config";
+import { consentCookieString, type ConsentChoice } from "@/lib/consent/consent-cookie";
+import { loadAnalytics, removeAnalytics } from "./analytics-loader";
+
+export type CookieConsentTexts = {
+  regionLabel: string;
+  heading: string;
+  text: string;
+  necessary: string;
+  remember: string;
+  accept: string;
+  decline: string;
+  more: string;
+  reopen: string;
+  savedAccepted: string;
+  savedDeclined: string;
+  current: Record<ConsentChoice, string>;
+};
+
+type Props = {
+  /** The valid choice stored in the cookie, as the server read it; null: ask. */
+  initialChoice: ConsentChoice | null;
+  analytics: AnalyticsSettings | null;
+  texts: CookieConsentTexts;
+  privacyHref: string;
+};
+
+const noop = () => () => {};
+/** False during server rendering and hydration, true afterwards: the button is portalled to the end of <body>. */
+const useMounted = () =>
+  useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
+
+export function CookieConsent({ initialChoice, analytics, texts, privacyHref }: Props) {
+  const [choice, setChoice] = useState<ConsentChoice | null>(initialChoice);
+  const [open, setOpen] = useState(initialChoice === null);
+  const [announcement, setAnnouncement] = useState("");
+  const mounted = useMounted();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useRef<"banner" | "button" | null>(null);
+
+  useEffect(() => {
+    if (!analytics) return;
+    if (choice === "accepted") loadAnalytics(analytics);
+    else removeAnalytics(analytics);
+  }, [choice, analytics]);
+
+  useEffect(() => {
+    const target = focusAfterRender.current;
+    focusAfterRender.current = null;
+    if (target === "banner") headingRef.current?.focus();
+    if (target === "button") buttonRef.current?.focus();
+  }, [open]);
+
+  function decide(next: ConsentChoice) {
+    document.cookie = consentCookieString({ choice: next, at: new Date() }, window.location.protocol === "https:");
+    if (next === "declined") removeAnalytics(analytics);
+    setChoice(next);
+    setAnnouncement(next === "accepted" ? texts.savedAccepted : texts.savedDeclined);
+    focusAfterRender.current = "button";
+    setOpen(false);
+  }
+
+  function reopen() {
+    setAnnouncement("");
+    focusAfterRender.current = "banner";
+    setOpen(true);
+  }
+
+  return (
+    <>
+      {open ? (
+        <section id="cookie-banner" className="cookie-banner" aria-label={texts.regionLabel}>
+          <div className="container cookie-banner__inner">
+            <h2 id="cookie-banner-heading" className="cookie-banner__heading" tabIndex={-1} ref={headingRef}>
+              {texts.heading}
+            </h2>
+            <p>{texts.text}</p>
+            <p>{texts.necessary}</p>
+            <p>{texts.remember}</p>
+            {choice ? <p className="cookie-banner__current">{texts.current[choice]}</p> : null}
+            <div className="cookie-banner__actions">
+              <button type="button" className="button cookie-banner__choice" onClick={() => decide("accepted")}>
+                {texts.accept}
+              </button>
+              <button type="button" className="button cookie-banner__choice" onClick={() => decide("declined")}>
+                {texts.decline}
+              </button>
+              <Link href={privacyHref} className="cookie-banner__more">
+                {texts.more}
+              </Link>
+            </div>
+          </div>
+        </section>
+      ) : null}
+      {mounted
+        ? createPortal(
+            <div className="cookie-corner">
+              <button
+                ref={buttonRef}
+                type="button"
+                className="cookie-corner__button"
+                aria-label={texts.reopen}
+                title={texts.reopen}
+                aria-expanded={open}
+                aria-controls={open ? "cookie-banner" : undefined}
+                onClick={() => (open ? headingRef.current?.focus() : reopen())}
+              >
+                <CookieIcon />
+              </button>
+              <div role="status" aria-live="polite" className="visually-hidden">
+                {announcement}
+              </div>
+            </div>,
+            document.body,
+          )
+        : null}
+    </>
+  );
+}
+
+function CookieIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" width="24" height="24" viewBox="0 0 24 24">
+      <path
+        fill="currentColor"
+        d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5Zm-3.5 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm7 6a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm-6 2a1 1 0 1 1 0 2 1 1 0 0 1 0-2Zm3-5a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z"
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,57 @@
+"use server";
+// "Send me a link": validate the address, hand it to the use-case, and answer after a fixed minimum time. The answer
+// depends only on the address's form and the client's own rate limit, never on whether the address is registered.
+import { headers } from "next/headers";
+import { getDb } from "@/lib/db/client";
+import { padToMinimumDuration } from "@/lib/rate-limit/pad-duration";
+import {
+  requestLinkByEmail,
+  requestLinkInputSchema,
+  type RequestLinkFieldError,
+} from "@/lib/recipients/request-link-by-email";
+
+export type SendLinkState =
+  | { status: "idle" }
+  | { status: "invalid"; error: RequestLinkFieldError; value: string }
+  | { status: "accepted" }
+  | { status: "limited" }
+  | { status: "failed" };
+
+const FIELD_ERRORS: readonly RequestLinkFieldError[] = ["email_required", "email_too_long", "email_invalid"];
+
+/**
+ * The client's IP address for the per-client limit: the first x-forwarded-for entry (set by `next start` from the
+ * socket, or by the reverse proxy in front of it). A client can forge that header when no proxy overwrites it; the
+ * per-address limit still holds then. Only its HMAC is stored.
+ */
+async function clientKey(): Promise<string> {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || h.get("x-real-ip")?.trim() || "unknown";
+}
+
+export async function requestLinkAction(_previous: SendLinkState, formData: FormData): Promise<SendLinkState> {
+  const startedAt = performance.now();
+  const raw = formData.get("email");
+  const value = typeof raw === "string" ? raw.slice(0, 320) : "";
+  const parsed = requestLinkInputSchema.safeParse({ email: value });
+  if (!parsed.success) {
+    const code = parsed.error.issues[0]?.message as RequestLinkFieldError | undefined;
+    return { status: "invalid", error: code && FIELD_ERRORS.includes(code) ? code : "email_invalid", value };
+  }
+  let state: SendLinkState;
+  try {
+    const { outcome } = await requestLinkByEmail({
+      db: await getDb(),
+      email: parsed.data.email,
+      clientKey: await clientKey(),
+    });
+    // The mail goes out in the background (the use-case catches and logs its errors): not awaited on purpose.
+    state = outcome.status === "accepted" ? { status: "accepted" } : { status: "limited" };
+  } catch (error) {
+    console.error("send-link: request failed:", error instanceof Error ? error.message : String(error));
+    state = { status: "failed" };
+  }
+  await padToMinimumDuration(startedAt);
+  return state;
+}

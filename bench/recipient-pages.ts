@@ -1,0 +1,176 @@
+// Requests per second and latency of the recipient pages on a production build with PostgreSQL:
+//   the preference page GET (/p/<token>), the one-click unsubscribe POST (/u/<token>), and for comparison the
+//   landing page and /preferences. Creates a fresh database, migrates and seeds it (demo data), starts `next start`
+//   on a free port, runs autocannon for a bounded time per route, prints the figures, stops and drops everything.
+//
+//   npx tsx --import ./lib/node/server-only-hook.mjs bench/recipient-pages.ts [--duration 10] [--connections 10]
+//     [--server postgresql://postgres@127.0.0.1:5432] [--build]
+//
+// Uses the existing .next build unless --build is given or there is none.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { preferencesUrl, unsubscribeUrl } from "@/lib/recipients/build-links";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    server: { type: "string", default: "postgresql://postgres@127.0.0.1:5432" },
+    build: { type: "boolean", default: false },
+  },
+});
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      s.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function run(command: string, argv: string[], env: NodeJS.ProcessEnv) {
+  const r = spawnSync(command, argv, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  if (r.status !== 0) throw new Error(`${command} ${argv.join(" ")} failed (${r.status ?? r.signal})`);
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error("next start exited early");
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("server not healthy within 60 s");
+}
+
+async function main() {
+  const dbName = `tillit_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: `${args.server}/postgres` });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  const databaseUrl = `${args.server}/${dbName}`;
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const linkKeys = [{ id: "bench1", secret: randomBytes(32).toString("base64url") }];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: path.join(os.tmpdir(), `tillit-bench-${process.pid}`),
+    PUBLIC_URL: publicUrl,
+    MAIL_TRANSPORT: "outbox",
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    SUPPRESSION_HMAC_KEY: randomBytes(32).toString("base64url"),
+    LINK_SIGNING_KEYS: linkKeys.map((k) => `${k.id}:${k.secret}`).join(","),
+    LOG_LEVEL: "warn",
+  };
+  delete env.PIWIK_CONTAINER_ID;
+  delete env.PIWIK_URL;
+
+  let child: ChildProcess | undefined;
+  try {
+    run(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      ["--import", "./lib/node/server-only-hook.mjs", "lib/db/cli.ts", "prepare"],
+      env,
+    );
+    if (args.build || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
+      run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], env);
+    }
+    child = spawn(
+      process.execPath,
+      [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--hostname", "127.0.0.1", "--port", String(port)],
+      { cwd: ROOT, env, detached: true, stdio: ["ignore", "ignore", "inherit"] },
+    );
+    await waitUntilHealthy(publicUrl, child);
+
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    const contacts = (
+      await db.query<{ id: string; tokenVersion: number }>(
+        `SELECT id, "tokenVersion" FROM "Contact" ORDER BY id LIMIT 2`,
+      )
+    ).rows;
+    await db.end();
+    if (contacts.length < 2) throw new Error("the demo seed made no contacts");
+    const config = { publicUrl, linkKeys };
+    // Two contacts: one whose page is read, one who is unsubscribed again and again (repeats are harmless).
+    const pageUrl = preferencesUrl(config, contacts[0]!);
+    const oneClickUrl = unsubscribeUrl(config, contacts[1]!, "all");
+
+    const targets = [
+      { name: "GET /", url: `${publicUrl}/`, method: "GET" as const },
+      { name: "GET /preferences", url: `${publicUrl}/preferences`, method: "GET" as const },
+      { name: "GET /p/<token> (preference page)", url: pageUrl, method: "GET" as const },
+      {
+        name: "POST /u/<token> (one-click)",
+        url: oneClickUrl,
+        method: "POST" as const,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "List-Unsubscribe=One-Click",
+      },
+    ];
+    // Warm-up: compile caches, open pool connections; also proves every route answers 200.
+    for (const t of targets) {
+      const res = await fetch(t.url, { method: t.method, headers: t.headers, body: t.body, redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${t.name} answered ${res.status}, not 200`);
+    }
+
+    const rows = [];
+    for (const t of targets) {
+      // 2 s of the same load first, unmeasured: JIT and caches warm, pool connections open.
+      await autocannon({ ...t, connections, duration: 2, timeout: 10 });
+      const r = await autocannon({ ...t, connections, duration, timeout: 10 });
+      rows.push({
+        route: t.name,
+        "req/s (mean)": Math.round(r.requests.average),
+        "p50 ms": r.latency.p50,
+        "p99 ms": r.latency.p99,
+        "max ms": r.latency.max,
+        requests: r.requests.total,
+        "non-2xx": r.non2xx,
+        errors: r.errors + r.timeouts,
+      });
+    }
+    console.log(
+      `\nbench recipient-pages: ${connections} connections, ${duration} s per route, PostgreSQL ${args.server}, ` +
+        `Node ${process.version}, ${os.cpus().length} CPUs`,
+    );
+    console.table(rows);
+  } finally {
+    if (child?.pid !== undefined && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

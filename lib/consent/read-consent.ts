@@ -1,0 +1,39 @@
+// Reads the consent cookie's value back, strictly: anything malformed, of another version, expired or dated in the
+// future counts as "no answer", and the banner asks again.
+import { z } from "zod";
+import { CONSENT_MAX_AGE_MS, CONSENT_VERSION, type ConsentChoice } from "./consent-cookie";
+
+/** Clocks differ a little; a choice dated further in the future than this is treated as forged. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+const consentSchema = z.strictObject({
+  version: z.coerce.number().int().positive(),
+  choice: z.enum(["accepted", "declined"]),
+  /** Seconds since the epoch. */
+  at: z.coerce.number().int().nonnegative(),
+});
+
+export type StoredConsent = { version: number; choice: ConsentChoice; at: Date };
+
+/** The stored consent, or null for a missing or malformed value. Says nothing yet about expiry or version. */
+export function parseConsent(value: string | null | undefined): StoredConsent | null {
+  if (!value) return null;
+  const match = /^v(\d{1,6})\.([a-z]{1,10})\.(\d{1,12})$/.exec(value);
+  if (!match) return null;
+  const parsed = consentSchema.safeParse({ version: match[1], choice: match[2], at: match[3] });
+  if (!parsed.success) return null;
+  return { version: parsed.data.version, choice: parsed.data.choice, at: new Date(parsed.data.at * 1000) };
+}
+
+/**
+ * The choice that holds now: null means ask (nothing stored, malformed, another version, older than 365 days, or
+ * dated in the future).
+ */
+export function currentConsent(value: string | null | undefined, now = new Date()): StoredConsent | null {
+  const consent = parseConsent(value);
+  if (!consent) return null;
+  if (consent.version !== CONSENT_VERSION) return null;
+  const age = now.getTime() - consent.at.getTime();
+  if (age >= CONSENT_MAX_AGE_MS || age < -CLOCK_SKEW_MS) return null;
+  return consent;
+}

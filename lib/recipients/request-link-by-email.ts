@@ -1,0 +1,107 @@
+// "Send me a link" (/preferences without a token): mails a fresh preference-page link to an address on the register.
+// The caller learns nothing about the address: the result depends only on the client's own rate limit, and the
+// lookup and sending happen off the request path, so known and unknown addresses take the same time to answer.
+import "server-only";
+import { createElement } from "react";
+import { z } from "zod";
+import LinkRequestEmail, { linkRequestSubject } from "@/emails/link-request";
+import type { DbOrTx } from "@/lib/db/client";
+import { emailSchema } from "@/lib/contacts/normalise";
+import { getConfig, type Config } from "@/lib/env/config";
+import { sendMail } from "@/lib/mail/send-mail";
+import type { MailTransport } from "@/lib/mail/types";
+import { hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/hit-rate-limit";
+import { SCOPES } from "@/lib/tokens/scopes";
+import { preferencesUrl } from "./build-links";
+
+/** Per address: a few mails an hour are plenty for a person and useless for mail-bombing someone. */
+export const ADDRESS_LIMIT: RateLimitRule = { name: "link-request:address", limit: 3, windowMs: 60 * 60 * 1000 };
+/** Per client (IP address): enough for a household or office behind one address, not for probing the register. */
+export const CLIENT_LIMIT: RateLimitRule = { name: "link-request:client", limit: 20, windowMs: 10 * 60 * 1000 };
+
+/** The form's one field; shared by the page's form handling and the server action. */
+export const requestLinkInputSchema = z.object({ email: emailSchema });
+export type RequestLinkFieldError = "email_required" | "email_too_long" | "email_invalid";
+
+export const LINK_VALID_DAYS = Math.floor(SCOPES.preferences.lifetimeMs / (24 * 60 * 60 * 1000));
+
+export type RequestLinkOutcome =
+  /** Shown the same whether or not the address is on the register, and whether or not a mail went out. */
+  | { status: "accepted" }
+  /** This client asked too often; says nothing about the address. */
+  | { status: "client_limited"; retryAfterSeconds: number };
+
+export type BackgroundResult = "sent" | "unknown" | "address_limited" | "failed";
+
+export async function requestLinkByEmail(opts: {
+  db: DbOrTx;
+  /** Already validated and normalised (emailSchema). */
+  email: string;
+  /** Identifies the client for the rate limit (an IP address); hashed before it is stored. */
+  clientKey: string;
+  config?: Pick<Config, "publicUrl" | "linkKeys" | "authSecret">;
+  transport?: MailTransport;
+  now?: Date;
+}): Promise<{ outcome: RequestLinkOutcome; background: Promise<BackgroundResult> }> {
+  const config = opts.config ?? getConfig();
+  const now = opts.now ?? new Date();
+  const client = await hitRateLimit({
+    db: opts.db,
+    rule: CLIENT_LIMIT,
+    subject: opts.clientKey,
+    secret: config.authSecret,
+    now,
+  });
+  if (!client.allowed) {
+    return {
+      outcome: { status: "client_limited", retryAfterSeconds: client.retryAfterSeconds },
+      background: Promise.resolve("address_limited"),
+    };
+  }
+  // Deliberately not awaited by the caller: whatever happens here must not change the answer or its timing.
+  const background = lookUpAndSend({ ...opts, config, now }).catch((error: unknown) => {
+    // No address in the log: the error's name and message only.
+    console.error("request-link-by-email: sending failed:", error instanceof Error ? error.message : String(error));
+    return "failed" as const;
+  });
+  return { outcome: { status: "accepted" }, background };
+}
+
+async function lookUpAndSend(opts: {
+  db: DbOrTx;
+  email: string;
+  config: Pick<Config, "publicUrl" | "linkKeys" | "authSecret">;
+  transport?: MailTransport;
+  now: Date;
+}): Promise<BackgroundResult> {
+  const address = await hitRateLimit({
+    db: opts.db,
+    rule: ADDRESS_LIMIT,
+    subject: opts.email,
+    secret: opts.config.authSecret,
+    now: opts.now,
+  });
+  if (!address.allowed) return "address_limited";
+  // Erased people have no Contact row (only a suppression hash): they get nothing, like unknown addresses.
+  const contact = await opts.db.contact.findUnique({
+    where: { email: opts.email },
+    select: { id: true, email: true, tokenVersion: true, language: true },
+  });
+  if (!contact) return "unknown";
+  const url = preferencesUrl(opts.config, contact, opts.now);
+  const result = await sendMail({
+    db: opts.db,
+    transport: opts.transport,
+    message: {
+      to: contact.email,
+      subject: linkRequestSubject(contact.language),
+      react: createElement(LinkRequestEmail, { url, validDays: LINK_VALID_DAYS, language: contact.language }),
+      tags: [{ name: "category", value: "link-request" }],
+    },
+  });
+  if (!result.ok) {
+    console.error(`request-link-by-email: mail not sent (${result.code})`);
+    return "failed";
+  }
+  return "sent";
+}
