@@ -1,0 +1,36 @@
+"use server";
+// The "confirm the new address" press. On success the link is spent, every older link revoked, and (the person has
+// just proven they hold the new address on record) a fresh session opens on /me. Any problem goes back to the link's
+// page with the outcome named in the query (no personal data).
+import { redirect } from "next/navigation";
+import { confirmEmailChange } from "@/lib/contacts/confirm-email-change";
+import { getDb } from "@/lib/db/client";
+import { getConfig } from "@/lib/env/config";
+import { isLanguage } from "@/lib/i18n/languages";
+import { openRecipientSession } from "@/lib/recipients/open-recipient-session";
+
+export async function confirmNewAddress(form: FormData): Promise<never> {
+  const token = String(form.get("token") ?? "");
+  const langValue = form.get("lang");
+  const lang = isLanguage(langValue) ? `&lang=${langValue}` : "";
+  const config = getConfig();
+  let outcome: string;
+  try {
+    const r = await confirmEmailChange({
+      db: await getDb(),
+      token,
+      keys: config.linkKeys,
+      suppressionKey: config.suppressionKey,
+    });
+    if (r.ok) {
+      await openRecipientSession(r.contact);
+      outcome = "ok";
+    } else {
+      outcome = r.problem;
+    }
+  } catch {
+    outcome = "failed";
+  }
+  if (outcome === "ok") redirect(`/me?updated=email${lang}`);
+  redirect(`/e/${encodeURIComponent(token)}?result=${outcome}${lang}`);
+}

@@ -1,0 +1,79 @@
+// The confirmation link of a new email address, opened from the new mailbox. GET only shows a button (link scanners
+// open links); the change happens on the press.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LinkProblem } from "@/app/_components/link-problem";
+import { maskAddress } from "@/lib/contacts/mask-address";
+import { getDb } from "@/lib/db/client";
+import { getConfig } from "@/lib/env/config";
+import { isLanguage } from "@/lib/i18n/languages";
+import { getMessages } from "@/lib/i18n/messages";
+import { getI18n } from "@/lib/i18n/server";
+import { resolveLink, type LinkProblem as Problem } from "@/lib/recipients/resolve-link";
+import { recipientLang } from "../../me/_components/recipient-lang";
+import { confirmNewAddress } from "./actions";
+
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export const dynamic = "force-dynamic";
+
+const LINK_PROBLEMS: readonly Problem[] = ["invalid", "expired", "revoked", "unknown_contact", "spent"];
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { t } = await getI18n(searchParams);
+  return { title: t.myData.emailConfirm.title, robots: { index: false, follow: false } };
+}
+
+export default async function EmailConfirmPage({ params, searchParams }: Props) {
+  const [{ token }, query] = await Promise.all([params, searchParams]);
+  const db = await getDb();
+  const link = await resolveLink({ db, token, scopes: ["emailChange"], keys: getConfig().linkKeys });
+  const contact = link.ok
+    ? await db.contact.findUnique({ where: { id: link.contactId }, select: { id: true, language: true } })
+    : null;
+  const pending =
+    link.ok && contact ? await db.pendingEmailChange.findUnique({ where: { id: link.claims.extra ?? "" } }) : null;
+  const result = typeof query.result === "string" ? query.result : "";
+  const reportedProblem = LINK_PROBLEMS.find((p) => p === result);
+
+  if (!link.ok || !contact || reportedProblem || (!pending && result !== "taken" && result !== "suppressed")) {
+    const { lang } = await getI18n(searchParams);
+    const problem: Problem = !link.ok ? link.problem : !contact ? "unknown_contact" : (reportedProblem ?? "spent");
+    return (
+      <div lang={lang}>
+        <LinkProblem problem={problem} contactId={link.ok ? contact?.id : link.contactId} lang={lang} />
+      </div>
+    );
+  }
+  const lang = recipientLang(query, contact.language);
+  const t = getMessages(lang).myData.emailConfirm;
+  if (result === "taken" || result === "suppressed") {
+    return (
+      <article lang={lang} className="prose" aria-labelledby="email-confirm-heading">
+        <h1 id="email-confirm-heading">{t.takenHeading}</h1>
+        <p role="status" className="lead">
+          {result === "taken" ? t.taken : t.suppressed}
+        </p>
+        <p>
+          <Link href={`/?lang=${lang}`}>{t.back}</Link>
+        </p>
+      </article>
+    );
+  }
+  return (
+    <article lang={lang} className="prose" aria-labelledby="email-confirm-heading">
+      <h1 id="email-confirm-heading">{t.heading}</h1>
+      <p className="lead">{t.text(maskAddress(pending!.newEmail))}</p>
+      <form action={confirmNewAddress}>
+        <input type="hidden" name="token" value={token} />
+        {isLanguage(query.lang) ? <input type="hidden" name="lang" value={lang} /> : null}
+        <button type="submit" className="button">
+          {t.button}
+        </button>
+      </form>
+    </article>
+  );
+}

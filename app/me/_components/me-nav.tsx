@@ -1,0 +1,36 @@
+// The links between the "my data" pages and the sign-out button (a POST: signing out changes state).
+import Link from "next/link";
+import type { Language } from "@/lib/i18n/languages";
+import { getMessages } from "@/lib/i18n/messages";
+import styles from "../me.module.css";
+import { signOut } from "./sign-out";
+
+export function MeNav({ lang, current }: { lang: Language; current: "overview" | "correct" | "erase" }) {
+  const t = getMessages(lang).myData.nav;
+  const items = [
+    { key: "overview", href: "/me", label: t.overview },
+    { key: "correct", href: "/me/correct", label: t.correct },
+    { key: "erase", href: "/me/erase", label: t.erase },
+  ] as const;
+  return (
+    <div className={styles.navBar}>
+      <nav aria-label={t.label}>
+        <ul className={styles.nav}>
+          {items.map((i) => (
+            <li key={i.key}>
+              <Link href={`${i.href}?lang=${lang}`} aria-current={i.key === current ? "page" : undefined}>
+                {i.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form action={signOut}>
+        <input type="hidden" name="lang" value={lang} />
+        <button type="submit" className={styles.secondaryButton}>
+          {t.signOut}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+"use server";
+// The three forms of /me/correct. Each checks the session itself (the proxy is not a security boundary), parses with
+// the shared schema inside its use-case, and maps the typed result to messages in the person's language.
+import { correctContact } from "@/lib/contacts/correct-contact";
+import { reportOtherError } from "@/lib/contacts/report-other-error";
+import { requestEmailChange } from "@/lib/contacts/request-email-change";
+import { getDb } from "@/lib/db/client";
+import { isLanguage, type Language } from "@/lib/i18n/languages";
+import { getMessages } from "@/lib/i18n/messages";
+import { currentRecipient } from "@/lib/recipients/current-recipient";
+import type { FormState } from "./state";
+
+function texts(form: FormData) {
+  const lang = form.get("uiLang");
+  return getMessages((isLanguage(lang) ? lang : "sv") as Language).myData.correct;
+}
+
+function localise(t: ReturnType<typeof texts>, codes: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(codes).map(([f, code]) => [f, t.errors[code] ?? t.errorFallback]));
+}
+
+const str = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+};
+
+export async function saveCorrection(_prev: FormState, form: FormData): Promise<FormState> {
+  const t = texts(form);
+  const values = {
+    name: str(form, "name"),
+    phone: str(form, "phone"),
+    jobTitle: str(form, "jobTitle"),
+    language: str(form, "language"),
+  };
+  const recipient = await currentRecipient();
+  if (!recipient) return { status: "session_ended", message: t.sessionEnded, fieldErrors: {}, values };
+  try {
+    const r = await correctContact({ db: await getDb(), contactId: recipient.contact.id, input: values });
+    if (r.ok) {
+      return {
+        status: r.changed.length ? "saved" : "unchanged",
+        message: r.changed.length ? t.saved : t.unchanged,
+        fieldErrors: {},
+        values,
+      };
+    }
+    if (r.reason === "invalid")
+      return { status: "invalid", message: t.invalid, fieldErrors: localise(t, r.fieldErrors), values };
+    return { status: "session_ended", message: t.sessionEnded, fieldErrors: {}, values };
+  } catch {
+    return { status: "failed", message: t.failed, fieldErrors: {}, values };
+  }
+}
+
+export async function changeEmail(_prev: FormState, form: FormData): Promise<FormState> {
+  const t = texts(form);
+  const values = { email: str(form, "email") };
+  const recipient = await currentRecipient();
+  if (!recipient) return { status: "session_ended", message: t.sessionEnded, fieldErrors: {}, values };
+  try {
+    const r = await requestEmailChange({ db: await getDb(), contactId: recipient.contact.id, input: values });
+    if (r.ok)
+      return { status: "saved", message: t.emailSent(r.maskedNewAddress), fieldErrors: {}, values: { email: "" } };
+    if (r.reason === "invalid")
+      return { status: "invalid", message: t.invalid, fieldErrors: localise(t, r.fieldErrors), values };
+    if (r.reason === "rate_limited") return { status: "failed", message: t.emailLimited, fieldErrors: {}, values };
+    if (r.reason === "unknown_contact")
+      return { status: "session_ended", message: t.sessionEnded, fieldErrors: {}, values };
+    return { status: "failed", message: t.failed, fieldErrors: {}, values };
+  } catch {
+    return { status: "failed", message: t.failed, fieldErrors: {}, values };
+  }
+}
+
+export async function reportOther(_prev: FormState, form: FormData): Promise<FormState> {
+  const t = texts(form);
+  const values = { details: str(form, "details") };
+  const recipient = await currentRecipient();
+  if (!recipient) return { status: "session_ended", message: t.sessionEnded, fieldErrors: {}, values };
+  try {
+    const r = await reportOtherError({ db: await getDb(), contactId: recipient.contact.id, input: values });
+    if (r.ok) return { status: "saved", message: t.otherSent, fieldErrors: {}, values: { details: "" } };
+    return { status: "invalid", message: t.invalid, fieldErrors: localise(t, r.fieldErrors), values };
+  } catch {
+    return { status: "failed", message: t.failed, fieldErrors: {}, values };
+  }
+}

@@ -1,0 +1,52 @@
+// Erase me (GDPR Art. 17): what erasure means, what is kept (a keyed hash of the address) and, when it applies, what
+// it means for a contract role; then an explicit confirmation.
+import type { Metadata } from "next";
+import { getContactRecord } from "@/lib/contacts/get-contact-record";
+import { getDb } from "@/lib/db/client";
+import { activeContractOrganisations } from "@/lib/erasure/active-contract-organisations";
+import { getMessages } from "@/lib/i18n/messages";
+import { getI18n } from "@/lib/i18n/server";
+import { currentRecipient } from "@/lib/recipients/current-recipient";
+import { MeNav } from "../_components/me-nav";
+import { recipientLang } from "../_components/recipient-lang";
+import { SessionEnded } from "../_components/session-ended";
+import { EraseForm } from "./erase-form";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { t } = await getI18n(searchParams);
+  return { title: t.myData.erase.title, robots: { index: false, follow: false } };
+}
+
+export default async function ErasePage({ searchParams }: Props) {
+  const query = await searchParams;
+  const recipient = await currentRecipient();
+  const record = recipient ? await getContactRecord({ db: await getDb(), contactId: recipient.contact.id }) : null;
+  if (!recipient || !record) return <SessionEnded lang={(await getI18n(searchParams)).lang} />;
+  const lang = recipientLang(query, record.contact.language);
+  const t = getMessages(lang).myData.erase;
+  const orgs = activeContractOrganisations(record.roles);
+  return (
+    <div lang={lang}>
+      <MeNav lang={lang} current="erase" />
+      <h1>{t.heading}</h1>
+      <p className="lead">{t.lead}</p>
+      <h2>{t.whatHeading}</h2>
+      <ul>
+        {t.what.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      {orgs.length > 0 ? (
+        <>
+          <h2>{t.contractHeading}</h2>
+          <p>{t.contract(orgs.join(", "))}</p>
+        </>
+      ) : null}
+      <EraseForm lang={lang} texts={{ confirm: t.confirm, button: t.button }} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// The step-up link's page. GET only renders an explanation and a button: link scanners open every link in a mail,
+// and the link must survive that. Pressing "continue" (a POST) spends it and opens the 30-minute session.
+import type { Metadata } from "next";
+import { LinkProblem } from "@/app/_components/link-problem";
+import { getDb } from "@/lib/db/client";
+import { getConfig } from "@/lib/env/config";
+import { isLanguage } from "@/lib/i18n/languages";
+import { getMessages } from "@/lib/i18n/messages";
+import { getI18n } from "@/lib/i18n/server";
+import { resolveLink } from "@/lib/recipients/resolve-link";
+import { recipientLang } from "../../me/_components/recipient-lang";
+import { continueStepUp } from "./actions";
+
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { t } = await getI18n(searchParams);
+  return { title: t.myData.stepUp.title, robots: { index: false, follow: false } };
+}
+
+export default async function StepUpPage({ params, searchParams }: Props) {
+  const [{ token }, query] = await Promise.all([params, searchParams]);
+  const db = await getDb();
+  const link = await resolveLink({ db, token, scopes: ["stepUp"], keys: getConfig().linkKeys });
+  const contact = link.ok
+    ? await db.contact.findUnique({ where: { id: link.contactId }, select: { language: true } })
+    : null;
+  if (!link.ok || !contact) {
+    const { lang } = await getI18n(searchParams);
+    return (
+      <div lang={lang}>
+        <LinkProblem
+          problem={link.ok ? "unknown_contact" : link.problem}
+          contactId={link.ok ? undefined : link.contactId}
+          lang={lang}
+        />
+      </div>
+    );
+  }
+  const lang = recipientLang(query, contact.language);
+  const t = getMessages(lang).myData.stepUp;
+  return (
+    <article lang={lang} className="prose" aria-labelledby="step-up-heading">
+      <h1 id="step-up-heading">{t.heading}</h1>
+      <p className="lead">{t.text}</p>
+      <p>{t.note}</p>
+      <form action={continueStepUp}>
+        <input type="hidden" name="token" value={token} />
+        {isLanguage(query.lang) ? <input type="hidden" name="lang" value={lang} /> : null}
+        <button type="submit" className="button">
+          {t.button}
+        </button>
+      </form>
+    </article>
+  );
+}

@@ -1,0 +1,176 @@
+// Everything stored about one contact, gathered once for the "my data" page and the export (GDPR Art. 15 and 20):
+// the fields, roles and organisations, source, purposes with legal bases, retention, subscriptions and their history,
+// and the changes made to the record. Staff appear by role, never by name.
+import "server-only";
+import type { DbOrTx } from "@/lib/db/client";
+import type {
+  ActorType,
+  ChangeSource,
+  ContactCategory,
+  Language,
+  LegalBasis,
+  PrivacyRequestStatus,
+  PrivacyRequestType,
+  Purpose,
+  Relationship,
+  RoleType,
+  SourceType,
+  StaffRole,
+  SubscriptionState,
+} from "@/lib/generated/prisma/enums";
+import { computeDeletionDate, type DeletionDate } from "@/lib/retention/compute-deletion-date";
+
+type Named = { sv: string; en: string };
+
+export type ContactRecord = {
+  contact: {
+    id: string;
+    name: string;
+    email: string;
+    phone: string | null;
+    jobTitle: string | null;
+    language: Language;
+    category: ContactCategory;
+    marketingOptOutAt: Date | null;
+    createdAt: Date;
+    updatedAt: Date;
+    lastActivityAt: Date | null;
+  };
+  source: {
+    type: SourceType;
+    detail: string | null;
+    date: Date | null;
+    /** Who met them or entered them, by role only. */
+    staffRole: StaffRole | null;
+    organisation: string | null;
+  };
+  roles: {
+    organisation: string;
+    relationship: Relationship;
+    relationshipStart: Date | null;
+    relationshipEnd: Date | null;
+    type: RoleType;
+    title: string | null;
+    startsOn: Date;
+    endsOn: Date | null;
+  }[];
+  purposes: { purpose: Purpose; basis: LegalBasis; recordedAt: Date }[];
+  retention: DeletionDate;
+  subscriptions: {
+    topic: Named;
+    isMarketing: boolean;
+    state: SubscriptionState;
+    changedAt: Date;
+    source: ChangeSource;
+  }[];
+  subscriptionHistory: { topic: Named; state: SubscriptionState; source: ChangeSource; at: Date }[];
+  /** No delivery log exists yet: the list is honest about that rather than invented. */
+  mailings: { at: Date; subject: string }[];
+  changes: {
+    at: Date;
+    action: string;
+    fields: string[];
+    actor: { type: ActorType; self: boolean; staffRole: StaffRole | null };
+    personalValues: unknown;
+  }[];
+  privacyRequests: {
+    type: PrivacyRequestType;
+    status: PrivacyRequestStatus;
+    receivedAt: Date;
+    completedAt: Date | null;
+  }[];
+};
+
+export async function getContactRecord(opts: { db: DbOrTx; contactId: string }): Promise<ContactRecord | null> {
+  const c = await opts.db.contact.findUnique({
+    where: { id: opts.contactId },
+    include: {
+      sourceStaff: { select: { role: true } },
+      sourceOrganisation: { select: { name: true } },
+      roles: { include: { organisation: true }, orderBy: { startsOn: "asc" } },
+      legalBases: { orderBy: { purpose: "asc" } },
+      subscriptions: { include: { topic: true }, orderBy: { topic: { sortOrder: "asc" } } },
+      subscriptionChanges: { include: { topic: true }, orderBy: { at: "desc" } },
+      privacyRequests: { orderBy: { receivedAt: "desc" } },
+    },
+  });
+  if (!c) return null;
+  const audit = await opts.db.auditEvent.findMany({
+    where: { subjectType: "Contact", subjectId: c.id },
+    orderBy: { seq: "desc" },
+    take: 500,
+  });
+  const staffIds = [...new Set(audit.filter((a) => a.actorType === "STAFF" && a.actorId).map((a) => a.actorId!))];
+  const staff = new Map(
+    (await opts.db.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, role: true } })).map(
+      (s) => [s.id, s.role],
+    ),
+  );
+  const topicName = (t: { nameSv: string; nameEn: string }): Named => ({ sv: t.nameSv, en: t.nameEn });
+
+  return {
+    contact: {
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      phone: c.phone,
+      jobTitle: c.jobTitle,
+      language: c.language,
+      category: c.category,
+      marketingOptOutAt: c.marketingOptOutAt,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      lastActivityAt: c.lastActivityAt,
+    },
+    source: {
+      type: c.sourceType,
+      detail: c.sourceDetail,
+      date: c.sourceDate,
+      staffRole: c.sourceStaff?.role ?? null,
+      organisation: c.sourceOrganisation?.name ?? null,
+    },
+    roles: c.roles.map((r) => ({
+      organisation: r.organisation.name,
+      relationship: r.organisation.relationship,
+      relationshipStart: r.organisation.relationshipStart,
+      relationshipEnd: r.organisation.relationshipEnd,
+      type: r.type,
+      title: r.title,
+      startsOn: r.startsOn,
+      endsOn: r.endsOn,
+    })),
+    purposes: c.legalBases.map((b) => ({ purpose: b.purpose, basis: b.basis, recordedAt: b.recordedAt })),
+    retention: computeDeletionDate(c),
+    subscriptions: c.subscriptions.map((s) => ({
+      topic: topicName(s.topic),
+      isMarketing: s.topic.isMarketing,
+      state: s.state,
+      changedAt: s.changedAt,
+      source: s.source,
+    })),
+    subscriptionHistory: c.subscriptionChanges.map((s) => ({
+      topic: topicName(s.topic),
+      state: s.state,
+      source: s.source,
+      at: s.at,
+    })),
+    mailings: [],
+    changes: audit.map((a) => ({
+      at: a.at,
+      action: a.action,
+      fields: a.fields,
+      actor: {
+        type: a.actorType,
+        self: a.actorType === "CONTACT" && a.actorId === c.id,
+        staffRole: a.actorType === "STAFF" && a.actorId ? (staff.get(a.actorId) ?? null) : null,
+      },
+      personalValues: a.personalValues,
+    })),
+    privacyRequests: c.privacyRequests.map((p) => ({
+      type: p.type,
+      status: p.status,
+      receivedAt: p.receivedAt,
+      completedAt: p.completedAt,
+    })),
+  };
+}

@@ -1,0 +1,108 @@
+// A new email address waits in PendingEmailChange until the person confirms it from the new mailbox (GDPR Art. 16:
+// confirmed at the new address first). The old address is told at once, so a change nobody asked for is noticed.
+import "server-only";
+import { createElement } from "react";
+import EmailChangeConfirmEmail, { emailChangeConfirmSubject } from "@/emails/email-change-confirm";
+import EmailChangeNoticeEmail, { emailChangeNoticeSubject } from "@/emails/email-change-notice";
+import type { Db } from "@/lib/db/client";
+import { getConfig, type LinkKey } from "@/lib/env/config";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { sendMail } from "@/lib/mail/send-mail";
+import type { MailTransport } from "@/lib/mail/types";
+import { emailChangeUrl } from "@/lib/recipients/build-links";
+import { SCOPES } from "@/lib/tokens/scopes";
+import { emailChangeSchema, fieldErrorCodes } from "./correction-schema";
+import { maskAddress } from "./mask-address";
+
+/** Confirmation mails a contact may trigger per hour: the form must not become a way to mail strangers. */
+export const EMAIL_CHANGE_LIMIT = 5;
+
+export type RequestEmailChangeResult =
+  | { ok: true; maskedNewAddress: string }
+  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> }
+  | { ok: false; reason: "unknown_contact" | "rate_limited" | "unavailable" };
+
+export async function requestEmailChange(opts: {
+  db: Db;
+  contactId: string;
+  input: unknown;
+  now?: Date;
+  config?: { publicUrl: string; linkKeys: readonly LinkKey[] };
+  transport?: MailTransport;
+}): Promise<RequestEmailChangeResult> {
+  const parsed = emailChangeSchema.safeParse(opts.input);
+  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
+  const newEmail = parsed.data.email;
+  const now = opts.now ?? new Date();
+  const contact = await opts.db.contact.findUnique({ where: { id: opts.contactId } });
+  if (!contact) return { ok: false, reason: "unknown_contact" };
+  if (newEmail === contact.email) return { ok: false, reason: "invalid", fieldErrors: { email: "email_same" } };
+
+  const recent = await opts.db.auditEvent.count({
+    where: {
+      subjectType: "Contact",
+      subjectId: contact.id,
+      action: "contact.email_change_requested",
+      at: { gte: new Date(now.getTime() - 60 * 60_000) },
+    },
+  });
+  if (recent >= EMAIL_CHANGE_LIMIT) return { ok: false, reason: "rate_limited" };
+
+  const expiresAt = new Date(now.getTime() + SCOPES.emailChange.lifetimeMs);
+  // Whether the new address is taken is checked only on confirmation, by its owner: asking here would let a
+  // session holder probe which addresses are registered.
+  const pending = await opts.db.$transaction(async (tx) => {
+    // Only the newest request counts: earlier confirmation links stop working.
+    await tx.pendingEmailChange.deleteMany({ where: { contactId: contact.id } });
+    const created = await tx.pendingEmailChange.create({
+      data: { contactId: contact.id, newEmail, expiresAt, createdAt: now },
+      select: { id: true },
+    });
+    await recordAuditEvent(
+      tx,
+      {
+        actor: { type: "CONTACT", id: contact.id },
+        action: "contact.email_change_requested",
+        subject: { type: "Contact", id: contact.id },
+        fields: ["email"],
+        personalValues: { email: { from: contact.email, to: newEmail } },
+      },
+      now,
+    );
+    return created;
+  });
+
+  const config = opts.config ?? getConfig();
+  const url = emailChangeUrl(config, contact, pending.id, now);
+  const confirm = await sendMail({
+    db: opts.db,
+    transport: opts.transport,
+    message: {
+      to: newEmail,
+      subject: emailChangeConfirmSubject(contact.language),
+      react: createElement(EmailChangeConfirmEmail, {
+        url,
+        expiresInHours: SCOPES.emailChange.lifetimeMs / 3_600_000,
+        language: contact.language,
+      }),
+      tags: [{ name: "category", value: "email-change" }],
+    },
+  });
+  if (!confirm.ok) return { ok: false, reason: "unavailable" };
+  const maskedNewAddress = maskAddress(newEmail);
+  await sendMail({
+    db: opts.db,
+    transport: opts.transport,
+    message: {
+      to: contact.email,
+      subject: emailChangeNoticeSubject("requested", contact.language),
+      react: createElement(EmailChangeNoticeEmail, {
+        stage: "requested",
+        maskedNewAddress,
+        language: contact.language,
+      }),
+      tags: [{ name: "category", value: "email-change" }],
+    },
+  });
+  return { ok: true, maskedNewAddress };
+}

@@ -1,0 +1,203 @@
+// Correction by the person (GDPR Art. 16): per-field validation, applied changes with their audit entry and privacy
+// request, the email change confirmed at the new address, and a taken address refused.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { confirmEmailChange } from "@/lib/contacts/confirm-email-change";
+import { correctContact } from "@/lib/contacts/correct-contact";
+import { reportOtherError } from "@/lib/contacts/report-other-error";
+import { requestEmailChange } from "@/lib/contacts/request-email-change";
+import { createTransport } from "@/lib/mail/create-transport";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { hashAddress } from "@/lib/suppression/hash-address";
+import { seedDemo } from "@/prisma/seed-demo";
+import { createTestDb, type TestDb } from "../support/db";
+
+const KEYS = [{ id: "t1", secret: "s".repeat(40) }];
+const CONFIG = { publicUrl: "https://prefs.example.com", linkKeys: KEYS };
+const SKEY = "k".repeat(40);
+let t: TestDb;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDemo({ db: t.db });
+});
+afterAll(async () => t?.close());
+
+const outbox = () => createTransport({ config: { transport: "outbox", from: "t@tillit.test" }, db: t.db });
+const mailsTo = (to: string) =>
+  t.db.outboxMessage.findMany({ where: { to: { has: to } }, orderBy: { createdAt: "asc" } });
+const tokenIn = (text: string) => /https:\/\/prefs\.example\.com\/e\/([A-Za-z0-9_.-]+)/.exec(text)![1]!;
+
+describe("correctContact", () => {
+  it("reports every invalid field by code and changes nothing", async () => {
+    const r = await correctContact({
+      db: t.db,
+      contactId: "demo_contact_02",
+      input: { name: "  ", phone: "12", jobTitle: "x".repeat(201), language: "de" },
+    });
+    expect(r).toEqual({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: {
+        name: "name_required",
+        phone: "phone_invalid",
+        jobTitle: "job_title_too_long",
+        language: "language_invalid",
+      },
+    });
+    expect((await t.db.contact.findUniqueOrThrow({ where: { id: "demo_contact_02" } })).name).toBe("Mikael Johansson");
+  });
+
+  it("applies changes with an audit entry (old/new outside the chain) and a completed RECTIFICATION", async () => {
+    const r = await correctContact({
+      db: t.db,
+      contactId: "demo_contact_02",
+      input: { name: "Mikael Johansson", phone: "070-987 65 43", jobTitle: "", language: "en" },
+    });
+    expect(r).toEqual({ ok: true, changed: ["phone", "jobTitle", "language"] });
+    const c = await t.db.contact.findUniqueOrThrow({ where: { id: "demo_contact_02" } });
+    expect(c).toMatchObject({ phone: "+46709876543", jobTitle: null, language: "en" });
+    const audit = await t.db.auditEvent.findFirstOrThrow({
+      where: { subjectId: "demo_contact_02", action: "contact.corrected_by_self" },
+    });
+    expect(audit.fields).toEqual(["phone", "jobTitle", "language"]);
+    expect(audit.personalValues).toMatchObject({ phone: { from: "+46701234502", to: "+46709876543" } });
+    const req = await t.db.privacyRequest.findFirstOrThrow({
+      where: { contactId: "demo_contact_02", type: "RECTIFICATION" },
+    });
+    expect(req).toMatchObject({ status: "COMPLETED", channel: "SELF_SERVICE" });
+    expect(req.completedAt).toBeInstanceOf(Date);
+    expect(await verifyAuditChain({ db: t.db })).toMatchObject({ ok: true });
+  });
+
+  it("does nothing (and records nothing) when nothing changed", async () => {
+    const before = await t.db.privacyRequest.count();
+    const r = await correctContact({
+      db: t.db,
+      contactId: "demo_contact_02",
+      input: { name: "Mikael Johansson", phone: "+46709876543", jobTitle: "", language: "en" },
+    });
+    expect(r).toEqual({ ok: true, changed: [] });
+    expect(await t.db.privacyRequest.count()).toBe(before);
+  });
+});
+
+describe("reportOtherError", () => {
+  it("files a RECEIVED rectification request for staff, and refuses an empty text", async () => {
+    expect(await reportOtherError({ db: t.db, contactId: "demo_contact_03", input: { details: " " } })).toEqual({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { details: "details_required" },
+    });
+    expect(
+      await reportOtherError({ db: t.db, contactId: "demo_contact_03", input: { details: "Fel organisation" } }),
+    ).toEqual({ ok: true });
+    expect(
+      await t.db.privacyRequest.findFirstOrThrow({ where: { contactId: "demo_contact_03", type: "RECTIFICATION" } }),
+    ).toMatchObject({ status: "RECEIVED", details: "Fel organisation", completedAt: null });
+  });
+});
+
+describe("email change", () => {
+  it("refuses an invalid or unchanged address per field", async () => {
+    const bad = await requestEmailChange({ db: t.db, contactId: "demo_contact_04", input: { email: "nope" } });
+    expect(bad).toEqual({ ok: false, reason: "invalid", fieldErrors: { email: "email_invalid" } });
+    const same = await requestEmailChange({
+      db: t.db,
+      contactId: "demo_contact_04",
+      input: { email: "Ahmed.Hassan@nordlys.example" },
+    });
+    expect(same).toEqual({ ok: false, reason: "invalid", fieldErrors: { email: "email_same" } });
+  });
+
+  it("changes the address only after the link sent to the new address is used, and tells the old one", async () => {
+    const r = await requestEmailChange({
+      db: t.db,
+      contactId: "demo_contact_04",
+      input: { email: "ahmed@new.example" },
+      config: CONFIG,
+      transport: outbox(),
+    });
+    expect(r).toEqual({ ok: true, maskedNewAddress: "a•••@new.example" });
+    expect((await t.db.contact.findUniqueOrThrow({ where: { id: "demo_contact_04" } })).email).toBe(
+      "ahmed.hassan@nordlys.example",
+    );
+    const [confirm] = await mailsTo("ahmed@new.example");
+    expect(confirm?.subject).toBe("Confirm your new email address");
+    const notices = await mailsTo("ahmed.hassan@nordlys.example");
+    expect(notices.map((m) => m.subject)).toEqual(["Email address change requested"]);
+    expect(notices[0]!.text).toContain("a•••@new.example");
+    expect(notices[0]!.text).not.toContain("ahmed@new.example");
+
+    const token = tokenIn(confirm!.text);
+    const done = await confirmEmailChange({ db: t.db, token, keys: KEYS, suppressionKey: SKEY, transport: outbox() });
+    expect(done).toEqual({ ok: true, contact: { id: "demo_contact_04", tokenVersion: 2, language: "en" } });
+    const c = await t.db.contact.findUniqueOrThrow({ where: { id: "demo_contact_04" } });
+    expect(c).toMatchObject({ email: "ahmed@new.example", tokenVersion: 2 });
+    expect(await t.db.pendingEmailChange.count({ where: { contactId: c.id } })).toBe(0);
+    expect((await mailsTo("ahmed.hassan@nordlys.example")).map((m) => m.subject)).toContain(
+      "Your email address has been changed",
+    );
+    const audit = await t.db.auditEvent.findFirstOrThrow({
+      where: { subjectId: c.id, action: "contact.email_changed" },
+    });
+    expect(audit.personalValues).toEqual({ email: { from: "ahmed.hassan@nordlys.example", to: "ahmed@new.example" } });
+    expect(
+      await t.db.privacyRequest.count({ where: { contactId: c.id, type: "RECTIFICATION", status: "COMPLETED" } }),
+    ).toBe(1);
+
+    // Single use; and the bumped tokenVersion revokes it too.
+    expect(await confirmEmailChange({ db: t.db, token, keys: KEYS, suppressionKey: SKEY })).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it("refuses an address another contact has, and leaves the link unused", async () => {
+    await requestEmailChange({
+      db: t.db,
+      contactId: "demo_contact_05",
+      input: { email: "lena.svensson@nordlys.example" },
+      config: CONFIG,
+      transport: outbox(),
+    });
+    const [confirm] = await mailsTo("lena.svensson@nordlys.example");
+    const token = tokenIn(confirm!.text);
+    const r = await confirmEmailChange({ db: t.db, token, keys: KEYS, suppressionKey: SKEY });
+    expect(r).toEqual({ ok: false, problem: "taken", contactId: "demo_contact_05", language: "sv" });
+    expect((await t.db.contact.findUniqueOrThrow({ where: { id: "demo_contact_05" } })).email).toBe(
+      "eva.lindqvist@nordlys.example",
+    );
+    expect(await t.db.spentLinkToken.count({ where: { contactId: "demo_contact_05" } })).toBe(0);
+  });
+
+  it("refuses an erased (suppressed) address", async () => {
+    await t.db.suppression.create({
+      data: { addressHash: hashAddress("gone@erased.example", SKEY), reason: "ERASED", scope: "ALL" },
+    });
+    await requestEmailChange({
+      db: t.db,
+      contactId: "demo_contact_06",
+      input: { email: "gone@erased.example" },
+      config: CONFIG,
+      transport: outbox(),
+    });
+    const [confirm] = await mailsTo("gone@erased.example");
+    const r = await confirmEmailChange({ db: t.db, token: tokenIn(confirm!.text), keys: KEYS, suppressionKey: SKEY });
+    expect(r).toMatchObject({ ok: false, problem: "suppressed" });
+  });
+
+  it("only the newest request's link works", async () => {
+    for (const email of ["first@x.example", "second@x.example"]) {
+      await requestEmailChange({
+        db: t.db,
+        contactId: "demo_contact_07",
+        input: { email },
+        config: CONFIG,
+        transport: outbox(),
+      });
+    }
+    const [first] = await mailsTo("first@x.example");
+    expect(
+      await confirmEmailChange({ db: t.db, token: tokenIn(first!.text), keys: KEYS, suppressionKey: SKEY }),
+    ).toMatchObject({ ok: false, problem: "spent" });
+  });
+});

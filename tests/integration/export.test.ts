@@ -1,0 +1,134 @@
+// The record shown on /me and exported (GDPR Art. 15 and 20), the access/portability bookkeeping, and the
+// retention date it states.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getContactRecord } from "@/lib/contacts/get-contact-record";
+import { recordSelfAccess } from "@/lib/contacts/record-self-access";
+import { exportContactData } from "@/lib/export/export-contact-data";
+import { computeDeletionDate } from "@/lib/retention/compute-deletion-date";
+import { seedDemo } from "@/prisma/seed-demo";
+import { createTestDb, type TestDb } from "../support/db";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDemo({ db: t.db });
+});
+afterAll(async () => t?.close());
+
+describe("getContactRecord", () => {
+  it("gathers fields, roles, source by staff role, purposes, subscriptions and changes", async () => {
+    const r = (await getContactRecord({ db: t.db, contactId: "demo_contact_01" }))!;
+    expect(r.contact).toMatchObject({ name: "Lena Svensson", phone: "+46701234501", category: "CUSTOMER_CONTACT" });
+    expect(r.roles).toMatchObject([{ organisation: "Nordlys Energi AB", type: "COMMERCIAL_CONTACT", endsOn: null }]);
+    expect(r.purposes.length).toBeGreaterThan(0);
+    expect(r.retention).toEqual({ kind: "ongoing", years: 10 });
+    expect(r.subscriptions.length).toBeGreaterThan(0);
+    expect(r.mailings).toEqual([]);
+    expect(r.changes.map((c) => c.action)).toContain("contact.created");
+    expect(JSON.stringify(r)).not.toContain("Karin Berg");
+  });
+
+  it("names who met a prospect by role only", async () => {
+    const prospect = await t.db.contact.findFirstOrThrow({ where: { sourceType: "MET_AT_EVENT" } });
+    const r = (await getContactRecord({ db: t.db, contactId: prospect.id }))!;
+    expect(r.source.staffRole).toBe("ACCOUNT_MANAGER");
+    expect(JSON.stringify(r)).not.toContain("Johan Ek");
+    expect(r.retention).toMatchObject({ kind: "date", reason: "last_contact" });
+  });
+
+  it("dates a former customer's contact 10 years after the relationship ended", async () => {
+    const r = (await getContactRecord({ db: t.db, contactId: "demo_contact_12" }))!;
+    expect(r.retention.kind).toBe("date");
+    if (r.retention.kind === "date") {
+      const years = (r.retention.deleteBy.getTime() - r.retention.since.getTime()) / (365.25 * 86_400_000);
+      expect(Math.round(years)).toBe(10);
+      expect(r.retention.deleteBy.getTime()).toBeGreaterThan(Date.now());
+    }
+  });
+});
+
+describe("computeDeletionDate", () => {
+  const org = (relationship: "CUSTOMER" | "FORMER_CUSTOMER" | "PARTNER", end: string | null) => ({
+    relationship,
+    relationshipEnd: end ? new Date(end) : null,
+  });
+  const base = { sourceDate: new Date("2020-01-01"), lastActivityAt: null, createdAt: new Date("2019-01-01") };
+
+  it("keeps while any organisation is an active customer, even after the role ended", () => {
+    expect(
+      computeDeletionDate({
+        ...base,
+        category: "CUSTOMER_CONTACT",
+        roles: [{ endsOn: new Date("2021-01-01"), organisation: org("CUSTOMER", null) }],
+      }),
+    ).toEqual({ kind: "ongoing", years: 10 });
+  });
+
+  it("counts from the latest end of relationships and roles", () => {
+    const r = computeDeletionDate({
+      ...base,
+      category: "CUSTOMER_CONTACT",
+      roles: [
+        { endsOn: null, organisation: org("FORMER_CUSTOMER", "2022-03-31") },
+        { endsOn: new Date("2023-06-30"), organisation: org("FORMER_CUSTOMER", "2023-01-31") },
+      ],
+    });
+    expect(r).toMatchObject({ kind: "date", deleteBy: new Date("2033-06-30"), reason: "relationship_ended" });
+  });
+
+  it("counts a prospect from the latest of meeting and last activity", () => {
+    const r = computeDeletionDate({
+      ...base,
+      lastActivityAt: new Date("2024-05-05"),
+      category: "PROSPECT",
+      roles: [],
+    });
+    expect(r).toMatchObject({ kind: "date", deleteBy: new Date("2034-05-05"), reason: "last_contact" });
+  });
+});
+
+describe("recordSelfAccess and exportContactData", () => {
+  it("records ACCESS once per session", async () => {
+    const started = new Date(Date.now() - 60_000);
+    await recordSelfAccess({ db: t.db, contactId: "demo_contact_08", sessionStartedAt: started });
+    await recordSelfAccess({ db: t.db, contactId: "demo_contact_08", sessionStartedAt: started });
+    expect(await t.db.privacyRequest.count({ where: { contactId: "demo_contact_08", type: "ACCESS" } })).toBe(1);
+    expect(
+      await t.db.auditEvent.count({ where: { subjectId: "demo_contact_08", action: "contact.viewed_by_self" } }),
+    ).toBe(1);
+  });
+
+  it("exports JSON with everything and records PORTABILITY", async () => {
+    const r = await exportContactData({ db: t.db, contactId: "demo_contact_09", format: "json" });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.contentType).toMatch(/^application\/json/);
+    const data = JSON.parse(r.body);
+    expect(data.contact.email).toBe("fatima.ali@kvarnby.example");
+    expect(Object.keys(data)).toEqual(
+      expect.arrayContaining(["contact", "source", "roles", "purposes", "retention", "subscriptions", "changes"]),
+    );
+    expect(
+      await t.db.privacyRequest.findFirstOrThrow({ where: { contactId: "demo_contact_09", type: "PORTABILITY" } }),
+    ).toMatchObject({ status: "COMPLETED" });
+  });
+
+  it("exports CSV with one value a row, keeping phone numbers intact and neutralising formulas", async () => {
+    await t.db.contact.update({ where: { id: "demo_contact_10" }, data: { jobTitle: "=HYPERLINK(1)" } });
+    const r = await exportContactData({ db: t.db, contactId: "demo_contact_10", format: "csv" });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const lines = r.body.replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines[0]).toBe("section,item,field,value");
+    expect(lines).toContain("contact,1,email,gustav.persson@kvarnby.example");
+    expect(lines).toContain("contact,1,jobTitle,'=HYPERLINK(1)");
+    expect(lines.some((l) => /^contact,1,phone,\+46\d+$/.test(l) || l === "contact,1,phone,")).toBe(true);
+  });
+
+  it("answers unknown_contact for a missing contact", async () => {
+    expect(await exportContactData({ db: t.db, contactId: "nobody", format: "json" })).toEqual({
+      ok: false,
+      reason: "unknown_contact",
+    });
+  });
+});
