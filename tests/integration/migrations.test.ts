@@ -91,7 +91,7 @@ describe("applying", () => {
         // Both succeed: the advisory lock serialises them and the second finds nothing to do.
         expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
         const out = results.map((r) => (r.status === "fulfilled" ? r.value.stdout : ""));
-        expect(out.filter((o) => o.includes("Applied 1 migration"))).toHaveLength(1);
+        expect(out.filter((o) => o.includes(`Applied ${readMigrationFiles().length} migration`))).toHaveLength(1);
         expect(out.filter((o) => o.includes("up to date"))).toHaveLength(1);
       } else {
         // An embedded data directory belongs to one process: the second stops with a clear message, not corruption.
