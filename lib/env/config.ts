@@ -41,6 +41,12 @@ const envSchema = z.object({
   // The dev mailbox shows every stored mail (secure links included) to anyone who reaches the server: on by default
   // outside production with the outbox transport, in production only when DEV_MAILBOX=1 is set on purpose (trials, tests).
   DEV_MAILBOX: optionalString.pipe(z.enum(["0", "1"], { error: "must be 0 or 1" }).optional()),
+  // Staff sign-in: comma-separated addresses or @domains allowed to sign in (on top of being an active staff user).
+  STAFF_ALLOWED_EMAILS: optionalString,
+  // Optional OpenID Connect sign-in (Microsoft Entra ID, Google Workspace, Keycloak): all three or none.
+  OIDC_ISSUER: optionalString.pipe(z.url({ error: "must be the issuer URL" }).optional()),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
   // Piwik Pro analytics, loaded only after the visitor accepts cookies; none when unset.
   PIWIK_CONTAINER_ID: optionalString.pipe(z.uuid({ error: "must be the Piwik Pro container id (a UUID)" }).optional()),
   PIWIK_URL: optionalString.pipe(
@@ -62,6 +68,11 @@ export type Config = {
   mail:
     | { transport: "outbox"; from: string }
     | { transport: "resend"; from: string; apiKey: string; baseUrl?: string; webhookSecret?: string };
+  staffAuth: {
+    /** Lower-cased addresses ("a@b.se") and domains ("@b.se"); empty means any active staff user may sign in. */
+    allowed: string[];
+    oidc: { issuer: string; clientId: string; clientSecret: string } | null;
+  };
   /** Piwik Pro analytics (only after consent); null when not configured. */
   analytics: { containerId: string; url: string } | null;
   /** Whether /dev/mail and /api/dev/mail exist (only ever with the outbox transport). */
@@ -166,6 +177,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       };
   }
 
+  const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet !== 0 && oidcSet !== 3)
+    problems.push("OIDC_ISSUER: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none");
   if (Boolean(e.PIWIK_CONTAINER_ID) !== Boolean(e.PIWIK_URL))
     problems.push("PIWIK_URL: set both PIWIK_CONTAINER_ID and PIWIK_URL, or neither");
   if (production && !env.PUBLIC_URL)
@@ -191,6 +205,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     linkKeys,
     suppressionKey: secrets.SUPPRESSION_HMAC_KEY,
     mail,
+    staffAuth: {
+      allowed: (e.STAFF_ALLOWED_EMAILS ?? "")
+        .split(",")
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean),
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+          ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
+          : null,
+    },
     analytics:
       e.PIWIK_CONTAINER_ID && e.PIWIK_URL
         ? { containerId: e.PIWIK_CONTAINER_ID, url: e.PIWIK_URL.replace(/\/+$/, "") }
