@@ -1,6 +1,6 @@
-import { Button, Heading, Link, Text } from "react-email";
+import { LinkMessage } from "./components/link-message";
 import { EmailLayout } from "./components/layout";
-import { colors, type Language } from "./components/theme";
+import type { Language } from "./components/theme";
 
 export type SecureLinkEmailProps = {
   url: string;
@@ -49,33 +49,7 @@ export default function SecureLinkEmail({
   const body = t.body(t.minutes(expiresInMinutes));
   return (
     <EmailLayout language={language} title={t.subject} preview={body}>
-      <Heading as="h1" style={{ color: colors.text, fontSize: "24px", lineHeight: "32px", margin: "0 0 16px" }}>
-        {t.heading}
-      </Heading>
-      <Text style={{ fontSize: "16px", lineHeight: "24px", margin: "0 0 24px" }}>{body}</Text>
-      <Button
-        href={url}
-        style={{
-          backgroundColor: colors.link,
-          borderRadius: "6px",
-          color: colors.buttonText,
-          fontSize: "16px",
-          fontWeight: 600,
-          padding: "12px 20px",
-          textDecoration: "none",
-        }}
-      >
-        {t.button}
-      </Button>
-      <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: "24px 0 4px" }}>
-        {t.fallback}
-      </Text>
-      <Text style={{ fontSize: "14px", lineHeight: "20px", margin: "0 0 16px", wordBreak: "break-all" }}>
-        <Link href={url} style={{ color: colors.link, textDecoration: "underline" }}>
-          {url}
-        </Link>
-      </Text>
-      <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: 0 }}>{t.ignore}</Text>
+      <LinkMessage heading={t.heading} body={body} url={url} button={t.button} fallback={t.fallback} note={t.ignore} />
     </EmailLayout>
   );
 }
