@@ -240,6 +240,9 @@ export function getConfig(): Config {
     // Next.js loads .env itself; scripts run with tsx (migrate, seed) get it here. Set variables win over the file.
     if (existsSync(".env") && !isNextServer()) process.loadEnvFile(".env");
     cached = loadConfig();
+    // next-auth 4 builds callback and OpenID Connect redirect URLs from NEXTAUTH_URL only; derive it from PUBLIC_URL
+    // so there is one setting, never the request's Host header.
+    process.env.NEXTAUTH_URL ??= `${cached.publicUrl}/api/auth`;
   }
   return cached;
 }

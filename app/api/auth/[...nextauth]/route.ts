@@ -1,0 +1,33 @@
+// next-auth 4's endpoints (sign-in, callback, session, sign-out, csrf). Redirects next-auth builds from its fallback
+// base (NEXTAUTH_URL unset) are made relative, so the browser stays on the host it came from.
+import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
+import { getAuthOptions } from "@/lib/auth/auth-options";
+import { relativeToFallback } from "@/lib/auth/public-url";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+async function handle(req: NextRequest, context: Context): Promise<Response> {
+  const response: Response = await NextAuth(req, context, getAuthOptions());
+  const location = response.headers.get("Location");
+  if (location) response.headers.set("Location", relativeToFallback(location));
+  if (response.headers.get("Content-Type")?.includes("application/json")) {
+    const body = await response.clone().text();
+    if (body.includes('"url"')) {
+      const parsed = JSON.parse(body) as { url?: string };
+      if (typeof parsed.url === "string") {
+        const headers = new Headers(response.headers);
+        headers.delete("Content-Length");
+        return new Response(JSON.stringify({ ...parsed, url: relativeToFallback(parsed.url) }), {
+          status: response.status,
+          headers,
+        });
+      }
+    }
+  }
+  return response;
+}
+
+export { handle as GET, handle as POST };

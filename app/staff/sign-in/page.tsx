@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { getConfig } from "@/lib/env/config";
+import { getI18n } from "@/lib/i18n/server";
+import { CsrfForm } from "../_components/csrf-form";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { t } = await getI18n(searchParams);
+  return { title: t.staff.signIn.title };
+}
+
+/** Only our own staff pages are accepted as the place to return to. */
+function returnTo(value: string | string[] | undefined): string {
+  if (typeof value !== "string") return "/staff";
+  try {
+    const url = new URL(value, getConfig().publicUrl);
+    const own = new URL(getConfig().publicUrl).origin === url.origin;
+    return own && url.pathname.startsWith("/staff") && !url.pathname.startsWith("/staff/sign-in")
+      ? `${url.pathname}${url.search}`
+      : "/staff";
+  } catch {
+    return "/staff";
+  }
+}
+
+export default async function StaffSignInPage({ searchParams }: Props) {
+  const query = await searchParams;
+  const { t } = await getI18n(searchParams);
+  const s = t.staff.signIn;
+  const callbackUrl = returnTo(query.callbackUrl);
+  const oidc = getConfig().staffAuth.oidc !== null;
+  return (
+    <article className="prose" aria-labelledby="staff-sign-in-heading">
+      <h1 id="staff-sign-in-heading">{s.heading}</h1>
+      <p className="lead">{s.lead}</p>
+      {query.csrf === "true" ? <p role="alert">{s.csrfExpired}</p> : null}
+      <CsrfForm action="/api/auth/signin/email" callbackUrl={callbackUrl}>
+        <div className="field">
+          <label className="field__label" htmlFor="staff-email">
+            {s.emailLabel}
+          </label>
+          <p className="field__hint" id="staff-email-hint">
+            {s.emailHint}
+          </p>
+          <input
+            className="field__input"
+            id="staff-email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            aria-describedby="staff-email-hint"
+          />
+        </div>
+        <button type="submit" className="button">
+          {s.button}
+        </button>
+      </CsrfForm>
+      {oidc ? (
+        <>
+          <p>{s.or}</p>
+          <CsrfForm action="/api/auth/signin/oidc" callbackUrl={callbackUrl}>
+            <button type="submit" className="button">
+              {s.oidcButton}
+            </button>
+          </CsrfForm>
+        </>
+      ) : null}
+    </article>
+  );
+}

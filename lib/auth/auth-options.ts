@@ -1,0 +1,133 @@
+// next-auth 4 configuration for the staff workspace: magic link through our own mail layer, optional OpenID Connect,
+// database sessions (8 hours, renewed at most hourly), sign-in only for active staff on the allow-list, audited.
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import EmailProvider from "next-auth/providers/email";
+import type { Provider } from "next-auth/providers/index";
+import StaffSignInEmail, { staffSignInSubject } from "@/emails/staff-sign-in";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { getDb } from "@/lib/db/client";
+import { getConfig } from "@/lib/env/config";
+import { sendMail } from "@/lib/mail/send-mail";
+import { findAllowedStaff } from "./find-allowed-staff";
+import { staffAdapter } from "./prisma-adapter";
+import { onPublicOrigin, safeCallbackUrl } from "./public-url";
+import { requestLanguage } from "./request-language";
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+export const SESSION_UPDATE_AGE_SECONDS = 60 * 60;
+export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
+
+export const STAFF_PAGES = {
+  signIn: "/staff/sign-in",
+  verifyRequest: "/staff/sign-in/check-mail",
+  error: "/staff/sign-in/error",
+} as const;
+
+async function audit(action: "staff.signed_in" | "staff.signed_out", staffId: string) {
+  const db = await getDb();
+  await db.$transaction((tx) =>
+    recordAuditEvent(tx, {
+      actor: { type: "STAFF", id: staffId },
+      action,
+      subject: { type: "StaffUser", id: staffId },
+    }),
+  );
+}
+
+function providers(): Provider[] {
+  const config = getConfig();
+  const list: Provider[] = [
+    EmailProvider({
+      // The provider insists on a transport setting; ours is never used, sendVerificationRequest sends instead.
+      server: "smtp://unused.invalid",
+      from: config.mail.from,
+      maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+      async sendVerificationRequest({ identifier, url }) {
+        const db = await getDb();
+        // Defence in depth: the signIn callback already stops requests for addresses that may not sign in.
+        if (!(await findAllowedStaff({ db, email: identifier, allowed: config.staffAuth.allowed }))) return;
+        const language = await requestLanguage();
+        const link = onPublicOrigin(url, config.publicUrl);
+        const result = await sendMail({
+          db,
+          message: {
+            to: identifier,
+            subject: staffSignInSubject(language),
+            react: StaffSignInEmail({ url: link, expiresInMinutes: MAGIC_LINK_MAX_AGE_SECONDS / 60, language }),
+            tags: [{ name: "kind", value: "staff_sign_in" }],
+          },
+        });
+        if (!result.ok) throw new Error(`Staff sign-in mail failed: ${result.code}`);
+      },
+    }),
+  ];
+  const oidc = config.staffAuth.oidc;
+  if (oidc) {
+    list.push({
+      id: "oidc",
+      name: "OpenID Connect",
+      type: "oauth",
+      wellKnown: `${oidc.issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      // Staff exist before their first sign-in (invited by an admin): link the identity to the staff user by address.
+      allowDangerousEmailAccountLinking: true,
+      profile(profile: { sub: string; email?: string; preferred_username?: string; name?: string }) {
+        return {
+          id: profile.sub,
+          email: (profile.email ?? profile.preferred_username ?? "").toLowerCase(),
+          name: profile.name ?? null,
+        };
+      },
+    });
+  }
+  return list;
+}
+
+export function buildAuthOptions(): NextAuthOptions {
+  const config = getConfig();
+  return {
+    adapter: staffAdapter(getDb),
+    providers: providers(),
+    secret: config.authSecret,
+    useSecureCookies: config.publicUrl.startsWith("https://"),
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
+    pages: STAFF_PAGES,
+    callbacks: {
+      async signIn({ user, email }) {
+        const db = await getDb();
+        const staff = await findAllowedStaff({ db, email: user.email, allowed: config.staffAuth.allowed });
+        // Asking for a link: the same "check your mail" page whether or not the address may sign in, and no mail.
+        if (email?.verificationRequest) return staff ? true : STAFF_PAGES.verifyRequest;
+        return staff !== null;
+      },
+      async redirect({ url }) {
+        return safeCallbackUrl(url, config.publicUrl);
+      },
+      async session({ session, user }) {
+        return { ...session, user: { ...session.user, id: user.id } };
+      },
+    },
+    events: {
+      async signIn({ user }) {
+        await audit("staff.signed_in", user.id);
+      },
+      async signOut({ session }) {
+        const userId = (session as { userId?: string } | null)?.userId;
+        if (userId) await audit("staff.signed_out", userId);
+      },
+    },
+  };
+}
+
+let cached: NextAuthOptions | undefined;
+
+/** The options, built once per process on first use (never at build time: they read the configuration). */
+export function getAuthOptions(): NextAuthOptions {
+  cached ??= buildAuthOptions();
+  return cached;
+}
