@@ -1,0 +1,5 @@
+import { handleOpenApi } from "@/lib/api/openapi-handler";
+
+export function GET() {
+  return handleOpenApi();
+}

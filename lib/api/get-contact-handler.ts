@@ -1,0 +1,55 @@
+// GET /api/v1/contacts/{id}: the contact's fields, roles and subscriptions (READ keys).
+import "server-only";
+import type { DbOrTx } from "@/lib/db/client";
+import { apiError, isoDate, json, validationFailed, withApiKey, type ApiHandlerOptions } from "./respond";
+import { contactIdParamSchema, type ContactResponse } from "./schemas";
+
+export async function loadApiContact(db: DbOrTx, id: string): Promise<ContactResponse | null> {
+  const c = await db.contact.findUnique({
+    where: { id },
+    include: {
+      roles: { include: { organisation: { select: { id: true, name: true } } }, orderBy: { startsOn: "asc" } },
+      subscriptions: { include: { topic: { select: { key: true, isMarketing: true } } } },
+    },
+  });
+  if (!c) return null;
+  return {
+    id: c.id,
+    email: c.email,
+    name: c.name,
+    phone: c.phone,
+    jobTitle: c.jobTitle,
+    language: c.language,
+    category: c.category,
+    source: { type: c.sourceType, detail: c.sourceDetail, date: isoDate(c.sourceDate) },
+    marketingOptOutAt: c.marketingOptOutAt?.toISOString() ?? null,
+    roles: c.roles.map((r) => ({
+      id: r.id,
+      organisation: r.organisation,
+      type: r.type,
+      title: r.title,
+      startsOn: isoDate(r.startsOn) ?? "",
+      endsOn: isoDate(r.endsOn),
+    })),
+    subscriptions: c.subscriptions
+      .map((s) => ({
+        topic: s.topic.key,
+        isMarketing: s.topic.isMarketing,
+        state: s.state,
+        source: s.source,
+        changedAt: s.changedAt.toISOString(),
+      }))
+      .sort((a, b) => a.topic.localeCompare(b.topic)),
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+export async function handleGetContact(opts: ApiHandlerOptions & { id: string }): Promise<Response> {
+  return withApiKey(opts, "READ", async () => {
+    const id = contactIdParamSchema.safeParse(opts.id);
+    if (!id.success) return validationFailed(id.error);
+    const contact = await loadApiContact(opts.db, id.data);
+    return contact ? json(contact) : apiError("not_found");
+  });
+}

@@ -1,0 +1,99 @@
+// JSON responses of /api/v1: one error shape with a stable code, per-field details for validation errors, and never
+// an internal message.
+import "server-only";
+import type { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { ApiKeyScope } from "@/lib/generated/prisma/enums";
+import { verifyApiKey } from "@/lib/api-keys/verify-api-key";
+import type { ErrorCode } from "./schemas";
+
+const STATUS: Record<ErrorCode, number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  invalid_json: 400,
+  validation_failed: 422,
+  not_found: 404,
+  suppressed: 409,
+  rate_limited: 429,
+  internal: 500,
+};
+
+const MESSAGES: Record<ErrorCode, string> = {
+  unauthorized: "A valid API key is required (Authorization: Bearer tk_...).",
+  forbidden: "This API key's scope does not allow this operation.",
+  invalid_json: "The request body is not valid JSON.",
+  validation_failed: "The request is not valid; see fields.",
+  not_found: "Not found.",
+  suppressed: "The address is on the suppression list and cannot be added by sync.",
+  rate_limited: "Too many requests.",
+  internal: "Internal error.",
+};
+
+export type ApiHandlerOptions = { db: Db; request: Request; now?: Date };
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
+  });
+}
+
+export function apiError(code: ErrorCode, extra: Record<string, unknown> = {}): Response {
+  const headers: Record<string, string> = code === "unauthorized" ? { "WWW-Authenticate": 'Bearer realm="api"' } : {};
+  return json({ error: { code, message: MESSAGES[code], ...extra } }, STATUS[code], headers);
+}
+
+/** Per-field messages keyed by the dotted path ("source.type"); "_" for errors about the whole body. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function validationFailed(error: z.ZodError): Response {
+  return apiError("validation_failed", { fields: fieldErrors(error) });
+}
+
+/** Parses a JSON body with a schema: the data, or the error response to return. */
+export async function parseBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
+  let raw: unknown;
+  try {
+    raw = await request.json();
+  } catch {
+    return { ok: false, response: apiError("invalid_json") };
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { ok: false, response: validationFailed(parsed.error) };
+  return { ok: true, data: parsed.data };
+}
+
+/**
+ * Runs a handler after checking the API key; any unexpected error becomes a bare 500 (logged, never echoed).
+ */
+export async function withApiKey(
+  opts: ApiHandlerOptions,
+  required: ApiKeyScope,
+  handler: (key: { id: string; scope: ApiKeyScope }) => Promise<Response>,
+): Promise<Response> {
+  try {
+    const auth = await verifyApiKey({
+      db: opts.db,
+      authorization: opts.request.headers.get("authorization"),
+      required,
+      now: opts.now,
+    });
+    if (!auth.ok) return apiError(auth.code);
+    return await handler(auth.key);
+  } catch (e) {
+    console.error("api/v1 request failed", e);
+    return apiError("internal");
+  }
+}
+
+export const isoDate = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);

@@ -1,0 +1,181 @@
+// The one set of schemas for the /api/v1 inputs and outputs. Route handlers parse with them and the OpenAPI
+// document (openapi.ts) is generated from them, so the two cannot drift.
+import { z } from "zod";
+import { emailSchema, phoneSchema } from "@/lib/contacts/normalise";
+import {
+  ChangeSource,
+  ContactCategory,
+  Language,
+  PrivacyRequestStatus,
+  PrivacyRequestType,
+  RoleType,
+  SourceType,
+  SubscriptionState,
+  SuppressionReason,
+  SuppressionScope,
+} from "@/lib/generated/prisma/enums";
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+// ---------- Requests ----------
+
+export const upsertContactBodySchema = z.strictObject({
+  email: emailSchema,
+  name: z.string({ error: "name_required" }).trim().min(1, { error: "name_required" }).max(200),
+  // Absent leaves the stored value as it is; null clears it.
+  phone: phoneSchema.nullable().optional(),
+  jobTitle: optionalText(200),
+  language: z.enum(Language).optional(),
+  category: z.enum(ContactCategory, { error: "category_invalid" }),
+  source: z.strictObject({
+    type: z.enum(SourceType, { error: "source_type_invalid" }),
+    detail: z.string().trim().max(500).optional(),
+    date: z.iso.date({ error: "date_invalid" }).optional(),
+  }),
+});
+export type UpsertContactBody = z.output<typeof upsertContactBodySchema>;
+
+export const contactIdParamSchema = z.string().trim().min(1).max(64);
+
+export const changesQuerySchema = z
+  .strictObject({
+    since: z.iso.datetime({ offset: true, error: "since_invalid" }).optional(),
+    cursor: z
+      .string()
+      .regex(/^\d{1,19}$/, { error: "cursor_invalid" })
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .refine((q) => q.since !== undefined || q.cursor !== undefined, {
+    error: "since_or_cursor_required",
+    path: ["since"],
+  });
+
+export const suppressionCheckBodySchema = z.strictObject({ email: emailSchema });
+
+export const privacyRequestBodySchema = z
+  .strictObject({
+    type: z.enum(PrivacyRequestType, { error: "type_invalid" }),
+    // Self-service requests are recorded by the preference center itself, never through the API.
+    channel: z.enum(["EMAIL", "PHONE", "LETTER"], { error: "channel_invalid" }),
+    contactId: z.string().trim().min(1).max(64).optional(),
+    email: emailSchema.optional(),
+    details: z.string().trim().max(2000).optional(),
+  })
+  .refine((b) => (b.contactId === undefined) !== (b.email === undefined), {
+    error: "contact_id_or_email_required",
+    path: ["contactId"],
+  });
+
+// ---------- Responses ----------
+
+const dateTime = z.iso.datetime();
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum([
+      "unauthorized",
+      "forbidden",
+      "invalid_json",
+      "validation_failed",
+      "not_found",
+      "suppressed",
+      "rate_limited",
+      "internal",
+    ]),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+    reasons: z
+      .array(z.object({ reason: z.enum(SuppressionReason), scope: z.enum(SuppressionScope), since: dateTime }))
+      .optional(),
+  }),
+});
+export type ErrorCode = z.output<typeof errorBodySchema>["error"]["code"];
+
+export const upsertContactResponseSchema = z.object({
+  id: z.string(),
+  created: z.boolean(),
+  changedFields: z.array(z.string()),
+});
+
+export const contactResponseSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+  language: z.enum(Language),
+  category: z.enum(ContactCategory),
+  source: z.object({
+    type: z.enum(SourceType),
+    detail: z.string().nullable(),
+    date: z.iso.date().nullable(),
+  }),
+  marketingOptOutAt: dateTime.nullable(),
+  roles: z.array(
+    z.object({
+      id: z.string(),
+      organisation: z.object({ id: z.string(), name: z.string() }),
+      type: z.enum(RoleType),
+      title: z.string().nullable(),
+      startsOn: z.iso.date(),
+      endsOn: z.iso.date().nullable(),
+    }),
+  ),
+  subscriptions: z.array(
+    z.object({
+      topic: z.string(),
+      isMarketing: z.boolean(),
+      state: z.enum(SubscriptionState),
+      source: z.enum(ChangeSource),
+      changedAt: dateTime,
+    }),
+  ),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+});
+export type ContactResponse = z.output<typeof contactResponseSchema>;
+
+export const CHANGE_TYPES = [
+  "created",
+  "updated",
+  "subscription_changed",
+  "marketing_opt_out",
+  "marketing_opt_in",
+  "email_changed",
+  "erased",
+  "privacy_request",
+] as const;
+
+export const changesResponseSchema = z.object({
+  changes: z.array(
+    z.object({
+      seq: z.string(),
+      at: dateTime,
+      change: z.enum(CHANGE_TYPES),
+      // Null only for a privacy request that concerns no (or an erased) contact.
+      contactId: z.string().nullable(),
+      // Names of the changed fields (never values); absent for erased contacts.
+      fields: z.array(z.string()).optional(),
+      privacyRequest: z.object({ id: z.string(), type: z.enum(PrivacyRequestType) }).optional(),
+    }),
+  ),
+  next: z.string().nullable(),
+  hasMore: z.boolean(),
+});
+export type ChangesResponse = z.output<typeof changesResponseSchema>;
+
+export const suppressionCheckResponseSchema = z.object({
+  suppressed: z.boolean(),
+  reasons: z.array(z.object({ reason: z.enum(SuppressionReason), scope: z.enum(SuppressionScope), since: dateTime })),
+});
+
+export const privacyRequestResponseSchema = z.object({
+  id: z.string(),
+  type: z.enum(PrivacyRequestType),
+  channel: z.enum(["EMAIL", "PHONE", "LETTER"]),
+  status: z.enum(PrivacyRequestStatus),
+  contactId: z.string().nullable(),
+  receivedAt: dateTime,
+  dueAt: dateTime,
+});

@@ -1,0 +1,28 @@
+// PUT /api/v1/contacts: create or update a contact by address (WRITE keys).
+import "server-only";
+import { upsertContact } from "@/lib/contacts/upsert-contact";
+import { apiError, json, parseBody, withApiKey, type ApiHandlerOptions } from "./respond";
+import { upsertContactBodySchema } from "./schemas";
+
+export async function handleUpsertContact(opts: ApiHandlerOptions & { suppressionKey: string }): Promise<Response> {
+  return withApiKey(opts, "WRITE", async (key) => {
+    const body = await parseBody(opts.request, upsertContactBodySchema);
+    if (!body.ok) return body.response;
+    const result = await upsertContact({
+      db: opts.db,
+      input: body.data,
+      actor: { type: "API", id: key.id },
+      suppressionKey: opts.suppressionKey,
+      now: opts.now,
+    });
+    if (!result.ok) {
+      return apiError("suppressed", {
+        reasons: result.matches.map((m) => ({ reason: m.reason, scope: m.scope, since: m.since.toISOString() })),
+      });
+    }
+    return json(
+      { id: result.id, created: result.created, changedFields: result.changedFields },
+      result.created ? 201 : 200,
+    );
+  });
+}

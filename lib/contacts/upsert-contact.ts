@@ -1,0 +1,136 @@
+// Creates or updates a contact by address, for CRM sync (PUT /api/v1/contacts). One transaction with its audit entry.
+// A new contact gets the default legal bases of its category and the default topics' subscriptions. An address with a
+// suppression tombstone (erased, unsubscribed from all, bounced, complained) is never created by sync: staff must
+// override it explicitly, with a new source.
+import "server-only";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
+import type { Db } from "@/lib/db/client";
+import type { ContactCategory, Language, Prisma, SourceType } from "@/lib/generated/prisma/client";
+import { defaultLegalBases } from "@/lib/policy/purposes";
+import { applySubscriptionChange } from "@/lib/subscriptions/apply-subscription-change";
+import { findSuppression, type SuppressionMatch } from "./find-suppression";
+
+export type UpsertContactInput = {
+  /** Normalised (emailSchema). */
+  email: string;
+  name: string;
+  /** Absent: unchanged (null on create); null: cleared. */
+  phone?: string | null;
+  jobTitle?: string | null;
+  language?: Language;
+  category: ContactCategory;
+  source: { type: SourceType; detail?: string; date?: string };
+};
+
+export type UpsertContactResult =
+  | { ok: true; id: string; created: boolean; changedFields: string[] }
+  | { ok: false; code: "suppressed"; matches: SuppressionMatch[] };
+
+const UPDATABLE = ["name", "phone", "jobTitle", "language", "category"] as const;
+
+export async function upsertContact(opts: {
+  db: Db;
+  input: UpsertContactInput;
+  actor: AuditActor;
+  /** The suppression HMAC key (getConfig().suppressionKey). */
+  suppressionKey: string;
+  now?: Date;
+}): Promise<UpsertContactResult> {
+  const { input } = opts;
+  const now = opts.now ?? new Date();
+  return opts.db.$transaction(
+    async (tx) => {
+      const current = await tx.contact.findUnique({
+        where: { email: input.email },
+        select: { id: true, name: true, phone: true, jobTitle: true, language: true, category: true },
+      });
+
+      if (current) {
+        const next = {
+          name: input.name,
+          phone: input.phone === undefined ? current.phone : input.phone,
+          jobTitle: input.jobTitle === undefined ? current.jobTitle : input.jobTitle,
+          language: input.language ?? current.language,
+          category: input.category,
+        };
+        const changed = UPDATABLE.filter((f) => current[f] !== next[f]);
+        if (changed.length === 0) return { ok: true as const, id: current.id, created: false, changedFields: [] };
+        const data: Prisma.ContactUpdateInput = {};
+        const values: Record<string, { from: string | null; to: string | null }> = {};
+        for (const f of changed) {
+          Object.assign(data, { [f]: next[f] });
+          values[f] = { from: current[f], to: next[f] };
+        }
+        await tx.contact.update({ where: { id: current.id }, data });
+        await recordAuditEvent(
+          tx,
+          {
+            actor: opts.actor,
+            action: "contact.updated",
+            subject: { type: "Contact", id: current.id },
+            fields: [...changed],
+            personalValues: values,
+          },
+          now,
+        );
+        return { ok: true as const, id: current.id, created: false, changedFields: [...changed] };
+      }
+
+      const suppression = await findSuppression({ db: tx, email: input.email, key: opts.suppressionKey });
+      if (suppression.suppressed)
+        return { ok: false as const, code: "suppressed" as const, matches: suppression.matches };
+
+      const contact = await tx.contact.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          phone: input.phone ?? null,
+          jobTitle: input.jobTitle ?? null,
+          language: input.language ?? "sv",
+          category: input.category,
+          sourceType: input.source.type,
+          sourceDetail: input.source.detail ?? null,
+          sourceDate: input.source.date ? new Date(`${input.source.date}T00:00:00Z`) : null,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      await tx.contactLegalBasis.createMany({
+        data: defaultLegalBases(input.category).map((b) => ({
+          contactId: contact.id,
+          purpose: b.purpose,
+          basis: b.basis,
+          recordedAt: now,
+          note: "Default for the category (CRM sync)",
+        })),
+      });
+      const topics = await tx.topic.findMany({
+        where: { archivedAt: null, defaultCategories: { has: input.category } },
+        select: { id: true },
+      });
+      for (const topic of topics) {
+        await applySubscriptionChange(tx, {
+          contactId: contact.id,
+          topicId: topic.id,
+          state: "SUBSCRIBED",
+          source: "DEFAULT",
+          now,
+        });
+      }
+      const fields = ["name", "email", "phone", "jobTitle", "language", "category", "source"];
+      await recordAuditEvent(
+        tx,
+        {
+          actor: opts.actor,
+          action: "contact.created",
+          subject: { type: "Contact", id: contact.id },
+          fields,
+          personalValues: { source: input.source.type, topics: topics.length },
+        },
+        now,
+      );
+      return { ok: true as const, id: contact.id, created: true, changedFields: fields };
+    },
+    { timeout: 15_000 },
+  );
+}

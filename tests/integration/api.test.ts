@@ -1,0 +1,400 @@
+// The CRM sync API (/api/v1) end to end through its handlers, with real Request objects against a real database
+// (PGlite, and PostgreSQL when configured): keys and scopes, validation, upsert with audit, suppression, the changes
+// feed (opt-out and erasure, no personal data for the erased), suppression check, privacy requests.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { handleCheckSuppression } from "@/lib/api/check-suppression-handler";
+import { handleGetContact } from "@/lib/api/get-contact-handler";
+import { handleListChanges } from "@/lib/api/list-changes-handler";
+import { handleRecordPrivacyRequest } from "@/lib/api/record-privacy-request-handler";
+import { handleUpsertContact } from "@/lib/api/upsert-contact-handler";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import type { DbOrTx } from "@/lib/db/client";
+import { eraseContact } from "@/lib/erasure/erase-contact";
+import { createTransport } from "@/lib/mail/create-transport";
+import { privacyRequestDueAt } from "@/lib/privacy-requests/due-date";
+import { unsubscribeFromAll } from "@/lib/subscriptions/unsubscribe-from-all";
+import { seedDemo } from "@/prisma/seed-demo";
+import { createTestDb, type TestDb } from "../support/db";
+
+const SUPPRESSION_KEY = "k".repeat(40);
+const BASE = "https://prefs.example.com/api/v1";
+const ADMIN = { type: "STAFF" as const, id: "demo_staff_admin" };
+let t: TestDb;
+let readKey: string;
+let writeKey: string;
+let writeKeyId: string;
+
+const outbox = (db: DbOrTx) => createTransport({ config: { transport: "outbox", from: "t@tillit.test" }, db });
+
+function req(method: string, path: string, opts: { key?: string | null; body?: unknown; raw?: string } = {}) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (opts.key) headers.authorization = `Bearer ${opts.key}`;
+  return new Request(`${BASE}${path}`, {
+    method,
+    headers,
+    body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  });
+}
+
+const upsert = (key: string | null, body: unknown) =>
+  handleUpsertContact({ db: t.db, request: req("PUT", "/contacts", { key, body }), suppressionKey: SUPPRESSION_KEY });
+const getContact = (key: string | null, id: string) =>
+  handleGetContact({ db: t.db, request: req("GET", `/contacts/${id}`, { key }), id });
+const changes = (key: string | null, query: string) =>
+  handleListChanges({ db: t.db, request: req("GET", `/changes?${query}`, { key }) });
+const check = (key: string | null, body: unknown) =>
+  handleCheckSuppression({
+    db: t.db,
+    request: req("POST", "/suppressions/check", { key, body }),
+    suppressionKey: SUPPRESSION_KEY,
+  });
+const privacyRequest = (key: string | null, body: unknown, now?: Date) =>
+  handleRecordPrivacyRequest({
+    db: t.db,
+    request: req("POST", "/privacy-requests", { key, body }),
+    suppressionKey: SUPPRESSION_KEY,
+    now,
+  });
+
+const NEW_CONTACT = {
+  email: "  Anna.Berg@Crm-Customer.example ",
+  name: "Anna Berg",
+  phone: "070-123 45 99",
+  jobTitle: "CTO",
+  language: "en",
+  category: "CUSTOMER_CONTACT",
+  source: { type: "IMPORTED", detail: "CRM sync", date: "2026-11-01" },
+};
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDemo({ db: t.db });
+  const read = await createApiKey({ db: t.db, input: { name: "CRM read", scope: "READ" }, actor: ADMIN });
+  const write = await createApiKey({
+    db: t.db,
+    input: { name: "CRM write", scope: "WRITE" },
+    actor: ADMIN,
+    createdById: ADMIN.id,
+  });
+  if (!read.ok || !write.ok) throw new Error("key creation failed");
+  readKey = read.key;
+  writeKey = write.key;
+  writeKeyId = write.id;
+});
+afterAll(async () => t?.close());
+
+describe("API keys", () => {
+  it("have the documented shape and are stored only as prefix and hash", async () => {
+    expect(writeKey).toMatch(/^tk_[a-z0-9]{8}_[A-Za-z0-9_-]{43}$/);
+    const secret = writeKey.split("_").slice(2).join("_");
+    const row = await t.db.apiKey.findUniqueOrThrow({ where: { id: writeKeyId } });
+    expect(writeKey.startsWith(`${row.prefix}_`)).toBe(true);
+    expect(row.secretHash).toMatch(/^[0-9a-f]{64}$/);
+    // No column of any ApiKey row holds the secret or the full key.
+    const hits = await t.raw.query(`SELECT id FROM "ApiKey" WHERE row_to_json("ApiKey")::text LIKE $1`, [
+      `%${secret}%`,
+    ]);
+    expect(hits).toEqual([]);
+    const listed = await listApiKeys({ db: t.db });
+    expect(listed).toHaveLength(2);
+    for (const k of listed) expect(Object.keys(k)).not.toContain("secretHash");
+    const audit = await t.db.auditEvent.findFirst({ where: { action: "api_key.created", subjectId: writeKeyId } });
+    expect(audit).toMatchObject({ actorType: "STAFF", actorId: ADMIN.id });
+  });
+
+  it("refuses a creation request with an invalid scope", async () => {
+    const r = await createApiKey({ db: t.db, input: { name: "", scope: "ADMIN" }, actor: ADMIN });
+    expect(r).toEqual({
+      ok: false,
+      code: "validation_failed",
+      fieldErrors: { name: "name_required", scope: "scope_invalid" },
+    });
+  });
+
+  it("answers 401 without a key, with a malformed or unknown key, and with a wrong secret", async () => {
+    const [prefix] = writeKey.split("_").slice(0, 2).join("_").split(" ");
+    const wrongSecret = `${prefix}_${"A".repeat(43)}`;
+    for (const key of [null, "nonsense", `tk_zzzzzzzz_${"A".repeat(43)}`, wrongSecret]) {
+      const r = await getContact(key, "demo_contact_01");
+      expect(r.status).toBe(401);
+      expect(r.headers.get("www-authenticate")).toContain("Bearer");
+      expect(await r.json()).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+    }
+    const basic = await handleGetContact({
+      db: t.db,
+      request: new Request(`${BASE}/contacts/x`, { headers: { authorization: `Basic ${writeKey}` } }),
+      id: "x",
+    });
+    expect(basic.status).toBe(401);
+  });
+
+  it("answers 403 to a READ key on every write", async () => {
+    expect((await upsert(readKey, NEW_CONTACT)).status).toBe(403);
+    const r = await privacyRequest(readKey, { type: "ACCESS", channel: "EMAIL", contactId: "demo_contact_01" });
+    expect(r.status).toBe(403);
+    expect((await r.json()).error.code).toBe("forbidden");
+  });
+
+  it("records the last use at most once a minute", async () => {
+    await t.db.apiKey.update({ where: { id: writeKeyId }, data: { lastUsedAt: null } });
+    const r1 = await getContact(writeKey, "demo_contact_01");
+    expect(r1.status).toBe(200);
+    const first = (await t.db.apiKey.findUniqueOrThrow({ where: { id: writeKeyId } })).lastUsedAt;
+    expect(first).toBeInstanceOf(Date);
+    await getContact(writeKey, "demo_contact_01");
+    const second = (await t.db.apiKey.findUniqueOrThrow({ where: { id: writeKeyId } })).lastUsedAt;
+    expect(second).toEqual(first);
+    const later = new Date(first!.getTime() + 61_000);
+    await handleGetContact({
+      db: t.db,
+      request: req("GET", "/contacts/demo_contact_01", { key: writeKey }),
+      id: "demo_contact_01",
+      now: later,
+    });
+    expect((await t.db.apiKey.findUniqueOrThrow({ where: { id: writeKeyId } })).lastUsedAt).toEqual(later);
+  });
+});
+
+describe("PUT /contacts", () => {
+  it("answers 422 with per-field details", async () => {
+    const r = await upsert(writeKey, {
+      email: "not-an-address",
+      name: "",
+      phone: "12",
+      category: "BOSS",
+      source: { type: "GUESS", date: "yesterday" },
+      extra: 1,
+    });
+    expect(r.status).toBe(422);
+    const body = await r.json();
+    expect(body.error.code).toBe("validation_failed");
+    expect(Object.keys(body.error.fields).sort()).toEqual(
+      ["_", "category", "email", "name", "phone", "source.date", "source.type"].sort(),
+    );
+    expect(body.error.fields.email).toEqual(["email_invalid"]);
+    expect(body.error.fields.name).toEqual(["name_required"]);
+  });
+
+  it("answers 400 to a body that is not JSON", async () => {
+    const r = await handleUpsertContact({
+      db: t.db,
+      request: req("PUT", "/contacts", { key: writeKey, raw: "{nope" }),
+      suppressionKey: SUPPRESSION_KEY,
+    });
+    expect(r.status).toBe(400);
+    expect((await r.json()).error.code).toBe("invalid_json");
+  });
+
+  let createdId: string;
+  it("creates a contact with default legal bases, subscriptions and an API audit entry", async () => {
+    const r = await upsert(writeKey, NEW_CONTACT);
+    expect(r.status).toBe(201);
+    const body = await r.json();
+    expect(body).toMatchObject({ created: true });
+    createdId = body.id;
+    const c = await t.db.contact.findUniqueOrThrow({
+      where: { id: createdId },
+      include: { legalBases: true, subscriptions: true },
+    });
+    expect(c).toMatchObject({
+      email: "anna.berg@crm-customer.example",
+      phone: "+46701234599",
+      language: "en",
+      sourceType: "IMPORTED",
+    });
+    expect(c.legalBases.length).toBeGreaterThan(0);
+    expect(c.subscriptions.length).toBeGreaterThan(0);
+    expect(c.subscriptions.every((s) => s.source === "DEFAULT" && s.state === "SUBSCRIBED")).toBe(true);
+    const audit = await t.db.auditEvent.findMany({ where: { subjectId: createdId } });
+    expect(audit.map((a) => [a.action, a.actorType, a.actorId])).toEqual([["contact.created", "API", writeKeyId]]);
+  });
+
+  it("updates the same contact by address, auditing only what changed", async () => {
+    const r = await upsert(writeKey, { ...NEW_CONTACT, email: "anna.berg@crm-customer.example", jobTitle: "CIO" });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ id: createdId, created: false, changedFields: ["jobTitle"] });
+    const again = await upsert(writeKey, { ...NEW_CONTACT, jobTitle: "CIO" });
+    expect(await again.json()).toEqual({ id: createdId, created: false, changedFields: [] });
+    const audit = await t.db.auditEvent.findMany({ where: { subjectId: createdId }, orderBy: { seq: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["contact.created", "contact.updated"]);
+    expect(audit[1]).toMatchObject({ fields: ["jobTitle"], personalValues: { jobTitle: { from: "CTO", to: "CIO" } } });
+    expect(await verifyAuditChain({ db: t.db })).toMatchObject({ ok: true });
+  });
+
+  it("GET /contacts/{id} returns fields, roles and subscriptions; 404 for an unknown id", async () => {
+    const r = await getContact(readKey, "demo_contact_01");
+    expect(r.status).toBe(200);
+    const c = await r.json();
+    expect(c).toMatchObject({ id: "demo_contact_01", email: "lena.svensson@nordlys.example", marketingOptOutAt: null });
+    expect(c.roles.length).toBeGreaterThan(0);
+    expect(c.roles[0].organisation).toMatchObject({ id: expect.any(String), name: expect.any(String) });
+    expect(c.subscriptions.length).toBeGreaterThan(0);
+    const missing = await getContact(readKey, "no_such_contact");
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe("not_found");
+  });
+});
+
+describe("opt-out, erasure, suppression and the changes feed", () => {
+  const ERASED_EMAIL = "mikael.johansson@nordlys.example";
+  let since: string;
+
+  it("shows an opt-out and an erasure, the erased contact only as id and 'erased'", async () => {
+    since = new Date(Date.now() - 1000).toISOString();
+    const opt = await unsubscribeFromAll({
+      db: t.db,
+      contactId: "demo_contact_01",
+      source: "SELF",
+      suppressionKey: SUPPRESSION_KEY,
+    });
+    expect(opt.ok).toBe(true);
+    // Mikael changes something first, then is erased: the earlier change must not show his fields any more.
+    await upsert(writeKey, {
+      email: ERASED_EMAIL,
+      name: "Mikael Johansson",
+      jobTitle: "Changed title",
+      category: "CUSTOMER_CONTACT",
+      source: { type: "IMPORTED" },
+    });
+    const erased = await eraseContact({
+      db: t.db,
+      contactId: "demo_contact_02",
+      actor: { type: "STAFF", id: "demo_staff_privacy" },
+      channel: "EMAIL",
+      suppressionKey: SUPPRESSION_KEY,
+      transport: (tx) => outbox(tx),
+    });
+    expect(erased.ok).toBe(true);
+
+    const r = await changes(readKey, `since=${encodeURIComponent(since)}&limit=100`);
+    expect(r.status).toBe(200);
+    const text = await r.clone().text();
+    expect(text).not.toContain(ERASED_EMAIL);
+    expect(text).not.toContain("Mikael");
+    const body = await r.json();
+    const forLena = body.changes.filter((c: { contactId: string }) => c.contactId === "demo_contact_01");
+    expect(forLena.map((c: { change: string }) => c.change)).toContain("marketing_opt_out");
+    const forMikael = body.changes.filter((c: { contactId: string }) => c.contactId === "demo_contact_02");
+    expect(forMikael).toEqual([
+      { seq: expect.any(String), at: expect.any(String), change: "erased", contactId: "demo_contact_02" },
+    ]);
+    const requests = body.changes.filter((c: { change: string }) => c.change === "privacy_request");
+    expect(requests.map((c: { privacyRequest: { type: string } }) => c.privacyRequest.type).sort()).toEqual([
+      "ERASURE",
+      "OBJECTION",
+    ]);
+    expect(body.next).toBe(body.changes.at(-1).seq);
+    expect(body.hasMore).toBe(false);
+  });
+
+  it("pages with the cursor", async () => {
+    const all = await (await changes(readKey, `since=${encodeURIComponent(since)}`)).json();
+    const first = await (await changes(readKey, `since=${encodeURIComponent(since)}&limit=2`)).json();
+    expect(first.hasMore).toBe(true);
+    const rest = await (await changes(readKey, `cursor=${first.next}&limit=500`)).json();
+    const seqs = [...first.changes, ...rest.changes].map((c: { seq: string }) => c.seq);
+    expect(seqs).toEqual(all.changes.map((c: { seq: string }) => c.seq));
+    const empty = await (await changes(readKey, `cursor=${all.next}`)).json();
+    expect(empty).toEqual({ changes: [], next: all.next, hasMore: false });
+  });
+
+  it("answers 422 to a feed request without since or cursor, or with a bad time", async () => {
+    const r = await changes(readKey, "limit=10");
+    expect(r.status).toBe(422);
+    expect((await r.json()).error.fields).toEqual({ since: ["since_or_cursor_required"] });
+    const bad = await changes(readKey, "since=yesterday&limit=0");
+    expect(Object.keys((await bad.json()).error.fields).sort()).toEqual(["limit", "since"]);
+  });
+
+  it("refuses to re-create an erased address (409 with reason and date)", async () => {
+    const r = await upsert(writeKey, { ...NEW_CONTACT, email: ERASED_EMAIL, name: "Mikael Johansson" });
+    expect(r.status).toBe(409);
+    const body = await r.json();
+    expect(body.error).toMatchObject({
+      code: "suppressed",
+      reasons: [{ reason: "ERASED", scope: "ALL", since: expect.any(String) }],
+    });
+    expect(await t.db.contact.count({ where: { email: ERASED_EMAIL } })).toBe(0);
+  });
+
+  it("checks addresses against the suppression list without echoing anything else", async () => {
+    const hit = await check(readKey, { email: ` ${ERASED_EMAIL.toUpperCase()} ` });
+    expect(hit.status).toBe(200);
+    expect(await hit.json()).toEqual({
+      suppressed: true,
+      reasons: [{ reason: "ERASED", scope: "ALL", since: expect.any(String) }],
+    });
+    const lena = await (await check(readKey, { email: "lena.svensson@nordlys.example" })).json();
+    expect(lena).toEqual({
+      suppressed: true,
+      reasons: [{ reason: "UNSUBSCRIBED_ALL", scope: "MARKETING", since: expect.any(String) }],
+    });
+    expect(await (await check(readKey, { email: "nobody@nowhere.example" })).json()).toEqual({
+      suppressed: false,
+      reasons: [],
+    });
+    const bad = await check(readKey, { email: "x" });
+    expect(bad.status).toBe(422);
+  });
+});
+
+describe("POST /privacy-requests", () => {
+  it("records a request as RECEIVED, due one month later, audited as the API key", async () => {
+    const now = new Date("2026-01-31T10:00:00Z");
+    const r = await privacyRequest(
+      writeKey,
+      { type: "ACCESS", channel: "LETTER", contactId: "demo_contact_03", details: "Letter dated 28 January" },
+      now,
+    );
+    expect(r.status).toBe(201);
+    const body = await r.json();
+    expect(body).toMatchObject({
+      type: "ACCESS",
+      channel: "LETTER",
+      status: "RECEIVED",
+      contactId: "demo_contact_03",
+      receivedAt: now.toISOString(),
+      dueAt: privacyRequestDueAt(now).toISOString(),
+    });
+    expect(body.dueAt).toBe("2026-02-28T10:00:00.000Z");
+    const audit = await t.db.auditEvent.findFirst({ where: { subjectId: body.id } });
+    expect(audit).toMatchObject({ action: "privacy_request.recorded", actorType: "API", actorId: writeKeyId });
+  });
+
+  it("resolves an address to the contact, keeps only a reference for an unknown one", async () => {
+    const known = await (
+      await privacyRequest(writeKey, { type: "OBJECTION", channel: "PHONE", email: "LENA.svensson@nordlys.example" })
+    ).json();
+    expect(known.contactId).toBe("demo_contact_01");
+    const unknown = await (
+      await privacyRequest(writeKey, { type: "ACCESS", channel: "EMAIL", email: "stranger@elsewhere.example" })
+    ).json();
+    expect(unknown.contactId).toBeNull();
+    const row = await t.db.privacyRequest.findUniqueOrThrow({ where: { id: unknown.id } });
+    expect(row.subjectRef).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it("answers 422 per field and 404 for an unknown contact id", async () => {
+    const r = await privacyRequest(writeKey, { type: "WISH", channel: "SELF_SERVICE" });
+    expect(r.status).toBe(422);
+    expect(Object.keys((await r.json()).error.fields).sort()).toEqual(["channel", "type"]);
+    const both = await privacyRequest(writeKey, { type: "ACCESS", channel: "EMAIL" });
+    expect((await both.json()).error.fields).toEqual({ contactId: ["contact_id_or_email_required"] });
+    const missing = await privacyRequest(writeKey, { type: "ACCESS", channel: "EMAIL", contactId: "nope" });
+    expect(missing.status).toBe(404);
+  });
+});
+
+describe("revocation", () => {
+  it("refuses a revoked key at once, and the audit chain still verifies", async () => {
+    expect(await revokeApiKey({ db: t.db, id: writeKeyId, actor: ADMIN })).toEqual({ ok: true, changed: true });
+    const r = await getContact(writeKey, "demo_contact_01");
+    expect(r.status).toBe(401);
+    expect((await upsert(writeKey, NEW_CONTACT)).status).toBe(401);
+    expect(await revokeApiKey({ db: t.db, id: writeKeyId, actor: ADMIN })).toEqual({ ok: true, changed: false });
+    expect(await verifyAuditChain({ db: t.db })).toMatchObject({ ok: true });
+  });
+});
