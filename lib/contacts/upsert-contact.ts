@@ -36,6 +36,17 @@ export async function upsertContact(opts: {
   suppressionKey: string;
   now?: Date;
 }): Promise<UpsertContactResult> {
+  try {
+    return await upsertOnce(opts);
+  } catch (e) {
+    // Two syncs creating the same new address at once: the loser's insert hits the unique email; run again, and it
+    // finds the row and updates it instead.
+    if ((e as { code?: unknown }).code === "P2002") return upsertOnce(opts);
+    throw e;
+  }
+}
+
+async function upsertOnce(opts: Parameters<typeof upsertContact>[0]): Promise<UpsertContactResult> {
   const { input } = opts;
   const now = opts.now ?? new Date();
   return opts.db.$transaction(

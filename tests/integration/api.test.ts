@@ -224,6 +224,13 @@ describe("PUT /contacts", () => {
     expect(await verifyAuditChain({ db: t.db })).toMatchObject({ ok: true });
   });
 
+  it("answers both of two simultaneous creates of one new address: one creates, the other updates", async () => {
+    const body = { ...NEW_CONTACT, email: "same.time@crm-customer.example" };
+    const results = await Promise.all([upsert(writeKey, body), upsert(writeKey, { ...body, jobTitle: "CIO" })]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(await t.db.contact.count({ where: { email: body.email } })).toBe(1);
+  });
+
   it("GET /contacts/{id} returns fields, roles and subscriptions; 404 for an unknown id", async () => {
     const r = await getContact(readKey, "demo_contact_01");
     expect(r.status).toBe(200);
