@@ -1,0 +1,94 @@
+// Decides, against the register, what each readable row does: create a contact, update the existing one, skip it,
+// or refuse it (suppressed address without an override, a new contact without a name). Run for the preview and run
+// again inside the import's transaction, so the register cannot change between the two unnoticed.
+import type { DbOrTx } from "@/lib/db/client";
+import type { SuppressionMatch } from "@/lib/contacts/find-suppression";
+import { hashAddress } from "@/lib/suppression/hash-address";
+import type { ImportOptions } from "./import-options";
+import type { ImportRecord, RowError } from "./read-import-row";
+
+export type PreviewRow = {
+  rowNumber: number;
+  status: "create" | "update" | "skip" | "invalid";
+  /** Null when the row could not be read or repeats an earlier row's address. */
+  record: ImportRecord | null;
+  /** The existing contact, for update and skip. */
+  contactId?: string;
+  errors: RowError[];
+  /** Why the address is on the suppression list, and whether this batch overrides it. */
+  suppression?: { matches: SuppressionMatch[]; overridden: boolean };
+};
+
+const CHUNK = 5000;
+
+export async function classifyImportRows(opts: {
+  db: DbOrTx;
+  rows: PreviewRow[];
+  options: ImportOptions;
+  suppressionKey: string;
+}): Promise<PreviewRow[]> {
+  const { options } = opts;
+  // The first row with an address wins; later ones are reported, never merged silently.
+  const seen = new Set<string>();
+  const rows = opts.rows.map((row): PreviewRow => {
+    if (!row.record) return row;
+    if (seen.has(row.record.email)) return { rowNumber: row.rowNumber, status: "invalid", record: null, errors: [dup] };
+    seen.add(row.record.email);
+    return { rowNumber: row.rowNumber, status: "create", record: row.record, errors: [] };
+  });
+
+  const emails = rows.flatMap((r) => (r.record ? [r.record.email] : []));
+  const existing = new Map<string, string>();
+  const hashes = new Map<string, string>(emails.map((e) => [hashAddress(e, opts.suppressionKey), e]));
+  const suppressed = new Map<string, SuppressionMatch[]>();
+  for (let i = 0; i < emails.length; i += CHUNK) {
+    const found = await opts.db.contact.findMany({
+      where: { email: { in: emails.slice(i, i + CHUNK) } },
+      select: { id: true, email: true },
+    });
+    for (const c of found) existing.set(c.email, c.id);
+  }
+  const hashList = [...hashes.keys()];
+  for (let i = 0; i < hashList.length; i += CHUNK) {
+    const found = await opts.db.suppression.findMany({
+      where: { addressHash: { in: hashList.slice(i, i + CHUNK) } },
+      select: { addressHash: true, reason: true, scope: true, createdAt: true },
+      orderBy: { createdAt: "asc" },
+    });
+    for (const s of found) {
+      const email = hashes.get(s.addressHash)!;
+      const list = suppressed.get(email) ?? [];
+      list.push({ reason: s.reason, scope: s.scope, since: s.createdAt });
+      suppressed.set(email, list);
+    }
+  }
+
+  const override = options.suppressionOverride;
+  return rows.map((row): PreviewRow => {
+    const record = row.record;
+    if (!record) return row;
+    const contactId = existing.get(record.email);
+    if (contactId) {
+      // The person is already in the register, so a tombstone for an unsubscribe does not stop keeping them right.
+      return options.duplicates === "skip"
+        ? { ...row, status: "skip", contactId, errors: [{ field: "email", code: "duplicate_existing" }] }
+        : { ...row, status: "update", contactId };
+    }
+    const matches = suppressed.get(record.email);
+    if (matches) {
+      const overridden = !!override && (!override.rows || override.rows.includes(row.rowNumber));
+      if (!overridden)
+        return {
+          ...row,
+          status: "invalid",
+          errors: [{ field: "email", code: "suppressed" }],
+          suppression: { matches, overridden },
+        };
+      row = { ...row, suppression: { matches, overridden } };
+    }
+    if (!record.name) return { ...row, status: "invalid", errors: [{ field: "name", code: "name_required" }] };
+    return row;
+  });
+}
+
+const dup: RowError = { field: "email", code: "duplicate_in_file" };

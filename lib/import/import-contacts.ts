@@ -1,0 +1,368 @@
+// Imports a previewed batch: all or nothing, in one transaction. Rows are classified again inside the transaction
+// (the register may have changed since the preview), then written with one INSERT … SELECT FROM unnest(…) statement
+// per table per chunk, never one round trip per row. Each created or updated contact, each organisation created and
+// each suppression override gets its own audit entry in the same transaction.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { recordAuditEvents, type AuditInput } from "@/lib/audit/record-audit-event";
+import type { Db, Tx } from "@/lib/db/client";
+import type { ContactCategory, Relationship } from "@/lib/generated/prisma/enums";
+import { classifyImportRows, type PreviewRow } from "./classify-import-rows";
+import { importOptionsSchema, type ImportOptions, type ImportOptionsInput } from "./import-options";
+import type { ImportRecord } from "./read-import-row";
+
+export const importActorSchema = z.object({ type: z.literal("STAFF"), id: z.string().min(1) });
+export type ImportActor = z.infer<typeof importActorSchema>;
+
+export type ImportProgress = {
+  phase: "checking" | "organisations" | "contacts" | "updates" | "audit";
+  done: number;
+  total: number;
+};
+
+export type NotImportedRow = Pick<PreviewRow, "rowNumber" | "errors" | "suppression">;
+
+export type ImportSummary = {
+  batchId: string;
+  created: number;
+  updated: number;
+  skipped: number;
+  refused: number;
+  organisationsCreated: number;
+  suppressionOverrides: number;
+  /** Every row not imported (refused or skipped), with its reasons. */
+  notImported: NotImportedRow[];
+};
+
+const CHUNK = 5000;
+/** Long enough for 100,000 rows on PGlite; the import is one transaction by design. */
+const TRANSACTION_TIMEOUT_MS = 10 * 60 * 1000;
+
+const RELATIONSHIP: Record<ContactCategory, Relationship> = {
+  CUSTOMER_CONTACT: "CUSTOMER",
+  PROSPECT: "PROSPECT",
+  PARTNER_CONTACT: "PARTNER",
+  SUPPLIER_CONTACT: "SUPPLIER",
+};
+
+export async function importContacts(opts: {
+  db: Db;
+  rows: PreviewRow[];
+  options: ImportOptionsInput;
+  actor: ImportActor;
+  /** The suppression HMAC key (getConfig().suppressionKey). */
+  suppressionKey: string;
+  /** Called inside the transaction after each step; throwing from it rolls the whole import back. */
+  onProgress?: (p: ImportProgress) => void | Promise<void>;
+  now?: Date;
+}): Promise<ImportSummary> {
+  const options = importOptionsSchema.parse(opts.options);
+  const actor = importActorSchema.parse(opts.actor);
+  const now = opts.now ?? new Date();
+  const progress = opts.onProgress ?? (() => {});
+
+  return opts.db.$transaction(
+    async (tx) => {
+      await progress({ phase: "checking", done: 0, total: opts.rows.length });
+      const rows = await classifyImportRows({ db: tx, rows: opts.rows, options, suppressionKey: opts.suppressionKey });
+      const creates = rows.filter((r) => r.status === "create");
+      const updates = rows.filter((r) => r.status === "update");
+      const batchId = randomUUID();
+      const audit: AuditInput[] = [];
+      const by = { type: actor.type, id: actor.id };
+
+      const orgIds = await ensureOrganisations(tx, creates, options, now, audit, by);
+      await progress({ phase: "organisations", done: orgIds.created, total: orgIds.created });
+
+      for (let i = 0; i < creates.length; i += CHUNK) {
+        await insertContacts(tx, creates.slice(i, i + CHUNK), { options, actor, now, orgIds: orgIds.byKey });
+        await progress({ phase: "contacts", done: Math.min(i + CHUNK, creates.length), total: creates.length });
+      }
+      for (const row of creates) {
+        const record = row.record!;
+        audit.push({
+          actor: by,
+          action: "contact.imported",
+          subject: { type: "Contact", id: row.contactId! },
+          fields: createdFields(record, orgIds.byKey.has(orgKey(record) ?? "")),
+        });
+        if (row.suppression?.overridden)
+          audit.push({
+            actor: by,
+            action: "contact.suppression_overridden",
+            subject: { type: "Contact", id: row.contactId! },
+            fields: ["email"],
+            personalValues: {
+              reason: options.suppressionOverride!.reason,
+              suppressions: row.suppression.matches.map((m) => ({ ...m, since: m.since.toISOString() })),
+              batchId,
+            },
+          });
+      }
+
+      for (let i = 0; i < updates.length; i += CHUNK) {
+        audit.push(...(await updateContacts(tx, updates.slice(i, i + CHUNK), now, by)));
+        await progress({ phase: "updates", done: Math.min(i + CHUNK, updates.length), total: updates.length });
+      }
+
+      audit.push({
+        actor: by,
+        action: "contacts.import_batch",
+        subject: { type: "ImportBatch", id: batchId },
+        personalValues: { sourceDetail: options.sourceDetail, created: creates.length, updated: updates.length },
+      });
+      await recordAuditEvents(tx, audit, now);
+      await progress({ phase: "audit", done: audit.length, total: audit.length });
+
+      const notImported = rows
+        .filter((r) => r.status === "invalid" || r.status === "skip")
+        .map((r) => ({ rowNumber: r.rowNumber, errors: r.errors, suppression: r.suppression }));
+      return {
+        batchId,
+        created: creates.length,
+        updated: updates.length,
+        skipped: rows.filter((r) => r.status === "skip").length,
+        refused: rows.filter((r) => r.status === "invalid").length,
+        organisationsCreated: orgIds.created,
+        suppressionOverrides: creates.filter((r) => r.suppression?.overridden).length,
+        notImported,
+      };
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
+  );
+}
+
+const orgKey = (r: ImportRecord): string | null =>
+  r.orgNumber ? `nr:${r.orgNumber}` : r.organisationName ? `name:${r.organisationName.toLowerCase()}` : null;
+
+function createdFields(r: ImportRecord, withRole: boolean): string[] {
+  const fields = ["name", "email", "language", "category", "source", "legalBases", "subscriptions"];
+  if (r.phone) fields.push("phone");
+  if (r.jobTitle) fields.push("jobTitle");
+  if (withRole) fields.push("roles");
+  return fields;
+}
+
+/** Finds the rows' organisations by number, else by name (case-insensitive), and creates the missing ones. */
+async function ensureOrganisations(
+  tx: Tx,
+  rows: PreviewRow[],
+  options: ImportOptions,
+  now: Date,
+  audit: AuditInput[],
+  actor: AuditInput["actor"],
+): Promise<{ byKey: Map<string, string>; created: number }> {
+  const wanted = new Map<string, { name: string; orgNumber: string | null }>();
+  for (const r of rows) {
+    const key = orgKey(r.record!);
+    if (key && !wanted.has(key))
+      wanted.set(key, {
+        name: r.record!.organisationName ?? r.record!.orgNumber!,
+        orgNumber: r.record!.orgNumber,
+      });
+  }
+  const byKey = new Map<string, string>();
+  if (wanted.size === 0) return { byKey, created: 0 };
+  const numbers = [...wanted.values()].flatMap((o) => (o.orgNumber ? [o.orgNumber] : []));
+  const names = [...wanted.entries()].flatMap(([k, o]) => (k.startsWith("name:") ? [o.name.toLowerCase()] : []));
+  const found = await tx.$queryRawUnsafe<{ id: string; orgNumber: string | null; lname: string }[]>(
+    `SELECT id, "orgNumber", lower(name) AS lname FROM "Organisation"
+     WHERE "orgNumber" = ANY($1::text[]) OR lower(name) = ANY($2::text[]) ORDER BY "createdAt", id`,
+    numbers,
+    names,
+  );
+  // The oldest organisation of a name wins when several share it.
+  for (const o of found) {
+    if (o.orgNumber) byKey.set(`nr:${o.orgNumber}`, o.id);
+    if (!byKey.has(`name:${o.lname}`)) byKey.set(`name:${o.lname}`, o.id);
+  }
+  const create = { id: [] as string[], name: [] as string[], nr: [] as (string | null)[] };
+  // Rows with a number first, so a row naming the same organisation without its number joins it.
+  const ordered = [...wanted].sort(([a], [b]) => Number(b.startsWith("nr:")) - Number(a.startsWith("nr:")));
+  for (const [key, o] of ordered) {
+    const nameKey = `name:${o.name.toLowerCase()}`;
+    if (byKey.has(key)) {
+      if (!byKey.has(nameKey)) byKey.set(nameKey, byKey.get(key)!);
+      continue;
+    }
+    const id = randomUUID();
+    byKey.set(key, id);
+    if (!byKey.has(nameKey)) byKey.set(nameKey, id);
+    create.id.push(id);
+    create.name.push(o.name);
+    create.nr.push(o.orgNumber);
+    audit.push({
+      actor,
+      action: "organisation.created",
+      subject: { type: "Organisation", id },
+      fields: ["name", "orgNumber", "relationship"],
+    });
+  }
+  if (create.id.length > 0)
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "Organisation" (id, name, "orgNumber", relationship, "createdAt", "updatedAt")
+       SELECT id, name, nr, $4::"Relationship", $5::timestamp, $5::timestamp
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, name, nr)`,
+      create.id,
+      create.name,
+      create.nr,
+      RELATIONSHIP[options.category],
+      now.toISOString(),
+    );
+  return { byKey, created: create.id.length };
+}
+
+async function insertContacts(
+  tx: Tx,
+  rows: PreviewRow[],
+  ctx: { options: ImportOptions; actor: ImportActor; now: Date; orgIds: Map<string, string> },
+): Promise<void> {
+  const { options, now } = ctx;
+  const c = { id: [] as string[], name: [] as string[], email: [] as string[], phone: [] as (string | null)[] };
+  const more = { title: [] as (string | null)[], lang: [] as string[], org: [] as (string | null)[] };
+  const role = {
+    id: [] as string[],
+    contact: [] as string[],
+    org: [] as string[],
+    type: [] as string[],
+    title: [] as (string | null)[],
+  };
+  for (const row of rows) {
+    const r = row.record!;
+    const id = randomUUID();
+    row.contactId = id;
+    const org = ctx.orgIds.get(orgKey(r) ?? "") ?? null;
+    c.id.push(id);
+    c.name.push(r.name!);
+    c.email.push(r.email);
+    c.phone.push(r.phone);
+    more.title.push(r.jobTitle);
+    more.lang.push(r.language ?? options.defaultLanguage);
+    more.org.push(org);
+    if (org) {
+      role.id.push(randomUUID());
+      role.contact.push(id);
+      role.org.push(org);
+      role.type.push(r.roleType ?? "OTHER");
+      role.title.push(r.jobTitle);
+    }
+  }
+  const ts = now.toISOString();
+  const sourceDate = options.sourceDate ?? null;
+  const sourceStaff = options.sourceType === "MET_AT_EVENT" ? ctx.actor.id : null;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "Contact" (id, name, email, phone, "jobTitle", language, category, "sourceType", "sourceDetail",
+       "sourceDate", "sourceStaffId", "sourceOrganisationId", "createdAt", "updatedAt")
+     SELECT id, name, email, phone, title, lang::"Language", $8::"ContactCategory", $9::"SourceType", $10, $11::date, $12,
+       org, $13::timestamp, $13::timestamp
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+       AS t(id, name, email, phone, title, lang, org)`,
+    c.id,
+    c.name,
+    c.email,
+    c.phone,
+    more.title,
+    more.lang,
+    more.org,
+    options.category,
+    options.sourceType,
+    options.sourceDetail,
+    sourceDate,
+    sourceStaff,
+    ts,
+  );
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "ContactLegalBasis" ("contactId", purpose, basis, "recordedAt", note)
+     SELECT c, p::"Purpose", b::"LegalBasis", $4::timestamp, $5
+     FROM unnest($1::text[]) AS ids(c) CROSS JOIN unnest($2::text[], $3::text[]) AS lb(p, b)`,
+    c.id,
+    options.legalBases.map((l) => l.purpose),
+    options.legalBases.map((l) => l.basis),
+    ts,
+    `Import: ${options.sourceDetail}`,
+  );
+  // Default subscriptions: the live topics whose default categories include the batch's category.
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "Subscription" ("contactId", "topicId", state, source, "staffId", "changedAt")
+     SELECT ids.c, t.id, 'SUBSCRIBED', 'IMPORT', $3, $4::timestamp
+     FROM unnest($1::text[]) AS ids(c) CROSS JOIN "Topic" t
+     WHERE t."archivedAt" IS NULL AND $2::"ContactCategory" = ANY(t."defaultCategories")`,
+    c.id,
+    options.category,
+    ctx.actor.id,
+    ts,
+  );
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "SubscriptionChange" (id, "contactId", "topicId", state, source, "staffId", at)
+     SELECT gen_random_uuid()::text, s."contactId", s."topicId", s.state, s.source, s."staffId", s."changedAt"
+     FROM "Subscription" s WHERE s."contactId" = ANY($1::text[])`,
+    c.id,
+  );
+  if (role.id.length > 0)
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "ContactRole" (id, "contactId", "organisationId", type, title, "startsOn", "createdAt", "updatedAt")
+       SELECT id, c, o, ty::"RoleType", title, $6::date, $7::timestamp, $7::timestamp
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(id, c, o, ty, title)`,
+      role.id,
+      role.contact,
+      role.org,
+      role.type,
+      role.title,
+      sourceDate ?? ts.slice(0, 10),
+      ts,
+    );
+}
+
+/** Updates only the fields the file gives a value for; returns one audit entry per contact that changed. */
+async function updateContacts(
+  tx: Tx,
+  rows: PreviewRow[],
+  now: Date,
+  actor: AuditInput["actor"],
+): Promise<AuditInput[]> {
+  const current = await tx.contact.findMany({
+    where: { id: { in: rows.map((r) => r.contactId!) } },
+    select: { id: true, name: true, phone: true, jobTitle: true, language: true },
+  });
+  const byId = new Map(current.map((c) => [c.id, c]));
+  const u = {
+    id: [] as string[],
+    name: [] as (string | null)[],
+    phone: [] as (string | null)[],
+    title: [] as (string | null)[],
+    lang: [] as (string | null)[],
+  };
+  const audit: AuditInput[] = [];
+  for (const row of rows) {
+    const r = row.record!;
+    const old = byId.get(row.contactId!);
+    if (!old) continue;
+    const fields: string[] = [];
+    if (r.name !== null && r.name !== old.name) fields.push("name");
+    if (r.phone !== null && r.phone !== old.phone) fields.push("phone");
+    if (r.jobTitle !== null && r.jobTitle !== old.jobTitle) fields.push("jobTitle");
+    if (r.language !== null && r.language !== old.language) fields.push("language");
+    if (fields.length === 0) continue;
+    u.id.push(old.id);
+    u.name.push(fields.includes("name") ? r.name : null);
+    u.phone.push(fields.includes("phone") ? r.phone : null);
+    u.title.push(fields.includes("jobTitle") ? r.jobTitle : null);
+    u.lang.push(fields.includes("language") ? r.language : null);
+    audit.push({ actor, action: "contact.updated_by_import", subject: { type: "Contact", id: old.id }, fields });
+  }
+  if (u.id.length > 0)
+    await tx.$executeRawUnsafe(
+      `UPDATE "Contact" AS c SET name = coalesce(u.name, c.name), phone = coalesce(u.phone, c.phone),
+         "jobTitle" = coalesce(u.title, c."jobTitle"), language = coalesce(u.lang::"Language", c.language),
+         "updatedAt" = $6::timestamp
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, name, phone, title, lang)
+       WHERE c.id = u.id`,
+      u.id,
+      u.name,
+      u.phone,
+      u.title,
+      u.lang,
+      now.toISOString(),
+    );
+  return audit;
+}

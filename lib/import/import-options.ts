@@ -1,0 +1,35 @@
+// The one schema for an import batch's settings: where the contacts came from, on what legal basis, and what to do
+// with addresses already in the register or on the suppression list. Shared by the preview and the import.
+import { z } from "zod";
+import { defaultLegalBases } from "@/lib/policy/purposes";
+import { ContactCategory, LegalBasis, Purpose } from "@/lib/generated/prisma/enums";
+
+export const importOptionsSchema = z
+  .object({
+    category: z.enum(ContactCategory),
+    sourceType: z.enum(["IMPORTED", "MET_AT_EVENT"]),
+    /** The fair, the CRM, the file: how we got the data. */
+    sourceDetail: z.string().trim().min(1, { error: "source_detail_required" }).max(200),
+    sourceDate: z.iso.date({ error: "source_date_invalid" }).optional(),
+    /** Per purpose; the policy's defaults for the category when left out. */
+    legalBases: z
+      .array(z.object({ purpose: z.enum(Purpose), basis: z.enum(LegalBasis) }))
+      .min(1)
+      .optional(),
+    duplicates: z.enum(["skip", "update"]),
+    defaultLanguage: z.enum(["sv", "en"]).default("sv"),
+    /**
+     * Staff's explicit decision to import addresses that have a suppression tombstone, with the new source and basis
+     * ("met again at Cloud Summit 2026"). Limited to the listed rows when given, otherwise every suppressed row.
+     */
+    suppressionOverride: z
+      .object({
+        reason: z.string().trim().min(1, { error: "override_reason_required" }).max(500),
+        rows: z.array(z.number().int().positive()).optional(),
+      })
+      .optional(),
+  })
+  .transform((o) => ({ ...o, legalBases: o.legalBases ?? defaultLegalBases(o.category) }));
+
+export type ImportOptionsInput = z.input<typeof importOptionsSchema>;
+export type ImportOptions = z.output<typeof importOptionsSchema>;

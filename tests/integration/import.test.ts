@@ -1,0 +1,258 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { importContacts } from "@/lib/import/import-contacts";
+import type { ImportOptionsInput } from "@/lib/import/import-options";
+import { parseImportFile } from "@/lib/import/parse-import-file";
+import { suggestColumnMapping } from "@/lib/import/suggest-column-mapping";
+import { validateImportRows } from "@/lib/import/validate-import-rows";
+import { hashAddress } from "@/lib/suppression/hash-address";
+import { seedDemo } from "@/prisma/seed-demo";
+import { generateImportCsv } from "../fixtures/import/generate-import-csv";
+import { createTestDb, type TestDb } from "../support/db";
+
+const KEY = "import-test-suppression-key";
+const HEADER = "Namn;E-post;Telefon;Titel;Språk;Organisation;Organisationsnummer;Roll";
+const FAIR: ImportOptionsInput = {
+  category: "PROSPECT",
+  sourceType: "MET_AT_EVENT",
+  sourceDetail: "Cloud Summit Stockholm 2026",
+  sourceDate: "2026-10-14",
+  duplicates: "skip",
+};
+
+let t: TestDb;
+let staffId: string;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDemo({ db: t.db, now: new Date("2026-11-24T12:00:00Z") });
+  staffId = (await t.db.staffUser.findFirstOrThrow({ where: { role: "ACCOUNT_MANAGER" } })).id;
+});
+afterAll(async () => t?.close());
+
+async function preview(csv: string, options: ImportOptionsInput = FAIR) {
+  const parsed = parseImportFile({ content: csv });
+  if (!parsed.ok) throw new Error(parsed.error.code);
+  const result = await validateImportRows({
+    db: t.db,
+    rows: parsed.data.rows,
+    mapping: suggestColumnMapping({ headers: parsed.data.headers }),
+    options,
+    suppressionKey: KEY,
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.data;
+}
+
+const run = (p: Awaited<ReturnType<typeof preview>>, onProgress?: Parameters<typeof importContacts>[0]["onProgress"]) =>
+  importContacts({
+    db: t.db,
+    rows: p.rows,
+    options: p.options,
+    actor: { type: "STAFF", id: staffId },
+    suppressionKey: KEY,
+    onProgress,
+  });
+
+async function registerCounts() {
+  return {
+    contacts: await t.db.contact.count(),
+    organisations: await t.db.organisation.count(),
+    roles: await t.db.contactRole.count(),
+    bases: await t.db.contactLegalBasis.count(),
+    subscriptions: await t.db.subscription.count(),
+    changes: await t.db.subscriptionChange.count(),
+    audit: await t.db.auditEvent.count(),
+  };
+}
+
+describe("CSV import", () => {
+  it("previews each row with its errors, imports the good ones with basis, subscriptions, role and audit", async () => {
+    const csv = [
+      HEADER,
+      "Åsa Öberg;Asa.Oberg@Fairco.example;070-123 45 67;IT-chef;sv;Fairco AB;556016-0680;Teknisk kontakt",
+      "Bo Ek;bo.ek@fairco.example;;;engelska;Fairco AB;;",
+      "Bad Mail;not-an-address;;;sv;;;",
+      "Bad Phone;bad.phone@fairco.example;12;;sv;;;",
+      ";no.name@fairco.example;;;sv;;;",
+      "Bad Lang;bad.lang@fairco.example;;;klingon;;;",
+      "Åsa Again;asa.oberg@fairco.example;;;sv;;;",
+    ].join("\n");
+    const p = await preview(csv);
+    expect(p.counts).toEqual({ create: 2, update: 0, skip: 0, invalid: 5 });
+    expect(p.rows.filter((r) => r.status === "invalid").map((r) => [r.rowNumber, r.errors])).toEqual([
+      [4, [{ field: "email", code: "email_invalid" }]],
+      [5, [{ field: "phone", code: "phone_invalid" }]],
+      [6, [{ field: "name", code: "name_required" }]],
+      [7, [{ field: "language", code: "language_invalid" }]],
+      [8, [{ field: "email", code: "duplicate_in_file" }]],
+    ]);
+    // The preview writes nothing.
+    expect(await t.db.contact.count({ where: { email: { endsWith: "@fairco.example" } } })).toBe(0);
+
+    const result = await run(p);
+    expect(result).toMatchObject({ created: 2, updated: 0, skipped: 0, refused: 5, organisationsCreated: 1 });
+    expect(result.notImported.map((r) => r.rowNumber)).toEqual([4, 5, 6, 7, 8]);
+
+    const asa = await t.db.contact.findUniqueOrThrow({
+      where: { email: "asa.oberg@fairco.example" },
+      include: {
+        legalBases: true,
+        subscriptions: true,
+        subscriptionChanges: true,
+        roles: { include: { organisation: true } },
+      },
+    });
+    expect(asa).toMatchObject({
+      name: "Åsa Öberg",
+      phone: "+46701234567",
+      jobTitle: "IT-chef",
+      category: "PROSPECT",
+      sourceType: "MET_AT_EVENT",
+      sourceDetail: "Cloud Summit Stockholm 2026",
+      sourceStaffId: staffId,
+    });
+    expect(asa.sourceDate?.toISOString().slice(0, 10)).toBe("2026-10-14");
+    expect(asa.legalBases.map((b) => [b.purpose, b.basis]).sort()).toEqual([
+      ["MARKETING_MAILINGS", "LEGITIMATE_INTEREST"],
+      ["PROSPECTING", "LEGITIMATE_INTEREST"],
+      ["SEGMENTATION_ANALYSIS", "LEGITIMATE_INTEREST"],
+    ]);
+    const prospectTopics = await t.db.topic.count({
+      where: { archivedAt: null, defaultCategories: { has: "PROSPECT" } },
+    });
+    expect(asa.subscriptions.length).toBe(prospectTopics);
+    expect(asa.subscriptions.every((s) => s.source === "IMPORT" && s.state === "SUBSCRIBED")).toBe(true);
+    expect(asa.subscriptionChanges.length).toBe(prospectTopics);
+    expect(asa.roles).toMatchObject([
+      {
+        type: "TECHNICAL_CONTACT",
+        organisation: { name: "Fairco AB", orgNumber: "556016-0680", relationship: "PROSPECT" },
+      },
+    ]);
+    const bo = await t.db.contact.findUniqueOrThrow({
+      where: { email: "bo.ek@fairco.example" },
+      include: { roles: true },
+    });
+    expect(bo.language).toBe("en");
+    // Same organisation (matched by name), role type defaulting to OTHER.
+    expect(bo.roles).toMatchObject([{ type: "OTHER", organisationId: asa.roles[0]!.organisationId }]);
+
+    const audit = await t.db.auditEvent.findMany({ where: { subjectId: asa.id } });
+    expect(audit).toMatchObject([{ action: "contact.imported", actorType: "STAFF", actorId: staffId }]);
+    expect(audit[0]!.fields).toEqual(expect.arrayContaining(["name", "email", "phone", "jobTitle", "roles"]));
+    expect((await verifyAuditChain({ db: t.db })).ok).toBe(true);
+  });
+
+  it("skips or updates contacts already in the register, as the batch chooses", async () => {
+    const existing = await t.db.contact.findFirstOrThrow({ where: { email: { not: { endsWith: "fairco.example" } } } });
+    const csv = `${HEADER}\nNew Name;${existing.email.toUpperCase()};;Ny titel;;;;\n`;
+
+    const skipped = await run(await preview(csv));
+    expect(skipped).toMatchObject({ created: 0, updated: 0, skipped: 1 });
+    expect(skipped.notImported).toEqual([{ rowNumber: 2, errors: [{ field: "email", code: "duplicate_existing" }] }]);
+    expect(await t.db.contact.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({
+      name: existing.name,
+      jobTitle: existing.jobTitle,
+    });
+
+    const p = await preview(csv, { ...FAIR, duplicates: "update" });
+    expect(p.rows[0]).toMatchObject({ status: "update", contactId: existing.id });
+    const updated = await run(p);
+    expect(updated).toMatchObject({ created: 0, updated: 1, skipped: 0 });
+    const after = await t.db.contact.findUniqueOrThrow({ where: { id: existing.id } });
+    // Only the mapped, non-empty fields change; the phone and category stay.
+    expect(after).toMatchObject({
+      name: "New Name",
+      jobTitle: "Ny titel",
+      phone: existing.phone,
+      category: existing.category,
+    });
+    const audit = await t.db.auditEvent.findFirstOrThrow({
+      where: { subjectId: existing.id, action: "contact.updated_by_import" },
+    });
+    expect(audit.fields.sort()).toEqual(["jobTitle", "name"]);
+  });
+
+  it("refuses a suppressed address with the reason and date, and imports it only with an audited override", async () => {
+    const since = new Date("2025-03-01T10:00:00Z");
+    await t.db.suppression.create({
+      data: {
+        addressHash: hashAddress("erased@fairco.example", KEY),
+        reason: "ERASED",
+        scope: "ALL",
+        createdAt: since,
+      },
+    });
+    const csv = `${HEADER}\nEra Sed;Erased@Fairco.example;;;;;;\nFresh One;fresh.one@fairco.example;;;;;;\n`;
+
+    const p = await preview(csv);
+    expect(p.rows[0]).toMatchObject({
+      status: "invalid",
+      errors: [{ field: "email", code: "suppressed" }],
+      suppression: { overridden: false, matches: [{ reason: "ERASED", scope: "ALL", since }] },
+    });
+    const refused = await run(p);
+    expect(refused).toMatchObject({ created: 1, refused: 1 });
+    expect(refused.notImported[0]).toMatchObject({ rowNumber: 2, suppression: { matches: [{ reason: "ERASED" }] } });
+    expect(await t.db.contact.count({ where: { email: "erased@fairco.example" } })).toBe(0);
+
+    const reason = "Met again at Cloud Summit Stockholm 2026 and asked to hear from us";
+    const o = await preview(csv, { ...FAIR, suppressionOverride: { reason, rows: [2] } });
+    expect(o.rows[0]).toMatchObject({ status: "create", suppression: { overridden: true } });
+    const imported = await run(o);
+    expect(imported).toMatchObject({ created: 1, suppressionOverrides: 1 });
+    const contact = await t.db.contact.findUniqueOrThrow({ where: { email: "erased@fairco.example" } });
+    const override = await t.db.auditEvent.findFirstOrThrow({
+      where: { subjectId: contact.id, action: "contact.suppression_overridden" },
+    });
+    expect(override).toMatchObject({ actorType: "STAFF", actorId: staffId, fields: ["email"] });
+    expect(override.personalValues).toMatchObject({
+      reason,
+      suppressions: [{ reason: "ERASED", since: since.toISOString() }],
+    });
+  });
+
+  it("leaves the register exactly as it was when the import fails midway", async () => {
+    const before = await registerCounts();
+    const p = await preview(generateImportCsv(12_000, "rollback").csv);
+    await expect(
+      run(p, ({ phase, done }) => {
+        if (phase === "contacts" && done >= 10_000) throw new Error("disk full");
+      }),
+    ).rejects.toThrow("disk full");
+    expect(await registerCounts()).toEqual(before);
+    expect(await t.db.contact.count({ where: { email: { contains: ".rollback." } } })).toBe(0);
+  });
+});
+
+describe("CSV import of 50,000 rows with 10 % bad rows", () => {
+  it(
+    "imports the 45,000 good rows and reports each of the 5,000 bad ones with its reason",
+    { timeout: 300_000 },
+    async () => {
+      const { csv, good, bad } = generateImportCsv(50_000, "big");
+      const before = await t.db.contact.count();
+      const started = performance.now();
+      const p = await preview(csv, { ...FAIR, sourceType: "IMPORTED", sourceDetail: "CRM export 2026-11" });
+      const validated = performance.now();
+      const result = await run(p);
+      const finished = performance.now();
+      console.log(
+        `[${t.kind}] 50,000 rows: validate ${((validated - started) / 1000).toFixed(1)} s, import ${((finished - validated) / 1000).toFixed(1)} s`,
+      );
+      expect(good).toBe(45_000);
+      expect(result).toMatchObject({ created: 45_000, refused: 5_000, skipped: 0 });
+      expect(result.notImported).toHaveLength(bad);
+      expect(result.notImported.every((r) => r.errors.length > 0)).toBe(true);
+      const codes = new Set(result.notImported.flatMap((r) => r.errors.map((e) => e.code)));
+      expect(codes).toEqual(
+        new Set(["email_invalid", "phone_invalid", "name_required", "language_invalid", "email_required"]),
+      );
+      expect(await t.db.contact.count()).toBe(before + 45_000);
+      expect(
+        await t.db.auditEvent.count({ where: { action: "contact.imported", actorId: staffId } }),
+      ).toBeGreaterThanOrEqual(45_000);
+      expect((await verifyAuditChain({ db: t.db })).ok).toBe(true);
+    },
+  );
+});
