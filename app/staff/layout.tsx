@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentStaff } from "@/lib/auth/current-staff";
+import { can } from "@/lib/auth/permissions";
 import { getI18n } from "@/lib/i18n/server";
 import { signOut } from "./_components/sign-out";
 
@@ -15,6 +16,15 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       {staff ? (
         <nav aria-label={t.staff.nav.label} className="actions">
           <Link href="/staff">{t.staff.nav.home}</Link>
+          {can(staff, "organisations.read") ? (
+            <Link href="/staff/organisations">{t.register.nav.organisations}</Link>
+          ) : null}
+          {can(staff, "contacts.read") ? <Link href="/staff/contacts">{t.register.nav.contacts}</Link> : null}
+          {can(staff, "privacyRequests.read") ? (
+            <Link href="/staff/privacy-requests">{t.accountability.requests.heading}</Link>
+          ) : null}
+          {can(staff, "audit.read") ? <Link href="/staff/audit">{t.accountability.audit.heading}</Link> : null}
+          {can(staff, "apiKeys.manage") ? <Link href="/staff/api-keys">{t.accountability.apiKeys.heading}</Link> : null}
           <form action={signOut}>
             <button type="submit" className="button">
               {t.staff.nav.signOut}

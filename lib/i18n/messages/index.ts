@@ -1,15 +1,33 @@
 import type { Language } from "../languages";
+import * as accountability from "./accountability";
 import { en } from "./en";
 import * as linkPages from "./link-pages";
 import * as myData from "./my-data";
 import * as publicPages from "./public-pages";
+import * as register from "./register";
 import * as staff from "./staff";
 import { sv } from "./sv";
 
 // One namespace per feature area, each in its own file, so features can grow their texts without touching others.
 const dictionaries = {
-  sv: { ...sv, linkPages: linkPages.sv, myData: myData.sv, publicPages: publicPages.sv, staff: staff.sv },
-  en: { ...en, linkPages: linkPages.en, myData: myData.en, publicPages: publicPages.en, staff: staff.en },
+  sv: {
+    ...sv,
+    accountability: accountability.sv,
+    linkPages: linkPages.sv,
+    myData: myData.sv,
+    publicPages: publicPages.sv,
+    register: register.sv,
+    staff: staff.sv,
+  },
+  en: {
+    ...en,
+    accountability: accountability.en,
+    linkPages: linkPages.en,
+    myData: myData.en,
+    publicPages: publicPages.en,
+    register: register.en,
+    staff: staff.en,
+  },
 } satisfies Record<Language, unknown>;
 
 export type Messages = (typeof dictionaries)["sv"];

@@ -1,0 +1,58 @@
+// The confirmation step before revoking a key: GET only shows the question; the button POSTs the server action.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db/client";
+import { getI18n } from "@/lib/i18n/server";
+import { revokeKey } from "../../actions";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { t } = await getI18n(searchParams);
+  return { title: t.accountability.apiKeys.confirmTitle };
+}
+
+export default async function RevokeKeyPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  await requireStaff("apiKeys.manage", { returnTo: "/staff/api-keys" });
+  const { lang, t: all } = await getI18n(searchParams);
+  const t = all.accountability.apiKeys;
+  const key = await (
+    await getDb()
+  ).apiKey.findUnique({
+    where: { id },
+    select: { id: true, name: true, prefix: true, revokedAt: true },
+  });
+  if (!key || key.revokedAt) {
+    return (
+      <article aria-labelledby="revoke-heading">
+        <h1 id="revoke-heading">{t.confirmTitle}</h1>
+        <p>{key ? t.alreadyRevoked : t.notFound}</p>
+        <p>
+          <Link href="/staff/api-keys">{t.cancel}</Link>
+        </p>
+      </article>
+    );
+  }
+  return (
+    <article aria-labelledby="revoke-heading">
+      <h1 id="revoke-heading">{t.confirmHeading(key.name)}</h1>
+      <p>
+        <code>{key.prefix}</code>
+      </p>
+      <p>{t.confirmText}</p>
+      <form action={revokeKey} className="actions">
+        <input type="hidden" name="id" value={key.id} />
+        <input type="hidden" name="uiLang" value={lang} />
+        <button type="submit" className="button">
+          {t.confirm}
+        </button>
+        <Link href="/staff/api-keys">{t.cancel}</Link>
+      </form>
+    </article>
+  );
+}

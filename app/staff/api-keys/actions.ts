@@ -1,0 +1,59 @@
+"use server";
+// Creating and revoking API keys: admins only (apiKeys.manage), checked in every action. The full key is returned to
+// the form once and never again.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { checkStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db/client";
+import { isLanguage } from "@/lib/i18n/languages";
+import { getMessages } from "@/lib/i18n/messages";
+import { formString, localiseErrors, type StaffFormState } from "../privacy-requests/_components/form-state";
+
+function texts(form: FormData) {
+  const lang = formString(form, "uiLang");
+  return getMessages(isLanguage(lang) ? lang : "sv").accountability.apiKeys;
+}
+
+export async function createKey(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
+  const t = texts(form);
+  const values = { name: formString(form, "name"), scope: formString(form, "scope") };
+  const access = await checkStaff("apiKeys.manage");
+  if (!access.ok) return { status: "failed", message: t.forbidden, fieldErrors: {}, values };
+  try {
+    const r = await createApiKey({
+      db: await getDb(),
+      input: values,
+      actor: { type: "STAFF", id: access.staff.id },
+      createdById: access.staff.id,
+    });
+    if (!r.ok)
+      return {
+        status: "invalid",
+        message: t.invalid,
+        fieldErrors: localiseErrors(r.fieldErrors, t.errors, t.invalid),
+        values,
+      };
+    revalidatePath("/staff/api-keys");
+    return { status: "saved", message: t.created, fieldErrors: {}, values: {}, data: { key: r.key, id: r.id } };
+  } catch {
+    return { status: "failed", message: t.failed, fieldErrors: {}, values };
+  }
+}
+
+export async function revokeKey(form: FormData): Promise<void> {
+  const lang = formString(form, "uiLang");
+  const id = formString(form, "id");
+  const access = await checkStaff("apiKeys.manage");
+  if (!access.ok) redirect(access.reason === "signed_out" ? "/staff/sign-in" : "/staff/forbidden");
+  let outcome = "failed";
+  try {
+    const r = await revokeApiKey({ db: await getDb(), id, actor: { type: "STAFF", id: access.staff.id } });
+    outcome = r.ok ? (r.changed ? "revoked" : "already") : "not_found";
+  } catch {
+    outcome = "failed";
+  }
+  revalidatePath("/staff/api-keys");
+  redirect(`/staff/api-keys?${new URLSearchParams({ done: outcome, ...(isLanguage(lang) ? { lang } : {}) })}`);
+}

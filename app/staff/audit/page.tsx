@@ -1,0 +1,219 @@
+// /staff/audit: the audit trail for the privacy officer and admins. Filters come from the query string (a GET form),
+// so a filtered view can be linked to and exported; the whole hash chain is verified on every display.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { describeAuditAction } from "@/lib/audit/describe-audit-action";
+import {
+  AUDIT_FILTER_KEYS,
+  auditFilterSchema,
+  listAuditEvents,
+  listAuditFilterChoices,
+  type AuditFilter,
+} from "@/lib/audit/list-audit-events";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db/client";
+import { getConfig } from "@/lib/env/config";
+import { getI18n } from "@/lib/i18n/server";
+import styles from "./staff-table.module.css";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  const { t } = await getI18n(searchParams);
+  return { title: t.accountability.audit.title };
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+function query(filter: AuditFilter, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const key of AUDIT_FILTER_KEYS) if (filter[key]) params.set(key, filter[key]);
+  for (const [k, v] of Object.entries(extra)) params.set(k, v);
+  return params.toString();
+}
+
+const time = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19);
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  await requireStaff("audit.read", { returnTo: "/staff/audit" });
+  const { t: all } = await getI18n(searchParams);
+  const t = all.accountability.audit;
+  const raw = Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, one(params[k]) ?? ""]));
+  const parsed = auditFilterSchema.safeParse(raw);
+  const filter: AuditFilter = parsed.success ? parsed.data : {};
+  const db = await getDb();
+  const [result, choices] = await Promise.all([
+    listAuditEvents({
+      db,
+      filter,
+      before: one(params.before),
+      suppressionKey: getConfig().suppressionKey,
+    }),
+    listAuditFilterChoices({ db }),
+  ]);
+  const chain = result.chain;
+
+  return (
+    <article aria-labelledby="audit-heading">
+      <h1 id="audit-heading">{t.heading}</h1>
+      <p className="lead">{t.lead}</p>
+      {chain ? (
+        <p className={chain.ok ? styles.ok : styles.broken} data-testid="chain-status" role="status">
+          {chain.ok ? t.chainOk(chain.entries) : t.chainBroken(chain.brokenAt.toString())}
+        </p>
+      ) : null}
+      <p className="muted">{t.readNote}</p>
+
+      <form method="get" action="/staff/audit" aria-labelledby="audit-filters">
+        <h2 id="audit-filters">{t.filters}</h2>
+        {!parsed.success ? (
+          <p className="field__error" role="alert">
+            {t.invalidFilter}
+          </p>
+        ) : null}
+        <div className={styles.filters}>
+          <div className="field">
+            <label className="field__label" htmlFor="audit-person">
+              {t.person}
+            </label>
+            <p className="field__hint" id="audit-person-hint">
+              {t.personHint}
+            </p>
+            <input
+              className="field__input"
+              id="audit-person"
+              name="person"
+              defaultValue={raw.person}
+              aria-describedby="audit-person-hint"
+            />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="audit-staff">
+              {t.staff}
+            </label>
+            <select className="field__input" id="audit-staff" name="staffId" defaultValue={raw.staffId}>
+              <option value="">{t.anyStaff}</option>
+              {choices.staff.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name ? `${s.name} (${s.email})` : s.email}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="audit-action">
+              {t.action}
+            </label>
+            <select className="field__input" id="audit-action" name="action" defaultValue={raw.action}>
+              <option value="">{t.anyAction}</option>
+              {choices.actions.map((a) => (
+                <option key={a} value={a}>
+                  {describeAuditAction(a, t).text}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="audit-from">
+              {t.from}
+            </label>
+            <input
+              className="field__input"
+              id="audit-from"
+              name="from"
+              type="date"
+              defaultValue={raw.from}
+              aria-invalid={!parsed.success && raw.from ? true : undefined}
+            />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="audit-to">
+              {t.to}
+            </label>
+            <input
+              className="field__input"
+              id="audit-to"
+              name="to"
+              type="date"
+              defaultValue={raw.to}
+              aria-invalid={!parsed.success && raw.to ? true : undefined}
+            />
+          </div>
+        </div>
+        {filter.subjectId ? <input type="hidden" name="subjectId" value={filter.subjectId} /> : null}
+        {filter.subjectType ? <input type="hidden" name="subjectType" value={filter.subjectType} /> : null}
+        {filter.subjectId ? (
+          <p data-testid="audit-subject">
+            {t.subject}: <span className={styles.mono}>{`${filter.subjectType ?? ""} ${filter.subjectId}`}</span>
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="button">
+            {t.apply}
+          </button>
+          <Link href="/staff/audit">{t.clear}</Link>
+          <a href={`/staff/audit/export?${query(filter, { format: "csv" })}`}>{t.exportCsv}</a>
+          <a href={`/staff/audit/export?${query(filter, { format: "json" })}`}>{t.exportJson}</a>
+        </div>
+      </form>
+
+      {!result.ok ? (
+        <p className={styles.notice}>{t.personNotFound}</p>
+      ) : (
+        <>
+          {result.person?.kind === "erased" ? (
+            <p className={styles.notice}>{t.personErased(result.person.subjectRef)}</p>
+          ) : null}
+          {result.entries.length === 0 ? (
+            <p>{t.none}</p>
+          ) : (
+            <div className={styles.tableScroll}>
+              <table className={styles.table} data-testid="audit-table">
+                <caption>{t.tableCaption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.columns.seq}</th>
+                    <th scope="col">{t.columns.at}</th>
+                    <th scope="col">{t.columns.actor}</th>
+                    <th scope="col">{t.columns.action}</th>
+                    <th scope="col">{t.columns.subject}</th>
+                    <th scope="col">{t.columns.fields}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.entries.map((e) => (
+                    <tr key={e.seq} data-action={e.action}>
+                      <td>{e.seq}</td>
+                      <td>{time(e.at)}</td>
+                      <td>
+                        {t.actorTypes[e.actorType]}
+                        {e.actorLabel || e.actorId ? <br /> : null}
+                        <span className={styles.mono}>{e.actorLabel ?? e.actorId}</span>
+                      </td>
+                      <td>{describeAuditAction(e.action, t).text}</td>
+                      <td>
+                        {e.subjectType}
+                        <br />
+                        <span className={styles.mono}>{e.subjectId}</span>
+                      </td>
+                      <td>{e.fields.join(", ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <nav className="actions" aria-label={t.tableCaption}>
+            {one(params.before) ? <Link href={`/staff/audit?${query(filter)}`}>{t.newest}</Link> : null}
+            {result.nextBefore ? (
+              <Link href={`/staff/audit?${query(filter, { before: result.nextBefore })}`}>{t.older}</Link>
+            ) : null}
+          </nav>
+        </>
+      )}
+    </article>
+  );
+}

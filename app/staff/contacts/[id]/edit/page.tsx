@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { getI18n } from "@/lib/i18n/server";
+import { mayChangeContact } from "@/lib/staff-register/access";
+import { CATEGORIES } from "@/lib/staff-register/schemas";
+import { ContactForm } from "./contact-form";
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { t } = await getI18n(searchParams);
+  return { title: t.register.contacts.editTitle("") };
+}
+
+export default async function EditContactPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const staff = await requireStaff("contacts.write", { returnTo: `/staff/contacts/${id}/edit` });
+  const { t } = await getI18n(searchParams);
+  const db = await getDb();
+  const access = await mayChangeContact(db, staff, id);
+  if (!access.ok) {
+    if (access.code === "not_found") notFound();
+    redirect(FORBIDDEN_PATH);
+  }
+  // contacts.write implies contacts.readPhone for every role that holds it; read only the fields the form edits.
+  const c = await db.contact.findUniqueOrThrow({
+    where: { id },
+    select: { name: true, email: true, phone: true, jobTitle: true, language: true, category: true },
+  });
+  const f = t.register.contacts.fields;
+  return (
+    <article aria-labelledby="contact-edit-heading">
+      <h1 id="contact-edit-heading">{t.register.contacts.editTitle(c.name)}</h1>
+      <ContactForm
+        id={id}
+        showPhone={can(staff, "contacts.readPhone")}
+        values={{
+          name: c.name,
+          email: c.email,
+          phone: can(staff, "contacts.readPhone") ? (c.phone ?? "") : "",
+          jobTitle: c.jobTitle ?? "",
+          language: c.language,
+          category: c.category,
+        }}
+        languages={[
+          { value: "sv", label: t.register.languages.sv },
+          { value: "en", label: t.register.languages.en },
+        ]}
+        categories={CATEGORIES.map((k) => ({ value: k, label: t.register.category[k] }))}
+        texts={{ ...f, save: t.register.common.save }}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+import { useActionState, useRef } from "react";
+import { Status, useFocusFirstError } from "../../_components/fields";
+import { initialFormState } from "../../_components/form-state";
+import { eraseContactAction } from "../../actions";
+
+export function EraseForm(props: {
+  id: string;
+  channels: { value: string; label: string }[];
+  texts: { channel: string; confirm: string; button: string };
+}) {
+  const [state, action, pending] = useActionState(eraseContactAction, initialFormState({ channel: "EMAIL" }));
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(state, form);
+  const channelError = state.fieldErrors.channel;
+  const confirmError = state.fieldErrors.confirm;
+  return (
+    <form ref={form} action={action} noValidate>
+      <input type="hidden" name="id" value={props.id} />
+      <fieldset className="field" aria-describedby={channelError ? "channel-error" : undefined}>
+        <legend className="field__label">{props.texts.channel}</legend>
+        {props.channels.map((c) => (
+          <label key={c.value}>
+            <input type="radio" name="channel" value={c.value} defaultChecked={state.values.channel === c.value} />{" "}
+            {c.label}
+          </label>
+        ))}
+        {channelError ? (
+          <p id="channel-error" className="field__error">
+            {channelError}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="field">
+        <label>
+          <input
+            type="checkbox"
+            name="confirm"
+            aria-invalid={confirmError ? true : undefined}
+            aria-describedby={confirmError ? "confirm-error" : undefined}
+          />{" "}
+          {props.texts.confirm}
+        </label>
+        {confirmError ? (
+          <p id="confirm-error" className="field__error">
+            {confirmError}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {props.texts.button}
+      </button>
+      <Status state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+// Erase on request: a confirmation step before the same erasure use-case as self-service.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db/client";
+import { getI18n } from "@/lib/i18n/server";
+import { ERASURE_CHANNELS } from "@/lib/staff-register/schemas";
+import { EraseForm } from "./erase-form";
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { t } = await getI18n(searchParams);
+  return { title: t.register.contacts.eraseTitle };
+}
+
+export default async function EraseContactPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  await requireStaff("contacts.erase", { returnTo: `/staff/contacts/${id}/erase` });
+  const { t } = await getI18n(searchParams);
+  const ct = t.register.contacts;
+  const contact = await (await getDb()).contact.findUnique({ where: { id }, select: { name: true } });
+  if (!contact) notFound();
+  return (
+    <article aria-labelledby="erase-heading">
+      <h1 id="erase-heading">{ct.eraseHeading(contact.name)}</h1>
+      <p className="lead">{ct.eraseLead}</p>
+      <EraseForm
+        id={id}
+        channels={ERASURE_CHANNELS.map((c) => ({ value: c, label: t.register.channel[c] }))}
+        texts={{ channel: ct.channel, confirm: ct.confirm, button: ct.eraseButton }}
+      />
+    </article>
+  );
+}

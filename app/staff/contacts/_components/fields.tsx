@@ -1,0 +1,98 @@
+"use client";
+// Form fields of the register pages: label, hint, error next to the field (aria-invalid, aria-describedby), a status
+// line that announces the outcome, and focus on the first invalid field after a failed save.
+import { useEffect, type RefObject } from "react";
+import type { FormState } from "./form-state";
+
+export function useFocusFirstError(state: FormState, form: RefObject<HTMLFormElement | null>) {
+  useEffect(() => {
+    if (state.status !== "invalid") return;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state, form]);
+}
+
+type Common = { name: string; label: string; state: FormState; hint?: string; id?: string };
+
+function describe(id: string, hint?: string, error?: string) {
+  return [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+}
+
+function Frame(props: Common & { id: string; error?: string; children: React.ReactNode }) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <p id={`${props.id}-hint`} className="field__hint">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.children}
+      {props.error ? (
+        <p id={`${props.id}-error`} className="field__error">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField(
+  props: Common & { type?: "text" | "email" | "tel" | "date"; autoComplete?: string; textarea?: boolean },
+) {
+  const id = props.id ?? `f-${props.name}`;
+  const error = props.state.fieldErrors[props.name];
+  const common = {
+    id,
+    name: props.name,
+    className: "field__input",
+    defaultValue: props.state.values[props.name] ?? "",
+    "aria-invalid": error ? (true as const) : undefined,
+    "aria-describedby": describe(id, props.hint, error),
+    autoComplete: props.autoComplete ?? "off",
+  };
+  return (
+    <Frame {...props} id={id} error={error}>
+      {props.textarea ? <textarea {...common} rows={3} /> : <input type={props.type ?? "text"} {...common} />}
+    </Frame>
+  );
+}
+
+export function SelectField(props: Common & { options: { value: string; label: string }[] }) {
+  const id = props.id ?? `f-${props.name}`;
+  const error = props.state.fieldErrors[props.name];
+  return (
+    <Frame {...props} id={id} error={error}>
+      <select
+        id={id}
+        name={props.name}
+        className="field__input"
+        defaultValue={props.state.values[props.name] ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describe(id, props.hint, error)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Frame>
+  );
+}
+
+export function Status({ state }: { state: FormState }) {
+  return (
+    <div role="status" className="send-link__status">
+      {state.message ? <p>{state.message}</p> : null}
+      {state.details?.length ? (
+        <ul>
+          {state.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+"use server";
+// Server actions of the contact pages. Each checks the caller itself, calls one use-case (which checks the contact's
+// organisations), and maps the typed result to a message; buttons on the detail page redirect back with a status.
+// Results never carry contact fields, so nothing here can leak a phone number to a role that may not see it.
+import { redirect } from "next/navigation";
+import { checkStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db/client";
+import { getConfig } from "@/lib/env/config";
+import { getI18n } from "@/lib/i18n/server";
+import { endRole } from "@/lib/staff-register/change-roles";
+import { changeSubscriptionByStaff } from "@/lib/staff-register/change-subscription";
+import { eraseContactByStaff } from "@/lib/staff-register/erase-contact-by-staff";
+import { revokeLinks } from "@/lib/staff-register/revoke-links";
+import { CONTACT_EDIT_FIELDS } from "@/lib/staff-register/schemas";
+import { updateContact } from "@/lib/staff-register/update-contact";
+import { formValues, localiseErrors, type FormState } from "./_components/form-state";
+
+const str = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+};
+const back = (id: string, q: string) => `/staff/contacts/${encodeURIComponent(id)}?${q}`;
+
+export async function updateContactAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const { t } = await getI18n();
+  const c = t.register.common;
+  const values = formValues(form, CONTACT_EDIT_FIELDS);
+  const id = str(form, "id");
+  const access = await checkStaff("contacts.write");
+  if (!access.ok) return { status: "forbidden", message: c.forbidden, fieldErrors: {}, values };
+  try {
+    const r = await updateContact({ db: await getDb(), staff: access.staff, contactId: id, input: values });
+    if (!r.ok) {
+      if (r.code === "invalid")
+        return {
+          status: "invalid",
+          message: c.invalid,
+          fieldErrors: localiseErrors(t.register.errors, r.fieldErrors, c.errorFallback),
+          values,
+        };
+      return {
+        status: "forbidden",
+        message: r.code === "forbidden" ? c.forbidden : c.notFound,
+        fieldErrors: {},
+        values,
+      };
+    }
+    if (r.changed.length === 0) return { status: "unchanged", message: c.unchanged, fieldErrors: {}, values };
+  } catch {
+    return { status: "failed", message: c.failed, fieldErrors: {}, values };
+  }
+  redirect(back(id, "status=saved"));
+}
+
+async function runButton(
+  id: string,
+  run: () => Promise<{ ok: boolean; code?: string }>,
+  okStatus: string,
+): Promise<never> {
+  let target: string;
+  try {
+    const r = await run();
+    target = back(id, r.ok ? `status=${okStatus}` : `error=${r.code ?? "failed"}`);
+  } catch {
+    target = back(id, "error=failed");
+  }
+  redirect(target);
+}
+
+export async function endRoleAction(form: FormData): Promise<void> {
+  const id = str(form, "id");
+  const access = await checkStaff("roles.write");
+  if (!access.ok) redirect(back(id, "error=forbidden"));
+  const input = { roleId: str(form, "roleId"), endsOn: str(form, "endsOn") };
+  await runButton(
+    id,
+    async () => endRole({ db: await getDb(), staff: access.staff, contactId: id, input }),
+    "role_ended",
+  );
+}
+
+export async function changeSubscriptionAction(form: FormData): Promise<void> {
+  const id = str(form, "id");
+  const access = await checkStaff("contacts.write");
+  if (!access.ok) redirect(back(id, "error=forbidden"));
+  const input = { topicId: str(form, "topicId"), state: str(form, "state") };
+  await runButton(
+    id,
+    async () => changeSubscriptionByStaff({ db: await getDb(), staff: access.staff, contactId: id, input }),
+    "subscription_changed",
+  );
+}
+
+export async function revokeLinksAction(form: FormData): Promise<void> {
+  const id = str(form, "id");
+  const access = await checkStaff("contacts.write");
+  if (!access.ok) redirect(back(id, "error=forbidden"));
+  await runButton(id, async () => revokeLinks({ db: await getDb(), staff: access.staff, contactId: id }), "revoked");
+}
+
+export async function eraseContactAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const { t } = await getI18n();
+  const c = t.register.common;
+  const values = formValues(form, ["channel", "confirm"]);
+  const id = str(form, "id");
+  const access = await checkStaff("contacts.erase");
+  if (!access.ok) return { status: "forbidden", message: c.forbidden, fieldErrors: {}, values };
+  let ref: string;
+  try {
+    const r = await eraseContactByStaff({
+      db: await getDb(),
+      staff: access.staff,
+      contactId: id,
+      input: { channel: values.channel, confirm: values.confirm || undefined },
+      suppressionKey: getConfig().suppressionKey,
+    });
+    if (!r.ok) {
+      if (r.code === "invalid")
+        return {
+          status: "invalid",
+          message: c.invalid,
+          fieldErrors: localiseErrors(t.register.errors, r.fieldErrors, c.errorFallback),
+          values,
+        };
+      return {
+        status: "forbidden",
+        message: r.code === "forbidden" ? c.forbidden : c.notFound,
+        fieldErrors: {},
+        values,
+      };
+    }
+    ref = r.subjectRef;
+  } catch {
+    return { status: "failed", message: c.failed, fieldErrors: {}, values };
+  }
+  redirect(`/staff/contacts?erased=${encodeURIComponent(ref)}`);
+}

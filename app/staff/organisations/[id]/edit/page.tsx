@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { getI18n } from "@/lib/i18n/server";
+import { listAccountManagers } from "@/lib/staff-register/list-organisations";
+import { day } from "../../../contacts/_components/format";
+import { organisationFormProps } from "../../form-props";
+import { OrganisationForm } from "../../organisation-form";
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { t } = await getI18n(searchParams);
+  return { title: t.register.organisations.editTitle("") };
+}
+
+export default async function EditOrganisationPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const staff = await requireStaff("organisations.write", { returnTo: `/staff/organisations/${id}/edit` });
+  const { t } = await getI18n(searchParams);
+  const db = await getDb();
+  const org = await db.organisation.findUnique({ where: { id } });
+  if (!org) notFound();
+  if (!can(staff, "organisations.write", { organisation: org })) redirect(FORBIDDEN_PATH);
+  const managers = await listAccountManagers({ db });
+  const values = {
+    name: org.name,
+    orgNumber: org.orgNumber ?? "",
+    relationship: org.relationship,
+    relationshipStart: day(org.relationshipStart),
+    relationshipEnd: day(org.relationshipEnd),
+    accountManagerId: org.accountManagerId ?? "",
+  };
+  return (
+    <article aria-labelledby="org-edit-heading">
+      <h1 id="org-edit-heading">{t.register.organisations.editTitle(org.name)}</h1>
+      <OrganisationForm id={org.id} values={values} {...organisationFormProps(t, staff, managers)} />
+    </article>
+  );
+}

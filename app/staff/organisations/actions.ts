@@ -1,0 +1,53 @@
+"use server";
+// Create or edit an organisation. Checks the caller itself (the use-case checks the organisation), maps the typed
+// result to messages in the staff member's language; never returns internal errors.
+import { redirect } from "next/navigation";
+import { checkStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db/client";
+import { getI18n } from "@/lib/i18n/server";
+import { saveOrganisation } from "@/lib/staff-register/save-organisation";
+import { formValues, localiseErrors, type FormState } from "../contacts/_components/form-state";
+
+const FIELDS = [
+  "name",
+  "orgNumber",
+  "relationship",
+  "relationshipStart",
+  "relationshipEnd",
+  "accountManagerId",
+] as const;
+
+export async function saveOrganisationAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const { t } = await getI18n();
+  const c = t.register.common;
+  const values = formValues(form, FIELDS);
+  const idValue = form.get("id");
+  const id = typeof idValue === "string" && idValue ? idValue : undefined;
+  const access = await checkStaff("organisations.write");
+  if (!access.ok) return { status: "forbidden", message: c.forbidden, fieldErrors: {}, values };
+  let savedId: string;
+  try {
+    const r = await saveOrganisation({ db: await getDb(), staff: access.staff, id, input: values });
+    if (!r.ok) {
+      if (r.code === "invalid")
+        return {
+          status: "invalid",
+          message: c.invalid,
+          fieldErrors: localiseErrors(t.register.errors, r.fieldErrors, c.errorFallback),
+          values,
+        };
+      return {
+        status: "forbidden",
+        message: r.code === "forbidden" ? c.forbidden : c.notFound,
+        fieldErrors: {},
+        values,
+      };
+    }
+    if (!r.created && r.changed.length === 0)
+      return { status: "unchanged", message: c.unchanged, fieldErrors: {}, values };
+    savedId = r.id;
+  } catch {
+    return { status: "failed", message: c.failed, fieldErrors: {}, values };
+  }
+  redirect(`/staff/organisations/${encodeURIComponent(savedId)}?status=${id ? "saved" : "created"}`);
+}

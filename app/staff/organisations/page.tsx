@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { getI18n } from "@/lib/i18n/server";
+import { listAccountManagers, listOrganisations } from "@/lib/staff-register/list-organisations";
+import { RELATIONSHIPS } from "@/lib/staff-register/schemas";
+import { first } from "../contacts/_components/format";
+import { Pagination } from "../contacts/_components/pagination";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { t } = await getI18n(searchParams);
+  return { title: t.register.organisations.title };
+}
+
+export default async function OrganisationsPage({ searchParams }: Props) {
+  const staff = await requireStaff("organisations.read", { returnTo: "/staff/organisations" });
+  const query = await searchParams;
+  const { t } = await getI18n(searchParams);
+  const o = t.register.organisations;
+  const db = await getDb();
+  const filters = {
+    q: first(query.q),
+    relationship: first(query.relationship),
+    accountManagerId: first(query.accountManagerId),
+  };
+  const [result, managers] = await Promise.all([
+    listOrganisations({ db, query: { ...filters, page: Number(first(query.page)) || 1 } }),
+    listAccountManagers({ db }),
+  ]);
+  return (
+    <article aria-labelledby="orgs-heading">
+      <h1 id="orgs-heading">{o.heading}</h1>
+      {can(staff, "organisations.write") ? (
+        <p>
+          <Link href="/staff/organisations/new" className="button">
+            {o.create}
+          </Link>
+        </p>
+      ) : null}
+      <form method="get" role="search" aria-label={o.heading} className="filters">
+        <div className="field">
+          <label className="field__label" htmlFor="q">
+            {o.searchLabel}
+          </label>
+          <input id="q" name="q" type="search" className="field__input" defaultValue={filters.q} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="relationship">
+            {o.relationshipLabel}
+          </label>
+          <select id="relationship" name="relationship" className="field__input" defaultValue={filters.relationship}>
+            <option value="">{t.register.common.all}</option>
+            {RELATIONSHIPS.map((r) => (
+              <option key={r} value={r}>
+                {t.register.relationship[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="accountManagerId">
+            {o.accountManagerLabel}
+          </label>
+          <select
+            id="accountManagerId"
+            name="accountManagerId"
+            className="field__input"
+            defaultValue={filters.accountManagerId}
+          >
+            <option value="">{t.register.common.all}</option>
+            <option value="none">{o.noAccountManager}</option>
+            {managers.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name ?? m.email}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t.register.common.search}
+        </button>
+      </form>
+      <p role="status">{t.register.common.pageOf(result.page, result.pages, result.total)}</p>
+      {result.rows.length === 0 ? (
+        <p>{o.empty}</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">{o.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{o.columns.name}</th>
+              <th scope="col">{o.columns.orgNumber}</th>
+              <th scope="col">{o.columns.relationship}</th>
+              <th scope="col">{o.columns.manager}</th>
+              <th scope="col">{o.columns.contacts}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link href={`/staff/organisations/${r.id}`}>{r.name}</Link>
+                </td>
+                <td>{r.orgNumber ?? ""}</td>
+                <td>{t.register.relationship[r.relationship]}</td>
+                <td>{r.accountManager ? (r.accountManager.name ?? r.accountManager.email) : ""}</td>
+                <td>{r._count.roles}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination
+        base="/staff/organisations"
+        query={filters}
+        page={result.page}
+        pages={result.pages}
+        texts={t.register.common}
+      />
+    </article>
+  );
+}

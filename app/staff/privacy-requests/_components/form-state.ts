@@ -1,0 +1,31 @@
+// What a staff form's server action hands back: a status, a message in the user's language, per-field messages and
+// the values typed (React resets uncontrolled forms after an action).
+export type StaffFormState = {
+  status: "idle" | "saved" | "invalid" | "failed";
+  message: string;
+  fieldErrors: Record<string, string>;
+  values: Record<string, string>;
+  /** Extra data for the form, e.g. the API key shown once. */
+  data?: Record<string, string>;
+};
+
+export const idleState = (values: Record<string, string> = {}): StaffFormState => ({
+  status: "idle",
+  message: "",
+  fieldErrors: {},
+  values,
+});
+
+export const formString = (form: FormData, name: string): string => {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+};
+
+/** Error codes → texts, with a fallback for codes the page has no text for. */
+export function localiseErrors(
+  codes: Record<string, string>,
+  texts: Record<string, string>,
+  fallback: string,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(codes).map(([field, code]) => [field, texts[code] ?? fallback]));
+}

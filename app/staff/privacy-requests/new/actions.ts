@@ -1,0 +1,38 @@
+"use server";
+// Records a request that arrived by email, phone or letter. Authorised here (privacyRequests.write: support, the
+// privacy officer and admins); the use-case validates with the shared schema.
+import { checkStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db/client";
+import { getConfig } from "@/lib/env/config";
+import { isLanguage } from "@/lib/i18n/languages";
+import { getMessages } from "@/lib/i18n/messages";
+import { recordStaffRequest } from "@/lib/privacy-requests/record-staff-request";
+import { formString, localiseErrors, type StaffFormState } from "../_components/form-state";
+
+export async function recordRequest(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
+  const lang = formString(form, "uiLang");
+  const t = getMessages(isLanguage(lang) ? lang : "sv").accountability.requests;
+  const values = Object.fromEntries(
+    ["type", "channel", "receivedOn", "email", "reference", "details"].map((k) => [k, formString(form, k)]),
+  );
+  const access = await checkStaff("privacyRequests.write");
+  if (!access.ok) return { status: "failed", message: t.form.forbidden, fieldErrors: {}, values };
+  try {
+    const r = await recordStaffRequest({
+      db: await getDb(),
+      input: values,
+      actor: { type: "STAFF", id: access.staff.id },
+      suppressionKey: getConfig().suppressionKey,
+    });
+    if (!r.ok)
+      return {
+        status: "invalid",
+        message: t.form.invalid,
+        fieldErrors: localiseErrors(r.fieldErrors, t.errors, t.errorFallback),
+        values,
+      };
+    return { status: "saved", message: t.form.saved, fieldErrors: {}, values: {}, data: { id: r.id } };
+  } catch {
+    return { status: "failed", message: t.form.failed, fieldErrors: {}, values };
+  }
+}

@@ -1,0 +1,63 @@
+// Staff change one of a contact's subscriptions (for example on the person's request by phone). Recorded as a staff
+// change: source STAFF with the staff member's id on the subscription and its history row, and an audit entry.
+// Staff never lift a person's opt-out from all marketing: only the person can (lib/subscriptions/resubscribe.ts).
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { StaffPrincipal } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { mayChangeContact } from "./access";
+import { subscriptionChangeSchema } from "./schemas";
+
+export type ChangeSubscriptionResult =
+  { ok: true; changed: boolean } | { ok: false; code: "forbidden" | "not_found" | "invalid" | "opted_out" };
+
+export async function changeSubscriptionByStaff(opts: {
+  db: Db;
+  staff: StaffPrincipal;
+  contactId: string;
+  input: unknown;
+  now?: Date;
+}): Promise<ChangeSubscriptionResult> {
+  const parsed = subscriptionChangeSchema.safeParse(opts.input);
+  if (!parsed.success) return { ok: false, code: "invalid" };
+  const { topicId, state } = parsed.data;
+  const now = opts.now ?? new Date();
+  return opts.db.$transaction(async (tx) => {
+    const access = await mayChangeContact(tx, opts.staff, opts.contactId);
+    if (!access.ok) return access;
+    const [contact, topic] = await Promise.all([
+      tx.contact.findUniqueOrThrow({ where: { id: opts.contactId }, select: { marketingOptOutAt: true } }),
+      tx.topic.findUnique({
+        where: { id: topicId },
+        select: { id: true, key: true, isMarketing: true, archivedAt: true },
+      }),
+    ]);
+    if (!topic || (topic.archivedAt && state === "SUBSCRIBED")) return { ok: false as const, code: "invalid" as const };
+    if (state === "SUBSCRIBED" && topic.isMarketing && contact.marketingOptOutAt)
+      return { ok: false as const, code: "opted_out" as const };
+    const key = { contactId_topicId: { contactId: opts.contactId, topicId } };
+    const current = await tx.subscription.findUnique({ where: key, select: { state: true } });
+    if ((current?.state ?? "UNSUBSCRIBED") === state) return { ok: true as const, changed: false };
+    const staffId = opts.staff.id;
+    await tx.subscription.upsert({
+      where: key,
+      create: { contactId: opts.contactId, topicId, state, source: "STAFF", staffId, changedAt: now },
+      update: { state, source: "STAFF", staffId, changedAt: now },
+    });
+    await tx.subscriptionChange.create({
+      data: { contactId: opts.contactId, topicId, state, source: "STAFF", staffId, at: now },
+    });
+    await recordAuditEvent(
+      tx,
+      {
+        actor: { type: "STAFF", id: staffId },
+        action: state === "SUBSCRIBED" ? "subscription.subscribed" : "subscription.unsubscribed",
+        subject: { type: "Contact", id: opts.contactId },
+        fields: ["subscriptions"],
+        personalValues: { topic: topic.key, from: current?.state ?? null, to: state, source: "STAFF" },
+      },
+      now,
+    );
+    return { ok: true as const, changed: true };
+  });
+}

@@ -1,0 +1,36 @@
+// Staff erase a contact on the person's request (arrived by email, phone or letter): the same use-case as
+// self-service erasure, which also records the completed privacy request with the channel and handler.
+import "server-only";
+import { can, type StaffPrincipal } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { eraseContact } from "@/lib/erasure/erase-contact";
+import { eraseSchema, fieldErrorCodes } from "./schemas";
+
+export type EraseByStaffResult =
+  | { ok: true; subjectRef: string; receiptSent: boolean }
+  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
+  | { ok: false; code: "forbidden" | "not_found" };
+
+export async function eraseContactByStaff(opts: {
+  db: Db;
+  staff: StaffPrincipal;
+  contactId: string;
+  input: unknown;
+  suppressionKey: string;
+  now?: Date;
+}): Promise<EraseByStaffResult> {
+  if (!can(opts.staff, "contacts.erase")) return { ok: false, code: "forbidden" };
+  const parsed = eraseSchema.safeParse(opts.input);
+  if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
+  const r = await eraseContact({
+    db: opts.db,
+    contactId: opts.contactId,
+    actor: { type: "STAFF", id: opts.staff.id },
+    channel: parsed.data.channel,
+    handlerId: opts.staff.id,
+    suppressionKey: opts.suppressionKey,
+    now: opts.now,
+  });
+  if (!r.ok) return { ok: false, code: "not_found" };
+  return r;
+}

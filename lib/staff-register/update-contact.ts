@@ -1,0 +1,75 @@
+// Staff edit a contact's fields. One transaction with an audit entry holding the changed field names (in the chain)
+// and old/new values (outside it). A new address revokes the person's links, as the person's own email change does.
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { StaffPrincipal } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { mayChangeContact } from "./access";
+import { CONTACT_EDIT_FIELDS, contactEditSchema, fieldErrorCodes } from "./schemas";
+
+export type UpdateContactResult =
+  | { ok: true; changed: string[] }
+  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
+  | { ok: false; code: "forbidden" | "not_found" };
+
+export async function updateContact(opts: {
+  db: Db;
+  staff: StaffPrincipal;
+  contactId: string;
+  input: unknown;
+  now?: Date;
+}): Promise<UpdateContactResult> {
+  const parsed = contactEditSchema.safeParse(opts.input);
+  if (!parsed.success) {
+    const access = await mayChangeContact(opts.db, opts.staff, opts.contactId);
+    if (!access.ok) return access;
+    return { ok: false, code: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
+  }
+  const next = parsed.data;
+  const now = opts.now ?? new Date();
+  try {
+    return await opts.db.$transaction(async (tx) => {
+      const access = await mayChangeContact(tx, opts.staff, opts.contactId);
+      if (!access.ok) return access;
+      const current = await tx.contact.findUniqueOrThrow({
+        where: { id: opts.contactId },
+        select: { name: true, email: true, phone: true, jobTitle: true, language: true, category: true },
+      });
+      const changed = CONTACT_EDIT_FIELDS.filter((f) => current[f] !== next[f]);
+      if (changed.length === 0) return { ok: true as const, changed: [] };
+      if (changed.includes("email")) {
+        const taken = await tx.contact.findUnique({ where: { email: next.email }, select: { id: true } });
+        if (taken) return { ok: false as const, code: "invalid" as const, fieldErrors: { email: "email_taken" } };
+      }
+      const data: Prisma.ContactUpdateInput = {};
+      const values: Record<string, { from: string | null; to: string | null }> = {};
+      for (const f of changed) {
+        Object.assign(data, { [f]: next[f] });
+        values[f] = { from: current[f], to: next[f] };
+      }
+      const fields: string[] = [...changed];
+      if (changed.includes("email")) {
+        data.tokenVersion = { increment: 1 };
+        fields.push("tokenVersion");
+      }
+      await tx.contact.update({ where: { id: opts.contactId }, data });
+      await recordAuditEvent(
+        tx,
+        {
+          actor: { type: "STAFF", id: opts.staff.id },
+          action: "contact.updated",
+          subject: { type: "Contact", id: opts.contactId },
+          fields,
+          personalValues: values,
+        },
+        now,
+      );
+      return { ok: true as const, changed: fields };
+    });
+  } catch (e) {
+    if ((e as { code?: unknown }).code === "P2002")
+      return { ok: false, code: "invalid", fieldErrors: { email: "email_taken" } };
+    throw e;
+  }
+}

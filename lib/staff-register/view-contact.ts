@@ -1,0 +1,122 @@
+// A staff member opens one contact: everything the person sees about themselves (getContactRecord) plus staff-only
+// fields, cut down to what the role may receive (redactContact: marketing never gets the phone number or notes, nor
+// the old and new values of past changes, which may hold one). Reading a full record is audited ("contact.viewed")
+// in the same transaction as the read.
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { can, redactContact, visibleContactFields, type StaffPrincipal } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { getContactRecord, type ContactRecord } from "@/lib/contacts/get-contact-record";
+import { contactWritable } from "./access";
+
+export type StaffContactView = {
+  contact: Partial<ContactRecord["contact"]> & { id: string; name: string; email: string };
+  full: boolean;
+  writable: boolean;
+  staffOnly: {
+    tokenVersion: number;
+    sourceStaff: string | null;
+    roles: {
+      id: string;
+      organisationId: string;
+      organisation: string;
+      type: ContactRecord["roles"][number]["type"];
+      title: string | null;
+      startsOn: Date;
+      endsOn: Date | null;
+    }[];
+    subscriptions: {
+      topicId: string;
+      key: string;
+      nameSv: string;
+      nameEn: string;
+      isMarketing: boolean;
+      state: "SUBSCRIBED" | "UNSUBSCRIBED";
+    }[];
+  };
+  record: Omit<ContactRecord, "contact"> | null;
+};
+
+export async function viewContact(opts: {
+  db: Db;
+  staff: StaffPrincipal;
+  contactId: string;
+  now?: Date;
+}): Promise<{ ok: true; view: StaffContactView } | { ok: false; code: "forbidden" | "not_found" }> {
+  if (!can(opts.staff, "contacts.read")) return { ok: false, code: "forbidden" };
+  const full = can(opts.staff, "contacts.readFull");
+  const now = opts.now ?? new Date();
+  return opts.db.$transaction(async (tx) => {
+    const record = await getContactRecord({ db: tx, contactId: opts.contactId });
+    if (!record) return { ok: false as const, code: "not_found" as const };
+    const extra = await tx.contact.findUniqueOrThrow({
+      where: { id: opts.contactId },
+      select: {
+        tokenVersion: true,
+        sourceStaff: { select: { name: true, email: true } },
+        roles: { orderBy: { startsOn: "asc" }, include: { organisation: { select: { id: true, name: true } } } },
+      },
+    });
+    const topics = await tx.topic.findMany({
+      where: { archivedAt: null },
+      orderBy: { sortOrder: "asc" },
+      select: {
+        id: true,
+        key: true,
+        nameSv: true,
+        nameEn: true,
+        isMarketing: true,
+        subscriptions: { where: { contactId: opts.contactId }, select: { state: true } },
+      },
+    });
+    const visible = visibleContactFields(opts.staff.role);
+    await recordAuditEvent(
+      tx,
+      {
+        actor: { type: "STAFF", id: opts.staff.id },
+        action: "contact.viewed",
+        subject: { type: "Contact", id: opts.contactId },
+        fields: full ? ["*"] : visible,
+      },
+      now,
+    );
+    const contact = redactContact(opts.staff.role, { ...record.contact }) as StaffContactView["contact"];
+    const { contact: _omit, ...rest } = record;
+    void _omit;
+    const mayReadPhone = can(opts.staff, "contacts.readPhone");
+    const view: StaffContactView = {
+      contact,
+      full,
+      writable: await contactWritable(tx, opts.staff, opts.contactId),
+      staffOnly: {
+        tokenVersion: extra.tokenVersion,
+        sourceStaff: full ? (extra.sourceStaff?.name ?? extra.sourceStaff?.email ?? null) : null,
+        roles: extra.roles.map((r) => ({
+          id: r.id,
+          organisationId: r.organisation.id,
+          organisation: r.organisation.name,
+          type: r.type,
+          title: r.title,
+          startsOn: r.startsOn,
+          endsOn: r.endsOn,
+        })),
+        subscriptions: topics.map((t) => ({
+          topicId: t.id,
+          key: t.key,
+          nameSv: t.nameSv,
+          nameEn: t.nameEn,
+          isMarketing: t.isMarketing,
+          state: t.subscriptions[0]?.state ?? "UNSUBSCRIBED",
+        })),
+      },
+      // Without the full-record right the history stays hidden; without the phone right, past values too.
+      record: full
+        ? {
+            ...rest,
+            changes: rest.changes.map((c) => ({ ...c, personalValues: mayReadPhone ? c.personalValues : null })),
+          }
+        : null,
+    };
+    return { ok: true as const, view };
+  });
+}

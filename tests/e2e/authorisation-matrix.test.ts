@@ -1,0 +1,78 @@
+// Every staff page × every role (and signed out): allowed or refused exactly as the issue specifies. The expected
+// table is written out here, not derived from lib/auth/permissions.ts, so a change there that breaks the rules fails.
+// Server actions check the same permissions (tests/integration/register.test.ts and friends); /api/v1 uses API keys
+// (tests/integration/api.test.ts).
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "./support/browser";
+import { startServer, type AppServer } from "./support/server";
+import { DEMO_STAFF, signInAs, type DemoRole } from "./support/staff";
+
+const A = "ADMIN",
+  P = "PRIVACY_OFFICER",
+  M = "ACCOUNT_MANAGER", // karin.berg, who manages Nordlys Energi AB (demo_contact_01) but not Kvarnby kommun (demo_contact_07)
+  K = "MARKETING",
+  S = "SUPPORT";
+
+const MATRIX: [path: string, allowed: DemoRole[]][] = [
+  ["/staff", [A, P, M, K, S]],
+  ["/staff/organisations", [A, P, M, K, S]],
+  ["/staff/organisations/new", [A, P, M]],
+  ["/staff/organisations/demo_org_nordlys", [A, P, M, K, S]],
+  ["/staff/organisations/demo_org_nordlys/edit", [A, P, M]],
+  ["/staff/organisations/demo_org_kvarnby/edit", [A, P]],
+  ["/staff/contacts", [A, P, M, K, S]],
+  ["/staff/contacts/demo_contact_01", [A, P, M, K, S]],
+  ["/staff/contacts/demo_contact_01/edit", [A, P, M]],
+  ["/staff/contacts/demo_contact_07/edit", [A, P]],
+  ["/staff/contacts/demo_contact_01/erase", [A, P]],
+  ["/staff/privacy-requests", [A, P, S]],
+  ["/staff/audit", [A, P]],
+  ["/staff/api-keys", [A]],
+];
+
+// Demo phone numbers (prisma/demo-data.ts) that marketing must never receive.
+const PHONES = ["+46701234501", "070-123 45 01", "+46702345601"];
+
+let server: AppServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("signed out", () => {
+  it("every staff page sends the visitor to sign-in", async () => {
+    for (const [path] of MATRIX) {
+      const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      expect([302, 303, 307, 308], path).toContain(res.status);
+      expect(res.headers.get("location"), path).toContain("/staff/sign-in");
+    }
+  });
+});
+
+for (const role of Object.keys(DEMO_STAFF) as DemoRole[]) {
+  describe(role, () => {
+    it("reaches exactly the pages the role allows", async () => {
+      const { page, context } = await signInAs(browser, server, DEMO_STAFF[role]);
+      for (const [path, allowed] of MATRIX) {
+        const response = await page.goto(`${server.url}${path}`);
+        const landed = new URL(page.url()).pathname;
+        if (allowed.includes(role)) {
+          expect(landed, `${role} ${path}`).toBe(path);
+          expect(response?.status(), `${role} ${path}`).toBe(200);
+        } else {
+          expect(landed, `${role} ${path}`).toBe("/staff/forbidden");
+        }
+        if (role === "MARKETING") {
+          const html = await page.content();
+          for (const phone of PHONES) expect(html, `${path} shows a phone number to marketing`).not.toContain(phone);
+        }
+      }
+      await context.close();
+    });
+  });
+}
