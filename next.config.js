@@ -36,6 +36,8 @@ const tokenPageHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // CSV imports of up to 10 MB go through a server action; the file and the preview's hidden copy travel together.
+  experimental: { serverActions: { bodySizeLimit: "21mb" } },
   // Loaded with Node's own require at run time instead of being bundled: PGlite and the schema engine load their
   // WebAssembly and data files relative to their own package, and pg / pg-boss are plain Node libraries.
   serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg", "pg-boss"],

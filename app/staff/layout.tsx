@@ -20,6 +20,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             <Link href="/staff/organisations">{t.register.nav.organisations}</Link>
           ) : null}
           {can(staff, "contacts.read") ? <Link href="/staff/contacts">{t.register.nav.contacts}</Link> : null}
+          {can(staff, "contacts.import") ? <Link href="/staff/import">{t.staffImport.title}</Link> : null}
           {can(staff, "privacyRequests.read") ? (
             <Link href="/staff/privacy-requests">{t.accountability.requests.heading}</Link>
           ) : null}

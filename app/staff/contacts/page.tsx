@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-staff";
+import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { contactFilterOptions, listContacts } from "@/lib/staff-register/list-contacts";
@@ -42,7 +43,7 @@ function Select(props: {
 }
 
 export default async function ContactsPage({ searchParams }: Props) {
-  await requireStaff("contacts.read", { returnTo: "/staff/contacts" });
+  const staff = await requireStaff("contacts.read", { returnTo: "/staff/contacts" });
   const query = await searchParams;
   const { t, lang } = await getI18n(searchParams);
   const r = t.register;
@@ -65,6 +66,11 @@ export default async function ContactsPage({ searchParams }: Props) {
   return (
     <article aria-labelledby="contacts-heading">
       <h1 id="contacts-heading">{ct.heading}</h1>
+      {can(staff, "contacts.write") ? (
+        <p>
+          <Link href="/staff/contacts/new">{ct.create}</Link>
+        </p>
+      ) : null}
       <Notice message={erased ? ct.erased(erased) : undefined} />
       <form method="get" role="search" aria-label={ct.heading}>
         <div className="field">

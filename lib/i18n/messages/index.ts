@@ -6,6 +6,7 @@ import * as myData from "./my-data";
 import * as publicPages from "./public-pages";
 import * as register from "./register";
 import * as staff from "./staff";
+import * as staffImport from "./staff-import";
 import { sv } from "./sv";
 
 // One namespace per feature area, each in its own file, so features can grow their texts without touching others.
@@ -18,6 +19,7 @@ const dictionaries = {
     publicPages: publicPages.sv,
     register: register.sv,
     staff: staff.sv,
+    staffImport: staffImport.sv,
   },
   en: {
     ...en,
@@ -27,6 +29,7 @@ const dictionaries = {
     publicPages: publicPages.en,
     register: register.en,
     staff: staff.en,
+    staffImport: staffImport.en,
   },
 } satisfies Record<Language, unknown>;
 

@@ -97,6 +97,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
       </dl>
 
       <h2>{ct.rolesHeading}</h2>
+      {mayRoles && writable ? <Link href={`/staff/contacts/${id}/roles`}>{ct.addRole}</Link> : null}
       {staffOnly.roles.length === 0 ? (
         <p>{ct.noRoles}</p>
       ) : (

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { getI18n } from "@/lib/i18n/server";
+import { mayChangeContact } from "@/lib/staff-register/access";
+import { ROLE_TYPES } from "@/lib/staff-register/schemas";
+import { AddRoleForm } from "./add-role-form";
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { t } = await getI18n(searchParams);
+  return { title: t.register.contacts.addRoleHeading };
+}
+
+export default async function AddRolePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const staff = await requireStaff("roles.write", { returnTo: `/staff/contacts/${id}/roles` });
+  const { t } = await getI18n(searchParams);
+  const db = await getDb();
+  const access = await mayChangeContact(db, staff, id, "roles.write");
+  if (!access.ok) {
+    if (access.code === "not_found") notFound();
+    redirect(FORBIDDEN_PATH);
+  }
+  const [contact, organisations] = await Promise.all([
+    db.contact.findUniqueOrThrow({ where: { id }, select: { name: true } }),
+    db.organisation.findMany({ select: { id: true, name: true, accountManagerId: true }, orderBy: { name: "asc" } }),
+  ]);
+  const r = t.register;
+  const ct = r.contacts;
+  // Only the organisations where the caller may add roles (account managers: the ones they manage).
+  const allowed = organisations.filter((o) => can(staff, "roles.write", { organisation: o }));
+  return (
+    <article aria-labelledby="add-role-heading">
+      <h1 id="add-role-heading">
+        {ct.addRoleHeading}: {contact.name}
+      </h1>
+      <AddRoleForm
+        id={id}
+        today={new Date().toISOString().slice(0, 10)}
+        organisations={[{ value: "", label: r.common.none }, ...allowed.map((o) => ({ value: o.id, label: o.name }))]}
+        roleTypes={ROLE_TYPES.map((k) => ({ value: k, label: r.roleType[k] }))}
+        texts={{
+          organisation: ct.organisationLabel,
+          role: ct.roleTypeLabel,
+          title: ct.roleTitle,
+          startsOn: ct.startsOn,
+          dateHint: r.organisations.dateHint,
+          add: ct.addRole,
+        }}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,69 @@
+"use server";
+// Create a contact. An address on the suppression list comes back with the reasons and dates; the form then shows
+// the explicit override (new source detail, legal basis, reason), and the next submit creates and audits it.
+import { redirect } from "next/navigation";
+import { checkStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db/client";
+import { getConfig } from "@/lib/env/config";
+import { getI18n } from "@/lib/i18n/server";
+import { createContact } from "@/lib/staff-register/create-contact";
+import { formValues, localiseErrors, type FormState } from "../_components/form-state";
+
+const CREATE_FIELDS = [
+  "name",
+  "email",
+  "phone",
+  "jobTitle",
+  "language",
+  "category",
+  "sourceType",
+  "sourceDetail",
+  "sourceDate",
+  "organisationId",
+  "roleType",
+  "override",
+  "overrideBasis",
+  "overrideReason",
+] as const;
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function createContactAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const { t } = await getI18n();
+  const c = t.register.common;
+  const ct = t.register.contacts;
+  const values = formValues(form, CREATE_FIELDS);
+  const access = await checkStaff("contacts.write");
+  if (!access.ok) return { status: "forbidden", message: c.forbidden, fieldErrors: {}, values };
+  let id: string;
+  try {
+    const r = await createContact({
+      db: await getDb(),
+      staff: access.staff,
+      input: values,
+      suppressionKey: getConfig().suppressionKey,
+    });
+    if (!r.ok) {
+      if (r.code === "invalid")
+        return {
+          status: "invalid",
+          message: c.invalid,
+          fieldErrors: localiseErrors(t.register.errors, r.fieldErrors, c.errorFallback),
+          values,
+        };
+      if (r.code === "suppressed")
+        return {
+          status: "suppressed",
+          message: ct.suppressedLead,
+          fieldErrors: {},
+          values,
+          details: r.matches.map((m) => ct.suppressedItem(t.register.suppressionReason[m.reason], day(m.since))),
+        };
+      return { status: "forbidden", message: c.forbidden, fieldErrors: {}, values };
+    }
+    id = r.id;
+  } catch {
+    return { status: "failed", message: c.failed, fieldErrors: {}, values };
+  }
+  redirect(`/staff/contacts/${encodeURIComponent(id)}?status=saved`);
+}

@@ -1,0 +1,148 @@
+"use server";
+// The CSV import's one server action: "preview" reads the uploaded file (or the CSV text kept from the previous
+// preview), suggests or applies the column mapping and validates every row; "import" re-parses and re-validates the
+// same text and imports it in one transaction (lib/import). Access is checked here and again by the page.
+import { checkStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db/client";
+import { getConfig } from "@/lib/env/config";
+import { getI18n } from "@/lib/i18n/server";
+import { importContacts } from "@/lib/import/import-contacts";
+import type { ImportOptionsInput } from "@/lib/import/import-options";
+import { IMPORT_LIMITS, parseImportFile } from "@/lib/import/parse-import-file";
+import type { RowError } from "@/lib/import/read-import-row";
+import { IMPORT_FIELDS, suggestColumnMapping, type ColumnMapping } from "@/lib/import/suggest-column-mapping";
+import { validateImportRows } from "@/lib/import/validate-import-rows";
+import { OPTION_FIELDS, type ImportFormState, type RowIssue } from "./state";
+
+const MAX_ERRORS_SHOWN = 200;
+
+const str = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+};
+
+export async function importAction(prev: ImportFormState, form: FormData): Promise<ImportFormState> {
+  const { t } = await getI18n();
+  const m = t.staffImport;
+  const values = Object.fromEntries(OPTION_FIELDS.map((n) => [n, str(form, n)])) as Record<
+    (typeof OPTION_FIELDS)[number],
+    string
+  >;
+  const base: ImportFormState = { ...prev, step: "upload", message: "", fieldErrors: {}, values };
+  const access = await checkStaff("contacts.import");
+  if (!access.ok) return { ...base, message: m.forbidden };
+  const intent = str(form, "intent") === "import" ? "import" : "preview";
+
+  // The file: a new upload wins over the text kept from the last preview.
+  let csv = str(form, "csv");
+  const file = form.get("file");
+  if (file instanceof File && file.size > 0) {
+    if (file.size > IMPORT_LIMITS.maxBytes) return fileError(base, m, "file_too_large");
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    try {
+      csv = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      return fileError(base, m, "file_not_utf8");
+    }
+  }
+  if (csv === "") return fileError(base, m, "file_required");
+  const parsed = parseImportFile({ content: csv });
+  if (!parsed.ok) return fileError(base, m, parsed.error.code);
+  const { headers, rows } = parsed.data;
+
+  // The mapping: the staff member's choice when the headers are the same as last time, else the suggestion.
+  const sameHeaders = prev.headers.length === headers.length && prev.headers.every((h, i) => h === headers[i]);
+  let mapping: ColumnMapping;
+  if (sameHeaders && form.has("col_0")) {
+    mapping = {};
+    headers.forEach((_, i) => {
+      const field = str(form, `col_${i}`);
+      if ((IMPORT_FIELDS as readonly string[]).includes(field) && mapping[field as keyof ColumnMapping] === undefined)
+        mapping[field as keyof ColumnMapping] = i;
+    });
+  } else mapping = suggestColumnMapping({ headers });
+  const mappingByColumn: Record<string, string> = {};
+  for (const [field, i] of Object.entries(mapping)) mappingByColumn[String(i)] = field;
+
+  const options: ImportOptionsInput = {
+    category: values.category as ImportOptionsInput["category"],
+    sourceType: values.sourceType as ImportOptionsInput["sourceType"],
+    sourceDetail: values.sourceDetail,
+    sourceDate: values.sourceDate || undefined,
+    duplicates: values.duplicates as ImportOptionsInput["duplicates"],
+    suppressionOverride: values.overrideReason.trim() ? { reason: values.overrideReason } : undefined,
+  };
+  const withFile = { ...base, csv, headers, columnLabels: headers.map((h) => m.column(h)), mapping: mappingByColumn };
+  try {
+    const db = await getDb();
+    const suppressionKey = getConfig().suppressionKey;
+    const preview = await validateImportRows({ db, rows, mapping, options, suppressionKey });
+    if (!preview.ok) {
+      const fieldErrors: Record<string, string> = {};
+      for (const [k, code] of Object.entries(preview.fieldErrors)) {
+        const key = k.replace(/^options\./, "");
+        const field = key === "suppressionOverride.reason" ? "overrideReason" : (key.split(".")[0] ?? "form");
+        fieldErrors[field] = m.errors[code] ?? m.errors.invalid ?? code;
+      }
+      if (preview.formError) fieldErrors.col_0 = m.errors[preview.formError] ?? preview.formError;
+      return { ...withFile, step: "preview", message: m.invalid, fieldErrors, counts: undefined };
+    }
+    const issues = (list: { rowNumber: number; errors: RowError[] }[]) =>
+      list.flatMap((r) =>
+        r.errors.map((e): RowIssue => ({
+          row: r.rowNumber,
+          field: m.fields[e.field] ?? e.field,
+          reason: m.errors[e.code] ?? e.code,
+        })),
+      );
+    if (intent === "preview") {
+      const bad = preview.data.rows.filter((r) => r.errors.length > 0);
+      return {
+        ...withFile,
+        step: "preview",
+        counts: preview.data.counts,
+        summary: m.counts(preview.data.counts),
+        errorRows: issues(bad.slice(0, MAX_ERRORS_SHOWN)),
+        errorTotal: bad.length,
+      };
+    }
+    const summary = await importContacts({
+      db,
+      rows: preview.data.rows,
+      options,
+      actor: { type: "STAFF", id: access.staff.id },
+      suppressionKey,
+    });
+    return {
+      ...withFile,
+      step: "result",
+      csv: "",
+      result: {
+        created: summary.created,
+        updated: summary.updated,
+        skipped: summary.skipped,
+        refused: summary.refused,
+      },
+      summary: m.result(summary),
+      notImported: issues(summary.notImported),
+    };
+  } catch {
+    return { ...withFile, step: csv ? "preview" : "upload", message: m.failed };
+  }
+}
+
+function fileError(
+  base: ImportFormState,
+  m: { errors: Record<string, string>; invalid: string },
+  code: string,
+): ImportFormState {
+  return {
+    ...base,
+    csv: "",
+    headers: [],
+    columnLabels: [],
+    mapping: {},
+    message: m.invalid,
+    fieldErrors: { file: m.errors[code] ?? m.errors.invalid ?? code },
+  };
+}

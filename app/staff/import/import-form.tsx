@@ -1,0 +1,185 @@
+"use client";
+import { useActionState, useRef } from "react";
+import { SelectField, TextField, useFocusFirstError } from "../contacts/_components/fields";
+import type { FormState } from "../contacts/_components/form-state";
+import { importAction } from "./actions";
+import { initialImportState, type RowIssue } from "./state";
+
+type Option = { value: string; label: string };
+
+export function ImportForm(props: {
+  categories: Option[];
+  sourceTypes: Option[];
+  fields: Option[];
+  texts: {
+    file: string;
+    fileHint: string;
+    optionsHeading: string;
+    category: string;
+    sourceType: string;
+    sourceDetail: string;
+    sourceDetailHint: string;
+    sourceDate: string;
+    dateHint: string;
+    duplicates: string;
+    duplicatesSkip: string;
+    duplicatesUpdate: string;
+    overrideReason: string;
+    overrideHint: string;
+    preview: string;
+    mappingHeading: string;
+    mappingLead: string;
+    ignore: string;
+    previewHeading: string;
+    errorsHeading: string;
+    noErrors: string;
+    columnHeads: { row: string; field: string; reason: string };
+    importButton: string;
+    resultHeading: string;
+    notImportedHeading: string;
+    allImported: string;
+    progressNote: string;
+    again: string;
+  };
+}) {
+  const [state, action, pending] = useActionState(importAction, initialImportState());
+  const form = useRef<HTMLFormElement>(null);
+  const fieldState: FormState = { status: state.message ? "invalid" : "idle", ...state };
+  useFocusFirstError(fieldState, form);
+  const t = props.texts;
+
+  if (state.step === "result" && state.result) {
+    return (
+      <section aria-labelledby="import-result-heading">
+        <h2 id="import-result-heading">{t.resultHeading}</h2>
+        <p role="status" data-testid="import-result">
+          {state.summary}
+        </p>
+        <h3>{t.notImportedHeading}</h3>
+        {state.notImported?.length ? (
+          <IssueTable id="not-imported" caption={t.notImportedHeading} heads={t.columnHeads} rows={state.notImported} />
+        ) : (
+          <p>{t.allImported}</p>
+        )}
+        <p>
+          <a href="">{t.again}</a>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <form ref={form} action={action} noValidate key={state.csv.length + state.step}>
+      <div className="field">
+        <label className="field__label" htmlFor="f-file">
+          {t.file}
+        </label>
+        <p id="f-file-hint" className="field__hint">
+          {t.fileHint}
+        </p>
+        <input
+          id="f-file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          className="field__input"
+          aria-invalid={state.fieldErrors.file ? true : undefined}
+          aria-describedby={["f-file-hint", state.fieldErrors.file ? "f-file-error" : ""].filter(Boolean).join(" ")}
+        />
+        {state.fieldErrors.file ? (
+          <p id="f-file-error" className="field__error">
+            {state.fieldErrors.file}
+          </p>
+        ) : null}
+      </div>
+      <input type="hidden" name="csv" value={state.csv} />
+      <fieldset>
+        <legend>{t.optionsHeading}</legend>
+        <SelectField name="category" label={t.category} state={fieldState} options={props.categories} />
+        <SelectField name="sourceType" label={t.sourceType} state={fieldState} options={props.sourceTypes} />
+        <TextField name="sourceDetail" label={t.sourceDetail} hint={t.sourceDetailHint} state={fieldState} />
+        <TextField name="sourceDate" type="date" label={t.sourceDate} hint={t.dateHint} state={fieldState} />
+        <SelectField
+          name="duplicates"
+          label={t.duplicates}
+          state={fieldState}
+          options={[
+            { value: "skip", label: t.duplicatesSkip },
+            { value: "update", label: t.duplicatesUpdate },
+          ]}
+        />
+        <TextField name="overrideReason" label={t.overrideReason} hint={t.overrideHint} state={fieldState} textarea />
+      </fieldset>
+      {state.headers.length ? (
+        <fieldset>
+          <legend>{t.mappingHeading}</legend>
+          <p>{t.mappingLead}</p>
+          {state.headers.map((h, i) => (
+            <SelectField
+              key={`${i}-${h}`}
+              name={`col_${i}`}
+              label={state.columnLabels[i] ?? h}
+              state={{ ...fieldState, values: { [`col_${i}`]: state.mapping[String(i)] ?? "" } }}
+              options={[{ value: "", label: t.ignore }, ...props.fields]}
+            />
+          ))}
+        </fieldset>
+      ) : null}
+      <div role="status" className="send-link__status">
+        {state.message ? <p>{state.message}</p> : null}
+      </div>
+      {state.counts ? (
+        <section aria-labelledby="import-preview-heading">
+          <h2 id="import-preview-heading">{t.previewHeading}</h2>
+          <p data-testid="import-counts">{state.summary}</p>
+          <h3>{t.errorsHeading}</h3>
+          {state.errorRows?.length ? (
+            <IssueTable id="preview-errors" caption={t.errorsHeading} heads={t.columnHeads} rows={state.errorRows} />
+          ) : (
+            <p>{t.noErrors}</p>
+          )}
+          <p>{t.progressNote}</p>
+        </section>
+      ) : null}
+      <div className="actions">
+        <button type="submit" name="intent" value="preview" className="button" disabled={pending}>
+          {t.preview}
+        </button>
+        {state.counts ? (
+          <button type="submit" name="intent" value="import" className="button" disabled={pending}>
+            {t.importButton}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function IssueTable(props: {
+  id: string;
+  caption: string;
+  heads: { row: string; field: string; reason: string };
+  rows: RowIssue[];
+}) {
+  return (
+    <table id={props.id}>
+      <caption className="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.heads.row}</th>
+          <th scope="col">{props.heads.field}</th>
+          <th scope="col">{props.heads.reason}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r, i) => (
+          <tr key={`${r.row}-${i}`}>
+            <td>{r.row}</td>
+            <td>{r.field}</td>
+            <td>{r.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

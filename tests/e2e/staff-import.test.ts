@@ -1,0 +1,106 @@
+// CSV import in a real browser as an account manager: upload a small file with three good and two bad rows, see
+// the suggested mapping and the per-row errors in the preview, import, and see the three imported and the two bad
+// rows listed with their reasons. axe on the upload, preview and result pages, in Swedish and English.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./support/axe";
+import { launchBrowser } from "./support/browser";
+import { startServer, type AppServer } from "./support/server";
+import { DEMO_STAFF, signInAs } from "./support/staff";
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const csv = (tag: string) =>
+  [
+    "Namn;E-post;Telefon;Organisation",
+    `Anna Mässa;anna.${tag}@fair.example;070-123 45 67;Mässbolaget ${tag}`,
+    `Bo Mässa;bo.${tag}@fair.example;;Mässbolaget ${tag}`,
+    `Cecilia Mässa;cecilia.${tag}@fair.example;;`,
+    `Dålig Adress;inte-en-adress;;`,
+    `Fel Nummer;fel.${tag}@fair.example;12;`,
+  ].join("\n");
+
+const LANGS = {
+  sv: {
+    locale: "sv-SE",
+    title: "Importera kontakter",
+    counts: "3 nya, 0 uppdateras, 0 hoppas över, 2 med fel.",
+    emailError: "E-postadressen är inte giltig.",
+    phoneError: "Telefonnumret är inte giltigt.",
+    preview: "Förhandsgranska",
+    import: "Importera",
+    result: "3 importerade, 0 uppdaterade, 0 överhoppade, 2 avvisade.",
+    sourceRequired: "Ange källan.",
+  },
+  en: {
+    locale: "en-GB",
+    title: "Import contacts",
+    counts: "3 new, 0 to update, 0 skipped, 2 with errors.",
+    emailError: "The email address is not valid.",
+    phoneError: "The phone number is not valid.",
+    preview: "Preview",
+    import: "Import",
+    result: "3 imported, 0 updated, 0 skipped, 2 refused.",
+    sourceRequired: "Enter the source.",
+  },
+} as const;
+
+async function expectAccessible(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+describe.each(Object.entries(LANGS))("staff import (%s)", (lang, L) => {
+  it("previews per-row errors, imports the good rows and lists the bad ones", async () => {
+    const { page, context } = await signInAs(browser, server, DEMO_STAFF.ACCOUNT_MANAGER, { locale: L.locale });
+    try {
+      await page.goto(`${server.url}/staff/import`);
+      expect(await page.locator("h1").innerText()).toBe(L.title);
+      await expectAccessible(page);
+
+      // Without a source: the field error, nothing previewed.
+      await page.locator("#f-file").setInputFiles({
+        name: "fair.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(csv(`${lang}${Date.now()}`), "utf8"),
+      });
+      await page.getByRole("button", { name: L.preview }).click();
+      await expect.poll(() => page.locator("#f-sourceDetail-error").textContent()).toBe(L.sourceRequired);
+      expect(await page.locator("#f-sourceDetail").getAttribute("aria-invalid")).toBe("true");
+
+      await page.locator("#f-sourceDetail").fill("Cloud Summit 2026");
+      await page.getByRole("button", { name: L.preview }).click();
+      await page.locator("[data-testid=import-counts]").waitFor();
+      expect(await page.locator("[data-testid=import-counts]").innerText()).toBe(L.counts);
+      // The suggested mapping.
+      expect(await page.locator("#f-col_1").inputValue()).toBe("email");
+      expect(await page.locator("#f-col_3").inputValue()).toBe("organisationName");
+      const errors = await page.locator("#preview-errors tbody tr").allInnerTexts();
+      expect(errors).toHaveLength(2);
+      expect(errors[0]).toContain("5");
+      expect(errors[0]).toContain(L.emailError);
+      expect(errors[1]).toContain("6");
+      expect(errors[1]).toContain(L.phoneError);
+      await expectAccessible(page);
+
+      await page.getByRole("button", { name: L.import, exact: true }).click();
+      await page.locator("[data-testid=import-result]").waitFor();
+      expect(await page.locator("[data-testid=import-result]").innerText()).toBe(L.result);
+      const notImported = await page.locator("#not-imported tbody tr").allInnerTexts();
+      expect(notImported).toHaveLength(2);
+      expect(notImported[0]).toContain(L.emailError);
+      expect(notImported[1]).toContain(L.phoneError);
+      await expectAccessible(page);
+    } finally {
+      await context.close();
+    }
+  });
+});
