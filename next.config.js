@@ -36,6 +36,9 @@ const tokenPageHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Render <title> and other metadata in the initial HTML for every client, not streamed in afterwards: screen readers
+  // and the accessibility checks see the page's title at once.
+  htmlLimitedBots: /.*/,
   // CSV imports of up to 10 MB go through a server action; the file and the preview's hidden copy travel together.
   experimental: { serverActions: { bodySizeLimit: "21mb" } },
   // Loaded with Node's own require at run time instead of being bundled: PGlite and the schema engine load their

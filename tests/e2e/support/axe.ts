@@ -6,6 +6,8 @@ export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"
 
 /** One readable paragraph per violation; an empty array when the page passes. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Let a client-side navigation settle (title and all) before judging; a page without a title still fails below.
+  await page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 3000 }).catch(() => {});
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return results.violations.map((v) => {
     const nodes = v.nodes
