@@ -13,7 +13,7 @@ import { eraseContactByStaff } from "@/lib/staff-register/erase-contact-by-staff
 import { revokeLinks } from "@/lib/staff-register/revoke-links";
 import { CONTACT_EDIT_FIELDS } from "@/lib/staff-register/schemas";
 import { updateContact } from "@/lib/staff-register/update-contact";
-import { formValues, localiseErrors, type FormState } from "./_components/form-state";
+import { formValues, refusalState, type FormState } from "./_components/form-state";
 
 const str = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -30,21 +30,7 @@ export async function updateContactAction(_prev: FormState, form: FormData): Pro
   if (!access.ok) return { status: "forbidden", message: c.forbidden, fieldErrors: {}, values };
   try {
     const r = await updateContact({ db: await getDb(), staff: access.staff, contactId: id, input: values });
-    if (!r.ok) {
-      if (r.code === "invalid")
-        return {
-          status: "invalid",
-          message: c.invalid,
-          fieldErrors: localiseErrors(t.register.errors, r.fieldErrors, c.errorFallback),
-          values,
-        };
-      return {
-        status: "forbidden",
-        message: r.code === "forbidden" ? c.forbidden : c.notFound,
-        fieldErrors: {},
-        values,
-      };
-    }
+    if (!r.ok) return refusalState(t.register, r, values);
     if (r.changed.length === 0) return { status: "unchanged", message: c.unchanged, fieldErrors: {}, values };
   } catch {
     return { status: "failed", message: c.failed, fieldErrors: {}, values };
@@ -114,21 +100,7 @@ export async function eraseContactAction(_prev: FormState, form: FormData): Prom
       input: { channel: values.channel, confirm: values.confirm || undefined },
       suppressionKey: getConfig().suppressionKey,
     });
-    if (!r.ok) {
-      if (r.code === "invalid")
-        return {
-          status: "invalid",
-          message: c.invalid,
-          fieldErrors: localiseErrors(t.register.errors, r.fieldErrors, c.errorFallback),
-          values,
-        };
-      return {
-        status: "forbidden",
-        message: r.code === "forbidden" ? c.forbidden : c.notFound,
-        fieldErrors: {},
-        values,
-      };
-    }
+    if (!r.ok) return refusalState(t.register, r, values);
     ref = r.subjectRef;
   } catch {
     return { status: "failed", message: c.failed, fieldErrors: {}, values };

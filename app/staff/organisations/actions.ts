@@ -6,7 +6,7 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { saveOrganisation } from "@/lib/staff-register/save-organisation";
-import { formValues, localiseErrors, type FormState } from "../contacts/_components/form-state";
+import { formValues, refusalState, type FormState } from "../contacts/_components/form-state";
 
 const FIELDS = [
   "name",
@@ -28,21 +28,7 @@ export async function saveOrganisationAction(_prev: FormState, form: FormData): 
   let savedId: string;
   try {
     const r = await saveOrganisation({ db: await getDb(), staff: access.staff, id, input: values });
-    if (!r.ok) {
-      if (r.code === "invalid")
-        return {
-          status: "invalid",
-          message: c.invalid,
-          fieldErrors: localiseErrors(t.register.errors, r.fieldErrors, c.errorFallback),
-          values,
-        };
-      return {
-        status: "forbidden",
-        message: r.code === "forbidden" ? c.forbidden : c.notFound,
-        fieldErrors: {},
-        values,
-      };
-    }
+    if (!r.ok) return refusalState(t.register, r, values);
     if (!r.created && r.changed.length === 0)
       return { status: "unchanged", message: c.unchanged, fieldErrors: {}, values };
     savedId = r.id;

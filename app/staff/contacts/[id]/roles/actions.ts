@@ -5,7 +5,7 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { addRole } from "@/lib/staff-register/change-roles";
-import { formValues, localiseErrors, type FormState } from "../../_components/form-state";
+import { formValues, refusalState, type FormState } from "../../_components/form-state";
 
 export async function addRoleAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getI18n();
@@ -17,21 +17,7 @@ export async function addRoleAction(_prev: FormState, form: FormData): Promise<F
   if (!access.ok) return { status: "forbidden", message: c.forbidden, fieldErrors: {}, values };
   try {
     const r = await addRole({ db: await getDb(), staff: access.staff, contactId: id, input: values });
-    if (!r.ok) {
-      if (r.code === "invalid")
-        return {
-          status: "invalid",
-          message: c.invalid,
-          fieldErrors: localiseErrors(t.register.errors, r.fieldErrors, c.errorFallback),
-          values,
-        };
-      return {
-        status: "forbidden",
-        message: r.code === "forbidden" ? c.forbidden : c.notFound,
-        fieldErrors: {},
-        values,
-      };
-    }
+    if (!r.ok) return refusalState(t.register, r, values);
   } catch {
     return { status: "failed", message: c.failed, fieldErrors: {}, values };
   }
