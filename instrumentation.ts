@@ -6,5 +6,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkOnStart } = await import("@/lib/env/check-on-start");
     await checkOnStart();
+    const { startJobsOnStart } = await import("@/lib/jobs/start-on-start");
+    await startJobsOnStart();
   }
 }

@@ -1,5 +1,6 @@
 // The app's Prisma client: PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR/pglite.
 import "server-only";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getConfig } from "@/lib/env/config";
 import { openAdapter, type DatabaseTarget } from "./adapter";
@@ -9,11 +10,14 @@ export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-export async function createDb(target: DatabaseTarget): Promise<{ db: Db; close: () => Promise<void> }> {
+export async function createDb(
+  target: DatabaseTarget,
+): Promise<{ db: Db; close: () => Promise<void>; pglite?: PGlite }> {
   const opened = await openAdapter(target);
   const db = new PrismaClient({ adapter: opened.factory });
   return {
     db,
+    pglite: opened.pglite,
     close: async () => {
       await db.$disconnect();
       await opened.close();
@@ -22,9 +26,18 @@ export async function createDb(target: DatabaseTarget): Promise<{ db: Db; close:
 }
 
 // One client per process; kept on globalThis so Next's dev reloads do not open the PGlite directory twice.
-const holder = globalThis as unknown as { __tillitDb?: Promise<Db> };
+const holder = globalThis as unknown as { __tillitDb?: Promise<{ db: Db; pglite?: PGlite }> };
 
-export function getDb(): Promise<Db> {
-  holder.__tillitDb ??= createDb(getConfig().database).then((r) => r.db);
+function opened(): Promise<{ db: Db; pglite?: PGlite }> {
+  holder.__tillitDb ??= createDb(getConfig().database);
   return holder.__tillitDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await opened()).db;
+}
+
+/** The embedded database's PGlite instance (undefined on PostgreSQL), for pg-boss to share the one connection. */
+export async function getEmbeddedPglite(): Promise<PGlite | undefined> {
+  return (await opened()).pglite;
 }

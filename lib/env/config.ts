@@ -53,6 +53,13 @@ const envSchema = z.object({
     z.url({ error: "must be the Piwik Pro container URL, e.g. https://example.containers.piwik.pro" }).optional(),
   ),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Background jobs (pg-boss). In-process by default on the embedded database; with DATABASE_URL run `npm run worker`.
+  WORKER_IN_PROCESS: optionalString.pipe(z.enum(["0", "1"], { error: "must be 0 or 1" }).optional()),
+  WORKER_CONCURRENCY: z.coerce.number().int({ error: "must be a whole number" }).min(1).max(64).default(4),
+  // Seconds a worker may hold a claimed batch of a mailing before it returns to the queue (a killed worker's batches).
+  MAILING_LEASE_SECONDS: z.coerce.number().int({ error: "must be a whole number" }).min(5).max(3600).default(120),
+  // Calls per second to Resend shared by all workers (Resend's default limit is 5); 0 turns pacing off.
+  RESEND_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).min(0).max(1000).default(5),
 });
 
 export type LinkKey = { id: string; secret: string };
@@ -79,6 +86,7 @@ export type Config = {
   devMailbox: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
   version: string;
+  jobs: { inProcess: boolean; concurrency: number; leaseSeconds: number; sendRatePerSecond: number };
 };
 
 export class ConfigError extends Error {
@@ -222,6 +230,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devMailbox: mail.transport === "outbox" && (e.DEV_MAILBOX === undefined ? !production : e.DEV_MAILBOX === "1"),
     logLevel: e.LOG_LEVEL,
     version: env.npm_package_version ?? packageVersion(),
+    jobs: {
+      inProcess: e.WORKER_IN_PROCESS === undefined ? !e.DATABASE_URL : e.WORKER_IN_PROCESS === "1",
+      concurrency: e.WORKER_CONCURRENCY,
+      leaseSeconds: e.MAILING_LEASE_SECONDS,
+      sendRatePerSecond: e.RESEND_RATE_LIMIT,
+    },
   };
 }
 

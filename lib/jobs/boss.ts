@@ -1,0 +1,32 @@
+// pg-boss on the same database as the app: its own schema ("pgboss") on PostgreSQL, or the app's one PGlite
+// connection when embedded (pg-boss's PGlite adapter; PGlite serialises statements and transactions itself).
+import "server-only";
+import type { PGlite } from "@electric-sql/pglite";
+import { PgBoss, fromPglite } from "pg-boss";
+
+export type BossTarget = { kind: "postgres"; url: string } | { kind: "pglite"; pglite: PGlite };
+
+export const BOSS_SCHEMA = "pgboss";
+
+export type BossOptions = {
+  /** How often expired leases are found and their jobs retried; short in tests so a killed worker is noticed fast. */
+  superviseIntervalSeconds?: number;
+};
+
+export async function startBoss(target: BossTarget, options: BossOptions = {}): Promise<PgBoss> {
+  const common = {
+    schema: BOSS_SCHEMA,
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 30,
+    // No cron schedules are used; scheduled mailings are plain jobs with startAfter.
+    schedule: false,
+  };
+  const boss =
+    target.kind === "postgres"
+      ? new PgBoss({ ...common, connectionString: target.url, max: 4 })
+      : new PgBoss({ ...common, db: fromPglite(target.pglite), backend: "pglite" });
+  // pg-boss reports background errors (lost connection, failed maintenance) as events; without a listener Node would
+  // crash the process on the first one.
+  boss.on("error", (error) => console.error("[jobs]", error instanceof Error ? error.message : error));
+  await boss.start();
+  return boss;
+}

@@ -1,0 +1,37 @@
+// The job queues and their payloads. One queue per kind of work; payloads are validated when a worker takes a job.
+import "server-only";
+import type { PgBoss } from "pg-boss";
+import { z } from "zod";
+
+export const QUEUES = {
+  /** Expand a mailing into deliveries (chunks of 5,000) and enqueue its batches; also re-enqueues after a resume. */
+  expandMailing: "mailing-expand",
+  /** Send one batch (≤ 100 deliveries) of a mailing. */
+  sendBatch: "mailing-send-batch",
+} as const;
+
+export const expandMailingJob = z.object({ mailingId: z.string().min(1) });
+export const sendBatchJob = z.object({ mailingId: z.string().min(1), batch: z.number().int().min(0) });
+export type SendBatchJob = z.infer<typeof sendBatchJob>;
+
+export const batchKey = (job: SendBatchJob) => `${job.mailingId}:${job.batch}`;
+
+/**
+ * `exclusive`: at most one job per singleton key queued or running, so a batch is never worked on twice at once and
+ * re-enqueueing a batch that is already waiting is a no-op. The lease (expireInSeconds) returns a killed worker's
+ * batch to the queue; retries back off.
+ */
+export async function ensureQueues(boss: PgBoss, leaseSeconds: number): Promise<void> {
+  const expand = { expireInSeconds: leaseSeconds * 5, retryLimit: 20, retryDelay: 2, retryBackoff: true };
+  const send = { expireInSeconds: leaseSeconds, retryLimit: 20, retryDelay: 1, retryBackoff: true, retryDelayMax: 60 };
+  await boss.createQueue(QUEUES.expandMailing, { policy: "exclusive", ...expand });
+  await boss.createQueue(QUEUES.sendBatch, { policy: "exclusive", ...send });
+  // createQueue leaves an existing queue as it was; a changed lease setting must still apply.
+  await boss.updateQueue(QUEUES.expandMailing, expand);
+  await boss.updateQueue(QUEUES.sendBatch, send);
+}
+
+/** Expired leases are looked for this often: a quarter of the lease, between 1 and 30 seconds. */
+export function superviseIntervalFor(leaseSeconds: number): number {
+  return Math.min(30, Math.max(1, Math.floor(leaseSeconds / 4)));
+}

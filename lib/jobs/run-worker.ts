@@ -1,0 +1,38 @@
+// `npm run worker`: a background worker process for PostgreSQL deployments. Start as many as you like; they share the
+// queues through the database. SIGTERM/SIGINT let batches in flight finish (up to 30 s) before exiting.
+import { createDb } from "@/lib/db/client";
+import { getConfig } from "@/lib/env/config";
+import { startBoss } from "./boss";
+import { superviseIntervalFor } from "./queues";
+import { startWorkers } from "./start-workers";
+
+async function main() {
+  const config = getConfig();
+  if (config.database.kind !== "postgres") {
+    console.error(
+      "npm run worker needs DATABASE_URL (PostgreSQL). On the embedded database the web server runs the workers itself.",
+    );
+    process.exit(1);
+  }
+  const { db, close } = await createDb(config.database);
+  const boss = await startBoss(config.database, {
+    superviseIntervalSeconds: superviseIntervalFor(config.jobs.leaseSeconds),
+  });
+  const workers = await startWorkers({ db, boss, config });
+  console.log(`[worker] started (pid ${process.pid}, ${config.jobs.concurrency} batches at a time)`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await workers.stop();
+    await close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error("[worker] failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+// Registers the job handlers and the mailing dispatcher on a started pg-boss. Used by `npm run worker` (any number of
+// processes) and, on the embedded database, inside the web server (instrumentation.ts).
+import "server-only";
+import type { PgBoss } from "pg-boss";
+import type { Db } from "@/lib/db/client";
+import type { Config } from "@/lib/env/config";
+import type { MailTransport } from "@/lib/mail/types";
+import { dispatchDueMailings } from "@/lib/mailings/pipeline/dispatch-due-mailings";
+import { expandMailing } from "@/lib/mailings/pipeline/expand-mailing";
+import { reserveSendSlot } from "@/lib/mailings/pipeline/reserve-send-slot";
+import { sendMailingBatch, type BatchContext } from "@/lib/mailings/pipeline/send-mailing-batch";
+import { batchKey, ensureQueues, expandMailingJob, QUEUES, sendBatchJob } from "./queues";
+
+export type Workers = { stop: () => Promise<void> };
+
+export async function startWorkers(opts: {
+  db: Db;
+  boss: PgBoss;
+  config: Pick<Config, "publicUrl" | "linkKeys" | "suppressionKey" | "mail" | "jobs">;
+  transport?: MailTransport;
+  dispatchIntervalMs?: number;
+  log?: (message: string) => void;
+}): Promise<Workers> {
+  const { db, boss, config } = opts;
+  const log = opts.log ?? ((m: string) => console.log(`[worker] ${m}`));
+  await ensureQueues(boss, config.jobs.leaseSeconds);
+
+  const enqueueBatches = async (mailingId: string, batches: number[]) => {
+    for (let i = 0; i < batches.length; i += 1000) {
+      await boss.insert(
+        QUEUES.sendBatch,
+        batches
+          .slice(i, i + 1000)
+          .map((batch) => ({ data: { mailingId, batch }, singletonKey: batchKey({ mailingId, batch }) })),
+      );
+    }
+  };
+  const enqueueExpansion = async (mailingId: string) => {
+    await boss.send(QUEUES.expandMailing, { mailingId }, { singletonKey: mailingId });
+  };
+
+  const ctx: BatchContext = {
+    db,
+    transport: opts.transport,
+    publicUrl: config.publicUrl,
+    linkKeys: config.linkKeys,
+    suppressionKey: config.suppressionKey,
+    mailFrom: config.mail.from,
+    pace: () => reserveSendSlot(db, config.jobs.sendRatePerSecond),
+    cache: new Map(),
+  };
+
+  await boss.work(QUEUES.expandMailing, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    const { mailingId } = expandMailingJob.parse(job!.data);
+    const result = await expandMailing({ db, mailingId, enqueue: enqueueBatches });
+    log(`mailing ${mailingId}: ${result.status}, ${result.deliveries} deliveries added`);
+  });
+
+  // Each fetch takes up to `concurrency` batches and sends them side by side; while fetches come back full the worker
+  // keeps fetching without waiting, so a large mailing is not slowed by the polling interval.
+  await boss.work(
+    QUEUES.sendBatch,
+    { batchSize: config.jobs.concurrency, burstWhenBatchFull: true, perJobResults: true, pollingIntervalSeconds: 0.5 },
+    async (jobs) =>
+      Promise.all(
+        jobs.map(async (job) => {
+          try {
+            const { mailingId, batch } = sendBatchJob.parse(job.data);
+            const outcome = await sendMailingBatch(ctx, mailingId, batch);
+            return { id: job.id, status: "completed" as const, output: outcome };
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            log(`batch job ${job.id} will be retried: ${message}`);
+            return { id: job.id, status: "failed" as const, output: { message } };
+          }
+        }),
+      ),
+  );
+
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await dispatchDueMailings({ db, enqueueExpansion });
+    } catch (error) {
+      log(`dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, opts.dispatchIntervalMs ?? 1000);
+  void tick();
+
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await boss.stop({ graceful: true, timeout: 30_000 });
+    },
+  };
+}

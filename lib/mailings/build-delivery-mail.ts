@@ -1,0 +1,64 @@
+// One recipient's mail of a mailing: personalised content, the two RFC 8058 headers bound to the mailing's topic, the
+// footer's preference link, why they get it, and the mailing's tag. Used by the workers and by "send a test to me".
+import "server-only";
+import { buildUnsubscribeHeaders } from "@/lib/mail/build-unsubscribe-headers";
+import type { BatchMailMessage } from "@/lib/mail/types";
+import { personalise, type CompiledMailing, type MailingLanguage } from "./render-mailing";
+
+export type DeliveryRecipient = {
+  email: string;
+  name: string;
+  language: MailingLanguage;
+  /** The organisation of a current role, for the "why you get this" line. */
+  organisation: string | null;
+};
+
+const REASONS: Record<MailingLanguage, (topic: string, organisation: string | null) => string> = {
+  sv: (topic, org) =>
+    `Du får det här utskicket eftersom du prenumererar på ${topic}${org ? ` som kontaktperson hos ${org}` : ""}. ` +
+    "Du kan avsluta prenumerationen när som helst.",
+  en: (topic, org) =>
+    `You receive this mailing because you subscribe to ${topic}${org ? ` as a contact at ${org}` : ""}. ` +
+    "You can unsubscribe at any time.",
+};
+
+export function recipientReason(language: MailingLanguage, topicName: string, organisation: string | null): string {
+  return REASONS[language](topicName, organisation);
+}
+
+/** "Name <address>" with the configured address and the mailing's display name (quotes and brackets removed). */
+export function senderFor(mailFrom: string, fromName: string | null | undefined): string | undefined {
+  if (!fromName?.trim()) return undefined;
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  const display = fromName.replace(/["<>\\\r\n]/g, "").trim();
+  return display ? `"${display}" <${address}>` : undefined;
+}
+
+export function buildDeliveryMail(opts: {
+  compiled: CompiledMailing;
+  recipient: DeliveryRecipient;
+  topicName: string;
+  mailingId: string;
+  preferencesUrl: string;
+  unsubscribeUrl: string;
+  from?: string;
+  replyTo?: string | null;
+}): BatchMailMessage {
+  const { compiled, recipient } = opts;
+  const content = personalise(compiled, {
+    name: recipient.name,
+    preferencesUrl: opts.preferencesUrl,
+    unsubscribeUrl: opts.unsubscribeUrl,
+    reason: recipientReason(recipient.language, opts.topicName, recipient.organisation),
+  });
+  return {
+    to: recipient.email,
+    from: opts.from,
+    ...(opts.replyTo ? { replyTo: opts.replyTo } : {}),
+    subject: content.subject,
+    html: content.html,
+    text: content.text,
+    headers: buildUnsubscribeHeaders(opts.unsubscribeUrl),
+    tags: [{ name: "mailing", value: opts.mailingId }],
+  };
+}

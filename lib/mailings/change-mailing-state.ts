@@ -1,0 +1,45 @@
+// The shared core of start, pause, resume and cancel: permission, the allowed "from" states, one conditional update
+// and its audit entry in one transaction. The workers read Mailing.status before every batch, so a change here takes
+// effect within one batch.
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { can } from "@/lib/auth/permissions";
+import type { Db, Tx } from "@/lib/db/client";
+import type { MailingStatus, Prisma } from "@/lib/generated/prisma/client";
+
+export type MailingStateResult = { ok: true } | { ok: false; code: "not_found" | "forbidden" | "wrong_state" };
+
+export async function changeMailingState(opts: {
+  db: Db;
+  staff: CurrentStaff;
+  mailingId: string;
+  from: readonly MailingStatus[];
+  data: Prisma.MailingUpdateInput;
+  action: string;
+  now: Date;
+  /** Extra work in the same transaction (e.g. cancelling queued deliveries). */
+  also?: (tx: Tx) => Promise<void>;
+}): Promise<MailingStateResult> {
+  if (!can(opts.staff, "mailings.send")) return { ok: false, code: "forbidden" };
+  return opts.db.$transaction(async (tx) => {
+    const mailing = await tx.mailing.findUnique({ where: { id: opts.mailingId }, select: { status: true } });
+    if (!mailing) return { ok: false as const, code: "not_found" as const };
+    const updated = await tx.mailing.updateMany({
+      where: { id: opts.mailingId, status: { in: [...opts.from] } },
+      data: opts.data as Prisma.MailingUpdateManyMutationInput,
+    });
+    if (updated.count === 0) return { ok: false as const, code: "wrong_state" as const };
+    await opts.also?.(tx);
+    await recordAuditEvent(
+      tx,
+      {
+        actor: { type: "STAFF", id: opts.staff.id },
+        action: opts.action,
+        subject: { type: "Mailing", id: opts.mailingId },
+      },
+      opts.now,
+    );
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,193 @@
+// Sends one batch (≤ 100 deliveries) of a mailing. Suppression fails closed and is decided again here, per recipient,
+// at the moment the batch goes out: an erased contact (row gone), an address on the suppression list (hashed again
+// from the address, not trusting any stored hash), an opt-out, a topic unsubscription or a missing legal basis each
+// turn the delivery into SUPPRESSED with the reason, and that person is not in the call to the provider.
+//
+// Exactly once: the batch's idempotency key is derived from mailing and batch, and every link is issued at the
+// mailing's start time, so a retry after a crash (rows left SENDING) sends a byte-identical request that the provider
+// answers from its idempotency store instead of sending again.
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { LinkKey } from "@/lib/env/config";
+import type { Language } from "@/lib/generated/prisma/enums";
+import { sendMailBatch } from "@/lib/mail/send-mail-batch";
+import type { BatchMailMessage, MailTransport } from "@/lib/mail/types";
+import { preferencesUrl, unsubscribeUrl } from "@/lib/recipients/build-links";
+import { exclusionReasonSql } from "@/lib/segments/exclusion-sql";
+import { hashAddress } from "@/lib/suppression/hash-address";
+import { buildDeliveryMail, senderFor } from "../build-delivery-mail";
+import { mailingContent } from "../load-mailing-content";
+import { compileMailing, type CompiledMailing, type MailingLanguage } from "../render-mailing";
+
+export type BatchContext = {
+  db: Db;
+  transport?: MailTransport;
+  publicUrl: string;
+  linkKeys: readonly LinkKey[];
+  suppressionKey: string;
+  mailFrom: string;
+  /** Waits for this call's slot under the shared rate limit. */
+  pace: () => Promise<void>;
+  /** Compiled templates by mailing, language and version, kept for the life of the worker. */
+  cache: Map<string, Promise<CompiledMailing>>;
+};
+
+export type BatchOutcome =
+  | { status: "skipped"; reason: "not_sending" | "nothing_to_send" }
+  | { status: "sent"; sent: number; suppressed: number }
+  | { status: "failed"; code: string; suppressed: number };
+
+/** Thrown for failures worth another attempt later (rate limit, provider or network down): the job is retried. */
+export class RetryLater extends Error {}
+
+type Row = {
+  id: bigint;
+  contactId: string | null;
+  email: string | null;
+  name: string | null;
+  language: Language | null;
+  tokenVersion: number | null;
+  reason: string | null;
+  organisation: string | null;
+};
+
+export async function sendMailingBatch(ctx: BatchContext, mailingId: string, batch: number): Promise<BatchOutcome> {
+  const { db } = ctx;
+  const mailing = await db.mailing.findUnique({ where: { id: mailingId }, include: { topic: true } });
+  if (!mailing || mailing.status !== "SENDING" || !mailing.startedAt)
+    return { status: "skipped", reason: "not_sending" };
+  const topic = mailing.topic;
+  const issuedAt = mailing.startedAt;
+
+  // Claim: decide who is left out and mark the rest SENDING, in one transaction holding the batch's rows.
+  const claim = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<Row[]>`
+      SELECT d."id", d."contactId", c."email", c."name", c."language", c."tokenVersion",
+             ${exclusionReasonSql(topic)} AS "reason",
+             (SELECT o."name" FROM "ContactRole" r JOIN "Organisation" o ON o."id" = r."organisationId"
+               WHERE r."contactId" = c."id" AND (r."endsOn" IS NULL OR r."endsOn" > ${issuedAt})
+               ORDER BY r."startsOn", r."id" LIMIT 1) AS "organisation"
+      FROM "Delivery" d LEFT JOIN "Contact" c ON c."id" = d."contactId"
+      WHERE d."mailingId" = ${mailingId} AND d."batch" = ${batch} AND d."status" IN ('QUEUED', 'SENDING')
+      ORDER BY d."id"
+      FOR UPDATE OF d`;
+    if (rows.length === 0) return null;
+
+    const hashes = new Map<string, string>();
+    for (const r of rows) if (r.email) hashes.set(hashAddress(r.email, ctx.suppressionKey), r.email);
+    const suppressed = await tx.suppression.findMany({
+      where: {
+        addressHash: { in: [...hashes.keys()] },
+        ...(topic.isMarketing ? {} : { scope: "ALL" as const }),
+      },
+      select: { addressHash: true, reason: true },
+      orderBy: { createdAt: "asc" },
+    });
+    const suppressedBy = new Map<string, string>();
+    for (const s of suppressed) {
+      const email = hashes.get(s.addressHash);
+      if (email && !suppressedBy.has(email)) suppressedBy.set(email, `SUPPRESSED_${s.reason}`);
+    }
+
+    const skip = new Map<string, bigint[]>();
+    const send: Row[] = [];
+    for (const r of rows) {
+      const reason = !r.contactId || !r.email ? "ERASED" : (suppressedBy.get(r.email) ?? r.reason);
+      if (reason) skip.set(reason, [...(skip.get(reason) ?? []), r.id]);
+      else send.push(r);
+    }
+    const at = new Date();
+    for (const [reason, ids] of skip) {
+      await tx.delivery.updateMany({
+        where: { id: { in: ids } },
+        data: { status: "SUPPRESSED", skipReason: reason, updatedAt: at },
+      });
+    }
+    if (send.length > 0) {
+      await tx.delivery.updateMany({
+        where: { id: { in: send.map((r) => r.id) } },
+        data: { status: "SENDING", attempts: { increment: 1 }, updatedAt: at },
+      });
+    }
+    return { send, suppressed: rows.length - send.length };
+  });
+  if (claim === null) return { status: "skipped", reason: "nothing_to_send" };
+  if (claim.send.length === 0) return { status: "sent", sent: 0, suppressed: claim.suppressed };
+
+  const compiledFor = (language: MailingLanguage) => {
+    const key = `${mailing.id}:${mailing.updatedAt.getTime()}:${language}`;
+    let compiled = ctx.cache.get(key);
+    if (!compiled) {
+      compiled = compileMailing(mailingContent(mailing, topic, language));
+      ctx.cache.set(key, compiled);
+    }
+    return compiled;
+  };
+  const links = { publicUrl: ctx.publicUrl, linkKeys: ctx.linkKeys };
+  const from = senderFor(ctx.mailFrom, mailing.fromName);
+  const messages: BatchMailMessage[] = [];
+  for (const r of claim.send) {
+    const language: MailingLanguage = r.language === "en" ? "en" : "sv";
+    const subject = { id: r.contactId!, tokenVersion: r.tokenVersion! };
+    messages.push(
+      buildDeliveryMail({
+        compiled: await compiledFor(language),
+        recipient: { email: r.email!, name: r.name!, language, organisation: r.organisation },
+        topicName: language === "sv" ? topic.nameSv : topic.nameEn,
+        mailingId: mailing.id,
+        preferencesUrl: preferencesUrl(links, subject, issuedAt),
+        unsubscribeUrl: unsubscribeUrl(links, subject, topic.id, issuedAt),
+        from,
+        replyTo: mailing.replyTo,
+      }),
+    );
+  }
+
+  await ctx.pace();
+  const result = await sendMailBatch({
+    db,
+    messages,
+    idempotencyKey: `mailing-${mailing.id}-batch-${batch}`,
+    transport: ctx.transport,
+  });
+  const ids = claim.send.map((r) => r.id);
+  const at = new Date();
+
+  if (result.ok) {
+    await db.$executeRaw`
+      UPDATE "Delivery" AS d SET "status" = 'SENT', "providerMessageId" = v.pid, "sentAt" = ${at}, "updatedAt" = ${at},
+             "error" = NULL
+      FROM (SELECT unnest(${ids}::bigint[]) AS id, unnest(${result.ids}::text[]) AS pid) AS v
+      WHERE d."id" = v.id AND d."status" = 'SENDING'`;
+    return { status: "sent", sent: ids.length, suppressed: claim.suppressed };
+  }
+  if (result.code === "rate_limited" || result.code === "unavailable") {
+    // Rows stay SENDING; the retried job sends the same request under the same key.
+    throw new RetryLater(`${result.code}: ${result.message}`);
+  }
+  if (result.message.includes("invalid_idempotent_request")) {
+    // The set of recipients changed after an earlier attempt reached the provider (someone opted out meanwhile): that
+    // attempt's mail went out, and the provider will not send this batch again. Record it as sent, without ids.
+    await db.delivery.updateMany({
+      where: { id: { in: ids }, status: "SENDING" },
+      data: { status: "SENT", sentAt: at, updatedAt: at, error: "sent by an earlier attempt of this batch" },
+    });
+    return { status: "sent", sent: ids.length, suppressed: claim.suppressed };
+  }
+  if (result.code === "unauthorized" || result.code === "quota_exceeded") {
+    // Nothing in this mailing can go out until someone fixes the account: pause it, keep the batch queued.
+    await db.$transaction([
+      db.delivery.updateMany({
+        where: { id: { in: ids }, status: "SENDING" },
+        data: { status: "QUEUED", error: result.message, updatedAt: at },
+      }),
+      db.mailing.updateMany({ where: { id: mailing.id, status: "SENDING" }, data: { status: "PAUSED", pausedAt: at } }),
+    ]);
+    return { status: "failed", code: result.code, suppressed: claim.suppressed };
+  }
+  await db.delivery.updateMany({
+    where: { id: { in: ids }, status: "SENDING" },
+    data: { status: "FAILED", error: result.message.slice(0, 1000), updatedAt: at },
+  });
+  return { status: "failed", code: result.code, suppressed: claim.suppressed };
+}

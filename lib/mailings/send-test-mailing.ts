@@ -1,0 +1,54 @@
+// "Send a test to me": the mailing rendered and personalised exactly as the workers do it, to the signed-in staff
+// member's own address (the dev mailbox in development). Links point to the public preference pages, not to a person.
+import "server-only";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { can } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { getConfig } from "@/lib/env/config";
+import { sendMail } from "@/lib/mail/send-mail";
+import type { MailTransport } from "@/lib/mail/types";
+import { buildDeliveryMail, senderFor } from "./build-delivery-mail";
+import { mailingContent } from "./load-mailing-content";
+import { compileMailing, type MailingLanguage } from "./render-mailing";
+
+export type SendTestMailingResult =
+  { ok: true; to: string } | { ok: false; code: "not_found" | "forbidden" | "incomplete" | "send_failed" };
+
+export async function sendTestMailing(opts: {
+  db: Db;
+  staff: CurrentStaff;
+  mailingId: string;
+  language: MailingLanguage;
+  now?: Date;
+  transport?: MailTransport;
+}): Promise<SendTestMailingResult> {
+  if (!can(opts.staff, "mailings.send")) return { ok: false, code: "forbidden" };
+  const mailing = await opts.db.mailing.findUnique({ where: { id: opts.mailingId }, include: { topic: true } });
+  if (!mailing) return { ok: false, code: "not_found" };
+  const content = mailingContent(mailing, mailing.topic, opts.language);
+  if (!content.subject.trim() || (!content.template && !content.bodyMarkdown.trim()))
+    return { ok: false, code: "incomplete" };
+
+  const config = getConfig();
+  const message = buildDeliveryMail({
+    compiled: await compileMailing(content),
+    recipient: {
+      email: opts.staff.email,
+      name: opts.staff.name ?? opts.staff.email,
+      language: opts.language,
+      organisation: null,
+    },
+    topicName: content.topicName,
+    mailingId: mailing.id,
+    preferencesUrl: `${config.publicUrl}/preferences`,
+    unsubscribeUrl: `${config.publicUrl}/preferences`,
+    from: senderFor(config.mail.from, mailing.fromName),
+    replyTo: mailing.replyTo,
+  });
+  const result = await sendMail({
+    db: opts.db,
+    transport: opts.transport,
+    message: { ...message, subject: `[Test] ${message.subject}` },
+  });
+  return result.ok ? { ok: true, to: opts.staff.email } : { ok: false, code: "send_failed" };
+}
