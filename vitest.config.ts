@@ -31,6 +31,22 @@ export default defineConfig({
       },
       integration("integration-pglite", "pglite"),
       ...(pgUrl ? [integration("integration-postgres", "postgres")] : []),
+      // Worker processes killed mid-mailing: needs PostgreSQL, so it exists only when TEST_DATABASE_URL is set.
+      ...(pgUrl
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: "crash",
+                include: ["tests/crash/**/*.test.ts"],
+                globalSetup: ["tests/support/global-postgres.ts"],
+                env: { TILLIT_TEST_DB: "postgres", NODE_ENV: "test" as const },
+                testTimeout: 300_000,
+                hookTimeout: 180_000,
+              },
+            },
+          ]
+        : []),
       ...(e2e
         ? [
             {

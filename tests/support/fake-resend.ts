@@ -74,7 +74,12 @@ async function readBody(req: IncomingMessage): Promise<{ body: unknown; problem?
 
 export async function startFakeResend({
   contractFile = RESEND_CONTRACT,
-}: { contractFile?: string } = {}): Promise<FakeResend> {
+  answerDelayMs = 0,
+}: {
+  contractFile?: string;
+  /** Wait this long after accepting before answering: a worker killed meanwhile never learns its batch went out. */
+  answerDelayMs?: number;
+} = {}): Promise<FakeResend> {
   const contract = new OpenApiContract(contractFile);
   const requests: RecordedRequest[] = [];
   const violations: Violation[] = [];
@@ -183,6 +188,7 @@ export async function startFakeResend({
     }
 
     recorded.status = answer.status;
+    if (answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, answerDelayMs));
     res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
     res.end(JSON.stringify(answer.body));
   }
