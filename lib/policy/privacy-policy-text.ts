@@ -63,8 +63,8 @@ export const POLICY_TEXT = {
     en: "We keep data about people in these groups:",
   },
   dataText: {
-    sv: "För var och en sparar vi bara det som behövs: namn, e-postadress, telefonnummer, befattning, språk, vilken organisation och roll du har (med datum), varifrån vi fick uppgifterna, vilka utskick du vill ha och vilka vi har skickat till dig. Vi sparar inga andra uppgifter om dig.",
-    en: "For each we keep only what is needed: name, email address, phone number, job title, language, which organisation and role you have (with dates), where we got the data, which mailings you want and which we have sent to you. We keep nothing else about you.",
+    sv: "För var och en sparar vi bara det som behövs: namn, e-postadress, telefonnummer, befattning, språk, vilken organisation och roll du har (med datum), varifrån vi fick uppgifterna, vilka utskick du vill ha och vilka vi har skickat till dig. Om ett utskick kom fram, studsade eller anmäldes som skräppost får vi veta, men våra utskick spårar inte om du öppnar dem eller klickar på länkarna i dem. Vi sparar inga andra uppgifter om dig.",
+    en: "For each we keep only what is needed: name, email address, phone number, job title, language, which organisation and role you have (with dates), where we got the data, which mailings you want and which we have sent to you. We learn whether a mailing arrived, bounced or was reported as spam, but our mailings do not track whether you open them or click their links. We keep nothing else about you.",
   },
   sourcesHeading: { sv: "Varifrån uppgifterna kommer", en: "Where the data comes from" },
   purposesHeading: { sv: "Ändamål och rättslig grund", en: "Purposes and legal bases" },

@@ -1,7 +1,7 @@
 // RFC 8058 one-click unsubscribe: the List-Unsubscribe URL's POST, or the button on its GET page. The link's extra
 // claim names the mailing's topic, or "all" for every marketing topic. Repeating it is harmless.
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
 import { setSubscription } from "./set-subscription";
 import { unsubscribeFromAll } from "./unsubscribe-from-all";
 
@@ -38,8 +38,32 @@ export async function oneClickUnsubscribe(opts: {
     suppressionKey,
     now,
   });
-  if (r.ok) return { ok: true, target: "topic", changed: r.changed, topic: r.topic };
+  if (r.ok) {
+    await markMailingUnsubscribed({ db, contactId, topicId: opts.target.topicId, now: now ?? new Date() });
+    return { ok: true, target: "topic", changed: r.changed, topic: r.topic };
+  }
   // A topic deleted since the mail went out sends nothing any more: the request is satisfied, so answer success.
   if (r.code === "unknown_topic") return { ok: true, target: "topic", changed: false, topic: null };
   return { ok: false, code: r.code };
+}
+
+// The mailing's progress counts "unsubscribed from this mailing". The link names only the topic, so the mail it came
+// from is taken to be the person's latest one on that topic. A separate step after setSubscription's transaction (which
+// opens its own): it runs again on a repeated POST whether or not the subscription changed, so a crash between the two
+// is repaired by the mail provider's or the person's retry.
+async function markMailingUnsubscribed(opts: { db: DbOrTx; contactId: string; topicId: string; now: Date }) {
+  const latest = await opts.db.delivery.findFirst({
+    where: {
+      contactId: opts.contactId,
+      status: { in: ["SENT", "DELIVERED", "DELAYED"] },
+      mailing: { topicId: opts.topicId },
+    },
+    orderBy: [{ sentAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    select: { id: true, unsubscribedAt: true },
+  });
+  if (!latest || latest.unsubscribedAt) return;
+  await opts.db.delivery.updateMany({
+    where: { id: latest.id, unsubscribedAt: null },
+    data: { unsubscribedAt: opts.now },
+  });
 }

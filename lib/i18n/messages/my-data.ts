@@ -126,6 +126,8 @@ export const sv = {
     fieldsLine: (fields: string) => `Fält: ${fields}`,
     actions: {
       "contact.created": "Uppgifterna registrerades",
+      "contact.note_added": "Personal skrev en anteckning om dig",
+      "contact.note_deleted": "En anteckning om dig togs bort",
       "contact.updated": "Uppgifterna ändrades",
       "contact.corrected_by_self": "Du rättade dina uppgifter",
       "contact.viewed_by_self": "Du läste dina uppgifter",
@@ -365,6 +367,8 @@ export const en: typeof sv = {
     fieldsLine: (fields: string) => `Fields: ${fields}`,
     actions: {
       "contact.created": "Your data was registered",
+      "contact.note_added": "Staff wrote a note about you",
+      "contact.note_deleted": "A note about you was deleted",
       "contact.updated": "Your data was changed",
       "contact.corrected_by_self": "You corrected your data",
       "contact.viewed_by_self": "You viewed your data",
