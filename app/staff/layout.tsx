@@ -25,6 +25,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             <Link href="/staff/privacy-requests">{t.accountability.requests.heading}</Link>
           ) : null}
           {can(staff, "audit.read") ? <Link href="/staff/audit">{t.accountability.audit.heading}</Link> : null}
+          {can(staff, "topics.manage") ? <Link href="/staff/topics">{t.segments.topicsNav}</Link> : null}
+          {can(staff, "segments.manage") ? <Link href="/staff/segments">{t.segments.segmentsNav}</Link> : null}
+          {can(staff, "mailings.send") ? <Link href="/staff/mailings">{t.mailings.title}</Link> : null}
+          {can(staff, "staff.manage") ? <Link href="/staff/users">{t.staffAdmin.title}</Link> : null}
           {can(staff, "apiKeys.manage") ? <Link href="/staff/api-keys">{t.accountability.apiKeys.heading}</Link> : null}
           <form action={signOut}>
             <button type="submit" className="button">

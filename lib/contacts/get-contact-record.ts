@@ -1,6 +1,6 @@
 // Everything stored about one contact, gathered once for the "my data" page and the export (GDPR Art. 15 and 20):
 // the fields, roles and organisations, source, purposes with legal bases, retention, subscriptions and their history,
-// and the changes made to the record. Staff appear by role, never by name.
+// notes staff wrote about them, and the changes made to the record. Staff appear by role, never by name.
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import type {
@@ -79,6 +79,8 @@ export type ContactRecord = {
     receivedAt: Date;
     completedAt: Date | null;
   }[];
+  /** Notes staff wrote about the person (Art. 15 covers them): text and date; the author only as "staff". */
+  notes: { body: string; createdAt: Date }[];
 };
 
 export async function getContactRecord(opts: { db: DbOrTx; contactId: string }): Promise<ContactRecord | null> {
@@ -92,6 +94,7 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       subscriptions: { include: { topic: true }, orderBy: { topic: { sortOrder: "asc" } } },
       subscriptionChanges: { include: { topic: true }, orderBy: { at: "desc" } },
       privacyRequests: { orderBy: { receivedAt: "desc" } },
+      notes: { orderBy: { createdAt: "desc" }, select: { body: true, createdAt: true } },
     },
   });
   if (!c) return null;
@@ -172,5 +175,6 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       receivedAt: p.receivedAt,
       completedAt: p.completedAt,
     })),
+    notes: c.notes.map((n) => ({ body: n.body, createdAt: n.createdAt })),
   };
 }

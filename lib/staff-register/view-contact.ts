@@ -84,6 +84,7 @@ export async function viewContact(opts: {
     const { contact: _omit, ...rest } = record;
     void _omit;
     const mayReadPhone = can(opts.staff, "contacts.readPhone");
+    const mayReadNotes = can(opts.staff, "contacts.readNotes");
     const view: StaffContactView = {
       contact,
       full,
@@ -109,11 +110,16 @@ export async function viewContact(opts: {
           state: t.subscriptions[0]?.state ?? "UNSUBSCRIBED",
         })),
       },
-      // Without the full-record right the history stays hidden; without the phone right, past values too.
+      // Without the full-record right the history stays hidden; without the phone right, past values too. Notes and
+      // the text of note entries reach only roles that may read notes (never marketing or support).
       record: full
         ? {
             ...rest,
-            changes: rest.changes.map((c) => ({ ...c, personalValues: mayReadPhone ? c.personalValues : null })),
+            notes: mayReadNotes ? rest.notes : [],
+            changes: rest.changes.map((c) => ({
+              ...c,
+              personalValues: mayReadPhone && (mayReadNotes || !c.fields.includes("notes")) ? c.personalValues : null,
+            })),
           }
         : null,
     };

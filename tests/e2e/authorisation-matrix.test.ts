@@ -33,6 +33,7 @@ const MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/privacy-requests", [A, P, S]],
   ["/staff/audit", [A, P]],
   ["/staff/api-keys", [A]],
+  ["/staff/users", [A]],
 ];
 
 // Demo phone numbers (prisma/demo-data.ts) that marketing must never receive.

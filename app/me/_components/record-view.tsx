@@ -19,6 +19,7 @@ function Section({ id, heading, children }: { id: string; heading: string; child
 
 export function RecordView({ record, lang }: { record: ContactRecord; lang: Language }) {
   const t = getMessages(lang).myData.me;
+  const notes = getMessages(lang).staffAdmin.notes;
   const c = record.contact;
   const d = (x: Date | null) => formatDate(x, lang) ?? t.none;
   const fields: [string, string][] = [
@@ -164,6 +165,22 @@ export function RecordView({ record, lang }: { record: ContactRecord; lang: Lang
             {record.mailings.map((m, i) => (
               <li key={i}>
                 {d(m.at)}: {m.subject}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="notes-heading" heading={notes.meHeading}>
+        {record.notes.length === 0 ? (
+          <p>{notes.meNone}</p>
+        ) : (
+          <ul className={styles.list}>
+            {record.notes.map((n, i) => (
+              <li key={i}>
+                <span style={{ whiteSpace: "pre-wrap" }}>{n.body}</span>
+                <br />
+                <span className="muted">{notes.meLine(d(n.createdAt))}</span>
               </li>
             ))}
           </ul>

@@ -8,10 +8,14 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
+import { mayChangeContact } from "@/lib/staff-register/access";
+import { listNotes } from "@/lib/staff-register/list-notes";
 import { viewContact } from "@/lib/staff-register/view-contact";
 import { changeSubscriptionAction, endRoleAction, revokeLinksAction } from "../actions";
 import { day, first } from "../_components/format";
 import { Notice } from "../_components/notice";
+import { AddNoteForm } from "./add-note-form";
+import { deleteNoteAction } from "./note-actions";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -31,8 +35,13 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const { t, lang } = await getI18n(searchParams);
   const r = t.register;
   const ct = r.contacts;
-  const result = await viewContact({ db: await getDb(), staff, contactId: id });
+  const db = await getDb();
+  const result = await viewContact({ db, staff, contactId: id });
   if (!result.ok) notFound();
+  // Notes: only roles that may read them (never marketing or support) get them at all.
+  const notes = await listNotes({ db, staff, contactId: id });
+  const mayNote = notes.ok && (await mayChangeContact(db, staff, id, "notes.write")).ok;
+  const nt = t.staffAdmin.notes;
   const { contact, record, staffOnly, writable } = result.view;
   const status = first(query.status);
   const error = first(query.error);
@@ -41,6 +50,8 @@ export default async function ContactPage({ params, searchParams }: Props) {
     role_ended: ct.roleEnded,
     subscription_changed: ct.subscriptionChanged,
     revoked: ct.revoked,
+    note_added: nt.added,
+    note_deleted: nt.deleted,
   };
   const errorText: Record<string, string> = {
     forbidden: r.common.forbidden,
@@ -184,6 +195,38 @@ export default async function ContactPage({ params, searchParams }: Props) {
           );
         })}
       </ul>
+
+      {notes.ok ? (
+        <section aria-labelledby="notes-heading" data-testid="notes">
+          <h2 id="notes-heading">{nt.heading}</h2>
+          {notes.notes.length === 0 ? (
+            <p>{nt.none}</p>
+          ) : (
+            <ul>
+              {notes.notes.map((n) => (
+                <li key={n.id}>
+                  <p style={{ whiteSpace: "pre-wrap" }}>{n.body}</p>
+                  <div className="muted">
+                    {nt.by(n.author ?? nt.unknownAuthor, day(n.createdAt))}
+                    {mayNote ? (
+                      <form action={deleteNoteAction} style={{ display: "inline", marginLeft: "0.5rem" }}>
+                        <input type="hidden" name="id" value={id} />
+                        <input type="hidden" name="noteId" value={n.id} />
+                        <button type="submit" className="button" aria-label={nt.deleteLabel(day(n.createdAt))}>
+                          {nt.delete}
+                        </button>
+                      </form>
+                    ) : null}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+          {mayNote ? (
+            <AddNoteForm contactId={id} lang={lang} texts={{ label: nt.label, hint: nt.hint, add: nt.add }} />
+          ) : null}
+        </section>
+      ) : null}
 
       {record ? (
         <>

@@ -1,0 +1,87 @@
+"use server";
+// Staff administration: admins only (staff.manage), checked in every action; the use-cases check again and enforce
+// the self and last-admin rules. Buttons redirect back to the list with an outcome code.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { checkStaff } from "@/lib/auth/current-staff";
+import type { StaffPrincipal } from "@/lib/auth/permissions";
+import { getDb, type Db } from "@/lib/db/client";
+import { getConfig } from "@/lib/env/config";
+import { isLanguage, type Language } from "@/lib/i18n/languages";
+import { getMessages } from "@/lib/i18n/messages";
+import { changeStaffRole } from "@/lib/staff-admin/change-staff-role";
+import { deactivateStaffUser } from "@/lib/staff-admin/deactivate-staff-user";
+import { inviteStaffUser } from "@/lib/staff-admin/invite-staff-user";
+import { reactivateStaffUser } from "@/lib/staff-admin/reactivate-staff-user";
+import { formString, localiseErrors, type StaffFormState } from "../privacy-requests/_components/form-state";
+
+const uiLang = (form: FormData): Language => {
+  const lang = formString(form, "uiLang");
+  return isLanguage(lang) ? lang : "sv";
+};
+
+export async function inviteStaffAction(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
+  const lang = uiLang(form);
+  const t = getMessages(lang).staffAdmin;
+  const values = { email: formString(form, "email"), name: formString(form, "name"), role: formString(form, "role") };
+  const access = await checkStaff("staff.manage");
+  if (!access.ok) return { status: "failed", message: t.outcome.forbidden, fieldErrors: {}, values };
+  try {
+    const config = getConfig();
+    const r = await inviteStaffUser({
+      db: await getDb(),
+      actor: access.staff,
+      input: values,
+      allowed: config.staffAuth.allowed,
+      publicUrl: config.publicUrl,
+      language: lang,
+    });
+    if (!r.ok) {
+      if (r.code === "forbidden") return { status: "failed", message: t.outcome.forbidden, fieldErrors: {}, values };
+      const fieldErrors = localiseErrors(r.fieldErrors, t.errors, t.invite.invalid);
+      return { status: "invalid", message: t.invite.invalid, fieldErrors, values };
+    }
+    revalidatePath("/staff/users");
+    const message = r.mailSent ? t.invite.invited : t.invite.invitedMailFailed;
+    return { status: "saved", message, fieldErrors: {}, values: { role: values.role }, data: { id: r.id } };
+  } catch {
+    return { status: "failed", message: t.outcome.failed, fieldErrors: {}, values };
+  }
+}
+
+type ButtonResult = { ok: true; changed: boolean } | { ok: false; code: string };
+
+async function runButton(
+  form: FormData,
+  okCode: string,
+  run: (db: Db, actor: StaffPrincipal, staffUserId: string) => Promise<ButtonResult>,
+): Promise<never> {
+  const lang = uiLang(form);
+  const id = formString(form, "id");
+  const access = await checkStaff("staff.manage");
+  if (!access.ok) redirect(access.reason === "signed_out" ? "/staff/sign-in" : "/staff/forbidden");
+  let done: string;
+  try {
+    const r = await run(await getDb(), access.staff, id);
+    done = r.ok ? (r.changed ? okCode : "unchanged") : r.code;
+  } catch {
+    done = "failed";
+  }
+  revalidatePath("/staff/users");
+  redirect(`/staff/users?${new URLSearchParams({ done, lang })}#user-${encodeURIComponent(id)}`);
+}
+
+export async function changeStaffRoleAction(form: FormData): Promise<void> {
+  const role = formString(form, "role");
+  await runButton(form, "role_changed", (db, actor, staffUserId) =>
+    changeStaffRole({ db, actor, staffUserId, input: { role } }),
+  );
+}
+
+export async function deactivateStaffAction(form: FormData): Promise<void> {
+  await runButton(form, "deactivated", (db, actor, staffUserId) => deactivateStaffUser({ db, actor, staffUserId }));
+}
+
+export async function reactivateStaffAction(form: FormData): Promise<void> {
+  await runButton(form, "reactivated", (db, actor, staffUserId) => reactivateStaffUser({ db, actor, staffUserId }));
+}

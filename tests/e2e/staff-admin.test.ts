@@ -1,0 +1,152 @@
+// Staff administration and contact notes in a real browser. The admin invites a staff member (per-field errors first),
+// the invitation arrives in the dev mailbox and the new person signs in; the admin changes their role and deactivates
+// them, which signs them out at once. An account manager adds a note to a contact she manages. axe on every state,
+// in Swedish and English.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./support/axe";
+import { launchBrowser } from "./support/browser";
+import { startServer, type AppServer } from "./support/server";
+import { DEMO_STAFF, signInAs } from "./support/staff";
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function expectAccessible(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+const LENA = "demo_contact_01"; // Nordlys, managed by Karin
+
+describe("staff administration (sv)", () => {
+  it("an admin invites a staff member, changes the role and deactivates the account", async () => {
+    const invited = `nils.nilsson.${Date.now()}@elastx.example`;
+    const { page, context } = await signInAs(browser, server, DEMO_STAFF.ADMIN);
+    try {
+      await page.goto(`${server.url}/staff/users`);
+      expect(await page.locator("h1").innerText()).toBe("Personal och roller");
+      expect(await page.locator("[data-testid=staff-users] tbody tr").count()).toBeGreaterThanOrEqual(6);
+      await expectAccessible(page);
+
+      await page.locator("#invite-email").fill("inte-en-adress");
+      await page.getByRole("button", { name: "Skicka inbjudan" }).click();
+      await expect
+        .poll(() => page.locator("#invite-email-error").textContent())
+        .toBe("Skriv e-postadressen som namn@exempel.se.");
+      expect(await page.locator("#invite-name-error").textContent()).toBe("Ange ett namn.");
+      expect(await page.locator("#invite-email").getAttribute("aria-invalid")).toBe("true");
+      await expectAccessible(page);
+
+      await page.locator("#invite-email").fill(invited.toUpperCase());
+      await page.locator("#invite-name").fill("Nils Nilsson");
+      await page.locator("#invite-role").selectOption("SUPPORT");
+      await page.getByRole("button", { name: "Skicka inbjudan" }).click();
+      await expect
+        .poll(() => page.locator("[data-testid=invite-status]").innerText())
+        .toBe("Inbjudan är skickad. Personen kan logga in nu.");
+      const row = page.locator(`tr[data-email="${invited}"]`);
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await row.locator("[data-testid=role]").innerText()).toBe("Support");
+      await expectAccessible(page);
+
+      const res = await fetch(`${server.url}/api/dev/mail?to=${encodeURIComponent(invited)}&limit=1`);
+      const [mail] = (await res.json()) as { subject: string; text: string }[];
+      expect(mail?.subject).toBe("Du har fått ett konto i personalytan");
+      expect(mail?.text).toContain("/staff/sign-in");
+
+      // The invited person signs in through the ordinary magic link.
+      const nils = await signInAs(browser, server, invited);
+      try {
+        await page.bringToFront();
+        await row.getByLabel("Roll för Nils Nilsson", { exact: true }).selectOption("MARKETING");
+        await row.getByRole("button", { name: "Byt roll för Nils Nilsson" }).click();
+        await page.waitForURL((u) => u.searchParams.get("done") === "role_changed");
+        expect(await page.getByTestId("notice").innerText()).toBe("Rollen är ändrad.");
+        expect(await row.locator("[data-testid=role]").innerText()).toBe("Marknadsföring");
+        await expectAccessible(page);
+
+        await row.getByRole("button", { name: "Stäng av Nils Nilsson" }).click();
+        await page.waitForURL((u) => u.searchParams.get("done") === "deactivated");
+        expect(await page.getByTestId("notice").innerText()).toBe(
+          "Kontot är avstängt och personen är utloggad överallt.",
+        );
+        expect(await row.locator("[data-testid=status]").innerText()).toBe("Avstängd");
+        await expectAccessible(page);
+
+        // Signed out everywhere at once: the next page load asks Nils to sign in.
+        await nils.page.goto(`${server.url}/staff`);
+        await nils.page.waitForURL((u) => u.pathname === "/staff/sign-in");
+      } finally {
+        await nils.context.close();
+      }
+
+      // The admin's own row has no controls: no self-demotion or self-deactivation.
+      const own = page.locator(`tr[data-email="${DEMO_STAFF.ADMIN}"]`);
+      expect(await own.locator("button").count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("staff administration and notes (en)", () => {
+  it("the staff page in English passes axe", async () => {
+    const { page, context } = await signInAs(browser, server, DEMO_STAFF.ADMIN, { locale: "en-GB" });
+    try {
+      await page.goto(`${server.url}/staff/users?lang=en`);
+      expect(await page.locator("h1").innerText()).toBe("Staff and roles");
+      await page.getByRole("button", { name: "Send invitation" }).click();
+      await expect.poll(() => page.locator("#invite-email-error").textContent()).toBe("Enter an email address.");
+      await expectAccessible(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("an account manager adds a note to a contact she manages", async () => {
+    const text = `Prefers calls after lunch ${Date.now()}`;
+    const { page, context } = await signInAs(browser, server, DEMO_STAFF.ACCOUNT_MANAGER, { locale: "en-GB" });
+    try {
+      await page.goto(`${server.url}/staff/contacts/${LENA}?lang=en`);
+      await page.locator("#notes-heading").waitFor();
+      expect(await page.locator("#notes-heading").innerText()).toBe("Notes");
+      await page.getByRole("button", { name: "Save the note" }).click();
+      await expect.poll(() => page.locator("#note-body-error").textContent()).toBe("Write a note.");
+      await expectAccessible(page);
+
+      await page.locator("#note-body").fill(text);
+      await page.getByRole("button", { name: "Save the note" }).click();
+      await page.waitForURL((u) => u.searchParams.get("status") === "note_added");
+      expect(await page.getByTestId("notice").innerText()).toBe("The note has been saved.");
+      expect(await page.getByTestId("notes").innerText()).toContain(text);
+      expect(await page.getByTestId("notes").innerText()).toContain("Karin Berg");
+      await expectAccessible(page);
+
+      // The same page in Swedish.
+      await page.goto(`${server.url}/staff/contacts/${LENA}?lang=sv`);
+      expect(await page.locator("#notes-heading").innerText()).toBe("Anteckningar");
+      expect(await page.getByTestId("notes").innerText()).toContain(text);
+      await expectAccessible(page);
+    } finally {
+      await context.close();
+    }
+
+    // Marketing opens the same contact and never receives the note.
+    const marketing = await signInAs(browser, server, DEMO_STAFF.MARKETING);
+    try {
+      const res = await marketing.page.goto(`${server.url}/staff/contacts/${LENA}`);
+      expect(await res?.text()).not.toContain(text);
+      expect(await marketing.page.getByTestId("notes").count()).toBe(0);
+    } finally {
+      await marketing.context.close();
+    }
+  });
+});
