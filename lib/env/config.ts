@@ -60,6 +60,8 @@ const envSchema = z.object({
   MAILING_LEASE_SECONDS: z.coerce.number().int({ error: "must be a whole number" }).min(5).max(3600).default(120),
   // Calls per second to Resend shared by all workers (Resend's default limit is 5); 0 turns pacing off.
   RESEND_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).min(0).max(1000).default(5),
+  // bench/mailing.ts only: render every mail with react-email, to measure what rendering once per mailing saves.
+  BENCH_NAIVE_RENDER: optionalString.pipe(z.enum(["0", "1"], { error: "must be 0 or 1" }).optional()),
 });
 
 export type LinkKey = { id: string; secret: string };
@@ -86,7 +88,13 @@ export type Config = {
   devMailbox: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
   version: string;
-  jobs: { inProcess: boolean; concurrency: number; leaseSeconds: number; sendRatePerSecond: number };
+  jobs: {
+    inProcess: boolean;
+    concurrency: number;
+    leaseSeconds: number;
+    sendRatePerSecond: number;
+    naiveRender: boolean;
+  };
 };
 
 export class ConfigError extends Error {
@@ -235,6 +243,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: e.WORKER_CONCURRENCY,
       leaseSeconds: e.MAILING_LEASE_SECONDS,
       sendRatePerSecond: e.RESEND_RATE_LIMIT,
+      naiveRender: e.BENCH_NAIVE_RENDER === "1",
     },
   };
 }

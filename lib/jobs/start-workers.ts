@@ -48,6 +48,7 @@ export async function startWorkers(opts: {
     mailFrom: config.mail.from,
     pace: () => reserveSendSlot(db, config.jobs.sendRatePerSecond),
     cache: new Map(),
+    naiveRender: config.jobs.naiveRender,
   };
 
   await boss.work(QUEUES.expandMailing, { pollingIntervalSeconds: 1 }, async ([job]) => {
@@ -61,8 +62,8 @@ export async function startWorkers(opts: {
   await boss.work(
     QUEUES.sendBatch,
     { batchSize: config.jobs.concurrency, burstWhenBatchFull: true, perJobResults: true, pollingIntervalSeconds: 0.5 },
-    async (jobs) =>
-      Promise.all(
+    async (jobs) => {
+      return Promise.all(
         jobs.map(async (job) => {
           try {
             const { mailingId, batch } = sendBatchJob.parse(job.data);
@@ -74,7 +75,8 @@ export async function startWorkers(opts: {
             return { id: job.id, status: "failed" as const, output: { message } };
           }
         }),
-      ),
+      );
+    },
   );
 
   let running = false;

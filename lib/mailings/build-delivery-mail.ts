@@ -3,7 +3,12 @@
 import "server-only";
 import { buildUnsubscribeHeaders } from "@/lib/mail/build-unsubscribe-headers";
 import type { BatchMailMessage } from "@/lib/mail/types";
-import { personalise, type CompiledMailing, type MailingLanguage } from "./render-mailing";
+import type { MailingLanguage, RecipientValues } from "./render-mailing";
+
+/** Turns one recipient's values into subject, HTML and text: `personalise` on a compiled mailing, normally. */
+export type RenderFor = (
+  values: RecipientValues,
+) => { subject: string; html: string; text: string } | Promise<{ subject: string; html: string; text: string }>;
 
 export type DeliveryRecipient = {
   email: string;
@@ -34,8 +39,8 @@ export function senderFor(mailFrom: string, fromName: string | null | undefined)
   return display ? `"${display}" <${address}>` : undefined;
 }
 
-export function buildDeliveryMail(opts: {
-  compiled: CompiledMailing;
+export async function buildDeliveryMail(opts: {
+  render: RenderFor;
   recipient: DeliveryRecipient;
   topicName: string;
   mailingId: string;
@@ -43,9 +48,9 @@ export function buildDeliveryMail(opts: {
   unsubscribeUrl: string;
   from?: string;
   replyTo?: string | null;
-}): BatchMailMessage {
-  const { compiled, recipient } = opts;
-  const content = personalise(compiled, {
+}): Promise<BatchMailMessage> {
+  const { recipient } = opts;
+  const content = await opts.render({
     name: recipient.name,
     preferencesUrl: opts.preferencesUrl,
     unsubscribeUrl: opts.unsubscribeUrl,

@@ -75,6 +75,18 @@ function element(content: MailingContent, slot: (name: (typeof SLOTS)[number]) =
   });
 }
 
+/**
+ * The naive path, kept only so bench/mailing.ts can measure what compiling once saves: react-email renders the whole
+ * mail for one recipient.
+ */
+export async function renderMailingFor(
+  content: MailingContent,
+  values: RecipientValues,
+): Promise<{ subject: string; html: string; text: string }> {
+  const { html, text } = await renderMail(element(content, (name) => values[name]));
+  return { subject: content.subject.replace(/\{\{\s*name\s*\}\}/g, values.name).replace(/[\r\n]+/g, " "), html, text };
+}
+
 /** Split `s` at every slot marker (markers are letters and digits only, so escaping and URL encoding keep them). */
 function split(s: string, marker: RegExp): Part[] {
   const parts: Part[] = [];

@@ -9,7 +9,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import type { MailTransport } from "@/lib/mail/types";
 import { buildDeliveryMail, senderFor } from "./build-delivery-mail";
 import { mailingContent } from "./load-mailing-content";
-import { compileMailing, type MailingLanguage } from "./render-mailing";
+import { compileMailing, personalise, type MailingLanguage } from "./render-mailing";
 
 export type SendTestMailingResult =
   { ok: true; to: string } | { ok: false; code: "not_found" | "forbidden" | "incomplete" | "send_failed" };
@@ -30,8 +30,9 @@ export async function sendTestMailing(opts: {
     return { ok: false, code: "incomplete" };
 
   const config = getConfig();
-  const message = buildDeliveryMail({
-    compiled: await compileMailing(content),
+  const compiled = await compileMailing(content);
+  const message = await buildDeliveryMail({
+    render: (values) => personalise(compiled, values),
     recipient: {
       email: opts.staff.email,
       name: opts.staff.name ?? opts.staff.email,
