@@ -64,7 +64,7 @@ export type ContactRecord = {
     source: ChangeSource;
   }[];
   subscriptionHistory: { topic: Named; state: SubscriptionState; source: ChangeSource; at: Date }[];
-  /** No delivery log exists yet: the list is honest about that rather than invented. */
+  /** From the send log: the latest 200 mailings that went out to this person, subject in their language. */
   mailings: { at: Date; subject: string }[];
   changes: {
     at: Date;
@@ -95,6 +95,12 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       subscriptionChanges: { include: { topic: true }, orderBy: { at: "desc" } },
       privacyRequests: { orderBy: { receivedAt: "desc" } },
       notes: { orderBy: { createdAt: "desc" }, select: { body: true, createdAt: true } },
+      deliveries: {
+        where: { sentAt: { not: null } },
+        orderBy: { sentAt: "desc" },
+        take: 200,
+        select: { sentAt: true, mailing: { select: { subjectSv: true, subjectEn: true } } },
+      },
     },
   });
   if (!c) return null;
@@ -157,7 +163,10 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       source: s.source,
       at: s.at,
     })),
-    mailings: [],
+    mailings: c.deliveries.map((d) => ({
+      at: d.sentAt!,
+      subject: (c.language === "en" ? d.mailing.subjectEn : d.mailing.subjectSv).replace(/\{\{\s*name\s*\}\}/g, c.name),
+    })),
     changes: audit.map((a) => ({
       at: a.at,
       action: a.action,

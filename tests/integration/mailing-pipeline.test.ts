@@ -9,6 +9,7 @@ import { expandMailing } from "@/lib/mailings/pipeline/expand-mailing";
 import { sendMailingBatch, type BatchContext } from "@/lib/mailings/pipeline/send-mailing-batch";
 import { pauseMailing } from "@/lib/mailings/pause-mailing";
 import { startMailing } from "@/lib/mailings/start-mailing";
+import { getContactRecord } from "@/lib/contacts/get-contact-record";
 import { eraseContact } from "@/lib/erasure/erase-contact";
 import { resolveLink } from "@/lib/recipients/resolve-link";
 import { oneClickTarget, oneClickUnsubscribe } from "@/lib/subscriptions/one-click-unsubscribe";
@@ -170,6 +171,13 @@ describe("a mailing through pg-boss workers and the Resend API", () => {
       expect(claims.ok && claims.claims.extra).toBe(NEWSLETTER);
       expect(claims.ok && claims.claims.contactId).toBe(contact.id);
     }
+
+    // The person's own data view lists the mailing (GDPR Art. 15: the send log is data about them).
+    const someone = await t.db.contact.findUniqueOrThrow({ where: { email: expected[0]! } });
+    const record = await getContactRecord({ db: t.db, contactId: someone.id });
+    expect(record?.mailings.map((m) => m.subject)).toContain(
+      (someone.language === "en" ? "Hello " : "Hej ") + someone.name,
+    );
 
     // The one-click URL unsubscribes from this topic only.
     const first = fake.accepted[0]!.payload;
