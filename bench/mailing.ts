@@ -4,7 +4,7 @@
 // processes (no rate limit) sending through the real Resend SDK to the local fake Resend API (every request checked
 // against Resend's OpenAPI contract), timed from "start" to the mailing being SENT. Prints mails/s and each worker's
 // peak RSS (VmHWM), then the same with react-email rendering every mail (the naive path) for the ratio.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -64,29 +64,25 @@ async function addContacts(raw: RawSql, tag: string, n: number) {
 }
 
 function startWorker(url: string, fake: FakeResend, naive: boolean): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [...WORKER_NODE_FLAGS, "--import", "tsx", "--import", "./lib/node/server-only-hook.mjs", "lib/jobs/run-worker.ts"],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: "production",
-        DATABASE_URL: url,
-        PUBLIC_URL: "https://prefs.example.com",
-        AUTH_SECRET: SECRET,
-        SUPPRESSION_HMAC_KEY: SECRET,
-        LINK_SIGNING_KEYS: `k1:${SECRET}`,
-        MAIL_TRANSPORT: "resend",
-        RESEND_API_KEY: "re_bench",
-        RESEND_BASE_URL: fake.url,
-        RESEND_RATE_LIMIT: "0",
-        WORKER_CONCURRENCY: args.concurrency,
-        BENCH_NAIVE_RENDER: naive ? "1" : "0",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, ".worker/run-worker.mjs"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      PUBLIC_URL: "https://prefs.example.com",
+      AUTH_SECRET: SECRET,
+      SUPPRESSION_HMAC_KEY: SECRET,
+      LINK_SIGNING_KEYS: `k1:${SECRET}`,
+      MAIL_TRANSPORT: "resend",
+      RESEND_API_KEY: "re_bench",
+      RESEND_BASE_URL: fake.url,
+      RESEND_RATE_LIMIT: "0",
+      WORKER_CONCURRENCY: args.concurrency,
+      BENCH_NAIVE_RENDER: naive ? "1" : "0",
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stderr!.on("data", (d: Buffer) => {
     const line = d.toString();
     if (!line.includes("ExperimentalWarning") && !line.includes("trace-warnings"))
@@ -151,6 +147,8 @@ async function run(db: Db, url: string, fake: FakeResend, tag: string, n: number
 }
 
 async function main() {
+  // What `npm run worker` runs: the bundled worker (lib/jobs/build-worker.mjs).
+  execFileSync(process.execPath, ["lib/jobs/build-worker.mjs"], { cwd: ROOT, stdio: "inherit" });
   const n = Number(args.recipients);
   const naiveN = Number(args["naive-recipients"]);
   const admin = await rawFromUrl(args.pg);

@@ -1,7 +1,7 @@
 // A mailing of 20,000 recipients sent by a separate `npm run worker` process that is killed with SIGKILL twice in the
 // middle and started again: every recipient gets exactly one mail, counted by recipient at the fake Resend API.
 // Runs on PostgreSQL only (worker processes share the database through it; the embedded PGlite has one process).
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startMailing } from "@/lib/mailings/start-mailing";
@@ -24,30 +24,26 @@ let fake: FakeResend;
 const children: ChildProcess[] = [];
 
 function startWorker(url: string): ChildProcess {
-  // node itself with tsx as a loader (not the tsx CLI, which would run the worker in a grandchild that SIGKILL misses).
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "--import", "./lib/node/server-only-hook.mjs", "lib/jobs/run-worker.ts"],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: "test",
-        DATABASE_URL: url,
-        PUBLIC_URL: "https://prefs.example.com",
-        AUTH_SECRET: SECRET,
-        SUPPRESSION_HMAC_KEY: SECRET,
-        LINK_SIGNING_KEYS: `k1:${SECRET}`,
-        MAIL_TRANSPORT: "resend",
-        RESEND_API_KEY: "re_crash_test",
-        RESEND_BASE_URL: fake.url,
-        RESEND_RATE_LIMIT: "0",
-        MAILING_LEASE_SECONDS: "5",
-        WORKER_CONCURRENCY: "4",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  // Exactly what `npm run worker` runs, started directly so that SIGKILL reaches the worker itself.
+  const child = spawn(process.execPath, ["--max-old-space-size=128", ".worker/run-worker.mjs"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "test",
+      DATABASE_URL: url,
+      PUBLIC_URL: "https://prefs.example.com",
+      AUTH_SECRET: SECRET,
+      SUPPRESSION_HMAC_KEY: SECRET,
+      LINK_SIGNING_KEYS: `k1:${SECRET}`,
+      MAIL_TRANSPORT: "resend",
+      RESEND_API_KEY: "re_crash_test",
+      RESEND_BASE_URL: fake.url,
+      RESEND_RATE_LIMIT: "0",
+      MAILING_LEASE_SECONDS: "5",
+      WORKER_CONCURRENCY: "4",
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.resume();
   child.stderr!.resume();
   children.push(child);
@@ -69,6 +65,7 @@ const kill = async (child: ChildProcess) => {
 };
 
 beforeAll(async () => {
+  execFileSync(process.execPath, ["lib/jobs/build-worker.mjs"], { cwd: ROOT, stdio: "inherit" });
   t = await createTestDb();
   fake = await startFakeResend({ answerDelayMs: 40 });
   await seedDemo({ db: t.db, suppressionKey: SECRET });
