@@ -10,6 +10,7 @@ import { rawFromPglite, rawFromUrl, type RawSql } from "@/lib/db/raw";
 import { recordAuditEventsRaw } from "@/lib/audit/record-audit-event";
 import { getConfig } from "@/lib/env/config";
 import { defaultLegalBases } from "@/lib/policy/purposes";
+import { hashAddress } from "@/lib/suppression/hash-address";
 import type { ContactCategory, RoleType } from "@/lib/generated/prisma/enums";
 import { seedIfEmpty } from "./seed-demo";
 
@@ -145,12 +146,13 @@ async function main() {
       categories: t.defaultCategories.replace(/[{}]/g, "").split(","),
     }));
     const run = randomBytes(3).toString("hex");
+    const suppressionKey = getConfig().suppressionKey;
     const started = performance.now();
     let done = 0;
     let rows = 0;
     for (let batchNo = 0; done < total; batchNo++) {
       const n = Math.min(batchSize, total - done);
-      rows += await insertBatch(raw, { run, batchNo, offset: done, n, topicDefaults });
+      rows += await insertBatch(raw, { run, batchNo, offset: done, n, topicDefaults, suppressionKey });
       done += n;
       const s = (performance.now() - started) / 1000;
       process.stdout.write(
@@ -174,6 +176,8 @@ type Batch = {
   offset: number;
   n: number;
   topicDefaults: { id: string; categories: string[] }[];
+  /** Contact.addressHash is hashAddress(email, key), computed here per row like every other writer of `email`. */
+  suppressionKey: string;
 };
 
 async function insertBatch(raw: RawSql, b: Batch): Promise<number> {
@@ -185,6 +189,7 @@ async function insertBatch(raw: RawSql, b: Batch): Promise<number> {
     id: [] as string[],
     name: [] as string[],
     email: [] as string[],
+    hash: [] as string[],
     phone: [] as (string | null)[],
     title: [] as string[],
     lang: [] as string[],
@@ -221,7 +226,9 @@ async function insertBatch(raw: RawSql, b: Batch): Promise<number> {
     const id = `bulk_${b.run}_${i}`;
     c.id.push(id);
     c.name.push(`${first} ${last}`);
-    c.email.push(`${first}.${last}.${b.run}${i}@org${orgIndex}.example`.toLowerCase());
+    const email = `${first}.${last}.${b.run}${i}@org${orgIndex}.example`.toLowerCase();
+    c.email.push(email);
+    c.hash.push(hashAddress(email, b.suppressionKey));
     c.phone.push(i % 3 === 0 ? null : `+4670${String(1000000 + (i % 9000000)).padStart(7, "0")}`);
     c.title.push(pick(TITLES, i));
     c.lang.push(i % 5 === 0 ? "en" : "sv");
@@ -255,10 +262,10 @@ async function insertBatch(raw: RawSql, b: Batch): Promise<number> {
       [orgIds, orgNames, orgRel, now],
     );
     await raw.query(
-      `INSERT INTO "Contact" (id, name, email, phone, "jobTitle", language, category, "sourceType", "sourceDetail", "sourceOrganisationId", "createdAt", "updatedAt")
-       SELECT id, name, email, phone, title, lang::"Language", cat::"ContactCategory", 'IMPORTED', 'Bulk benchmark data', org, $9, $9
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(id, name, email, phone, title, lang, cat, org)`,
-      [c.id, c.name, c.email, c.phone, c.title, c.lang, c.cat, c.org, now],
+      `INSERT INTO "Contact" (id, name, email, "addressHash", phone, "jobTitle", language, category, "sourceType", "sourceDetail", "sourceOrganisationId", "createdAt", "updatedAt")
+       SELECT id, name, email, hash, phone, title, lang::"Language", cat::"ContactCategory", 'IMPORTED', 'Bulk benchmark data', org, $10, $10
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS t(id, name, email, hash, phone, title, lang, cat, org)`,
+      [c.id, c.name, c.email, c.hash, c.phone, c.title, c.lang, c.cat, c.org, now],
     );
     await raw.query(
       `INSERT INTO "ContactLegalBasis" ("contactId", purpose, basis, "recordedAt")

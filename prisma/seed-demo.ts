@@ -3,7 +3,9 @@
 import type { DatabaseTarget } from "@/lib/db/adapter";
 import { createDb, type Db } from "@/lib/db/client";
 import { recordAuditEvents, type AuditInput } from "@/lib/audit/record-audit-event";
+import { getConfig } from "@/lib/env/config";
 import { defaultLegalBases } from "@/lib/policy/purposes";
+import { hashAddress } from "@/lib/suppression/hash-address";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEMO_CONTACTS, DEMO_EVENT, DEMO_ORGS, DEMO_STAFF, DEMO_TOPICS, type DemoContact } from "./demo-data";
 
@@ -25,8 +27,10 @@ export type SeedResult = {
   subscriptions: number;
 };
 
-export async function seedDemo(opts: { db: Db; now?: Date }): Promise<SeedResult> {
+export async function seedDemo(opts: { db: Db; now?: Date; suppressionKey?: string }): Promise<SeedResult> {
   const now = opts.now ?? new Date();
+  // Contact.addressHash lets segment counts join the suppression list; every writer of `email` sets it.
+  const suppressionKey = opts.suppressionKey ?? getConfig().suppressionKey;
   const eventDate = monthsAgo(now, DEMO_EVENT.monthsAgo);
   return opts.db.$transaction(
     async (tx) => {
@@ -62,6 +66,7 @@ export async function seedDemo(opts: { db: Db; now?: Date }): Promise<SeedResult
           id: c.id,
           name: c.name,
           email: c.email,
+          addressHash: hashAddress(c.email, suppressionKey),
           phone: c.phone ?? null,
           jobTitle: c.jobTitle ?? null,
           language: c.language,

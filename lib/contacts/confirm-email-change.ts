@@ -13,6 +13,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import type { MailTransport } from "@/lib/mail/types";
 import { recordPrivacyRequest } from "@/lib/privacy-requests/record-privacy-request";
 import { resolveLink, spendLink, type LinkProblem } from "@/lib/recipients/resolve-link";
+import { hashAddress } from "@/lib/suppression/hash-address";
 import { SCOPES } from "@/lib/tokens/scopes";
 import { findSuppression } from "./find-suppression";
 import { maskAddress } from "./mask-address";
@@ -61,7 +62,11 @@ export async function confirmEmailChange(opts: {
 
       const updated = await tx.contact.update({
         where: { id: contact.id },
-        data: { email: pending.newEmail, tokenVersion: { increment: 1 } },
+        data: {
+          email: pending.newEmail,
+          addressHash: hashAddress(pending.newEmail, opts.suppressionKey),
+          tokenVersion: { increment: 1 },
+        },
         select: { id: true, tokenVersion: true, language: true },
       });
       await tx.pendingEmailChange.deleteMany({ where: { contactId: contact.id } });

@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import type { ContactCategory, Language, Prisma, SourceType } from "@/lib/generated/prisma/client";
 import { defaultLegalBases } from "@/lib/policy/purposes";
 import { applySubscriptionChange } from "@/lib/subscriptions/apply-subscription-change";
+import { hashAddress } from "@/lib/suppression/hash-address";
 import { findSuppression, type SuppressionMatch } from "./find-suppression";
 
 export type UpsertContactInput = {
@@ -94,6 +95,7 @@ async function upsertOnce(opts: Parameters<typeof upsertContact>[0]): Promise<Up
       const contact = await tx.contact.create({
         data: {
           email: input.email,
+          addressHash: hashAddress(input.email, opts.suppressionKey),
           name: input.name,
           phone: input.phone ?? null,
           jobTitle: input.jobTitle ?? null,

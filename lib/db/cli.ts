@@ -20,6 +20,16 @@ async function main(): Promise<number> {
         const { seedIfEmpty } = await import("@/prisma/seed-demo");
         await seedIfEmpty(config.database);
       }
+      // Contacts written before Contact.addressHash existed get it now (a no-op once done).
+      const { createDb } = await import("./client");
+      const { backfillAddressHashes } = await import("@/lib/segments/backfill-address-hashes");
+      const { db, close } = await createDb(config.database);
+      try {
+        const filled = await backfillAddressHashes({ db, suppressionKey: config.suppressionKey });
+        if (filled > 0) console.log(`Filled in the address hash of ${filled} contact(s)`);
+      } finally {
+        await close();
+      }
       return 0;
     }
     case "create": {

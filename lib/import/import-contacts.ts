@@ -7,6 +7,7 @@ import { z } from "zod";
 import { recordAuditEvents, type AuditInput } from "@/lib/audit/record-audit-event";
 import type { Db, Tx } from "@/lib/db/client";
 import type { ContactCategory, Relationship } from "@/lib/generated/prisma/enums";
+import { hashAddress } from "@/lib/suppression/hash-address";
 import { classifyImportRows, type PreviewRow } from "./classify-import-rows";
 import { importOptionsSchema, type ImportOptions, type ImportOptionsInput } from "./import-options";
 import type { ImportRecord } from "./read-import-row";
@@ -75,7 +76,13 @@ export async function importContacts(opts: {
       await progress({ phase: "organisations", done: orgIds.created, total: orgIds.created });
 
       for (let i = 0; i < creates.length; i += CHUNK) {
-        await insertContacts(tx, creates.slice(i, i + CHUNK), { options, actor, now, orgIds: orgIds.byKey });
+        await insertContacts(tx, creates.slice(i, i + CHUNK), {
+          options,
+          actor,
+          now,
+          orgIds: orgIds.byKey,
+          suppressionKey: opts.suppressionKey,
+        });
         await progress({ phase: "contacts", done: Math.min(i + CHUNK, creates.length), total: creates.length });
       }
       for (const row of creates) {
@@ -215,10 +222,12 @@ async function ensureOrganisations(
 async function insertContacts(
   tx: Tx,
   rows: PreviewRow[],
-  ctx: { options: ImportOptions; actor: ImportActor; now: Date; orgIds: Map<string, string> },
+  ctx: { options: ImportOptions; actor: ImportActor; now: Date; orgIds: Map<string, string>; suppressionKey: string },
 ): Promise<void> {
   const { options, now } = ctx;
   const c = { id: [] as string[], name: [] as string[], email: [] as string[], phone: [] as (string | null)[] };
+  // Contact.addressHash (hashAddress) lets segment counts join the suppression list; computed here, per row.
+  const hashes: string[] = [];
   const more = { title: [] as (string | null)[], lang: [] as string[], org: [] as (string | null)[] };
   const role = {
     id: [] as string[],
@@ -235,6 +244,7 @@ async function insertContacts(
     c.id.push(id);
     c.name.push(r.name!);
     c.email.push(r.email);
+    hashes.push(hashAddress(r.email, ctx.suppressionKey));
     c.phone.push(r.phone);
     more.title.push(r.jobTitle);
     more.lang.push(r.language ?? options.defaultLanguage);
@@ -251,12 +261,12 @@ async function insertContacts(
   const sourceDate = options.sourceDate ?? null;
   const sourceStaff = options.sourceType === "MET_AT_EVENT" ? ctx.actor.id : null;
   await tx.$executeRawUnsafe(
-    `INSERT INTO "Contact" (id, name, email, phone, "jobTitle", language, category, "sourceType", "sourceDetail",
-       "sourceDate", "sourceStaffId", "sourceOrganisationId", "createdAt", "updatedAt")
-     SELECT id, name, email, phone, title, lang::"Language", $8::"ContactCategory", $9::"SourceType", $10, $11::date, $12,
-       org, $13::timestamp, $13::timestamp
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-       AS t(id, name, email, phone, title, lang, org)`,
+    `INSERT INTO "Contact" (id, name, email, "addressHash", phone, "jobTitle", language, category, "sourceType",
+       "sourceDetail", "sourceDate", "sourceStaffId", "sourceOrganisationId", "createdAt", "updatedAt")
+     SELECT id, name, email, hash, phone, title, lang::"Language", $8::"ContactCategory", $9::"SourceType", $10,
+       $11::date, $12, org, $13::timestamp, $13::timestamp
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $14::text[])
+       AS t(id, name, email, phone, title, lang, org, hash)`,
     c.id,
     c.name,
     c.email,
@@ -270,6 +280,7 @@ async function insertContacts(
     sourceDate,
     sourceStaff,
     ts,
+    hashes,
   );
   await tx.$executeRawUnsafe(
     `INSERT INTO "ContactLegalBasis" ("contactId", purpose, basis, "recordedAt", note)

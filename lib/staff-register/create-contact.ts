@@ -69,6 +69,7 @@ export async function createContact(opts: {
       const contact = await tx.contact.create({
         data: {
           email: input.email,
+          addressHash: hashAddress(input.email, opts.suppressionKey),
           name: input.name,
           phone: input.phone,
           jobTitle: input.jobTitle,

@@ -4,7 +4,9 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
+import { getConfig } from "@/lib/env/config";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { hashAddress } from "@/lib/suppression/hash-address";
 import { mayChangeContact } from "./access";
 import { CONTACT_EDIT_FIELDS, contactEditSchema, fieldErrorCodes } from "./schemas";
 
@@ -18,6 +20,8 @@ export async function updateContact(opts: {
   staff: StaffPrincipal;
   contactId: string;
   input: unknown;
+  /** The suppression HMAC key for Contact.addressHash; getConfig().suppressionKey when not given. */
+  suppressionKey?: string;
   now?: Date;
 }): Promise<UpdateContactResult> {
   const parsed = contactEditSchema.safeParse(opts.input);
@@ -50,6 +54,7 @@ export async function updateContact(opts: {
       }
       const fields: string[] = [...changed];
       if (changed.includes("email")) {
+        data.addressHash = hashAddress(next.email, opts.suppressionKey ?? getConfig().suppressionKey);
         data.tokenVersion = { increment: 1 };
         fields.push("tokenVersion");
       }

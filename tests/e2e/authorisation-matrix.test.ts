@@ -34,6 +34,11 @@ const MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/audit", [A, P]],
   ["/staff/api-keys", [A]],
   ["/staff/users", [A]],
+  ["/staff/topics", [A, P, K]],
+  ["/staff/topics/new", [A, P, K]],
+  ["/staff/topics/demo_topic_newsletter", [A, P, K]],
+  ["/staff/segments", [A, P, K]],
+  ["/staff/segments/new", [A, P, K]],
 ];
 
 // Demo phone numbers (prisma/demo-data.ts) that marketing must never receive.

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db/client";
+import { getI18n } from "@/lib/i18n/server";
+import { listSegments } from "@/lib/segments/list-segments";
+import styles from "./segments.module.css";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { t } = await getI18n(searchParams);
+  return { title: t.segments.segments.title };
+}
+
+export default async function SegmentsPage({ searchParams }: Props) {
+  await requireStaff("segments.manage", { returnTo: "/staff/segments" });
+  const query = await searchParams;
+  const { t } = await getI18n(searchParams);
+  const s = t.segments.segments;
+  const includeArchived = query.archived === "1";
+  const segments = await listSegments({ db: await getDb(), includeArchived });
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return (
+    <article aria-labelledby="segments-heading">
+      <h1 id="segments-heading">{s.heading}</h1>
+      <p className="lead">{s.lead}</p>
+      <p>
+        <Link className="button" href="/staff/segments/new">
+          {s.create}
+        </Link>
+      </p>
+      <form method="get" className="field">
+        <input id="show-archived" type="checkbox" name="archived" value="1" defaultChecked={includeArchived} />{" "}
+        <label htmlFor="show-archived">{s.showArchived}</label>{" "}
+        <button type="submit" className="button">
+          {s.updateList}
+        </button>
+      </form>
+      {segments.length === 0 ? (
+        <p>{s.empty}</p>
+      ) : (
+        <div className={styles.tableScroll}>
+          <table className={styles.table} data-testid="segments">
+            <caption>{s.heading}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{s.columns.name}</th>
+                <th scope="col">{s.columns.createdBy}</th>
+                <th scope="col">{s.columns.updated}</th>
+                <th scope="col">{s.columns.status}</th>
+                <th scope="col">{s.columns.edit}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {segments.map((g) => (
+                <tr key={g.id}>
+                  <th scope="row">{g.name}</th>
+                  <td>{g.createdBy ?? "–"}</td>
+                  <td>
+                    <time dateTime={g.updatedAt.toISOString()}>{day(g.updatedAt)}</time>
+                  </td>
+                  <td>{g.archivedAt ? s.archived : s.active}</td>
+                  <td>
+                    <Link href={`/staff/segments/${encodeURIComponent(g.id)}`} aria-label={s.editLink(g.name)}>
+                      {s.columns.edit}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,63 @@
+"use server";
+// Create or edit a topic. Archiving is a field of the same form (a checkbox), so it is one audited change.
+import { redirect } from "next/navigation";
+import { checkStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db/client";
+import { getI18n } from "@/lib/i18n/server";
+import { saveTopic } from "@/lib/topics/save-topic";
+import { formValues, localiseErrors, type FormState } from "../contacts/_components/form-state";
+
+const FIELDS = [
+  "id",
+  "key",
+  "nameSv",
+  "nameEn",
+  "descriptionSv",
+  "descriptionEn",
+  "purpose",
+  "isMarketing",
+  "sortOrder",
+  "archived",
+] as const;
+
+export async function saveTopicAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const { t } = await getI18n();
+  const s = t.segments;
+  const defaultCategories = form.getAll("defaultCategories").filter((v): v is string => typeof v === "string");
+  const values: Record<string, string> = {
+    ...formValues(form, FIELDS),
+    defaultCategories: defaultCategories.join(","),
+  };
+  const access = await checkStaff("topics.manage");
+  if (!access.ok) return { status: "forbidden", message: s.forbidden, fieldErrors: {}, values };
+  let id: string;
+  try {
+    const r = await saveTopic({
+      db: await getDb(),
+      staff: access.staff,
+      id: values.id || undefined,
+      input: { ...values, defaultCategories },
+    });
+    if (!r.ok) {
+      if (r.code === "invalid")
+        return {
+          status: "invalid",
+          message: s.invalid,
+          fieldErrors: localiseErrors(s.errors, r.fieldErrors, s.errorFallback),
+          values,
+        };
+      return {
+        status: "forbidden",
+        message: r.code === "forbidden" ? s.forbidden : s.notFound,
+        fieldErrors: {},
+        values,
+      };
+    }
+    if (!r.created && r.changed.length === 0)
+      return { status: "unchanged", message: s.unchanged, fieldErrors: {}, values };
+    id = r.id;
+  } catch {
+    return { status: "failed", message: s.failed, fieldErrors: {}, values };
+  }
+  redirect(`/staff/topics?saved=${encodeURIComponent(id)}`);
+}

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db/client";
+import { getI18n } from "@/lib/i18n/server";
+import { PURPOSES } from "@/lib/policy/purposes";
+import { listTopics } from "@/lib/topics/list-topics";
+import styles from "../segments/segments.module.css";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { t } = await getI18n(searchParams);
+  return { title: t.segments.topics.title };
+}
+
+export default async function TopicsPage({ searchParams }: Props) {
+  await requireStaff("topics.manage", { returnTo: "/staff/topics" });
+  const query = await searchParams;
+  const { t, lang } = await getI18n(searchParams);
+  const s = t.segments;
+  const tt = s.topics;
+  const topics = await listTopics({ db: await getDb(), includeArchived: true });
+  const purposeName = new Map(PURPOSES.map((p) => [p.key, p.name[lang]]));
+  const name = (x: { nameSv: string; nameEn: string }) => (lang === "sv" ? x.nameSv : x.nameEn);
+  return (
+    <article aria-labelledby="topics-heading">
+      <h1 id="topics-heading">{tt.heading}</h1>
+      <p className="lead">{tt.lead}</p>
+      {query.saved ? (
+        <p role="status" className={styles.notice}>
+          {s.saved}
+        </p>
+      ) : null}
+      <p>
+        <Link className="button" href="/staff/topics/new">
+          {tt.create}
+        </Link>
+      </p>
+      {topics.length === 0 ? (
+        <p>{tt.empty}</p>
+      ) : (
+        <div className={styles.tableScroll}>
+          <table className={styles.table} data-testid="topics">
+            <caption>{tt.heading}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{tt.columns.name}</th>
+                <th scope="col">{tt.columns.key}</th>
+                <th scope="col">{tt.columns.purpose}</th>
+                <th scope="col">{tt.columns.marketing}</th>
+                <th scope="col">{tt.columns.defaults}</th>
+                <th scope="col">{tt.columns.subscribed}</th>
+                <th scope="col">{tt.columns.status}</th>
+                <th scope="col">{tt.columns.edit}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {topics.map((topic) => (
+                <tr key={topic.id}>
+                  <th scope="row">{name(topic)}</th>
+                  <td>{topic.key}</td>
+                  <td>{purposeName.get(topic.purpose) ?? topic.purpose}</td>
+                  <td>{topic.isMarketing ? s.yes : s.no}</td>
+                  <td>{topic.defaultCategories.map((c) => t.register.category[c]).join(", ")}</td>
+                  <td>{topic.subscribed.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB")}</td>
+                  <td>{topic.archivedAt ? tt.archived : tt.active}</td>
+                  <td>
+                    <Link href={`/staff/topics/${encodeURIComponent(topic.id)}`} aria-label={tt.editLink(name(topic))}>
+                      {tt.columns.edit}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,36 @@
+// Archive a segment (or bring it back): it leaves the list and the mailing form's picker; mailings that used it keep
+// it. Audited ("segment.archived" / "segment.restored").
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { can, type StaffPrincipal } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+
+export type ArchiveSegmentResult = { ok: true; changed: boolean } | { ok: false; code: "forbidden" | "not_found" };
+
+export async function archiveSegment(opts: {
+  db: Db;
+  staff: StaffPrincipal;
+  id: string;
+  archived: boolean;
+  now?: Date;
+}): Promise<ArchiveSegmentResult> {
+  if (!can(opts.staff, "segments.manage")) return { ok: false, code: "forbidden" };
+  const now = opts.now ?? new Date();
+  return opts.db.$transaction(async (tx) => {
+    const current = await tx.segment.findUnique({ where: { id: opts.id }, select: { archivedAt: true } });
+    if (!current) return { ok: false as const, code: "not_found" as const };
+    if ((current.archivedAt !== null) === opts.archived) return { ok: true as const, changed: false };
+    await tx.segment.update({ where: { id: opts.id }, data: { archivedAt: opts.archived ? now : null } });
+    await recordAuditEvent(
+      tx,
+      {
+        actor: { type: "STAFF", id: opts.staff.id },
+        action: opts.archived ? "segment.archived" : "segment.restored",
+        subject: { type: "Segment", id: opts.id },
+        fields: ["archivedAt"],
+      },
+      now,
+    );
+    return { ok: true as const, changed: true };
+  });
+}

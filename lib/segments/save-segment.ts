@@ -1,0 +1,66 @@
+// Marketing save a segment: a name and a filter. Create or edit, one transaction with its audit entry
+// ("segment.created" / "segment.updated", changed field names). A segment holds no personal data, only conditions.
+import "server-only";
+import { isDeepStrictEqual } from "node:util";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { can, type StaffPrincipal } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseSegmentFilter } from "./parse-segment-filter";
+import { parseStoredFilter } from "./segment-filter";
+import { segmentNameSchema } from "./segment-schema";
+
+export type SaveSegmentResult =
+  | { ok: true; id: string; created: boolean; changed: string[] }
+  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
+  | { ok: false; code: "forbidden" | "not_found" };
+
+export async function saveSegment(opts: {
+  db: Db;
+  staff: StaffPrincipal;
+  /** Absent to create a segment. */
+  id?: string;
+  input: { name: unknown; filter: unknown };
+  now?: Date;
+}): Promise<SaveSegmentResult> {
+  if (!can(opts.staff, "segments.manage")) return { ok: false, code: "forbidden" };
+  const name = segmentNameSchema.safeParse(opts.input.name);
+  const filter = parseSegmentFilter(opts.input.filter);
+  if (!name.success || !filter.ok) {
+    const fieldErrors = filter.ok ? {} : { ...filter.fieldErrors };
+    if (!name.success) fieldErrors.name = name.error.issues[0]?.message ?? "name_required";
+    return { ok: false, code: "invalid", fieldErrors };
+  }
+  const now = opts.now ?? new Date();
+  const actor = { type: "STAFF" as const, id: opts.staff.id };
+  const stored = filter.filter as unknown as Prisma.InputJsonValue;
+  return opts.db.$transaction(async (tx) => {
+    if (!opts.id) {
+      const segment = await tx.segment.create({
+        data: { name: name.data, filter: stored, createdById: opts.staff.id, createdAt: now },
+        select: { id: true },
+      });
+      const fields = ["name", "filter"];
+      await recordAuditEvent(
+        tx,
+        { actor, action: "segment.created", subject: { type: "Segment", id: segment.id }, fields },
+        now,
+      );
+      return { ok: true as const, id: segment.id, created: true, changed: fields };
+    }
+    const current = await tx.segment.findUnique({ where: { id: opts.id }, select: { name: true, filter: true } });
+    if (!current) return { ok: false as const, code: "not_found" as const };
+    const changed: string[] = [];
+    if (current.name !== name.data) changed.push("name");
+    // jsonb does not keep key order: compare the parsed values.
+    if (!isDeepStrictEqual(parseStoredFilter(current.filter), filter.filter)) changed.push("filter");
+    if (changed.length === 0) return { ok: true as const, id: opts.id, created: false, changed };
+    await tx.segment.update({ where: { id: opts.id }, data: { name: name.data, filter: stored } });
+    await recordAuditEvent(
+      tx,
+      { actor, action: "segment.updated", subject: { type: "Segment", id: opts.id }, fields: changed },
+      now,
+    );
+    return { ok: true as const, id: opts.id, created: false, changed };
+  });
+}

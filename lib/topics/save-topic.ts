@@ -1,0 +1,84 @@
+// Staff create or edit a topic (sv/en name and description, purpose, marketing or not, default categories, order,
+// archived). One transaction with its audit entry ("topic.created" / "topic.updated", changed field names).
+// Default categories apply to contacts created from now on; existing subscriptions are never changed here.
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { can, type StaffPrincipal } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { TOPIC_FIELDS, topicFieldErrors, topicSchema } from "./topic-schema";
+
+export type SaveTopicResult =
+  | { ok: true; id: string; created: boolean; changed: string[] }
+  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
+  | { ok: false; code: "forbidden" | "not_found" };
+
+export async function saveTopic(opts: {
+  db: Db;
+  staff: StaffPrincipal;
+  /** Absent to create a topic. */
+  id?: string;
+  input: unknown;
+  now?: Date;
+}): Promise<SaveTopicResult> {
+  if (!can(opts.staff, "topics.manage")) return { ok: false, code: "forbidden" };
+  const parsed = topicSchema.safeParse(opts.input);
+  if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: topicFieldErrors(parsed.error) };
+  const { archived, ...input } = parsed.data;
+  const now = opts.now ?? new Date();
+  const actor = { type: "STAFF" as const, id: opts.staff.id };
+  try {
+    return await opts.db.$transaction(async (tx) => {
+      const taken = await tx.topic.findUnique({ where: { key: input.key }, select: { id: true } });
+      if (taken && taken.id !== opts.id)
+        return { ok: false as const, code: "invalid" as const, fieldErrors: { key: "key_taken" } };
+
+      if (!opts.id) {
+        const topic = await tx.topic.create({
+          data: { ...input, archivedAt: archived ? now : null },
+          select: { id: true },
+        });
+        const fields = [...TOPIC_FIELDS, ...(archived ? ["archivedAt"] : [])];
+        await recordAuditEvent(
+          tx,
+          { actor, action: "topic.created", subject: { type: "Topic", id: topic.id }, fields },
+          now,
+        );
+        return { ok: true as const, id: topic.id, created: true, changed: fields };
+      }
+
+      const current = await tx.topic.findUnique({ where: { id: opts.id } });
+      if (!current) return { ok: false as const, code: "not_found" as const };
+      const changed: string[] = TOPIC_FIELDS.filter((f) =>
+        f === "defaultCategories"
+          ? [...current.defaultCategories].sort().join() !== [...input.defaultCategories].sort().join()
+          : current[f] !== input[f],
+      );
+      // Archiving keeps the first archive date; un-archiving clears it.
+      const archivedAt = archived ? (current.archivedAt ?? now) : null;
+      if ((current.archivedAt === null) !== (archivedAt === null)) changed.push("archivedAt");
+      if (changed.length === 0) return { ok: true as const, id: current.id, created: false, changed };
+      await tx.topic.update({ where: { id: current.id }, data: { ...input, archivedAt } });
+      // Topic texts are not personal data: the old and new values are kept with the entry.
+      const personalValues = Object.fromEntries(
+        changed.map((f) => [
+          f,
+          {
+            from: f === "archivedAt" ? (current.archivedAt?.toISOString() ?? null) : current[f as keyof typeof input],
+            to: f === "archivedAt" ? (archivedAt?.toISOString() ?? null) : input[f as keyof typeof input],
+          },
+        ]),
+      );
+      await recordAuditEvent(
+        tx,
+        { actor, action: "topic.updated", subject: { type: "Topic", id: current.id }, fields: changed, personalValues },
+        now,
+      );
+      return { ok: true as const, id: current.id, created: false, changed };
+    });
+  } catch (e) {
+    // Two saves of the same new key at once: the loser hits the unique key.
+    if ((e as { code?: unknown }).code === "P2002")
+      return { ok: false, code: "invalid", fieldErrors: { key: "key_taken" } };
+    throw e;
+  }
+}

@@ -1,0 +1,401 @@
+// Segments on the demo register plus ten contacts made for this test (all from one fair, "Segtest Expo"): the count
+// and its breakdown (suppressed by reason, opted out, unsubscribed from the topic, never subscribed, no legal basis),
+// roles current and ended, source detail, dates; agreement with exclusionReasonSql contact by contact; the sample
+// leaks nothing but name, organisation and language; saving and archiving are audited; and every path that writes
+// Contact.email also writes Contact.addressHash.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StaffPrincipal } from "@/lib/auth/permissions";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { confirmEmailChange } from "@/lib/contacts/confirm-email-change";
+import { requestEmailChange } from "@/lib/contacts/request-email-change";
+import { upsertContact } from "@/lib/contacts/upsert-contact";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { importContacts } from "@/lib/import/import-contacts";
+import { parseImportFile } from "@/lib/import/parse-import-file";
+import { suggestColumnMapping } from "@/lib/import/suggest-column-mapping";
+import { validateImportRows } from "@/lib/import/validate-import-rows";
+import { createTransport } from "@/lib/mail/create-transport";
+import { archiveSegment } from "@/lib/segments/archive-segment";
+import { backfillAddressHashes } from "@/lib/segments/backfill-address-hashes";
+import { countSegment, type SegmentCount } from "@/lib/segments/count-segment";
+import { EXCLUSION_REASONS, exclusionReasonSql } from "@/lib/segments/exclusion-sql";
+import { filterFromForm } from "@/lib/segments/filter-from-form";
+import { getSegment } from "@/lib/segments/get-segment";
+import { listSegments } from "@/lib/segments/list-segments";
+import { parseSegmentFilter } from "@/lib/segments/parse-segment-filter";
+import { sampleSegment } from "@/lib/segments/sample-segment";
+import { saveSegment } from "@/lib/segments/save-segment";
+import { segmentFilterSchema, type SegmentFilterInput } from "@/lib/segments/segment-filter";
+import { segmentConditionSql } from "@/lib/segments/segment-sql";
+import { createContact } from "@/lib/staff-register/create-contact";
+import { updateContact } from "@/lib/staff-register/update-contact";
+import { hashAddress } from "@/lib/suppression/hash-address";
+import { DEMO_CONTACTS } from "@/prisma/demo-data";
+import { seedDemo } from "@/prisma/seed-demo";
+import { createTestDb, type TestDb } from "../support/db";
+
+const KEY = "segments-test-suppression-key-0123456789";
+const LINK_KEYS = [{ id: "t1", secret: "s".repeat(40) }];
+const NOW = new Date("2026-11-24T12:00:00Z");
+const ADMIN: StaffPrincipal = { id: "demo_staff_admin", role: "ADMIN" };
+const MARKETING: StaffPrincipal = { id: "demo_staff_marketing", role: "MARKETING" };
+const SUPPORT: StaffPrincipal = { id: "demo_staff_support", role: "SUPPORT" };
+const NEWSLETTER = "demo_topic_newsletter";
+const SERVICE = "demo_topic_service-notices";
+const FAIR = "Segtest Expo 2026";
+
+let t: TestDb;
+const ids: Record<string, string> = {};
+
+const filter = (f: SegmentFilterInput = {}) => segmentFilterSchema.parse(f);
+const fair = (f: SegmentFilterInput = {}) => filter({ sourceDetail: "segtest expo", ...f });
+async function count(f: SegmentFilterInput, topicId?: string): Promise<SegmentCount> {
+  const r = await countSegment({ db: t.db, filter: fair(f), topicId, today: NOW });
+  if (!r.ok) throw new Error(r.code);
+  return r.count;
+}
+const total = async (f: SegmentFilterInput) => (await count(f)).total;
+
+async function makeContact(key: string, over: Record<string, unknown> = {}, now = NOW) {
+  const r = await createContact({
+    db: t.db,
+    staff: ADMIN,
+    suppressionKey: KEY,
+    now,
+    input: {
+      name: `Segtest ${key}`,
+      email: `${key}@segtest.example`,
+      language: "sv",
+      category: "CUSTOMER_CONTACT",
+      sourceType: "MET_AT_EVENT",
+      sourceDetail: FAIR,
+      sourceDate: now.toISOString().slice(0, 10),
+      organisationId: "demo_org_nordlys",
+      roleType: "TECHNICAL_CONTACT",
+      ...over,
+    },
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  ids[key] = r.id;
+  return r.id;
+}
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDemo({ db: t.db, now: NOW, suppressionKey: KEY });
+  for (const key of ["ok1", "bounced", "complained", "optedout", "unsubscribed", "notsubscribed", "nobasis", "ok10"])
+    await makeContact(key);
+  await makeContact("english", { language: "en" });
+  await makeContact("early", {}, new Date("2026-06-01T10:00:00Z"));
+
+  const hash = (key: string) => hashAddress(`${key}@segtest.example`, KEY);
+  await t.db.suppression.createMany({
+    data: [
+      { addressHash: hash("bounced"), reason: "HARD_BOUNCE", scope: "ALL" },
+      // A complaint also unsubscribes from all marketing: two rows, reported once, by the first reason.
+      { addressHash: hash("complained"), reason: "COMPLAINT", scope: "MARKETING" },
+      { addressHash: hash("complained"), reason: "UNSUBSCRIBED_ALL", scope: "MARKETING" },
+    ],
+  });
+  await t.db.contact.update({ where: { id: ids.complained }, data: { marketingOptOutAt: NOW } });
+  await t.db.contact.update({ where: { id: ids.optedout }, data: { marketingOptOutAt: NOW } });
+  await t.db.subscription.update({
+    where: { contactId_topicId: { contactId: ids.unsubscribed!, topicId: NEWSLETTER } },
+    data: { state: "UNSUBSCRIBED" },
+  });
+  await t.db.subscription.delete({
+    where: { contactId_topicId: { contactId: ids.notsubscribed!, topicId: NEWSLETTER } },
+  });
+  await t.db.contactLegalBasis.delete({
+    where: { contactId_purpose: { contactId: ids.nobasis!, purpose: "MARKETING_MAILINGS" } },
+  });
+  // The early contact's role ended last month; the last one was active recently.
+  await t.db.contactRole.updateMany({ where: { contactId: ids.early }, data: { endsOn: new Date("2026-10-01") } });
+  await t.db.contact.update({ where: { id: ids.ok10 }, data: { lastActivityAt: new Date("2026-11-20T09:00:00Z") } });
+});
+afterAll(async () => t?.close());
+
+describe("countSegment", () => {
+  it("breaks a marketing topic's segment down by the first reason each person is left out", async () => {
+    const c = await count({}, NEWSLETTER);
+    expect(c).toMatchObject({
+      total: 10,
+      eligible: 4, // ok1, ok10, english, early (the role filter is not used here)
+      excluded: { SUPPRESSED: 2, OPTED_OUT: 1, UNSUBSCRIBED_TOPIC: 1, NOT_SUBSCRIBED: 1, NO_BASIS: 1 },
+      suppressedBy: { ERASED: 0, UNSUBSCRIBED_ALL: 0, HARD_BOUNCE: 1, COMPLAINT: 1, MANUAL: 0 },
+    });
+  });
+
+  it("leaves marketing opt-outs and marketing-only suppressions in for a service notice", async () => {
+    const c = await count({}, SERVICE);
+    expect(c).toMatchObject({
+      total: 10,
+      eligible: 9,
+      excluded: { SUPPRESSED: 1, OPTED_OUT: 0, UNSUBSCRIBED_TOPIC: 0, NOT_SUBSCRIBED: 0, NO_BASIS: 0 },
+      suppressedBy: { HARD_BOUNCE: 1, COMPLAINT: 0 },
+    });
+  });
+
+  it("counts only the total without a topic, and refuses an unknown topic", async () => {
+    expect(await count({})).toEqual({ total: 10, topic: null });
+    expect(await countSegment({ db: t.db, filter: fair(), topicId: "nope", today: NOW })).toEqual({
+      ok: false,
+      code: "topic_not_found",
+    });
+  });
+
+  it("filters on roles: current, ended or any; role type, organisation and relationship", async () => {
+    expect(await total({ roleTypes: ["TECHNICAL_CONTACT"] })).toBe(9);
+    expect(await total({ roleTypes: ["TECHNICAL_CONTACT"], roleStatus: "ended" })).toBe(1);
+    expect(await total({ roleTypes: ["TECHNICAL_CONTACT"], roleStatus: "any" })).toBe(10);
+    expect(await total({ roleTypes: ["BILLING_CONTACT"], roleStatus: "any" })).toBe(0);
+    expect(await total({ organisationIds: ["demo_org_nordlys"] })).toBe(9);
+    expect(await total({ organisationIds: ["demo_org_kvarnby"], roleStatus: "any" })).toBe(0);
+    expect(await total({ relationships: ["CUSTOMER"] })).toBe(9);
+    expect(await total({ relationships: ["PARTNER", "SUPPLIER"], roleStatus: "any" })).toBe(0);
+    // The ended role still counts for the breakdown: eligible among current roles only.
+    const current = await count({ roleTypes: ["TECHNICAL_CONTACT"] }, NEWSLETTER);
+    expect(current).toMatchObject({ total: 9, eligible: 3 });
+  });
+
+  it("filters on category, language, source, subscription and dates", async () => {
+    expect(await total({ categories: ["CUSTOMER_CONTACT"] })).toBe(10);
+    expect(await total({ categories: ["PROSPECT", "SUPPLIER_CONTACT"] })).toBe(0);
+    expect(await total({ languages: ["en"] })).toBe(1);
+    expect(await total({ sourceTypes: ["MET_AT_EVENT"] })).toBe(10);
+    expect(await total({ sourceTypes: ["STAFF_ENTRY", "IMPORTED"] })).toBe(0);
+    expect(await total({ topicIds: [NEWSLETTER] })).toBe(8); // not: unsubscribed, never subscribed
+    expect(await total({ topicIds: [NEWSLETTER, SERVICE] })).toBe(10);
+    expect(await total({ createdFrom: "2026-11-24" })).toBe(9);
+    expect(await total({ createdTo: "2026-06-30" })).toBe(1);
+    expect(await total({ createdFrom: "2026-06-01", createdTo: "2026-06-01" })).toBe(1);
+    expect(await total({ lastActivityFrom: "2026-11-15" })).toBe(1);
+    expect(await total({ lastActivityTo: "2026-11-19" })).toBe(0);
+  });
+
+  it("finds the demo register's fair by part of the event name, case-insensitively", async () => {
+    const r = await countSegment({ db: t.db, filter: filter({ sourceDetail: "cloud SUMMIT" }), today: NOW });
+    const expected = DEMO_CONTACTS.filter((c) => c.source === "MET_AT_EVENT").length;
+    expect(expected).toBeGreaterThan(0);
+    expect(r).toEqual({ ok: true, count: { total: expected, topic: null } });
+    // Wildcards in the text are taken literally.
+    expect((await countSegment({ db: t.db, filter: filter({ sourceDetail: "%" }), today: NOW })).ok).toBe(true);
+    expect(await countSegment({ db: t.db, filter: filter({ sourceDetail: "%" }), today: NOW })).toMatchObject({
+      count: { total: 0 },
+    });
+  });
+
+  it("agrees with exclusionReasonSql contact by contact on the whole register", async () => {
+    const topics = await t.db.topic.findMany({ select: { id: true, purpose: true, isMarketing: true } });
+    const filters: SegmentFilterInput[] = [
+      {},
+      { categories: ["PROSPECT"] },
+      { relationships: ["CUSTOMER", "FORMER_CUSTOMER"], roleStatus: "any" },
+      { languages: ["en"] },
+    ];
+    for (const topic of topics)
+      for (const f of filters) {
+        const rows = await t.db.$queryRaw<{ reason: string | null; n: number }[]>(Prisma.sql`
+          SELECT ${exclusionReasonSql(topic)} AS reason, count(*)::int AS n FROM "Contact" c
+          WHERE ${segmentConditionSql(filter(f), NOW)} GROUP BY 1`);
+        const r = await countSegment({ db: t.db, filter: filter(f), topicId: topic.id, today: NOW });
+        if (!r.ok || !r.count.topic) throw new Error("no breakdown");
+        const byReason = Object.fromEntries(rows.map((x) => [x.reason ?? "eligible", x.n]));
+        expect({ topic: topic.id, f, eligible: r.count.eligible, ...r.count.excluded }).toEqual({
+          topic: topic.id,
+          f,
+          eligible: byReason.eligible ?? 0,
+          ...Object.fromEntries(EXCLUSION_REASONS.map((x) => [x, byReason[x] ?? 0])),
+        });
+        expect(r.count.total).toBe(rows.reduce((s, x) => s + x.n, 0));
+      }
+  });
+});
+
+describe("sampleSegment", () => {
+  it("shows only people who may be mailed, and only their name, organisation and language", async () => {
+    const r = await sampleSegment({ db: t.db, filter: fair(), topicId: NEWSLETTER, today: NOW });
+    if (!r.ok) throw new Error(r.code);
+    expect(r.rows.map((x) => x.name).sort()).toEqual(
+      ["Segtest early", "Segtest english", "Segtest ok1", "Segtest ok10"].sort(),
+    );
+    for (const row of r.rows) {
+      expect(Object.keys(row).sort()).toEqual(["language", "name", "organisation"]);
+      expect(row.organisation).toBe("Nordlys Energi AB"); // the ended role's organisation when there is no other
+    }
+    expect(r.rows.find((x) => x.name === "Segtest english")?.language).toBe("en");
+    const json = JSON.stringify(r);
+    expect(json).not.toContain("@");
+    expect(json).not.toContain("+46");
+  });
+
+  it("without a topic samples the segment, at most the limit", async () => {
+    const r = await sampleSegment({ db: t.db, filter: fair(), limit: 3, today: NOW });
+    expect(r.ok && r.rows.length).toBe(3);
+  });
+});
+
+describe("the filter from the builder form", () => {
+  it("reads repeated fields as lists and leaves empty fields out", () => {
+    const form = new URLSearchParams(
+      "categories=PROSPECT&categories=CUSTOMER_CONTACT&languages=&sourceDetail=+Cloud+&createdFrom=&topic=x&roleStatus=any",
+    );
+    expect(filterFromForm(form)).toEqual({
+      categories: ["PROSPECT", "CUSTOMER_CONTACT"],
+      sourceDetail: "Cloud",
+      roleStatus: "any",
+    });
+  });
+
+  it("reports errors per field", () => {
+    expect(parseSegmentFilter({ categories: ["NOPE"], createdFrom: "2026-13-01", roleStatus: "later" })).toEqual({
+      ok: false,
+      fieldErrors: { categories: "option_invalid", createdFrom: "date_invalid", roleStatus: "option_invalid" },
+    });
+    expect(parseSegmentFilter({ createdFrom: "2026-05-02", createdTo: "2026-05-01" })).toEqual({
+      ok: false,
+      fieldErrors: { createdTo: "range_invalid" },
+    });
+    expect(parseSegmentFilter({ sourceDetail: "x".repeat(201) })).toEqual({
+      ok: false,
+      fieldErrors: { sourceDetail: "too_long" },
+    });
+  });
+});
+
+describe("saved segments", () => {
+  it("saves, edits and archives a segment with audit entries; marketing may, support may not", async () => {
+    expect(await saveSegment({ db: t.db, staff: SUPPORT, input: { name: "x", filter: {} } })).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(
+      await saveSegment({ db: t.db, staff: MARKETING, input: { name: " ", filter: { createdFrom: "nope" } } }),
+    ).toEqual({ ok: false, code: "invalid", fieldErrors: { name: "name_required", createdFrom: "date_invalid" } });
+
+    const created = await saveSegment({
+      db: t.db,
+      staff: MARKETING,
+      input: { name: "Segtest customers", filter: { sourceDetail: "segtest", categories: ["CUSTOMER_CONTACT"] } },
+      now: NOW,
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    expect(created).toMatchObject({ created: true, changed: ["name", "filter"] });
+    const stored = await getSegment({ db: t.db, id: created.id });
+    expect(stored?.filter).toMatchObject({ sourceDetail: "segtest", categories: ["CUSTOMER_CONTACT"] });
+
+    const same = await saveSegment({
+      db: t.db,
+      staff: MARKETING,
+      id: created.id,
+      input: { name: "Segtest customers", filter: { sourceDetail: "segtest", categories: ["CUSTOMER_CONTACT"] } },
+    });
+    expect(same).toMatchObject({ ok: true, changed: [] });
+    const renamed = await saveSegment({
+      db: t.db,
+      staff: MARKETING,
+      id: created.id,
+      input: { name: "Segtest, renamed", filter: { sourceDetail: "segtest", categories: ["CUSTOMER_CONTACT"] } },
+    });
+    expect(renamed).toMatchObject({ ok: true, changed: ["name"] });
+
+    expect((await listSegments({ db: t.db })).map((s) => s.name)).toContain("Segtest, renamed");
+    expect(await archiveSegment({ db: t.db, staff: MARKETING, id: created.id, archived: true })).toEqual({
+      ok: true,
+      changed: true,
+    });
+    expect((await listSegments({ db: t.db })).map((s) => s.id)).not.toContain(created.id);
+    expect((await listSegments({ db: t.db, includeArchived: true })).map((s) => s.id)).toContain(created.id);
+
+    const audit = await t.db.auditEvent.findMany({
+      where: { subjectType: "Segment", subjectId: created.id },
+      orderBy: { seq: "asc" },
+    });
+    expect(audit.map((a) => [a.action, a.actorId, a.fields])).toEqual([
+      ["segment.created", MARKETING.id, ["name", "filter"]],
+      ["segment.updated", MARKETING.id, ["name"]],
+      ["segment.archived", MARKETING.id, ["archivedAt"]],
+    ]);
+    expect((await verifyAuditChain({ db: t.db })).ok).toBe(true);
+  });
+});
+
+describe("Contact.addressHash", () => {
+  it("is hashAddress(email) on every contact, whichever path wrote the address", async () => {
+    // Import (raw SQL inserts).
+    const csv = "Namn;E-post;Språk\nImporterad Person;imported.person@segtest.example;sv\n";
+    const parsed = parseImportFile({ content: csv });
+    if (!parsed.ok) throw new Error(parsed.error.code);
+    const preview = await validateImportRows({
+      db: t.db,
+      rows: parsed.data.rows,
+      mapping: suggestColumnMapping({ headers: parsed.data.headers }),
+      options: { category: "PROSPECT", sourceType: "IMPORTED", sourceDetail: "Segtest CRM", duplicates: "skip" },
+      suppressionKey: KEY,
+    });
+    if (!preview.ok) throw new Error(JSON.stringify(preview));
+    const imported = await importContacts({
+      db: t.db,
+      rows: preview.data.rows,
+      options: preview.data.options,
+      actor: { type: "STAFF", id: ADMIN.id },
+      suppressionKey: KEY,
+    });
+    expect(imported).toMatchObject({ created: 1 });
+
+    // CRM sync (API upsert).
+    const upserted = await upsertContact({
+      db: t.db,
+      input: {
+        email: "synced@segtest.example",
+        name: "Synced Person",
+        category: "PROSPECT",
+        source: { type: "IMPORTED" },
+      },
+      actor: { type: "API", id: "test" },
+      suppressionKey: KEY,
+    });
+    expect(upserted).toMatchObject({ ok: true, created: true });
+
+    // Staff change an address.
+    const edited = await updateContact({
+      db: t.db,
+      staff: ADMIN,
+      contactId: ids.ok1!,
+      suppressionKey: KEY,
+      input: { name: "Segtest ok1", email: "ok1.new@segtest.example", language: "sv", category: "CUSTOMER_CONTACT" },
+    });
+    expect(edited).toMatchObject({ ok: true });
+
+    // The person changes their own address (confirmed from the new address).
+    const outbox = createTransport({ config: { transport: "outbox", from: "t@tillit.test" }, db: t.db });
+    await requestEmailChange({
+      db: t.db,
+      contactId: ids.english!,
+      input: { email: "english.new@segtest.example" },
+      config: { publicUrl: "https://prefs.example.com", linkKeys: LINK_KEYS },
+      transport: outbox,
+    });
+    const mail = await t.db.outboxMessage.findFirstOrThrow({ where: { to: { has: "english.new@segtest.example" } } });
+    const token = /https:\/\/prefs\.example\.com\/e\/([A-Za-z0-9_.-]+)/.exec(mail.text)![1]!;
+    expect(await confirmEmailChange({ db: t.db, token, keys: LINK_KEYS, suppressionKey: KEY })).toMatchObject({
+      ok: true,
+    });
+
+    const contacts = await t.db.contact.findMany({ select: { id: true, email: true, addressHash: true } });
+    expect(contacts.length).toBe(DEMO_CONTACTS.length + 10 + 2);
+    const wrong = contacts.filter((c) => c.addressHash !== hashAddress(c.email, KEY));
+    expect(wrong).toEqual([]);
+    const emails = contacts.map((c) => c.email);
+    expect(emails).toEqual(expect.arrayContaining(["ok1.new@segtest.example", "english.new@segtest.example"]));
+  });
+
+  it("is filled in for contacts written before the column existed", async () => {
+    await t.db
+      .$executeRaw`UPDATE "Contact" SET "addressHash" = NULL WHERE id IN (${ids.ok10}, ${ids.early}, 'demo_contact_03')`;
+    expect(await backfillAddressHashes({ db: t.db, suppressionKey: KEY, batchSize: 2 })).toBe(3);
+    expect(await backfillAddressHashes({ db: t.db, suppressionKey: KEY })).toBe(0);
+    const contacts = await t.db.contact.findMany({ select: { email: true, addressHash: true } });
+    expect(contacts.filter((c) => c.addressHash !== hashAddress(c.email, KEY))).toEqual([]);
+  });
+});
