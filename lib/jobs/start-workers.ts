@@ -4,6 +4,7 @@ import "server-only";
 import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db/client";
 import type { Config } from "@/lib/env/config";
+import { createTransport } from "@/lib/mail/create-transport";
 import type { MailTransport } from "@/lib/mail/types";
 import { dispatchDueMailings } from "@/lib/mailings/pipeline/dispatch-due-mailings";
 import { expandMailing } from "@/lib/mailings/pipeline/expand-mailing";
@@ -41,7 +42,7 @@ export async function startWorkers(opts: {
 
   const ctx: BatchContext = {
     db,
-    transport: opts.transport,
+    transport: opts.transport ?? createTransport({ config: config.mail, db }),
     publicUrl: config.publicUrl,
     linkKeys: config.linkKeys,
     suppressionKey: config.suppressionKey,

@@ -10,8 +10,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { LinkKey } from "@/lib/env/config";
 import type { Language } from "@/lib/generated/prisma/enums";
-import { sendMailBatch } from "@/lib/mail/send-mail-batch";
-import type { BatchMailMessage, MailTransport } from "@/lib/mail/types";
+import type { MailTransport, OutgoingMail } from "@/lib/mail/types";
 import { preferencesUrl, unsubscribeUrl } from "@/lib/recipients/build-links";
 import { exclusionReasonSql } from "@/lib/segments/exclusion-sql";
 import { hashAddress } from "@/lib/suppression/hash-address";
@@ -27,7 +26,8 @@ import {
 
 export type BatchContext = {
   db: Db;
-  transport?: MailTransport;
+  /** One transport for the worker's life (one HTTP client), not one per batch. */
+  transport: MailTransport;
   publicUrl: string;
   linkKeys: readonly LinkKey[];
   suppressionKey: string;
@@ -133,33 +133,38 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
   };
   const links = { publicUrl: ctx.publicUrl, linkKeys: ctx.linkKeys };
   const from = senderFor(ctx.mailFrom, mailing.fromName);
-  const messages: BatchMailMessage[] = [];
+  // Built here from values the database has already validated (addresses pass a CHECK constraint, ids are cuids),
+  // so the batch goes to the transport as it is rather than through the per-message validation of sendMailBatch.
+  const mails: OutgoingMail[] = [];
   for (const r of claim.send) {
     const language: MailingLanguage = r.language === "en" ? "en" : "sv";
     const subject = { id: r.contactId!, tokenVersion: r.tokenVersion! };
     const compiled = ctx.naiveRender ? null : await compiledFor(language);
     const content = mailingContent(mailing, topic, language);
-    messages.push(
-      await buildDeliveryMail({
-        render: (values) => (compiled ? personalise(compiled, values) : renderMailingFor(content, values)),
-        recipient: { email: r.email!, name: r.name!, language, organisation: r.organisation },
-        topicName: language === "sv" ? topic.nameSv : topic.nameEn,
-        mailingId: mailing.id,
-        preferencesUrl: preferencesUrl(links, subject, issuedAt),
-        unsubscribeUrl: unsubscribeUrl(links, subject, topic.id, issuedAt),
-        from,
-        replyTo: mailing.replyTo,
-      }),
-    );
+    const message = await buildDeliveryMail({
+      render: (values) => (compiled ? personalise(compiled, values) : renderMailingFor(content, values)),
+      recipient: { email: r.email!, name: r.name!, language, organisation: r.organisation },
+      topicName: language === "sv" ? topic.nameSv : topic.nameEn,
+      mailingId: mailing.id,
+      preferencesUrl: preferencesUrl(links, subject, issuedAt),
+      unsubscribeUrl: unsubscribeUrl(links, subject, topic.id, issuedAt),
+      from,
+      replyTo: mailing.replyTo,
+    });
+    mails.push({
+      to: [r.email!],
+      from: message.from,
+      replyTo: message.replyTo,
+      subject: message.subject,
+      html: message.html!,
+      text: message.text!,
+      headers: message.headers ?? {},
+      tags: message.tags ?? [],
+    });
   }
 
   await ctx.pace();
-  const result = await sendMailBatch({
-    db,
-    messages,
-    idempotencyKey: `mailing-${mailing.id}-batch-${batch}`,
-    transport: ctx.transport,
-  });
+  const result = await ctx.transport.sendBatch(mails, { idempotencyKey: `mailing-${mailing.id}-batch-${batch}` });
   const ids = claim.send.map((r) => r.id);
   const at = new Date();
 
