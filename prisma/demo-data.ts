@@ -458,3 +458,34 @@ export const DEMO_TOPICS: DemoTopic[] = [
     defaultCategories: ["CUSTOMER_CONTACT"],
   },
 ];
+
+export const DEMO_SEGMENT = {
+  id: "demo_segment_customers",
+  name: "Kundkontakter",
+  filter: { categories: ["CUSTOMER_CONTACT"] },
+  createdById: "demo_staff_marketing",
+};
+
+export const DEMO_MAILING = {
+  id: "demo_mailing_draft",
+  name: "Nyhetsbrev december",
+  topicId: "demo_topic_newsletter",
+  segmentId: "demo_segment_customers",
+  subjectSv: "Nyheter från Elastx i december",
+  subjectEn: "News from Elastx in December",
+  preheaderSv: "Ny region i Sundsvall och ett enklare kontrollpanel",
+  preheaderEn: "A new region in Sundsvall and a simpler control panel",
+  bodySv:
+    "## Hej {{name}}!\n\nI december öppnar vi en ny region i **Sundsvall**.\n\n- Objektlagring med versionshantering\n- Ett enklare kontrollpanel\n\n[Läs mer på vår webbplats](https://elastx.example/news)",
+  bodyEn:
+    "## Hello {{name}}!\n\nIn December we open a new region in **Sundsvall**.\n\n- Object storage with versioning\n- A simpler control panel\n\n[Read more on our website](https://elastx.example/news)",
+  createdById: "demo_staff_marketing",
+};
+
+/** Staff-only text: marketing and support must never receive it (the authorisation matrix checks). */
+export const DEMO_NOTE = {
+  id: "demo_note_01",
+  contactId: "demo_contact_05",
+  authorId: "demo_staff_am1",
+  body: "Vill helst bli kontaktad per telefon före kl. 10; avtalet förnyas i mars.",
+};

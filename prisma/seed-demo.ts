@@ -7,7 +7,17 @@ import { getConfig } from "@/lib/env/config";
 import { defaultLegalBases } from "@/lib/policy/purposes";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { DEMO_CONTACTS, DEMO_EVENT, DEMO_ORGS, DEMO_STAFF, DEMO_TOPICS, type DemoContact } from "./demo-data";
+import {
+  DEMO_CONTACTS,
+  DEMO_EVENT,
+  DEMO_MAILING,
+  DEMO_NOTE,
+  DEMO_ORGS,
+  DEMO_SEGMENT,
+  DEMO_STAFF,
+  DEMO_TOPICS,
+  type DemoContact,
+} from "./demo-data";
 
 function dateOnly(d: Date): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
@@ -118,6 +128,12 @@ export async function seedDemo(opts: { db: Db; now?: Date; suppressionKey?: stri
           at: s.changedAt,
         })),
       });
+
+      // A saved segment, a draft mailing and a staff note, so every staff page has something to show in the demo.
+      await tx.segment.createMany({ data: [DEMO_SEGMENT], skipDuplicates: true });
+      await tx.mailing.createMany({ data: [DEMO_MAILING], skipDuplicates: true });
+      if (fresh.some((c) => c.id === DEMO_NOTE.contactId))
+        await tx.staffNote.createMany({ data: [DEMO_NOTE], skipDuplicates: true });
 
       const audit: AuditInput[] = fresh.map((c) => ({
         actor: { type: "SYSTEM", id: "seed" },

@@ -6,6 +6,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./support/browser";
 import { startServer, type AppServer } from "./support/server";
+import { DEMO_NOTE } from "@/prisma/demo-data";
 import { DEMO_STAFF, signInAs, type DemoRole } from "./support/staff";
 
 const A = "ADMIN",
@@ -39,6 +40,12 @@ const MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/topics/demo_topic_newsletter", [A, P, K]],
   ["/staff/segments", [A, P, K]],
   ["/staff/segments/new", [A, P, K]],
+  ["/staff/segments/demo_segment_customers", [A, P, K]],
+  ["/staff/mailings", [A, P, K]],
+  ["/staff/mailings/new", [A, P, K]],
+  ["/staff/mailings/demo_mailing_draft", [A, P, K]],
+  ["/staff/mailings/demo_mailing_draft/edit", [A, P, K]],
+  ["/staff/contacts/demo_contact_05", [A, P, M, K, S]],
 ];
 
 // Demo phone numbers (prisma/demo-data.ts) that marketing must never receive.
@@ -81,6 +88,8 @@ for (const role of Object.keys(DEMO_STAFF) as DemoRole[]) {
           const html = await page.content();
           for (const phone of PHONES) expect(html, `${path} shows a phone number to marketing`).not.toContain(phone);
         }
+        if (role === "MARKETING" || role === "SUPPORT")
+          expect(await page.content(), `${path} shows a staff note to ${role}`).not.toContain(DEMO_NOTE.body);
       }
       await context.close();
     });

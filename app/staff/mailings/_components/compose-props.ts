@@ -1,0 +1,65 @@
+// The options and texts the compose form needs, built once for the new and edit pages.
+import "server-only";
+import type { Language } from "@/lib/i18n/languages";
+import type { Messages } from "@/lib/i18n/messages";
+import { MAILING_TEMPLATES } from "@/lib/mailings/render-mailing";
+import { dateToStockholmLocal } from "@/lib/mailings/stockholm-time";
+
+type Targets = {
+  topics: { id: string; nameSv: string; nameEn: string }[];
+  segments: { id: string; name: string }[];
+};
+
+export function composeProps(t: Messages, lang: Language, targets: Targets) {
+  const m = t.mailings;
+  return {
+    topics: [
+      { value: "", label: m.form.chooseTopic },
+      ...targets.topics.map((topic) => ({ value: topic.id, label: lang === "sv" ? topic.nameSv : topic.nameEn })),
+    ],
+    segments: [
+      { value: "", label: m.form.chooseSegment },
+      ...targets.segments.map((s) => ({ value: s.id, label: s.name })),
+    ],
+    templates: [
+      { value: "", label: m.form.templateMarkdown },
+      ...MAILING_TEMPLATES.map((tpl) => ({ value: tpl.key, label: tpl.name[lang] })),
+    ],
+    texts: { ...m.form, timeZoneNote: m.timeZoneNote },
+    previewTexts: { ...m.preview, language: m.form.language },
+    confirmTexts: m.confirm,
+  };
+}
+
+/** The form's values for a stored mailing (every field a string, as the form sends them back). */
+export function mailingValues(m: {
+  name: string;
+  topicId: string;
+  segmentId: string;
+  fromName: string | null;
+  replyTo: string | null;
+  subjectSv: string;
+  subjectEn: string;
+  preheaderSv: string | null;
+  preheaderEn: string | null;
+  bodySv: string;
+  bodyEn: string;
+  template: string | null;
+  scheduledAt: Date | null;
+}): Record<string, string> {
+  return {
+    name: m.name,
+    topicId: m.topicId,
+    segmentId: m.segmentId,
+    fromName: m.fromName ?? "",
+    replyTo: m.replyTo ?? "",
+    subjectSv: m.subjectSv,
+    subjectEn: m.subjectEn,
+    preheaderSv: m.preheaderSv ?? "",
+    preheaderEn: m.preheaderEn ?? "",
+    bodySv: m.bodySv,
+    bodyEn: m.bodyEn,
+    template: m.template ?? "",
+    sendAt: m.scheduledAt ? dateToStockholmLocal(m.scheduledAt) : "",
+  };
+}

@@ -1,0 +1,89 @@
+"use client";
+// The live preview: both languages rendered by the mailing renderer on the server from what the form holds now, on
+// demand and shortly after typing stops. Each mail is shown in a sandboxed frame (no scripts, no same origin), so
+// nothing in a body can act on the staff page.
+import { useEffect, useEffectEvent, useRef, useState, type RefObject } from "react";
+import { previewMailingAction, type PreviewResult } from "../actions";
+import styles from "../mailings.module.css";
+
+export type PreviewTexts = {
+  heading: string;
+  update: string;
+  frameTitle: string;
+  subject: string;
+  noSubject: string;
+  updated: string;
+  updating: string;
+  failed: string;
+  languageName: { sv: string; en: string };
+  language: { sv: string; en: string };
+};
+
+const DEBOUNCE_MS = 800;
+
+export function MailingPreview(props: {
+  form: RefObject<HTMLFormElement | null>;
+  /** Changes on every input in the form. */
+  inputTick: number;
+  texts: PreviewTexts;
+}) {
+  const t = props.texts;
+  const [result, setResult] = useState<PreviewResult | null>(null);
+  const [status, setStatus] = useState("");
+  const latest = useRef(0);
+
+  async function update(announce: boolean) {
+    const form = props.form.current;
+    if (!form) return;
+    const request = ++latest.current;
+    if (announce) setStatus(t.updating);
+    let r: PreviewResult;
+    try {
+      r = await previewMailingAction(new FormData(form));
+    } catch {
+      r = { ok: false };
+    }
+    // An older answer arriving after a newer request is dropped.
+    if (request !== latest.current) return;
+    if (r.ok) setResult(r);
+    setStatus(r.ok ? (announce ? t.updated : "") : t.failed);
+  }
+
+  const onInput = useEffectEvent(() => void update(false));
+  useEffect(() => {
+    const timer = setTimeout(onInput, props.inputTick === 0 ? 0 : DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [props.inputTick]);
+
+  return (
+    <section aria-labelledby="preview-heading">
+      <h2 id="preview-heading">{t.heading}</h2>
+      <button type="button" className="button" onClick={() => void update(true)}>
+        {t.update}
+      </button>
+      <p role="status" data-testid="preview-status">
+        {status}
+      </p>
+      <div className={styles.frames}>
+        {(["sv", "en"] as const).map((l) => {
+          const mail = result?.ok ? result[l] : null;
+          const subject = mail?.subject || t.noSubject;
+          return (
+            <section key={l} aria-labelledby={`preview-${l}-heading`} data-testid={`preview-${l}`}>
+              <h3 id={`preview-${l}-heading`}>{t.language[l]}</h3>
+              <p data-testid={`preview-${l}-subject`}>{t.subject.replace("{subject}", subject)}</p>
+              {mail ? (
+                <iframe
+                  sandbox=""
+                  srcDoc={mail.html}
+                  title={t.frameTitle.replace("{language}", t.languageName[l]).replace("{subject}", subject)}
+                  className={styles.frame}
+                />
+              ) : null}
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

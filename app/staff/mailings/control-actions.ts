@@ -1,0 +1,33 @@
+"use server";
+// Pause, resume and cancel from the progress page. Each checks the caller, calls the lead's use-case and answers with
+// a message in the staff member's language; the page then fetches the progress again.
+import { checkStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db/client";
+import { getI18n } from "@/lib/i18n/server";
+import { cancelMailing } from "@/lib/mailings/cancel-mailing";
+import { pauseMailing } from "@/lib/mailings/pause-mailing";
+import { resumeMailing } from "@/lib/mailings/resume-mailing";
+
+export type ControlVerb = "pause" | "resume" | "cancel";
+const USE_CASES = { pause: pauseMailing, resume: resumeMailing, cancel: cancelMailing } as const;
+
+export async function controlMailingAction(
+  mailingId: string,
+  verb: ControlVerb,
+): Promise<{ ok: boolean; message: string }> {
+  const { t } = await getI18n();
+  const p = t.mailings.progress;
+  const access = await checkStaff("mailings.send");
+  if (!access.ok) return { ok: false, message: t.mailings.errors.forbidden };
+  const change = Object.hasOwn(USE_CASES, verb) ? USE_CASES[verb] : null;
+  if (!change || typeof mailingId !== "string") return { ok: false, message: p.controlFailed };
+  try {
+    const r = await change({ db: await getDb(), staff: access.staff, mailingId });
+    if (r.ok)
+      return { ok: true, message: verb === "pause" ? p.paused : verb === "resume" ? p.resumed : p.cancelledDone };
+    if (r.code === "wrong_state") return { ok: false, message: p.wrongState };
+    return { ok: false, message: r.code === "forbidden" ? t.mailings.errors.forbidden : t.mailings.errors.notFound };
+  } catch {
+    return { ok: false, message: p.controlFailed };
+  }
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db/client";
+import { getI18n } from "@/lib/i18n/server";
+import { listMailingTargets } from "@/lib/mailings/get-mailing";
+import { composeProps } from "../_components/compose-props";
+import { ComposeForm } from "../_components/compose-form";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { t } = await getI18n(searchParams);
+  return { title: t.mailings.newTitle };
+}
+
+export default async function NewMailingPage({ searchParams }: Props) {
+  await requireStaff("mailings.send", { returnTo: "/staff/mailings/new" });
+  const { t, lang } = await getI18n(searchParams);
+  const targets = await listMailingTargets({ db: await getDb() });
+  return (
+    <article aria-labelledby="mailing-new-heading">
+      <h1 id="mailing-new-heading">{t.mailings.newTitle}</h1>
+      <ComposeForm values={{}} {...composeProps(t, lang, targets)} />
+    </article>
+  );
+}

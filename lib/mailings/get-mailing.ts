@@ -1,0 +1,68 @@
+// One mailing with its topic and segment names, for the detail and edit pages. Mailings hold no personal data, and
+// nothing here reads a contact, so every role that may send mailings may see all of it.
+import "server-only";
+import { can, type StaffPrincipal } from "@/lib/auth/permissions";
+import type { DbOrTx } from "@/lib/db/client";
+import { isEditable } from "./save-mailing-draft";
+
+const SELECT = {
+  id: true,
+  name: true,
+  topicId: true,
+  segmentId: true,
+  fromName: true,
+  replyTo: true,
+  subjectSv: true,
+  subjectEn: true,
+  preheaderSv: true,
+  preheaderEn: true,
+  bodySv: true,
+  bodyEn: true,
+  template: true,
+  status: true,
+  scheduledAt: true,
+  startedAt: true,
+  pausedAt: true,
+  finishedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  topic: { select: { id: true, nameSv: true, nameEn: true, archivedAt: true } },
+  segment: { select: { id: true, name: true, archivedAt: true } },
+  createdBy: { select: { name: true, email: true } },
+} as const;
+
+export type GetMailingResult =
+  | {
+      ok: true;
+      mailing: NonNullable<Awaited<ReturnType<typeof findMailing>>>;
+      editable: boolean;
+    }
+  | { ok: false; code: "forbidden" | "not_found" };
+
+function findMailing(db: DbOrTx, id: string) {
+  return db.mailing.findUnique({ where: { id }, select: SELECT });
+}
+
+export async function getMailing(opts: { db: DbOrTx; staff: StaffPrincipal; id: string }): Promise<GetMailingResult> {
+  if (!can(opts.staff, "mailings.send")) return { ok: false, code: "forbidden" };
+  const mailing = await findMailing(opts.db, opts.id);
+  if (!mailing) return { ok: false, code: "not_found" };
+  return { ok: true, mailing, editable: isEditable(mailing) };
+}
+
+/** Topics and segments a mailing may be composed with (not archived), for the compose form's selects. */
+export async function listMailingTargets(opts: { db: DbOrTx }) {
+  const [topics, segments] = await Promise.all([
+    opts.db.topic.findMany({
+      where: { archivedAt: null },
+      orderBy: [{ sortOrder: "asc" }, { nameSv: "asc" }],
+      select: { id: true, nameSv: true, nameEn: true },
+    }),
+    opts.db.segment.findMany({
+      where: { archivedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+  ]);
+  return { topics, segments };
+}

@@ -1,0 +1,89 @@
+// Creates or edits a mailing draft, in one transaction with its audit entry. A mailing can be changed only before
+// sending starts: as a draft, or scheduled but not yet picked up (startedAt is fixed when sending begins, and every
+// link of the mailing is issued at that time). The update itself re-checks that state, so a save racing the scheduler
+// either lands before the start or is refused.
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { can, type StaffPrincipal } from "@/lib/auth/permissions";
+import type { Db, Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { draftFieldErrors, MAILING_DRAFT_FIELDS, mailingDraftSchema } from "./mailing-draft-schema";
+
+export type SaveMailingDraftResult =
+  | { ok: true; id: string; created: boolean; changed: string[] }
+  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
+  | { ok: false; code: "forbidden" | "not_found" | "not_editable" };
+
+/** The states in which a mailing's content may still change. */
+export const EDITABLE_WHERE = {
+  OR: [{ status: "DRAFT" }, { status: "SCHEDULED", startedAt: null }],
+} satisfies Prisma.MailingWhereInput;
+
+export function isEditable(m: { status: string; startedAt: Date | null }): boolean {
+  return m.status === "DRAFT" || (m.status === "SCHEDULED" && m.startedAt === null);
+}
+
+async function checkTargets(tx: Tx, topicId: string, segmentId: string): Promise<Record<string, string>> {
+  const [topic, segment] = await Promise.all([
+    tx.topic.findUnique({ where: { id: topicId }, select: { archivedAt: true } }),
+    tx.segment.findUnique({ where: { id: segmentId }, select: { archivedAt: true } }),
+  ]);
+  const errors: Record<string, string> = {};
+  if (!topic || topic.archivedAt) errors.topicId = "topic_invalid";
+  if (!segment || segment.archivedAt) errors.segmentId = "segment_invalid";
+  return errors;
+}
+
+export async function saveMailingDraft(opts: {
+  db: Db;
+  staff: StaffPrincipal;
+  /** Absent: create. */
+  id?: string;
+  input: unknown;
+  now?: Date;
+}): Promise<SaveMailingDraftResult> {
+  if (!can(opts.staff, "mailings.send")) return { ok: false, code: "forbidden" };
+  const parsed = mailingDraftSchema.safeParse(opts.input);
+  if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: draftFieldErrors(parsed.error) };
+  const next = parsed.data;
+  const now = opts.now ?? new Date();
+  const actor = { type: "STAFF" as const, id: opts.staff.id };
+
+  return opts.db.$transaction(async (tx): Promise<SaveMailingDraftResult> => {
+    if (opts.id) {
+      const current = await tx.mailing.findUnique({ where: { id: opts.id } });
+      if (!current) return { ok: false, code: "not_found" };
+      if (!isEditable(current)) return { ok: false, code: "not_editable" };
+      const targets = await checkTargets(tx, next.topicId, next.segmentId);
+      if (Object.keys(targets).length > 0) return { ok: false, code: "invalid", fieldErrors: targets };
+      const changed = MAILING_DRAFT_FIELDS.filter((f) => (current[f] ?? null) !== (next[f] ?? null));
+      if (changed.length === 0) return { ok: true, id: current.id, created: false, changed: [] };
+      const updated = await tx.mailing.updateMany({ where: { id: current.id, ...EDITABLE_WHERE }, data: next });
+      if (updated.count === 0) return { ok: false, code: "not_editable" };
+      await recordAuditEvent(
+        tx,
+        { actor, action: "mailing.updated", subject: { type: "Mailing", id: current.id }, fields: changed },
+        now,
+      );
+      return { ok: true, id: current.id, created: false, changed };
+    }
+
+    const targets = await checkTargets(tx, next.topicId, next.segmentId);
+    if (Object.keys(targets).length > 0) return { ok: false, code: "invalid", fieldErrors: targets };
+    const created = await tx.mailing.create({
+      data: { ...next, status: "DRAFT", createdById: opts.staff.id, createdAt: now },
+      select: { id: true },
+    });
+    await recordAuditEvent(
+      tx,
+      {
+        actor,
+        action: "mailing.created",
+        subject: { type: "Mailing", id: created.id },
+        fields: [...MAILING_DRAFT_FIELDS],
+      },
+      now,
+    );
+    return { ok: true, id: created.id, created: true, changed: [...MAILING_DRAFT_FIELDS] };
+  });
+}
