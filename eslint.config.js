@@ -20,7 +20,17 @@ const ENV_MESSAGE =
   "Read configuration through getConfig() from lib/env/config.ts, the one module that reads process.env.";
 
 const config = [
-  { ignores: ["node_modules/**", ".next/**", ".data/**", "lib/generated/**", "next-env.d.ts", "coverage/**", ".worker/**"] },
+  {
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".data/**",
+      "lib/generated/**",
+      "next-env.d.ts",
+      "coverage/**",
+      ".worker/**",
+    ],
+  },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
