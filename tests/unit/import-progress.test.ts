@@ -10,23 +10,21 @@ import {
 const ID = "3f0c2b8e-6a55-4d1e-9d61-0b7c4a1e9f20";
 
 describe("import progress", () => {
-  it("is readable from the session that started the import, and only while it runs", () => {
-    startImportProgress(ID, "session_a", 1_000);
-    expect(readImportProgress(ID, "session_a")).toEqual({ progress: null });
+  it("is readable by the staff member who started the import, and only while it runs", () => {
+    startImportProgress(ID, "staff_a", 1_000);
+    expect(readImportProgress(ID, "staff_a")).toEqual({ progress: null });
     reportImportProgress(ID, { phase: "contacts", done: 5_000, total: 45_000 }, 2_000);
-    expect(readImportProgress(ID, "session_a")).toEqual({
-      progress: { phase: "contacts", done: 5_000, total: 45_000 },
-    });
-    expect(readImportProgress(ID, "session_b")).toBeNull();
+    expect(readImportProgress(ID, "staff_a")).toEqual({ progress: { phase: "contacts", done: 5_000, total: 45_000 } });
+    expect(readImportProgress(ID, "staff_b")).toBeNull();
     finishImportProgress(ID);
-    expect(readImportProgress(ID, "session_a")).toBeNull();
+    expect(readImportProgress(ID, "staff_a")).toBeNull();
   });
 
   it("forgets entries untouched for 15 minutes when a new import starts", () => {
-    startImportProgress(ID, "session_a", 0);
-    startImportProgress("another-import-id-0001", "session_a", 15 * 60_000 + 1);
-    expect(readImportProgress(ID, "session_a")).toBeNull();
-    expect(readImportProgress("another-import-id-0001", "session_a")).toEqual({ progress: null });
+    startImportProgress(ID, "staff_a", 0);
+    startImportProgress("another-import-id-0001", "staff_a", 15 * 60_000 + 1);
+    expect(readImportProgress(ID, "staff_a")).toBeNull();
+    expect(readImportProgress("another-import-id-0001", "staff_a")).toEqual({ progress: null });
   });
 
   it("accepts only plain ids", () => {

@@ -6,7 +6,6 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getI18n } from "@/lib/i18n/server";
-import { currentSessionOwner } from "@/lib/auth/session-owner";
 import { importContacts } from "@/lib/import/import-contacts";
 import {
   finishImportProgress,
@@ -114,9 +113,8 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
       };
     }
     const progressId = str(form, "progressId");
-    const owner = await currentSessionOwner();
-    const tracked = isProgressId(progressId) && owner !== null;
-    if (tracked) startImportProgress(progressId, owner);
+    const tracked = isProgressId(progressId);
+    if (tracked) startImportProgress(progressId, access.staff.id);
     const summary = await importContacts({
       db,
       rows: preview.data.rows,
