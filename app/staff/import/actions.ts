@@ -7,12 +7,6 @@ import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getI18n } from "@/lib/i18n/server";
 import { importContacts } from "@/lib/import/import-contacts";
-import {
-  finishImportProgress,
-  isProgressId,
-  reportImportProgress,
-  startImportProgress,
-} from "@/lib/import/import-progress";
 import type { ImportOptionsInput } from "@/lib/import/import-options";
 import { IMPORT_LIMITS, parseImportFile } from "@/lib/import/parse-import-file";
 import type { RowError } from "@/lib/import/read-import-row";
@@ -112,17 +106,13 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
         errorTotal: bad.length,
       };
     }
-    const progressId = str(form, "progressId");
-    const tracked = isProgressId(progressId);
-    if (tracked) startImportProgress(progressId, access.staff.id);
     const summary = await importContacts({
       db,
       rows: preview.data.rows,
       options,
       actor: { type: "STAFF", id: access.staff.id },
       suppressionKey,
-      onProgress: (p) => (tracked ? reportImportProgress(progressId, p) : undefined),
-    }).finally(() => (tracked ? finishImportProgress(progressId) : undefined));
+    });
     return {
       ...withFile,
       step: "result",
