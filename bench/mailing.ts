@@ -29,7 +29,9 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const SECRET = "b".repeat(40);
 const DB_NAME = "tillit_bench_mailing";
 // The same flags `npm run worker` uses (package.json).
-const WORKER_NODE_FLAGS = (process.env.WORKER_NODE_FLAGS ?? "--max-old-space-size=128").split(" ").filter(Boolean);
+const WORKER_NODE_FLAGS = (process.env.WORKER_NODE_FLAGS ?? "--max-old-space-size=128 --max-semi-space-size=4")
+  .split(" ")
+  .filter(Boolean);
 const mib = (kb: number) => `${Math.round(kb / 1024)} MiB`;
 
 function peakRssKb(pid: number): number {
@@ -162,7 +164,7 @@ async function main() {
   await applyMigrations(target);
   const { db, close } = await createDb(target);
   const raw = await rawFromUrl(url);
-  const fake = await startFakeResend();
+  const fake = await startFakeResend({ keep: "recipients" });
   try {
     await seedDemo({ db, suppressionKey: SECRET });
     await addContacts(raw, "bench", n);

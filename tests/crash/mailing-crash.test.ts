@@ -25,25 +25,29 @@ const children: ChildProcess[] = [];
 
 function startWorker(url: string): ChildProcess {
   // Exactly what `npm run worker` runs, started directly so that SIGKILL reaches the worker itself.
-  const child = spawn(process.execPath, ["--max-old-space-size=128", ".worker/run-worker.mjs"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "test",
-      DATABASE_URL: url,
-      PUBLIC_URL: "https://prefs.example.com",
-      AUTH_SECRET: SECRET,
-      SUPPRESSION_HMAC_KEY: SECRET,
-      LINK_SIGNING_KEYS: `k1:${SECRET}`,
-      MAIL_TRANSPORT: "resend",
-      RESEND_API_KEY: "re_crash_test",
-      RESEND_BASE_URL: fake.url,
-      RESEND_RATE_LIMIT: "0",
-      MAILING_LEASE_SECONDS: "5",
-      WORKER_CONCURRENCY: "4",
+  const child = spawn(
+    process.execPath,
+    ["--max-old-space-size=128", "--max-semi-space-size=4", ".worker/run-worker.mjs"],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: "test",
+        DATABASE_URL: url,
+        PUBLIC_URL: "https://prefs.example.com",
+        AUTH_SECRET: SECRET,
+        SUPPRESSION_HMAC_KEY: SECRET,
+        LINK_SIGNING_KEYS: `k1:${SECRET}`,
+        MAIL_TRANSPORT: "resend",
+        RESEND_API_KEY: "re_crash_test",
+        RESEND_BASE_URL: fake.url,
+        RESEND_RATE_LIMIT: "0",
+        MAILING_LEASE_SECONDS: "5",
+        WORKER_CONCURRENCY: "4",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   child.stdout!.resume();
   child.stderr!.resume();
   children.push(child);

@@ -75,8 +75,11 @@ async function readBody(req: IncomingMessage): Promise<{ body: unknown; problem?
 export async function startFakeResend({
   contractFile = RESEND_CONTRACT,
   answerDelayMs = 0,
+  keep = "everything",
 }: {
   contractFile?: string;
+  /** "recipients": keep only each accepted mail's `to` and no request bodies (a million-mail bench would not fit). */
+  keep?: "everything" | "recipients";
   /** Wait this long after accepting before answering: a worker killed meanwhile never learns its batch went out. */
   answerDelayMs?: number;
 } = {}): Promise<FakeResend> {
@@ -99,7 +102,8 @@ export async function startFakeResend({
 
   const accept = (payload: unknown) => {
     const id = randomUUID();
-    accepted.push({ id, payload: payload as Record<string, unknown> });
+    const p = payload as Record<string, unknown>;
+    accepted.push({ id, payload: keep === "everything" ? p : { to: p.to } });
     return id;
   };
 
@@ -128,7 +132,7 @@ export async function startFakeResend({
       method,
       path: urlPath,
       headers,
-      body,
+      body: keep === "everything" || problems.length > 0 ? body : undefined,
       operationId: check.operation?.operationId ?? null,
       status: 0,
     };
