@@ -399,3 +399,28 @@ describe("Contact.addressHash", () => {
     expect(contacts.filter((c) => c.addressHash !== hashAddress(c.email, KEY))).toEqual([]);
   });
 });
+
+describe("the topic and purpose arrays on Contact (kept by triggers)", () => {
+  it("agree with Subscription and ContactLegalBasis after every kind of write in this file and a few more", async () => {
+    const someone = await t.db.contact.findFirstOrThrow({ where: { subscriptions: { some: {} } } });
+    // Update, delete and insert on both tables.
+    await t.db.subscription.updateMany({ where: { contactId: someone.id }, data: { state: "UNSUBSCRIBED" } });
+    await t.db.subscription.deleteMany({ where: { contactId: someone.id, topicId: SERVICE } });
+    await t.db.contactLegalBasis.deleteMany({ where: { contactId: someone.id, purpose: "MARKETING_MAILINGS" } });
+    await t.db.contactLegalBasis.create({
+      data: { contactId: someone.id, purpose: "MARKETING_MAILINGS", basis: "CONSENT" },
+    });
+    const wrong = await t.raw.query<{ id: string }>(
+      `SELECT c.id FROM "Contact" c
+       WHERE COALESCE(c."subscribedTopicIds", '{}') IS DISTINCT FROM COALESCE((SELECT array_agg(s."topicId" ORDER BY s."topicId")
+               FROM "Subscription" s WHERE s."contactId" = c.id AND s.state = 'SUBSCRIBED'), '{}')
+          OR COALESCE(c."unsubscribedTopicIds", '{}') IS DISTINCT FROM COALESCE((SELECT array_agg(s."topicId" ORDER BY s."topicId")
+               FROM "Subscription" s WHERE s."contactId" = c.id AND s.state = 'UNSUBSCRIBED'), '{}')
+          OR COALESCE(c."basisPurposes", '{}') IS DISTINCT FROM COALESCE((SELECT array_agg(b.purpose ORDER BY b.purpose)
+               FROM "ContactLegalBasis" b WHERE b."contactId" = c.id), '{}')`,
+    );
+    expect(wrong).toEqual([]);
+    const count = await t.db.contact.count();
+    expect(count).toBeGreaterThan(27);
+  });
+});
