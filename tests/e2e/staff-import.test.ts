@@ -3,6 +3,7 @@
 // rows listed with their reasons. axe on the upload, preview and result pages, in Swedish and English.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateImportCsv } from "@/tests/fixtures/import/generate-import-csv";
 import { axeViolations } from "./support/axe";
 import { launchBrowser } from "./support/browser";
 import { startServer, type AppServer } from "./support/server";
@@ -103,4 +104,34 @@ describe.each(Object.entries(LANGS))("staff import (%s)", (lang, L) => {
       await context.close();
     }
   });
+});
+
+describe("staff import progress", () => {
+  it("shows a progress bar with the phase while a large import runs, then the result", async () => {
+    const { page, context } = await signInAs(browser, server, DEMO_STAFF.ACCOUNT_MANAGER, { locale: "sv-SE" });
+    try {
+      await page.goto(`${server.url}/staff/import`);
+      const big = generateImportCsv(8_000, `progress${Date.now()}`);
+      await page.locator("#f-file").setInputFiles({
+        name: "crm.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(big.csv, "utf8"),
+      });
+      await page.locator("#f-sourceDetail").fill("CRM-export");
+      await page.getByRole("button", { name: "Förhandsgranska" }).click();
+      await page.locator("[data-testid=import-counts]").waitFor({ timeout: 60_000 });
+      await page.getByRole("button", { name: "Importera", exact: true }).click();
+      // The bar appears at once and names the phase once the first poll is answered.
+      const bar = page.locator("[data-testid=import-progress]");
+      await bar.waitFor();
+      expect(await bar.locator("progress").count()).toBe(1);
+      await expect.poll(() => bar.locator("label").innerText(), { timeout: 20_000 }).toMatch(/^Importerar: /);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.locator("[data-testid=import-result]").waitFor({ timeout: 120_000 });
+      expect(await page.locator("#not-imported tbody tr").count()).toBe(big.bad);
+      expect(await bar.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });

@@ -6,7 +6,14 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getI18n } from "@/lib/i18n/server";
+import { currentSessionOwner } from "@/lib/auth/session-owner";
 import { importContacts } from "@/lib/import/import-contacts";
+import {
+  finishImportProgress,
+  isProgressId,
+  reportImportProgress,
+  startImportProgress,
+} from "@/lib/import/import-progress";
 import type { ImportOptionsInput } from "@/lib/import/import-options";
 import { IMPORT_LIMITS, parseImportFile } from "@/lib/import/parse-import-file";
 import type { RowError } from "@/lib/import/read-import-row";
@@ -73,6 +80,14 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
     suppressionOverride: values.overrideReason.trim() ? { reason: values.overrideReason } : undefined,
   };
   const withFile = { ...base, csv, headers, columnLabels: headers.map((h) => m.column(h)), mapping: mappingByColumn };
+  // The progress bar: known from here on, since checking the rows again against the register takes a while too.
+  const progressId = str(form, "progressId");
+  const owner = intent === "import" ? await currentSessionOwner() : null;
+  const tracked = isProgressId(progressId) && owner !== null;
+  if (tracked) {
+    startImportProgress(progressId, owner);
+    reportImportProgress(progressId, { phase: "checking", done: 0, total: rows.length });
+  }
   try {
     const db = await getDb();
     const suppressionKey = getConfig().suppressionKey;
@@ -112,6 +127,13 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
       options,
       actor: { type: "STAFF", id: access.staff.id },
       suppressionKey,
+      onProgress: async (p) => {
+        if (!tracked) return;
+        reportImportProgress(progressId, p);
+        // On the embedded database every statement runs inside this process without waiting for I/O, so the server
+        // would answer the progress poll only after the whole import; give it 10 ms between steps (a few dozen steps).
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      },
     });
     return {
       ...withFile,
@@ -128,6 +150,8 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
     };
   } catch {
     return { ...withFile, step: csv ? "preview" : "upload", message: m.failed };
+  } finally {
+    if (tracked) finishImportProgress(progressId);
   }
 }
 

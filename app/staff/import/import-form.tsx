@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { SelectField, TextField, useFocusFirstError } from "../contacts/_components/fields";
 import type { FormState } from "../contacts/_components/form-state";
 import { importAction } from "./actions";
@@ -39,11 +40,18 @@ export function ImportForm(props: {
     notImportedHeading: string;
     allImported: string;
     progressNote: string;
+    progress: {
+      label: string;
+      /** "{done} of {total}" with those placeholders. */
+      count: string;
+      phases: Record<"checking" | "organisations" | "contacts" | "updates" | "audit", string>;
+    };
     again: string;
   };
 }) {
   const [state, action, pending] = useActionState(importAction, initialImportState());
   const form = useRef<HTMLFormElement>(null);
+  const { id: progressId, value: progressValue, shown: progressShown, onImportClick } = useImportProgress(pending);
   const fieldState: FormState = { status: state.message ? "invalid" : "idle", ...state };
   useFocusFirstError(fieldState, form);
   const t = props.texts;
@@ -125,8 +133,10 @@ export function ImportForm(props: {
           ))}
         </fieldset>
       ) : null}
+      <input type="hidden" name="progressId" value={progressId ?? ""} />
       <div role="status" className="send-link__status">
         {state.message ? <p>{state.message}</p> : null}
+        {progressShown ? <ImportProgressBar texts={t.progress} value={progressValue} /> : null}
       </div>
       {state.counts ? (
         <section aria-labelledby="import-preview-heading">
@@ -146,12 +156,74 @@ export function ImportForm(props: {
           {t.preview}
         </button>
         {state.counts ? (
-          <button type="submit" name="intent" value="import" className="button" disabled={pending}>
+          <button
+            type="submit"
+            name="intent"
+            value="import"
+            className="button"
+            disabled={pending}
+            onClick={onImportClick}
+          >
             {t.importButton}
           </button>
         ) : null}
       </div>
     </form>
+  );
+}
+
+type ProgressValue = { phase: keyof ImportFormTexts["progress"]["phases"]; done: number; total: number } | null;
+type ImportFormTexts = Parameters<typeof ImportForm>[0]["texts"];
+
+/**
+ * While an import runs, polls its progress every half second. The id is chosen when "Import" is pressed and rendered
+ * into the form synchronously (flushSync) before the browser collects the form's data; the server keeps the progress
+ * under it.
+ */
+function useImportProgress(pending: boolean) {
+  const [id, setId] = useState<string | null>(null);
+  const [value, setValue] = useState<ProgressValue>(null);
+  useEffect(() => {
+    if (!pending || !id) return;
+    let stopped = false;
+    const poll = async () => {
+      try {
+        const res = await fetch(`/staff/import/progress?id=${encodeURIComponent(id)}`, { cache: "no-store" });
+        const body = (await res.json()) as { progress?: ProgressValue };
+        if (!stopped && body.progress) setValue(body.progress);
+      } catch {
+        // A missed poll only delays the bar; the import itself is unaffected.
+      }
+    };
+    const timer = setInterval(poll, 500);
+    void poll();
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [pending, id]);
+  const onImportClick = () => {
+    setValue(null);
+    flushSync(() => setId(crypto.randomUUID()));
+  };
+  return { id, value, shown: pending && id !== null, onImportClick };
+}
+
+function ImportProgressBar(props: { texts: ImportFormTexts["progress"]; value: ProgressValue }) {
+  const v = props.value;
+  return (
+    <div className="field" data-testid="import-progress">
+      <label className="field__label" htmlFor="import-progress-bar">
+        {props.texts.label}
+        {v ? `: ${props.texts.phases[v.phase]}` : ""}
+      </label>
+      <progress id="import-progress-bar" max={v && v.total > 0 ? v.total : undefined} value={v ? v.done : undefined} />
+      {v && v.total > 0 ? (
+        <p>
+          {props.texts.count.replace("{done}", v.done.toLocaleString()).replace("{total}", v.total.toLocaleString())}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -56,6 +56,7 @@ export default async function ImportPage({ searchParams }: Props) {
           notImportedHeading: m.notImportedHeading,
           allImported: m.allImported,
           progressNote: m.progressNote,
+          progress: m.progress,
           again: m.again,
         }}
       />
