@@ -4,7 +4,7 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { listSegments } from "@/lib/segments/list-segments";
-import styles from "./segments.module.css";
+import tables from "../audit/staff-table.module.css";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";
@@ -41,8 +41,8 @@ export default async function SegmentsPage({ searchParams }: Props) {
       {segments.length === 0 ? (
         <p>{s.empty}</p>
       ) : (
-        <div className={styles.tableScroll}>
-          <table className={styles.table} data-testid="segments">
+        <div className={tables.tableScroll}>
+          <table className={tables.table} data-testid="segments">
             <caption>{s.heading}</caption>
             <thead>
               <tr>

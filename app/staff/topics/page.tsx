@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { PURPOSES } from "@/lib/policy/purposes";
 import { listTopics } from "@/lib/topics/list-topics";
-import styles from "../segments/segments.module.css";
+import tables from "../audit/staff-table.module.css";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";
@@ -29,7 +29,7 @@ export default async function TopicsPage({ searchParams }: Props) {
       <h1 id="topics-heading">{tt.heading}</h1>
       <p className="lead">{tt.lead}</p>
       {query.saved ? (
-        <p role="status" className={styles.notice}>
+        <p role="status" className={tables.notice}>
           {s.saved}
         </p>
       ) : null}
@@ -41,8 +41,8 @@ export default async function TopicsPage({ searchParams }: Props) {
       {topics.length === 0 ? (
         <p>{tt.empty}</p>
       ) : (
-        <div className={styles.tableScroll}>
-          <table className={styles.table} data-testid="topics">
+        <div className={tables.tableScroll}>
+          <table className={tables.table} data-testid="topics">
             <caption>{tt.heading}</caption>
             <thead>
               <tr>

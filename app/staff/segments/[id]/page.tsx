@@ -8,7 +8,7 @@ import { getSegment } from "@/lib/segments/get-segment";
 import { archiveSegmentAction } from "../actions";
 import { editorProps } from "../_components/editor-props";
 import { SegmentEditor } from "../_components/segment-editor";
-import styles from "../segments.module.css";
+import tables from "../../audit/staff-table.module.css";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -39,11 +39,11 @@ export default async function EditSegmentPage({ params, searchParams }: Props) {
       </p>
       <h1 id="segment-heading">{s.editTitle(segment.name)}</h1>
       {query.saved ? (
-        <p role="status" className={styles.notice}>
+        <p role="status" className={tables.notice}>
           {t.segments.saved}
         </p>
       ) : null}
-      {segment.archivedAt ? <p className={styles.notice}>{s.archivedNotice}</p> : null}
+      {segment.archivedAt ? <p className={tables.notice}>{s.archivedNotice}</p> : null}
       <SegmentEditor {...props} pagePath={path} />
       <form action={archiveSegmentAction}>
         <input type="hidden" name="id" value={segment.id} />

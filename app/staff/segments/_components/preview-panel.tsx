@@ -2,6 +2,7 @@
 // view (and without JavaScript) and in the browser after each live count, from the same JSON.
 import type { SegmentPreview } from "@/lib/segments/preview-segment";
 import styles from "../segments.module.css";
+import tables from "../../audit/staff-table.module.css";
 
 export type PreviewTexts = {
   countHeading: string;
@@ -83,8 +84,8 @@ export function PreviewPanel(props: {
           {preview.sample.length === 0 ? (
             <p>{t.sampleEmpty}</p>
           ) : (
-            <div className={styles.tableScroll}>
-              <table className={styles.table} data-testid="segment-sample">
+            <div className={tables.tableScroll}>
+              <table className={tables.table} data-testid="segment-sample">
                 <caption>{t.sampleCaption}</caption>
                 <thead>
                   <tr>
