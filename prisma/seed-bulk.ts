@@ -9,6 +9,7 @@ import { checkMigrations } from "@/lib/db/migrations";
 import { rawFromPglite, rawFromUrl, type RawSql } from "@/lib/db/raw";
 import { recordAuditEventsRaw } from "@/lib/audit/record-audit-event";
 import { getConfig } from "@/lib/env/config";
+import { DEFER_CONTACT_FACTS_SQL, REFRESH_CONTACT_FACTS_SQL } from "@/lib/segments/contact-facts-sql";
 import { defaultLegalBases } from "@/lib/policy/purposes";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import type { ContactCategory, RoleType } from "@/lib/generated/prisma/enums";
@@ -255,6 +256,7 @@ async function insertBatch(raw: RawSql, b: Batch): Promise<number> {
 
   await raw.query("BEGIN");
   try {
+    await raw.query(DEFER_CONTACT_FACTS_SQL);
     await raw.query(
       `INSERT INTO "Organisation" (id, name, relationship, "relationshipStart", "createdAt", "updatedAt")
        SELECT id, name, rel::"Relationship", DATE '2020-01-01', $4, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, name, rel)
@@ -282,6 +284,7 @@ async function insertBatch(raw: RawSql, b: Batch): Promise<number> {
        SELECT c, tp, st::"SubscriptionState", 'IMPORT', $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(c, tp, st)`,
       [sub.contact, sub.topic, sub.state, now],
     );
+    await raw.query(REFRESH_CONTACT_FACTS_SQL, [c.id]);
     await recordAuditEventsRaw(raw, [
       {
         actor: { type: "SYSTEM", id: "seed-bulk" },

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { recordAuditEvents, type AuditInput } from "@/lib/audit/record-audit-event";
 import type { Db, Tx } from "@/lib/db/client";
 import type { ContactCategory, Relationship } from "@/lib/generated/prisma/enums";
+import { DEFER_CONTACT_FACTS_SQL, REFRESH_CONTACT_FACTS_SQL } from "@/lib/segments/contact-facts-sql";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { classifyImportRows, type PreviewRow } from "./classify-import-rows";
 import { importOptionsSchema, type ImportOptions, type ImportOptionsInput } from "./import-options";
@@ -260,6 +261,8 @@ async function insertContacts(
   const ts = now.toISOString();
   const sourceDate = options.sourceDate ?? null;
   const sourceStaff = options.sourceType === "MET_AT_EVENT" ? ctx.actor.id : null;
+  // The new contacts' ContactFacts rows are written once, at the end, not once per table below.
+  await tx.$executeRawUnsafe(DEFER_CONTACT_FACTS_SQL);
   await tx.$executeRawUnsafe(
     `INSERT INTO "Contact" (id, name, email, "addressHash", phone, "jobTitle", language, category, "sourceType",
        "sourceDetail", "sourceDate", "sourceStaffId", "sourceOrganisationId", "createdAt", "updatedAt")
@@ -322,6 +325,7 @@ async function insertContacts(
       sourceDate ?? ts.slice(0, 10),
       ts,
     );
+  await tx.$executeRawUnsafe(REFRESH_CONTACT_FACTS_SQL, c.id);
 }
 
 /** Updates only the fields the file gives a value for; returns one audit entry per contact that changed. */

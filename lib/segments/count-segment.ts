@@ -1,8 +1,9 @@
 // The live count of a segment: how many contacts match the filter and, for a topic, how many may be mailed and why the
 // others are left out (the first reason of exclusion-sql.ts that applies), with the suppressed split by their
-// suppression reason. One scan of Contact, reading the topic and purpose arrays the triggers keep on it (joining
-// ~1M subscription and legal-basis rows took 1–3 s), plus a hash join with the small suppression list; tests check it
-// agrees with exclusionReasonSql (the normalised tables) contact by contact.
+// suppression reason. One scan of ContactFacts, the narrow row per contact the triggers keep (migration contact_facts:
+// filtered columns, topic numbers, purposes with a basis, the address's first suppression reason), so ~120 bytes per
+// contact and no join but ContactRole for role filters. Joining ~1M subscription and legal-basis rows took 1–3 s;
+// tests check the count agrees with exclusionReasonSql (the normalised tables) contact by contact.
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -38,66 +39,64 @@ export async function countSegment(opts: {
   /** Decides which roles are current; today when not given. */
   today?: Date;
 }): Promise<CountSegmentResult> {
-  const where = segmentConditionSql(opts.filter, opts.today ?? new Date());
+  const where = segmentConditionSql(opts.filter, opts.today ?? new Date(), "facts");
   if (!opts.topicId) {
-    // One scan (or index scan) of Contact: cheap enough to need no tuning.
-    const total = await opts.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Contact" c WHERE ${where}`;
+    const total = await opts.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "ContactFacts" c WHERE ${where}`;
     return { ok: true, count: { total: total[0]?.n ?? 0, topic: null } };
   }
   const topic = await opts.db.topic.findUnique({
     where: { id: opts.topicId },
-    select: { id: true, purpose: true, isMarketing: true },
+    select: { id: true, number: true, purpose: true, isMarketing: true },
   });
   if (!topic) return { ok: false, code: "topic_not_found" };
   const rows = await inCountTransaction(opts.db, (tx) =>
-    tx.$queryRaw<{ reason: ExclusionReason | null; suppression: number | null; n: number }[]>(
-      breakdownSql(topic, where),
-    ),
+    tx.$queryRaw<{ reason: number; suppression: SuppressionReason | null; n: number }[]>(breakdownSql(topic, where)),
   );
-  return { ok: true, count: { topic, ...tally(rows) } };
+  return {
+    ok: true,
+    count: { topic: { id: topic.id, purpose: topic.purpose, isMarketing: topic.isMarketing }, ...tally(rows) },
+  };
 }
 
-// Same order of reasons as exclusionReasonSql; the suppression list is reduced to one row per address (its first
-// reason by SUPPRESSION_REASONS) before the join so that a contact is counted once.
-function breakdownSql(topic: MailingTopic, where: Prisma.Sql): Prisma.Sql {
-  const priority = Prisma.raw(
-    `CASE sp."reason"::text ${SUPPRESSION_REASONS.map((r, i) => `WHEN '${r}' THEN ${i}`).join(" ")} END`,
-  );
-  return Prisma.sql`SELECT x.reason, x.suppression, count(*)::int AS n FROM (
+// Same order of reasons as exclusionReasonSql; a reason is its index in EXCLUSION_REASONS (-1: eligible), small
+// integers being cheaper to group than text. The suppression list counts with every scope for marketing topics and
+// only scope ALL otherwise, as in exclusionReasonSql; the facts keep the first reason of each.
+function breakdownSql(topic: MailingTopic & { number: number }, where: Prisma.Sql): Prisma.Sql {
+  const reason = (r: ExclusionReason) => Prisma.raw(String(EXCLUSION_REASONS.indexOf(r)));
+  const suppressed = topic.isMarketing ? Prisma.sql`c."suppressedAny"` : Prisma.sql`c."suppressedAll"`;
+  const n = Prisma.sql`${topic.number}::smallint`;
+  return Prisma.sql`SELECT x.reason, x.suppression::text AS suppression, count(*)::int AS n FROM (
       SELECT CASE
-        WHEN sp.first IS NOT NULL THEN 'SUPPRESSED'
-        WHEN ${topic.isMarketing} AND c."marketingOptOutAt" IS NOT NULL THEN 'OPTED_OUT'
-        WHEN ${topic.id} = ANY(c."unsubscribedTopicIds") THEN 'UNSUBSCRIBED_TOPIC'
-        WHEN NOT (${topic.id} = ANY(c."subscribedTopicIds")) THEN 'NOT_SUBSCRIBED'
-        WHEN NOT (${topic.purpose}::"Purpose" = ANY(c."basisPurposes")) THEN 'NO_BASIS'
-        ELSE NULL END AS reason,
-        sp.first AS suppression
-      FROM "Contact" c
-      LEFT JOIN (
-        SELECT sp."addressHash", min(${priority}) AS first FROM "Suppression" sp
-        WHERE sp."scope" = 'ALL' OR ${topic.isMarketing} GROUP BY sp."addressHash"
-      ) sp ON sp."addressHash" = c."addressHash"
+        WHEN ${suppressed} IS NOT NULL THEN ${reason("SUPPRESSED")}
+        WHEN ${topic.isMarketing} AND c."optedOut" THEN ${reason("OPTED_OUT")}
+        WHEN ${n} = ANY(c."topicsOff") THEN ${reason("UNSUBSCRIBED_TOPIC")}
+        WHEN NOT (${n} = ANY(c."topicsOn")) THEN ${reason("NOT_SUBSCRIBED")}
+        WHEN NOT (${topic.purpose}::"Purpose" = ANY(c."purposes")) THEN ${reason("NO_BASIS")}
+        ELSE -1 END AS reason,
+        ${suppressed} AS suppression
+      FROM "ContactFacts" c
       WHERE ${where}
     ) x GROUP BY x.reason, x.suppression`;
 }
 
-function tally(rows: { reason: ExclusionReason | null; suppression: number | null; n: number }[]) {
+function tally(rows: { reason: number; suppression: SuppressionReason | null; n: number }[]) {
   const excluded = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<ExclusionReason, number>;
   const suppressedBy = Object.fromEntries(SUPPRESSION_REASONS.map((r) => [r, 0])) as Record<SuppressionReason, number>;
   let total = 0;
   let eligible = 0;
   for (const row of rows) {
     total += row.n;
-    if (row.reason === null) eligible += row.n;
-    else excluded[row.reason] += row.n;
-    const by = row.suppression === null ? undefined : SUPPRESSION_REASONS[row.suppression];
-    if (row.reason === "SUPPRESSED" && by) suppressedBy[by] += row.n;
+    const reason = EXCLUSION_REASONS[row.reason];
+    if (!reason) eligible += row.n;
+    else excluded[reason] += row.n;
+    if (reason === "SUPPRESSED" && row.suppression) suppressedBy[row.suppression] += row.n;
   }
   return { total, eligible, excluded, suppressedBy };
 }
 
-// The breakdown reads the whole segment with its subscription, legal basis and suppression rows once: no JIT
-// compilation (it costs more than it saves here) and enough memory for the hash joins to stay in memory.
+// The breakdown reads the whole segment once: no JIT compilation (it costs more than it saves here) and enough memory
+// for a role filter's hash join to stay in memory.
 async function inCountTransaction<T>(db: Db, run: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(
     async (tx) => {
