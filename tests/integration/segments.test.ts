@@ -23,6 +23,7 @@ import { filterFromForm } from "@/lib/segments/filter-from-form";
 import { getSegment } from "@/lib/segments/get-segment";
 import { listSegments } from "@/lib/segments/list-segments";
 import { parseSegmentFilter } from "@/lib/segments/parse-segment-filter";
+import { refreshStaleContactFacts } from "@/lib/segments/refresh-stale-contact-facts";
 import { sampleSegment } from "@/lib/segments/sample-segment";
 import { saveSegment } from "@/lib/segments/save-segment";
 import { segmentFilterSchema, type SegmentFilterInput } from "@/lib/segments/segment-filter";
@@ -491,6 +492,18 @@ describe("ContactFacts, the narrow copy the count scans (kept by triggers)", () 
     await t.db.topic.delete({ where: { id: topic.id } });
     expect(await wrongFacts()).toEqual([]);
     expect(await t.db.contactFacts.count()).toBeGreaterThan(27);
+  });
+
+  it("rows past their span of role dates are recomputed by the daily refresh", async () => {
+    // As if days had passed since the rows were computed: their spans have ended.
+    const someone = ids.ok1!;
+    const before = await t.db.contactFacts.findUniqueOrThrow({ where: { contactId: someone } });
+    await t.db.$executeRaw`UPDATE "ContactFacts" SET "rolesUntil" = DATE '2000-01-02', "currentRoleKeys" = '{}'
+      WHERE "contactId" IN (${someone}, ${ids.ok10})`;
+    expect(await refreshStaleContactFacts({ db: t.db, batchSize: 1 })).toBe(2);
+    expect(await t.db.contactFacts.findUniqueOrThrow({ where: { contactId: someone } })).toEqual(before);
+    expect(await refreshStaleContactFacts({ db: t.db })).toBe(0);
+    expect(await wrongFacts()).toEqual([]);
   });
 
   it("select the same contacts as the normalised tables for every role filter, on any day", async () => {
