@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { Body, Container, Head, Html, Preview, Section } from "react-email";
+import { Body, Container, Head, Html, Section } from "react-email";
+import { Preheader } from "./preheader";
 import { colors, fontFamily, type Language } from "./theme";
 
 export type EmailLayoutProps = {
@@ -21,8 +22,8 @@ export function EmailLayout({ language, title, preview, children, footer }: Emai
         <meta name="color-scheme" content="light" />
         <meta name="supported-color-schemes" content="light" />
       </Head>
-      {/* Our own <title> names the mail; the preview line must not replace it. */}
-      <Preview useTitleTag={false}>{preview}</Preview>
+      {/* Not react-email's <Preview>: a shorter padding (see preheader.tsx); our own <title> names the mail. */}
+      <Preheader text={preview} />
       <Body
         lang={language}
         dir="ltr"
