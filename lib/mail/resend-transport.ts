@@ -45,16 +45,21 @@ export function createResendTransport({ apiKey, from, baseUrl, retry }: ResendTr
   // An explicit base URL, so the SDK never falls back to reading the environment itself.
   const client = new Resend(apiKey, { baseUrl: baseUrl ?? RESEND_API_URL });
 
-  const payload = (mail: OutgoingMail): CreateBatchEmailOptions => ({
-    from: mail.from ?? from,
-    to: mail.to,
-    subject: mail.subject,
-    html: mail.html,
-    text: mail.text,
-    ...(mail.replyTo && { replyTo: mail.replyTo }),
-    ...(Object.keys(mail.headers).length > 0 && { headers: mail.headers }),
-    ...(mail.tags.length > 0 && { tags: mail.tags }),
-  });
+  // The SDK copies every message again and serialises the batch itself; built here with plain assignments (no object
+  // spreads), as this runs for every mail of a mailing.
+  const payload = (mail: OutgoingMail): CreateBatchEmailOptions => {
+    const p: CreateBatchEmailOptions = {
+      from: mail.from ?? from,
+      to: mail.to,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+    };
+    if (mail.replyTo) p.replyTo = mail.replyTo;
+    if (Object.keys(mail.headers).length > 0) p.headers = mail.headers;
+    if (mail.tags.length > 0) p.tags = mail.tags;
+    return p;
+  };
 
   return {
     kind: "resend",

@@ -296,3 +296,34 @@ describe("the send-time check trusts no stored hash", () => {
     expect(row).toMatchObject({ status: "SUPPRESSED", skipReason: "SUPPRESSED_MANUAL" });
   });
 });
+
+describe("why a recipient gets the mail", () => {
+  it("names the organisation of the earliest current role, ignores ended roles, and none without one", async () => {
+    const mailing = await newMailing("Reasons");
+    await startMailing({ db: t.db, staff: SARA, mailingId: mailing.id });
+    const batches: number[] = [];
+    await expandMailing({ db: t.db, mailingId: mailing.id, enqueue: async (_, b) => void batches.push(...b) });
+    const queued = await t.db.delivery.findMany({ where: { mailingId: mailing.id }, include: { contact: true } });
+    // Not the address an earlier test suppressed after clearing its stored hash (still queued, never sent).
+    const [withRoles, endedOnly] = queued.map((d) => d.contact!).filter((c) => c.addressHash !== null);
+    await t.db.contactRole.deleteMany({ where: { contactId: { in: [withRoles!.id, endedOnly!.id] } } });
+    const org = (name: string) => t.db.organisation.create({ data: { name, relationship: "CUSTOMER" } });
+    const [ended, earliest, later] = [await org("Slutat AB"), await org("Först AB"), await org("Senare AB")];
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const role = (contactId: string, organisationId: string, startsOn: string, endsOn?: string) =>
+      t.db.contactRole.create({
+        data: { contactId, organisationId, type: "OTHER", startsOn: day(startsOn), endsOn: endsOn ? day(endsOn) : null },
+      });
+    await role(withRoles!.id, ended.id, "2015-01-01", "2020-01-01");
+    await role(withRoles!.id, later.id, "2022-01-01");
+    await role(withRoles!.id, earliest.id, "2019-01-01", "2999-01-01");
+    await role(endedOnly!.id, ended.id, "2015-01-01", "2020-01-01");
+
+    for (const b of new Set(batches)) await sendMailingBatch(ctx(), mailing.id, b);
+    const textFor = (email: string) =>
+      fake.accepted.find((m) => (m.payload.to as string[])[0] === email)!.payload.text as string;
+    const at = (language: string, name: string) => (language === "en" ? `as a contact at ${name}` : `hos ${name}`);
+    expect(textFor(withRoles!.email)).toContain(at(withRoles!.language, "Först AB"));
+    expect(textFor(endedOnly!.email)).not.toMatch(/hos |as a contact at /);
+  });
+});

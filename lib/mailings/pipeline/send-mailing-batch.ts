@@ -67,56 +67,62 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
   const topic = mailing.topic;
   const issuedAt = mailing.startedAt;
 
-  // Claim: decide who is left out and mark the rest SENDING, in one transaction holding the batch's rows.
+  // Claim: decide who is left out and mark the rest SENDING, in one transaction holding the batch's rows: one query
+  // reads the locked rows with each recipient's exclusion reason and organisation, one statement records every
+  // decision (the suppression list is looked up inside it, by the hashes computed here from the addresses).
   const claim = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Row[]>`
+      WITH d AS MATERIALIZED (
+        SELECT d."id", d."contactId" FROM "Delivery" d
+        WHERE d."mailingId" = ${mailingId} AND d."batch" = ${batch} AND d."status" IN ('QUEUED', 'SENDING')
+        ORDER BY d."id"
+        FOR UPDATE
+      ), org AS (
+        SELECT DISTINCT ON (r."contactId") r."contactId", o."name"
+        FROM "ContactRole" r JOIN "Organisation" o ON o."id" = r."organisationId"
+        WHERE r."contactId" IN (SELECT "contactId" FROM d) AND (r."endsOn" IS NULL OR r."endsOn" > ${issuedAt})
+        ORDER BY r."contactId", r."startsOn", r."id"
+      )
       SELECT d."id", d."contactId", c."email", c."name", c."language", c."tokenVersion",
-             ${exclusionReasonSql(topic)} AS "reason",
-             (SELECT o."name" FROM "ContactRole" r JOIN "Organisation" o ON o."id" = r."organisationId"
-               WHERE r."contactId" = c."id" AND (r."endsOn" IS NULL OR r."endsOn" > ${issuedAt})
-               ORDER BY r."startsOn", r."id" LIMIT 1) AS "organisation"
-      FROM "Delivery" d LEFT JOIN "Contact" c ON c."id" = d."contactId"
-      WHERE d."mailingId" = ${mailingId} AND d."batch" = ${batch} AND d."status" IN ('QUEUED', 'SENDING')
-      ORDER BY d."id"
-      FOR UPDATE OF d`;
+             ${exclusionReasonSql(topic)} AS "reason", org."name" AS "organisation"
+      FROM d LEFT JOIN "Contact" c ON c."id" = d."contactId" LEFT JOIN org ON org."contactId" = c."id"
+      ORDER BY d."id"`;
     if (rows.length === 0) return null;
 
-    const hashes = new Map<string, string>();
-    for (const r of rows) if (r.email) hashes.set(hashAddress(r.email, ctx.suppressionKey), r.email);
-    const suppressed = await tx.suppression.findMany({
-      where: {
-        addressHash: { in: [...hashes.keys()] },
-        ...(topic.isMarketing ? {} : { scope: "ALL" as const }),
-      },
-      select: { addressHash: true, reason: true },
-      orderBy: { createdAt: "asc" },
-    });
-    const suppressedBy = new Map<string, string>();
-    for (const s of suppressed) {
-      const email = hashes.get(s.addressHash);
-      if (email && !suppressedBy.has(email)) suppressedBy.set(email, `SUPPRESSED_${s.reason}`);
-    }
-
-    const skip = new Map<string, bigint[]>();
-    const send: Row[] = [];
+    // Per recipient, in this order: erased (no contact or address), on the suppression list (the oldest entry's
+    // reason; every scope for a marketing topic, only ALL otherwise), then the reason from exclusionReasonSql.
+    const ids: bigint[] = [];
+    const erased: (string | null)[] = [];
+    const hashes: (string | null)[] = [];
+    const reasons: (string | null)[] = [];
     for (const r of rows) {
-      const reason = !r.contactId || !r.email ? "ERASED" : (suppressedBy.get(r.email) ?? r.reason);
-      if (reason) skip.set(reason, [...(skip.get(reason) ?? []), r.id]);
-      else send.push(r);
+      const gone = !r.contactId || !r.email;
+      ids.push(r.id);
+      erased.push(gone ? "ERASED" : null);
+      hashes.push(gone ? null : hashAddress(r.email!, ctx.suppressionKey));
+      reasons.push(r.reason);
     }
-    const at = new Date();
-    for (const [reason, ids] of skip) {
-      await tx.delivery.updateMany({
-        where: { id: { in: ids } },
-        data: { status: "SUPPRESSED", skipReason: reason, updatedAt: at },
-      });
-    }
-    if (send.length > 0) {
-      await tx.delivery.updateMany({
-        where: { id: { in: send.map((r) => r.id) } },
-        data: { status: "SENDING", attempts: { increment: 1 }, updatedAt: at },
-      });
-    }
+    const decided = await tx.$queryRaw<{ id: bigint; reason: string | null }[]>`
+      UPDATE "Delivery" AS d SET
+        "status" = (CASE WHEN x."reason" IS NULL THEN 'SENDING' ELSE 'SUPPRESSED' END)::"DeliveryStatus",
+        "skipReason" = COALESCE(x."reason", d."skipReason"),
+        "attempts" = d."attempts" + (CASE WHEN x."reason" IS NULL THEN 1 ELSE 0 END),
+        "updatedAt" = ${new Date()}
+      FROM (
+        SELECT v."id", COALESCE(
+          v."erased",
+          (SELECT 'SUPPRESSED_' || sp."reason"::text FROM "Suppression" sp
+            WHERE sp."addressHash" = v."hash" AND (sp."scope" = 'ALL' OR ${topic.isMarketing})
+            ORDER BY sp."createdAt" LIMIT 1),
+          v."reason") AS "reason"
+        FROM unnest(${ids}::bigint[], ${erased}::text[], ${hashes}::text[], ${reasons}::text[])
+          AS v("id", "erased", "hash", "reason")
+      ) AS x
+      WHERE d."id" = x."id"
+      RETURNING d."id", x."reason"`;
+    const sendIds = new Set<bigint>();
+    for (const r of decided) if (r.reason === null) sendIds.add(r.id);
+    const send = rows.filter((r) => sendIds.has(r.id));
     return { send, suppressed: rows.length - send.length };
   });
   if (claim === null) return { status: "skipped", reason: "nothing_to_send" };
@@ -140,9 +146,9 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
     const language: MailingLanguage = r.language === "en" ? "en" : "sv";
     const subject = { id: r.contactId!, tokenVersion: r.tokenVersion! };
     const compiled = ctx.naiveRender ? null : await compiledFor(language);
-    const content = mailingContent(mailing, topic, language);
+    const content = compiled ? null : mailingContent(mailing, topic, language);
     const message = await buildDeliveryMail({
-      render: (values) => (compiled ? personalise(compiled, values) : renderMailingFor(content, values)),
+      render: (values) => (compiled ? personalise(compiled, values) : renderMailingFor(content!, values)),
       recipient: { email: r.email!, name: r.name!, language, organisation: r.organisation },
       topicName: language === "sv" ? topic.nameSv : topic.nameEn,
       mailingId: mailing.id,
