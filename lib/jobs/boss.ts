@@ -22,7 +22,9 @@ export async function startBoss(target: BossTarget, options: BossOptions = {}): 
   };
   const boss =
     target.kind === "postgres"
-      ? new PgBoss({ ...common, connectionString: target.url, max: 4 })
+      ? // LISTEN/NOTIFY (one extra connection): workers wake the moment a job is created instead of at their next
+        // poll, so a mailing's expansion and first batches start at once. PGlite has no listener: polling only.
+        new PgBoss({ ...common, connectionString: target.url, max: 4, useListenNotify: true })
       : new PgBoss({ ...common, db: fromPglite(target.pglite), backend: "pglite" });
   // pg-boss reports background errors (lost connection, failed maintenance) as events; without a listener Node would
   // crash the process on the first one.

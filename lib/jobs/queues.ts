@@ -22,8 +22,16 @@ export const batchKey = (job: SendBatchJob) => `${job.mailingId}:${job.batch}`;
  * batch to the queue; retries back off.
  */
 export async function ensureQueues(boss: PgBoss, leaseSeconds: number): Promise<void> {
-  const expand = { expireInSeconds: leaseSeconds * 5, retryLimit: 20, retryDelay: 2, retryBackoff: true };
-  const send = { expireInSeconds: leaseSeconds, retryLimit: 20, retryDelay: 1, retryBackoff: true, retryDelayMax: 60 };
+  // notify: creating a job wakes the workers (where the instance listens; see boss.ts).
+  const expand = { expireInSeconds: leaseSeconds * 5, retryLimit: 20, retryDelay: 2, retryBackoff: true, notify: true };
+  const send = {
+    expireInSeconds: leaseSeconds,
+    retryLimit: 20,
+    retryDelay: 1,
+    retryBackoff: true,
+    retryDelayMax: 60,
+    notify: true,
+  };
   await boss.createQueue(QUEUES.expandMailing, { policy: "exclusive", ...expand });
   await boss.createQueue(QUEUES.sendBatch, { policy: "exclusive", ...send });
   // createQueue leaves an existing queue as it was; a changed lease setting must still apply.

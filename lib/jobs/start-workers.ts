@@ -92,7 +92,9 @@ export async function startWorkers(opts: {
       running = false;
     }
   };
-  const timer = setInterval(tick, opts.dispatchIntervalMs ?? 1000);
+  // Four times a second: a started mailing begins and a finished one is closed within a quarter of a second, for two
+  // or three indexed queries per tick.
+  const timer = setInterval(tick, opts.dispatchIntervalMs ?? 250);
   void tick();
 
   return {
