@@ -10,6 +10,7 @@ import { dispatchDueMailings } from "@/lib/mailings/pipeline/dispatch-due-mailin
 import { expandMailing } from "@/lib/mailings/pipeline/expand-mailing";
 import { reserveSendSlot } from "@/lib/mailings/pipeline/reserve-send-slot";
 import { sendMailingBatch, type BatchContext } from "@/lib/mailings/pipeline/send-mailing-batch";
+import { refreshStaleContactFacts } from "@/lib/segments/refresh-stale-contact-facts";
 import { batchKey, ensureQueues, expandMailingJob, QUEUES, sendBatchJob } from "./queues";
 
 export type Workers = { stop: () => Promise<void> };
@@ -81,11 +82,20 @@ export async function startWorkers(opts: {
   );
 
   let running = false;
+  // Once a day (and at start): ContactFacts rows whose role dates have passed are recomputed. Every worker process
+  // does it; the second finds nothing to do.
+  let factsRefreshedOn = "";
   const tick = async () => {
     if (running) return;
     running = true;
     try {
       await dispatchDueMailings({ db, enqueueExpansion });
+      const today = new Date().toISOString().slice(0, 10);
+      if (factsRefreshedOn !== today) {
+        factsRefreshedOn = today;
+        const n = await refreshStaleContactFacts({ db });
+        if (n > 0) log(`segment facts: ${n} contacts whose roles started or ended recomputed`);
+      }
     } catch (error) {
       log(`dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -114,6 +114,21 @@ describe("a mailing through pg-boss workers and the Resend API", () => {
     workers = undefined;
   });
 
+  it("recompute the segment facts of contacts whose role dates have passed, once a day", async () => {
+    const someone = await t.db.contactFacts.findFirstOrThrow({ where: { roleKeys: { isEmpty: false } } });
+    await t.db.contactFacts.update({
+      where: { contactId: someone.contactId },
+      data: { rolesUntil: new Date("2001-01-01"), currentRoleKeys: [] },
+    });
+    const boss = await startBoss(t.target as BossTarget, { superviseIntervalSeconds: 1 });
+    workers = await startWorkers({ db: t.db, boss, config: config(), transport: transport(), log: () => {} });
+    await waitFor(async () => {
+      const f = await t.db.contactFacts.findUniqueOrThrow({ where: { contactId: someone.contactId } });
+      return f.rolesUntil?.getTime() !== new Date("2001-01-01").getTime();
+    });
+    expect(await t.db.contactFacts.findUniqueOrThrow({ where: { contactId: someone.contactId } })).toEqual(someone);
+  });
+
   it("mails every eligible person once, with both headers, a personal footer link and a topic one-click URL", async () => {
     // One person opted out of all marketing, one hard-bounced earlier: neither may be mailed.
     const eligible = await eligibleEmails();
