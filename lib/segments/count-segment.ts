@@ -10,7 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { SuppressionReason } from "@/lib/generated/prisma/enums";
 import { EXCLUSION_REASONS, type ExclusionReason, type MailingTopic } from "./exclusion-sql";
 import type { SegmentFilter } from "./segment-filter";
-import { segmentConditionSql } from "./segment-sql";
+import { segmentFactsSql } from "./segment-sql";
 
 /** When someone is suppressed for several reasons, the breakdown names the first of these. */
 export const SUPPRESSION_REASONS = [
@@ -39,10 +39,10 @@ export async function countSegment(opts: {
   /** Decides which roles are current; today when not given. */
   today?: Date;
 }): Promise<CountSegmentResult> {
-  const where = segmentConditionSql(opts.filter, opts.today ?? new Date(), "facts");
+  const facts = segmentFactsSql(opts.filter, opts.today ?? new Date());
   if (!opts.topicId) {
     const total = await opts.db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM "ContactFacts" c WHERE ${where}`;
+      SELECT count(*)::int AS n FROM ${facts} c`;
     return { ok: true, count: { total: total[0]?.n ?? 0, topic: null } };
   }
   const topic = await opts.db.topic.findUnique({
@@ -51,7 +51,7 @@ export async function countSegment(opts: {
   });
   if (!topic) return { ok: false, code: "topic_not_found" };
   const rows = await inCountTransaction(opts.db, (tx) =>
-    tx.$queryRaw<{ reason: number; suppression: SuppressionReason | null; n: number }[]>(breakdownSql(topic, where)),
+    tx.$queryRaw<{ reason: number; suppression: SuppressionReason | null; n: number }[]>(breakdownSql(topic, facts)),
   );
   return {
     ok: true,
@@ -62,7 +62,7 @@ export async function countSegment(opts: {
 // Same order of reasons as exclusionReasonSql; a reason is its index in EXCLUSION_REASONS (-1: eligible), small
 // integers being cheaper to group than text. The suppression list counts with every scope for marketing topics and
 // only scope ALL otherwise, as in exclusionReasonSql; the facts keep the first reason of each.
-function breakdownSql(topic: MailingTopic & { number: number }, where: Prisma.Sql): Prisma.Sql {
+function breakdownSql(topic: MailingTopic & { number: number }, facts: Prisma.Sql): Prisma.Sql {
   const reason = (r: ExclusionReason) => Prisma.raw(String(EXCLUSION_REASONS.indexOf(r)));
   const suppressed = topic.isMarketing ? Prisma.sql`c."suppressedAny"` : Prisma.sql`c."suppressedAll"`;
   const n = Prisma.sql`${topic.number}::smallint`;
@@ -75,8 +75,7 @@ function breakdownSql(topic: MailingTopic & { number: number }, where: Prisma.Sq
         WHEN NOT (${topic.purpose}::"Purpose" = ANY(c."purposes")) THEN ${reason("NO_BASIS")}
         ELSE -1 END AS reason,
         ${suppressed} AS suppression
-      FROM "ContactFacts" c
-      WHERE ${where}
+      FROM ${facts} c
     ) x GROUP BY x.reason, x.suppression`;
 }
 

@@ -1,8 +1,9 @@
-// A segment filter as one SQL condition over `"Contact" c`, used by the sample and the expansion of a mailing into
-// deliveries, or over `"ContactFacts" c` (the narrow copy the live count scans), so all three always agree on who is
-// in the segment. The two tables share the names of most filtered columns; the contact's id, topics, roles and the
-// source detail are read differently.
+// A segment filter as SQL, shared by the sample and the expansion of a mailing into deliveries (a condition over
+// `"Contact" c`) and by the live count (the matching rows of ContactFacts, the narrow copy it scans), so all three
+// always agree on who is in the segment. Both tables share the names of most filtered columns; the contact's id,
+// topics, roles and the source detail are read differently.
 import { Prisma } from "@/lib/generated/prisma/client";
+import { Relationship, RoleType } from "@/lib/generated/prisma/enums";
 import type { SegmentFilter } from "./segment-filter";
 
 const TRUE = Prisma.sql`TRUE`;
@@ -12,12 +13,63 @@ function anyOf(column: Prisma.Sql, values: readonly string[], type: string): Pri
   return Prisma.sql`${column} = ANY(${[...values]}::${Prisma.raw(type)}[])`;
 }
 
-export type SegmentSource = "contact" | "facts";
+type SegmentSource = "contact" | "facts";
 
-/** `today` decides which roles are current (start on or before it, no end or an end after it). */
-export function segmentConditionSql(filter: SegmentFilter, today: Date, source: SegmentSource = "contact"): Prisma.Sql {
-  const contactId = source === "facts" ? Prisma.sql`c."contactId"` : Prisma.sql`c."id"`;
+/** Over `"Contact" c`. `today` decides which roles are current (start on or before it, no end or one after it). */
+export function segmentConditionSql(filter: SegmentFilter, today: Date): Prisma.Sql {
   const day = today.toISOString().slice(0, 10);
+  const parts = columnConditions(filter, "contact");
+  const roles = hasRoleFilter(filter) ? roleExistsSql(filter, day, Prisma.sql`c."id"`) : null;
+  return join(roles ? [...parts, roles] : parts);
+}
+
+/**
+ * The segment's rows of ContactFacts, as a FROM item (`FROM ${segmentFactsSql(…)} c`) with the columns the count reads. ContactFacts holds each role as
+ * tillit_role_key(type, relationship), split into current and ended as of the day the row was computed; that split
+ * holds for days in [rolesFrom, rolesUntil). Rows inside their span are matched on the keys; the few outside it (their
+ * role dates passed since; the worker recomputes them daily) on ContactRole, in a second branch, so that the scan of
+ * the first stays parallel (a per-row subquery would make it serial).
+ */
+export function segmentFactsSql(filter: SegmentFilter, today: Date): Prisma.Sql {
+  const day = today.toISOString().slice(0, 10);
+  const parts = columnConditions(filter, "facts");
+  const rows = (conditions: Prisma.Sql[]) =>
+    Prisma.sql`SELECT ${FACTS_COUNTED} FROM "ContactFacts" c WHERE ${join(conditions)}`;
+  if (!hasRoleFilter(filter)) return Prisma.sql`(${rows(parts)})`;
+  const exists = roleExistsSql(filter, day, Prisma.sql`c."contactId"`);
+  if (filter.organisationIds.length > 0) return Prisma.sql`(${rows([...parts, exists])})`;
+
+  // Constant arguments: the immutable tillit_role_key is folded into a constant array when the query is planned, so
+  // the planner can estimate the matches from the column's statistics (and aggregate in the parallel workers).
+  const types = filter.roleTypes.length > 0 ? filter.roleTypes : Object.values(RoleType);
+  const rels = filter.relationships.length > 0 ? filter.relationships : Object.values(Relationship);
+  const keys = Prisma.sql`ARRAY[${Prisma.join(
+    types.flatMap((t) => rels.map((r) => Prisma.sql`"tillit_role_key"(${t}::"RoleType", ${r}::"Relationship")`)),
+  )}]::smallint[]`;
+  if (filter.roleStatus === "any") return Prisma.sql`(${rows([...parts, Prisma.sql`c."roleKeys" && ${keys}`])})`;
+  const column = filter.roleStatus === "current" ? Prisma.sql`c."currentRoleKeys"` : Prisma.sql`c."endedRoleKeys"`;
+  const inSpan = Prisma.sql`(c."rolesFrom" IS NULL OR c."rolesFrom" <= ${day}::date)
+    AND (c."rolesUntil" IS NULL OR ${day}::date < c."rolesUntil")`;
+  // Exactly the rows not inSpan (a NULL bound is never outside).
+  const outOfSpan = Prisma.sql`(c."rolesFrom" > ${day}::date OR c."rolesUntil" <= ${day}::date)`;
+  return Prisma.sql`(${rows([...parts, inSpan, Prisma.sql`${column} && ${keys}`])}
+    UNION ALL ${rows([...parts, outOfSpan, exists])})`;
+}
+
+/** The columns of segmentFactsSql's rows: what the count reads (fewer bytes from the parallel workers to the leader). */
+const FACTS_COUNTED = Prisma.raw(
+  ["contactId", "optedOut", "suppressedAll", "suppressedAny", "topicsOn", "topicsOff", "purposes"]
+    .map((column) => `c."${column}"`)
+    .join(", "),
+);
+
+const join = (parts: Prisma.Sql[]) => (parts.length === 0 ? TRUE : Prisma.join(parts, " AND "));
+
+const hasRoleFilter = (f: SegmentFilter) =>
+  f.roleTypes.length > 0 || f.organisationIds.length > 0 || f.relationships.length > 0;
+
+/** Everything but the roles. */
+function columnConditions(filter: SegmentFilter, source: SegmentSource): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   const push = (p: Prisma.Sql | null) => {
     if (p) parts.push(p);
@@ -48,39 +100,10 @@ export function segmentConditionSql(filter: SegmentFilter, today: Date, source: 
       AND ts."topicId" = ANY(${[...filter.topicIds]}::text[]) AND ts."state" = 'SUBSCRIBED')`);
   }
 
-  push(rolesConditionSql(filter, day, source, contactId));
-
-  return parts.length === 0 ? TRUE : Prisma.join(parts, " AND ");
+  return parts;
 }
 
 /** Has a role matching the role filters (type, organisation, its relationship, status), all on one role. */
-function rolesConditionSql(
-  filter: SegmentFilter,
-  day: string,
-  source: SegmentSource,
-  contactId: Prisma.Sql,
-): Prisma.Sql | null {
-  const { roleTypes, organisationIds, relationships, roleStatus } = filter;
-  if (roleTypes.length === 0 && organisationIds.length === 0 && relationships.length === 0) return null;
-  const exists = roleExistsSql(filter, day, contactId);
-  if (source === "contact" || organisationIds.length > 0) return exists;
-
-  // ContactFacts holds each role as tillit_role_key(type, relationship), split by status as of the day it was
-  // computed; that split holds for days in [rolesFrom, rolesUntil). Rows computed for another span ask ContactRole.
-  const types =
-    roleTypes.length > 0 ? Prisma.sql`${[...roleTypes]}::"RoleType"[]` : Prisma.sql`enum_range(NULL::"RoleType")`;
-  const rels =
-    relationships.length > 0
-      ? Prisma.sql`${[...relationships]}::"Relationship"[]`
-      : Prisma.sql`enum_range(NULL::"Relationship")`;
-  const keys = Prisma.sql`ARRAY(SELECT "tillit_role_key"(t, rel) FROM unnest(${types}) t, unnest(${rels}) rel)`;
-  if (roleStatus === "any") return Prisma.sql`c."roleKeys" && ${keys}`;
-  const column = roleStatus === "current" ? Prisma.sql`c."currentRoleKeys"` : Prisma.sql`c."endedRoleKeys"`;
-  return Prisma.sql`(CASE WHEN (c."rolesFrom" IS NULL OR c."rolesFrom" <= ${day}::date)
-      AND (c."rolesUntil" IS NULL OR ${day}::date < c."rolesUntil")
-    THEN ${column} && ${keys} ELSE ${exists} END)`;
-}
-
 function roleExistsSql(filter: SegmentFilter, day: string, contactId: Prisma.Sql): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   const push = (p: Prisma.Sql | null) => {

@@ -27,7 +27,7 @@ import { refreshStaleContactFacts } from "@/lib/segments/refresh-stale-contact-f
 import { sampleSegment } from "@/lib/segments/sample-segment";
 import { saveSegment } from "@/lib/segments/save-segment";
 import { segmentFilterSchema, type SegmentFilterInput } from "@/lib/segments/segment-filter";
-import { segmentConditionSql } from "@/lib/segments/segment-sql";
+import { segmentConditionSql, segmentFactsSql } from "@/lib/segments/segment-sql";
 import { createContact } from "@/lib/staff-register/create-contact";
 import { updateContact } from "@/lib/staff-register/update-contact";
 import { hashAddress } from "@/lib/suppression/hash-address";
@@ -561,7 +561,7 @@ describe("ContactFacts, the narrow copy the count scans (kept by triggers)", () 
           t.db.$queryRaw<{ id: string }[]>(Prisma.sql`
             SELECT c."id" FROM "Contact" c WHERE ${segmentConditionSql(filter(f), today)} ORDER BY 1`),
           t.db.$queryRaw<{ id: string }[]>(Prisma.sql`
-            SELECT c."contactId" AS id FROM "ContactFacts" c WHERE ${segmentConditionSql(filter(f), today, "facts")}
+            SELECT c."contactId" AS id FROM ${segmentFactsSql(filter(f), today)} c
             ORDER BY 1`),
         ]);
         expect({ day, f, ids: fromFacts.map((x) => x.id) }).toEqual({ day, f, ids: fromContacts.map((x) => x.id) });
