@@ -327,7 +327,13 @@ describe("why a recipient gets the mail", () => {
     const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
     const role = (contactId: string, organisationId: string, startsOn: string, endsOn?: string) =>
       t.db.contactRole.create({
-        data: { contactId, organisationId, type: "OTHER", startsOn: day(startsOn), endsOn: endsOn ? day(endsOn) : null },
+        data: {
+          contactId,
+          organisationId,
+          type: "OTHER",
+          startsOn: day(startsOn),
+          endsOn: endsOn ? day(endsOn) : null,
+        },
       });
     await role(withRoles!.id, ended.id, "2015-01-01", "2020-01-01");
     await role(withRoles!.id, later.id, "2022-01-01");
