@@ -1,4 +1,4 @@
-// Runs every second in each worker process (several at once are harmless): starts scheduled mailings whose time has
+// Runs four times a second in each worker process (several at once are harmless): starts scheduled mailings whose time has
 // come, enqueues the expansion of mailings that are sending but not (or no longer) expanded, and closes mailings with
 // nothing left to send. The web app only ever changes Mailing rows; this is where they turn into jobs.
 import "server-only";
