@@ -82,6 +82,8 @@ function startWorker(url: string, fake: FakeResend, naive: boolean): Promise<Chi
       RESEND_RATE_LIMIT: "0",
       WORKER_CONCURRENCY: args.concurrency,
       BENCH_NAIVE_RENDER: naive ? "1" : "0",
+      // As in `npm run worker`.
+      MALLOC_ARENA_MAX: "2",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

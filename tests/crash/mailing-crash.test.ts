@@ -43,6 +43,7 @@ function startWorker(url: string): ChildProcess {
         RESEND_BASE_URL: fake.url,
         RESEND_RATE_LIMIT: "0",
         MAILING_LEASE_SECONDS: "5",
+        MALLOC_ARENA_MAX: "2",
         WORKER_CONCURRENCY: "4",
       },
       stdio: ["ignore", "pipe", "pipe"],
