@@ -107,6 +107,11 @@ export function permissionsOf(role: StaffRole): Permission[] {
   return PERMISSIONS.filter((p) => GRANTED[role].has(p));
 }
 
+/** Whether the role holds `permission` only for the organisations it manages (account managers' write rights). */
+export function limitedToOwnOrganisations(user: StaffPrincipal, permission: Permission): boolean {
+  return user.role === "ACCOUNT_MANAGER" && OWN_ORGANISATION_ONLY.has(permission);
+}
+
 export function can(
   user: StaffPrincipal,
   permission: Permission,

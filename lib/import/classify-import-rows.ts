@@ -1,9 +1,12 @@
 // Decides, against the register, what each readable row does: create a contact, update the existing one, skip it,
 // or refuse it (suppressed address without an override, a new contact without a name). Run for the preview and run
 // again inside the import's transaction, so the register cannot change between the two unnoticed.
+import { contactsStaffMayChange } from "@/lib/access/contacts-staff-may-change";
+import { limitedToOwnOrganisations, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
 import type { SuppressionMatch } from "@/lib/contacts/find-suppression";
 import { hashAddress } from "@/lib/suppression/hash-address";
+import { findImportOrganisations, orgKey } from "./find-import-organisations";
 import type { ImportOptions } from "./import-options";
 import type { ImportRecord, RowError } from "./read-import-row";
 
@@ -26,6 +29,8 @@ export async function classifyImportRows(opts: {
   rows: PreviewRow[];
   options: ImportOptions;
   suppressionKey: string;
+  /** Who imports: account managers may update and attach contacts only at organisations they manage. */
+  staff: StaffPrincipal;
 }): Promise<PreviewRow[]> {
   const { options } = opts;
   // The first row with an address wins; later ones are reported, never merged silently.
@@ -63,6 +68,24 @@ export async function classifyImportRows(opts: {
     }
   }
 
+  // The same rules as one contact at a time (lib/access): which existing contacts the importer may change, and
+  // whose organisations the new contacts' roles would be at.
+  const limited = limitedToOwnOrganisations(opts.staff, "contacts.write");
+  const mayUpdate = limited
+    ? await contactsStaffMayChange({
+        db: opts.db,
+        staff: opts.staff,
+        ids: [...existing.values()],
+        permission: "contacts.write",
+      })
+    : null;
+  const organisations = limited
+    ? await findImportOrganisations(
+        opts.db,
+        rows.flatMap((r) => (r.record ? [r.record] : [])),
+      )
+    : null;
+
   const override = options.suppressionOverride;
   return rows.map((row): PreviewRow => {
     const record = row.record;
@@ -70,9 +93,20 @@ export async function classifyImportRows(opts: {
     const contactId = existing.get(record.email);
     if (contactId) {
       // The person is already in the register, so a tombstone for an unsubscribe does not stop keeping them right.
-      return options.duplicates === "skip"
-        ? { ...row, status: "skip", contactId, errors: [{ field: "email", code: "duplicate_existing" }] }
-        : { ...row, status: "update", contactId };
+      if (options.duplicates === "skip")
+        return { ...row, status: "skip", contactId, errors: [{ field: "email", code: "duplicate_existing" }] };
+      if (mayUpdate && !mayUpdate.has(contactId))
+        return { ...row, status: "invalid", errors: [{ field: "email", code: "contact_not_yours" }] };
+      return { ...row, status: "update", contactId };
+    }
+    if (organisations) {
+      const key = orgKey(record);
+      const org = key ? organisations.get(key) : undefined;
+      // A new organisation is created as the importer's own (import-contacts.ts); an existing one must be theirs.
+      if (!key)
+        return { ...row, status: "invalid", errors: [{ field: "organisationName", code: "organisation_required" }] };
+      if (org && org.accountManagerId !== opts.staff.id)
+        return { ...row, status: "invalid", errors: [{ field: "organisationName", code: "organisation_not_yours" }] };
     }
     const matches = suppressed.get(record.email);
     if (matches) {

@@ -3,18 +3,18 @@
 // per table per chunk, never one round trip per row. Each created or updated contact, each organisation created and
 // each suppression override gets its own audit entry in the same transaction.
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { recordAuditEvents, type AuditInput } from "@/lib/audit/record-audit-event";
+import { limitedToOwnOrganisations, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db/client";
 import type { ContactCategory, Relationship } from "@/lib/generated/prisma/enums";
 import { DEFER_CONTACT_FACTS_SQL, REFRESH_CONTACT_FACTS_SQL } from "@/lib/segments/contact-facts-sql";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { classifyImportRows, type PreviewRow } from "./classify-import-rows";
+import { findImportOrganisations, orgKey } from "./find-import-organisations";
 import { importOptionsSchema, type ImportOptions, type ImportOptionsInput } from "./import-options";
 import type { ImportRecord } from "./read-import-row";
 
-export const importActorSchema = z.object({ type: z.literal("STAFF"), id: z.string().min(1) });
-export type ImportActor = z.infer<typeof importActorSchema>;
+type ImportActor = { type: "STAFF"; id: string };
 
 export type ImportProgress = {
   phase: "checking" | "organisations" | "contacts" | "updates" | "audit";
@@ -51,7 +51,8 @@ export async function importContacts(opts: {
   db: Db;
   rows: PreviewRow[];
   options: ImportOptionsInput;
-  actor: ImportActor;
+  /** Who imports: the actor of every audit entry; account managers import only into their own organisations. */
+  staff: StaffPrincipal;
   /** The suppression HMAC key (getConfig().suppressionKey). */
   suppressionKey: string;
   /** Called inside the transaction after each step; throwing from it rolls the whole import back. */
@@ -59,21 +60,29 @@ export async function importContacts(opts: {
   now?: Date;
 }): Promise<ImportSummary> {
   const options = importOptionsSchema.parse(opts.options);
-  const actor = importActorSchema.parse(opts.actor);
+  const actor: ImportActor = { type: "STAFF", id: opts.staff.id };
   const now = opts.now ?? new Date();
   const progress = opts.onProgress ?? (() => {});
 
   return opts.db.$transaction(
     async (tx) => {
       await progress({ phase: "checking", done: 0, total: opts.rows.length });
-      const rows = await classifyImportRows({ db: tx, rows: opts.rows, options, suppressionKey: opts.suppressionKey });
+      const rows = await classifyImportRows({
+        db: tx,
+        rows: opts.rows,
+        options,
+        suppressionKey: opts.suppressionKey,
+        staff: opts.staff,
+      });
       const creates = rows.filter((r) => r.status === "create");
       const updates = rows.filter((r) => r.status === "update");
       const batchId = randomUUID();
       const audit: AuditInput[] = [];
       const by = { type: actor.type, id: actor.id };
 
-      const orgIds = await ensureOrganisations(tx, creates, options, now, audit, by);
+      // An account manager's new organisations are theirs, as when they create one by hand (save-organisation.ts).
+      const manager = limitedToOwnOrganisations(opts.staff, "organisations.write") ? opts.staff.id : null;
+      const orgIds = await ensureOrganisations(tx, creates, options, now, audit, by, manager);
       await progress({ phase: "organisations", done: orgIds.created, total: orgIds.created });
 
       for (let i = 0; i < creates.length; i += CHUNK) {
@@ -140,9 +149,6 @@ export async function importContacts(opts: {
   );
 }
 
-const orgKey = (r: ImportRecord): string | null =>
-  r.orgNumber ? `nr:${r.orgNumber}` : r.organisationName ? `name:${r.organisationName.toLowerCase()}` : null;
-
 function createdFields(r: ImportRecord, withRole: boolean): string[] {
   const fields = ["name", "email", "language", "category", "source", "legalBases", "subscriptions"];
   if (r.phone) fields.push("phone");
@@ -159,6 +165,7 @@ async function ensureOrganisations(
   now: Date,
   audit: AuditInput[],
   actor: AuditInput["actor"],
+  accountManagerId: string | null,
 ): Promise<{ byKey: Map<string, string>; created: number }> {
   const wanted = new Map<string, { name: string; orgNumber: string | null }>();
   for (const r of rows) {
@@ -171,19 +178,11 @@ async function ensureOrganisations(
   }
   const byKey = new Map<string, string>();
   if (wanted.size === 0) return { byKey, created: 0 };
-  const numbers = [...wanted.values()].flatMap((o) => (o.orgNumber ? [o.orgNumber] : []));
-  const names = [...wanted.entries()].flatMap(([k, o]) => (k.startsWith("name:") ? [o.name.toLowerCase()] : []));
-  const found = await tx.$queryRawUnsafe<{ id: string; orgNumber: string | null; lname: string }[]>(
-    `SELECT id, "orgNumber", lower(name) AS lname FROM "Organisation"
-     WHERE "orgNumber" = ANY($1::text[]) OR lower(name) = ANY($2::text[]) ORDER BY "createdAt", id`,
-    numbers,
-    names,
-  );
-  // The oldest organisation of a name wins when several share it.
-  for (const o of found) {
-    if (o.orgNumber) byKey.set(`nr:${o.orgNumber}`, o.id);
-    if (!byKey.has(`name:${o.lname}`)) byKey.set(`name:${o.lname}`, o.id);
-  }
+  for (const [key, o] of await findImportOrganisations(
+    tx,
+    rows.map((r) => r.record!),
+  ))
+    byKey.set(key, o.id);
   const create = { id: [] as string[], name: [] as string[], nr: [] as (string | null)[] };
   // Rows with a number first, so a row naming the same organisation without its number joins it.
   const ordered = [...wanted].sort(([a], [b]) => Number(b.startsWith("nr:")) - Number(a.startsWith("nr:")));
@@ -208,14 +207,15 @@ async function ensureOrganisations(
   }
   if (create.id.length > 0)
     await tx.$executeRawUnsafe(
-      `INSERT INTO "Organisation" (id, name, "orgNumber", relationship, "createdAt", "updatedAt")
-       SELECT id, name, nr, $4::"Relationship", $5::timestamp, $5::timestamp
+      `INSERT INTO "Organisation" (id, name, "orgNumber", relationship, "accountManagerId", "createdAt", "updatedAt")
+       SELECT id, name, nr, $4::"Relationship", $6, $5::timestamp, $5::timestamp
        FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, name, nr)`,
       create.id,
       create.name,
       create.nr,
       RELATIONSHIP[options.category],
       now.toISOString(),
+      accountManagerId,
     );
   return { byKey, created: create.id.length };
 }

@@ -20,7 +20,10 @@ export type ImportErrorCode =
   | "role_invalid"
   | "duplicate_in_file"
   | "duplicate_existing"
-  | "suppressed";
+  | "suppressed"
+  | "contact_not_yours"
+  | "organisation_not_yours"
+  | "organisation_required";
 
 export type RowError = { field: ImportField; code: ImportErrorCode };
 

@@ -1,6 +1,7 @@
 // The import preview: reads every row through the mapping, validates and normalises it, and classifies it against
 // the register (create, update, skip, or refused with the reason). Writes nothing.
 import { z } from "zod";
+import type { StaffPrincipal } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
 import { classifyImportRows, type PreviewRow } from "./classify-import-rows";
 import { importOptionsSchema, type ImportOptions, type ImportOptionsInput } from "./import-options";
@@ -30,6 +31,8 @@ export async function validateImportRows(opts: {
   options: ImportOptionsInput;
   /** The suppression HMAC key (getConfig().suppressionKey). */
   suppressionKey: string;
+  /** Who imports (account managers: only into their own organisations). */
+  staff: StaffPrincipal;
 }): Promise<ValidateImportRowsResult> {
   const parsed = validateImportRowsInput.safeParse({ mapping: opts.mapping, options: opts.options });
   if (!parsed.success) {
@@ -46,7 +49,13 @@ export async function validateImportRows(opts: {
       ? { rowNumber: row.rowNumber, status: "create", record, errors: [] }
       : { rowNumber: row.rowNumber, status: "invalid", record: null, errors };
   });
-  const rows = await classifyImportRows({ db: opts.db, rows: read, options, suppressionKey: opts.suppressionKey });
+  const rows = await classifyImportRows({
+    db: opts.db,
+    rows: read,
+    options,
+    suppressionKey: opts.suppressionKey,
+    staff: opts.staff,
+  });
   return { ok: true, data: { options, rows, counts: countRows(rows) } };
 }
 

@@ -1,5 +1,5 @@
 // Staff add a note to a contact (account managers for contacts of organisations they manage, the privacy officer and
-// admins anywhere; lib/staff-register/access.ts decides). The text is personal data about the contact: the audit
+// admins anywhere; lib/access/contact-ownership.ts decides). The text is personal data about the contact: the audit
 // entry names the field in the chain and keeps the text in personalValues, which erasure clears; the note itself is
 // deleted with the contact (cascade). The person sees their notes in "my data" and the export (GDPR Art. 15).
 import "server-only";
@@ -7,7 +7,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { mayChangeContact } from "./access";
+import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 
 export const NOTE_MAX_LENGTH = 2000;
 
@@ -34,7 +34,12 @@ export async function addNote(opts: {
   if (!can(opts.staff, "notes.write")) return { ok: false, code: "forbidden" };
   const now = opts.now ?? new Date();
   return opts.db.$transaction(async (tx): Promise<AddNoteResult> => {
-    const access = await mayChangeContact(tx, opts.staff, opts.contactId, "notes.write");
+    const access = await loadContactForStaff({
+      db: tx,
+      staff: opts.staff,
+      id: opts.contactId,
+      permission: "notes.write",
+    });
     if (!access.ok) return access;
     const parsed = noteSchema.safeParse(opts.input);
     if (!parsed.success) {

@@ -2,6 +2,9 @@
 // managers may do this only at organisations they manage. Each change in one transaction with its audit entry.
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
+import { loadContactRoleForStaff } from "@/lib/access/load-contact-role-for-staff";
+import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-staff";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { addRoleSchema, endRoleSchema, fieldErrorCodes } from "./schemas";
@@ -26,15 +29,26 @@ export async function addRole(opts: {
   const input = parsed.data;
   const now = opts.now ?? new Date();
   return opts.db.$transaction(async (tx) => {
-    const [contact, org] = await Promise.all([
-      tx.contact.findUnique({ where: { id: opts.contactId }, select: { id: true } }),
-      tx.organisation.findUnique({ where: { id: input.organisationId }, select: { accountManagerId: true } }),
-    ]);
-    if (!contact) return { ok: false as const, code: "not_found" as const };
-    if (!org)
+    // Both ends are checked: the contact must be the caller's to change (a role at one's own organisation must not
+    // hand over someone else's contact) and so must the organisation the role is at.
+    const loaded = await loadContactForStaff({
+      db: tx,
+      staff: opts.staff,
+      id: opts.contactId,
+      permission: "roles.write",
+      now,
+    });
+    if (!loaded.ok) return loaded;
+    const contact = loaded.contact;
+    const org = await loadOrganisationForStaff({
+      db: tx,
+      staff: opts.staff,
+      id: input.organisationId,
+      permission: "roles.write",
+    });
+    if (!org.ok && org.code === "not_found")
       return { ok: false as const, code: "invalid" as const, fieldErrors: { organisationId: "organisation_required" } };
-    if (!can(opts.staff, "roles.write", { organisation: org }))
-      return { ok: false as const, code: "forbidden" as const };
+    if (!org.ok) return org;
     const role = await tx.contactRole.create({
       data: {
         contactId: contact.id,
@@ -79,19 +93,15 @@ export async function endRole(opts: {
   const input = parsed.data;
   const now = opts.now ?? new Date();
   return opts.db.$transaction(async (tx) => {
-    const role = await tx.contactRole.findUnique({
-      where: { id: input.roleId },
-      select: {
-        id: true,
-        contactId: true,
-        startsOn: true,
-        endsOn: true,
-        organisation: { select: { accountManagerId: true } },
-      },
+    const loaded = await loadContactRoleForStaff({
+      db: tx,
+      staff: opts.staff,
+      contactId: opts.contactId,
+      roleId: input.roleId,
+      now,
     });
-    if (!role || role.contactId !== opts.contactId) return { ok: false as const, code: "not_found" as const };
-    if (!can(opts.staff, "roles.write", { organisation: role.organisation }))
-      return { ok: false as const, code: "forbidden" as const };
+    if (!loaded.ok) return loaded;
+    const role = loaded.role;
     if (input.endsOn < role.startsOn)
       return { ok: false as const, code: "invalid" as const, fieldErrors: { endsOn: "end_before_start" } };
     await tx.contactRole.update({ where: { id: role.id }, data: { endsOn: input.endsOn } });

@@ -5,7 +5,7 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { mayChangeContact } from "./access";
+import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { subscriptionChangeSchema } from "./schemas";
 
 export type ChangeSubscriptionResult =
@@ -23,7 +23,12 @@ export async function changeSubscriptionByStaff(opts: {
   const { topicId, state } = parsed.data;
   const now = opts.now ?? new Date();
   return opts.db.$transaction(async (tx) => {
-    const access = await mayChangeContact(tx, opts.staff, opts.contactId);
+    const access = await loadContactForStaff({
+      db: tx,
+      staff: opts.staff,
+      id: opts.contactId,
+      permission: "contacts.write",
+    });
     if (!access.ok) return access;
     const [contact, topic] = await Promise.all([
       tx.contact.findUniqueOrThrow({ where: { id: opts.contactId }, select: { marketingOptOutAt: true } }),

@@ -6,7 +6,8 @@
 // subscribed by default.
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { can, type StaffPrincipal } from "@/lib/auth/permissions";
+import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-staff";
+import { can, limitedToOwnOrganisations, type StaffPrincipal } from "@/lib/auth/permissions";
 import { findSuppression, type SuppressionMatch } from "@/lib/contacts/find-suppression";
 import type { Db } from "@/lib/db/client";
 import { defaultLegalBases } from "@/lib/policy/purposes";
@@ -31,6 +32,10 @@ export async function createContact(opts: {
   const parsed = contactCreateSchema.safeParse(opts.input);
   if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
   const input = parsed.data;
+  // An account manager's contact belongs to one of their organisations from the start; without one, nobody but an
+  // admin or the privacy officer could change it afterwards (lib/access/contact-ownership.ts).
+  if (!input.organisationId && limitedToOwnOrganisations(opts.staff, "contacts.write"))
+    return { ok: false, code: "invalid", fieldErrors: { organisationId: "organisation_required" } };
   if (input.organisationId && !input.roleType)
     return { ok: false, code: "invalid", fieldErrors: { roleType: "role_type_invalid" } };
   const now = opts.now ?? new Date();
@@ -39,16 +44,14 @@ export async function createContact(opts: {
   try {
     return await opts.db.$transaction(async (tx) => {
       if (input.organisationId) {
-        const org = await tx.organisation.findUnique({
-          where: { id: input.organisationId },
-          select: { accountManagerId: true },
+        const org = await loadOrganisationForStaff({
+          db: tx,
+          staff: opts.staff,
+          id: input.organisationId,
+          permission: "roles.write",
         });
-        if (!org) return invalid({ organisationId: "organisation_required" });
-        if (
-          !can(opts.staff, "contacts.write", { organisation: org }) ||
-          !can(opts.staff, "roles.write", { organisation: org })
-        )
-          return { ok: false as const, code: "forbidden" as const };
+        if (!org.ok && org.code === "not_found") return invalid({ organisationId: "organisation_required" });
+        if (!org.ok) return { ok: false as const, code: "forbidden" as const };
       }
       if (await tx.contact.findUnique({ where: { email: input.email }, select: { id: true } }))
         return invalid({ email: "email_taken" });

@@ -4,7 +4,7 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { mayChangeContact } from "./access";
+import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 
 export async function deleteNote(opts: {
   db: Db;
@@ -15,7 +15,12 @@ export async function deleteNote(opts: {
 }): Promise<{ ok: true } | { ok: false; code: "forbidden" | "not_found" }> {
   if (!can(opts.staff, "notes.write")) return { ok: false, code: "forbidden" };
   return opts.db.$transaction(async (tx) => {
-    const access = await mayChangeContact(tx, opts.staff, opts.contactId, "notes.write");
+    const access = await loadContactForStaff({
+      db: tx,
+      staff: opts.staff,
+      id: opts.contactId,
+      permission: "notes.write",
+    });
     if (!access.ok) return access;
     const { count } = await tx.staffNote.deleteMany({ where: { id: opts.noteId, contactId: opts.contactId } });
     if (count === 0) return { ok: false as const, code: "not_found" as const };

@@ -1,6 +1,7 @@
 // Staff erase a contact on the person's request (arrived by email, phone or letter): the same use-case as
 // self-service erasure, which also records the completed privacy request with the channel and handler.
 import "server-only";
+import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { eraseContact } from "@/lib/erasure/erase-contact";
@@ -22,6 +23,13 @@ export async function eraseContactByStaff(opts: {
   if (!can(opts.staff, "contacts.erase")) return { ok: false, code: "forbidden" };
   const parsed = eraseSchema.safeParse(opts.input);
   if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
+  const access = await loadContactForStaff({
+    db: opts.db,
+    staff: opts.staff,
+    id: opts.contactId,
+    permission: "contacts.erase",
+  });
+  if (!access.ok) return access;
   const r = await eraseContact({
     db: opts.db,
     contactId: opts.contactId,

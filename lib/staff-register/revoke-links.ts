@@ -4,7 +4,7 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { mayChangeContact } from "./access";
+import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 
 export async function revokeLinks(opts: {
   db: Db;
@@ -14,7 +14,12 @@ export async function revokeLinks(opts: {
 }): Promise<{ ok: true; tokenVersion: number } | { ok: false; code: "forbidden" | "not_found" }> {
   const now = opts.now ?? new Date();
   return opts.db.$transaction(async (tx) => {
-    const access = await mayChangeContact(tx, opts.staff, opts.contactId);
+    const access = await loadContactForStaff({
+      db: tx,
+      staff: opts.staff,
+      id: opts.contactId,
+      permission: "contacts.write",
+    });
     if (!access.ok) return access;
     const updated = await tx.contact.update({
       where: { id: opts.contactId },

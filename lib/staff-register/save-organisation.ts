@@ -3,6 +3,7 @@
 // change organisations they manage, and may not hand one to someone else (permissions.ts decides).
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-staff";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { fieldErrorCodes, organisationSchema, type OrganisationInput } from "./schemas";
@@ -77,10 +78,14 @@ export async function saveOrganisation(opts: {
         return { ok: true as const, id: created.id, created: true, changed: [...FIELDS] };
       }
 
-      const current = await tx.organisation.findUnique({ where: { id: opts.id } });
-      if (!current) return { ok: false as const, code: "not_found" as const };
-      if (!can(opts.staff, "organisations.write", { organisation: current }))
-        return { ok: false as const, code: "forbidden" as const };
+      const access = await loadOrganisationForStaff({
+        db: tx,
+        staff: opts.staff,
+        id: opts.id,
+        permission: "organisations.write",
+      });
+      if (!access.ok) return access;
+      const current = await tx.organisation.findUniqueOrThrow({ where: { id: access.organisation.id } });
       const changed = FIELDS.filter((f) => show(current[f]) !== show(next[f]));
       if (changed.length === 0) return { ok: true as const, id: current.id, created: false, changed: [] };
       await tx.organisation.update({ where: { id: current.id }, data: next });

@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashAddress } from "@/lib/suppression/hash-address";
-import { mayChangeContact } from "./access";
+import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { CONTACT_EDIT_FIELDS, contactEditSchema, fieldErrorCodes } from "./schemas";
 
 export type UpdateContactResult =
@@ -26,7 +26,12 @@ export async function updateContact(opts: {
 }): Promise<UpdateContactResult> {
   const parsed = contactEditSchema.safeParse(opts.input);
   if (!parsed.success) {
-    const access = await mayChangeContact(opts.db, opts.staff, opts.contactId);
+    const access = await loadContactForStaff({
+      db: opts.db,
+      staff: opts.staff,
+      id: opts.contactId,
+      permission: "contacts.write",
+    });
     if (!access.ok) return access;
     return { ok: false, code: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
   }
@@ -34,7 +39,12 @@ export async function updateContact(opts: {
   const now = opts.now ?? new Date();
   try {
     return await opts.db.$transaction(async (tx) => {
-      const access = await mayChangeContact(tx, opts.staff, opts.contactId);
+      const access = await loadContactForStaff({
+        db: tx,
+        staff: opts.staff,
+        id: opts.contactId,
+        permission: "contacts.write",
+      });
       if (!access.ok) return access;
       const current = await tx.contact.findUniqueOrThrow({
         where: { id: opts.contactId },

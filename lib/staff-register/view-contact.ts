@@ -7,7 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, redactContact, visibleContactFields, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { getContactRecord, type ContactRecord } from "@/lib/contacts/get-contact-record";
-import { contactWritable } from "./access";
+import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 
 export type StaffContactView = {
   contact: Partial<ContactRecord["contact"]> & { id: string; name: string; email: string };
@@ -88,7 +88,9 @@ export async function viewContact(opts: {
     const view: StaffContactView = {
       contact,
       full,
-      writable: await contactWritable(tx, opts.staff, opts.contactId),
+      writable: (
+        await loadContactForStaff({ db: tx, staff: opts.staff, id: opts.contactId, permission: "contacts.write" })
+      ).ok,
       staffOnly: {
         tokenVersion: extra.tokenVersion,
         sourceStaff: full ? (extra.sourceStaff?.name ?? extra.sourceStaff?.email ?? null) : null,

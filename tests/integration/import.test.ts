@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { importContacts } from "@/lib/import/import-contacts";
 import type { ImportOptionsInput } from "@/lib/import/import-options";
@@ -21,11 +22,11 @@ const FAIR: ImportOptionsInput = {
 };
 
 let t: TestDb;
-let staffId: string;
+let staff: { id: string; role: StaffRole };
 beforeAll(async () => {
   t = await createTestDb();
   await seedDemo({ db: t.db, now: new Date("2026-11-24T12:00:00Z") });
-  staffId = (await t.db.staffUser.findFirstOrThrow({ where: { role: "ACCOUNT_MANAGER" } })).id;
+  staff = await t.db.staffUser.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, role: true } });
 });
 afterAll(async () => t?.close());
 
@@ -38,6 +39,7 @@ async function preview(csv: string, options: ImportOptionsInput = FAIR) {
     mapping: suggestColumnMapping({ headers: parsed.data.headers }),
     options,
     suppressionKey: KEY,
+    staff,
   });
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result.data;
@@ -48,7 +50,7 @@ const run = (p: Awaited<ReturnType<typeof preview>>, onProgress?: Parameters<typ
     db: t.db,
     rows: p.rows,
     options: p.options,
-    actor: { type: "STAFF", id: staffId },
+    staff,
     suppressionKey: KEY,
     onProgress,
   });
@@ -109,7 +111,7 @@ describe("CSV import", () => {
       category: "PROSPECT",
       sourceType: "MET_AT_EVENT",
       sourceDetail: "Cloud Summit Stockholm 2026",
-      sourceStaffId: staffId,
+      sourceStaffId: staff.id,
     });
     expect(asa.sourceDate?.toISOString().slice(0, 10)).toBe("2026-10-14");
     expect(asa.legalBases.map((b) => [b.purpose, b.basis]).sort()).toEqual([
@@ -138,7 +140,7 @@ describe("CSV import", () => {
     expect(bo.roles).toMatchObject([{ type: "OTHER", organisationId: asa.roles[0]!.organisationId }]);
 
     const audit = await t.db.auditEvent.findMany({ where: { subjectId: asa.id } });
-    expect(audit).toMatchObject([{ action: "contact.imported", actorType: "STAFF", actorId: staffId }]);
+    expect(audit).toMatchObject([{ action: "contact.imported", actorType: "STAFF", actorId: staff.id }]);
     expect(audit[0]!.fields).toEqual(expect.arrayContaining(["name", "email", "phone", "jobTitle", "roles"]));
     expect((await verifyAuditChain({ db: t.db })).ok).toBe(true);
   });
@@ -205,7 +207,7 @@ describe("CSV import", () => {
     const override = await t.db.auditEvent.findFirstOrThrow({
       where: { subjectId: contact.id, action: "contact.suppression_overridden" },
     });
-    expect(override).toMatchObject({ actorType: "STAFF", actorId: staffId, fields: ["email"] });
+    expect(override).toMatchObject({ actorType: "STAFF", actorId: staff.id, fields: ["email"] });
     expect(override.personalValues).toMatchObject({
       reason,
       suppressions: [{ reason: "ERASED", since: since.toISOString() }],
@@ -250,7 +252,7 @@ describe("CSV import of 50,000 rows with 10 % bad rows", () => {
       );
       expect(await t.db.contact.count()).toBe(before + 45_000);
       expect(
-        await t.db.auditEvent.count({ where: { action: "contact.imported", actorId: staffId } }),
+        await t.db.auditEvent.count({ where: { action: "contact.imported", actorId: staff.id } }),
       ).toBeGreaterThanOrEqual(45_000);
       expect((await verifyAuditChain({ db: t.db })).ok).toBe(true);
     },

@@ -308,6 +308,8 @@ describe("contacts", () => {
       sourceType: "MET_AT_EVENT",
       sourceDetail: "",
       sourceDate: "",
+      organisationId: "demo_org_nordlys",
+      roleType: "OTHER",
     };
     const refused = await createContact({ db: t.db, staff: KARIN, input: base, suppressionKey: KEY });
     expect(refused).toMatchObject({ ok: false, code: "suppressed", matches: [{ reason: "ERASED" }] });

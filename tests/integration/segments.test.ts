@@ -333,13 +333,14 @@ describe("Contact.addressHash", () => {
       mapping: suggestColumnMapping({ headers: parsed.data.headers }),
       options: { category: "PROSPECT", sourceType: "IMPORTED", sourceDetail: "Segtest CRM", duplicates: "skip" },
       suppressionKey: KEY,
+      staff: ADMIN,
     });
     if (!preview.ok) throw new Error(JSON.stringify(preview));
     const imported = await importContacts({
       db: t.db,
       rows: preview.data.rows,
       options: preview.data.options,
-      actor: { type: "STAFF", id: ADMIN.id },
+      staff: ADMIN,
       suppressionKey: KEY,
     });
     expect(imported).toMatchObject({ created: 1 });

@@ -91,7 +91,7 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
   try {
     const db = await getDb();
     const suppressionKey = getConfig().suppressionKey;
-    const preview = await validateImportRows({ db, rows, mapping, options, suppressionKey });
+    const preview = await validateImportRows({ db, rows, mapping, options, suppressionKey, staff: access.staff });
     if (!preview.ok) {
       const fieldErrors: Record<string, string> = {};
       for (const [k, code] of Object.entries(preview.fieldErrors)) {
@@ -125,7 +125,7 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
       db,
       rows: preview.data.rows,
       options,
-      actor: { type: "STAFF", id: access.staff.id },
+      staff: access.staff,
       suppressionKey,
       onProgress: async (p) => {
         if (!tracked) return;

@@ -8,7 +8,7 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
-import { mayChangeContact } from "@/lib/staff-register/access";
+import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { listNotes } from "@/lib/staff-register/list-notes";
 import { viewContact } from "@/lib/staff-register/view-contact";
 import { changeSubscriptionAction, endRoleAction, revokeLinksAction } from "../actions";
@@ -40,7 +40,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
   if (!result.ok) notFound();
   // Notes: only roles that may read them (never marketing or support) get them at all.
   const notes = await listNotes({ db, staff, contactId: id });
-  const mayNote = notes.ok && (await mayChangeContact(db, staff, id, "notes.write")).ok;
+  const mayNote = notes.ok && (await loadContactForStaff({ db, staff, id, permission: "notes.write" })).ok;
   const nt = t.staffAdmin.notes;
   const { contact, record, staffOnly, writable } = result.view;
   const status = first(query.status);
@@ -61,7 +61,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
     failed: r.common.failed,
   };
   const today = new Date().toISOString().slice(0, 10);
-  const mayRoles = can(staff, "roles.write");
+  const mayRoles = (await loadContactForStaff({ db, staff, id, permission: "roles.write" })).ok;
 
   return (
     <article aria-labelledby="contact-heading">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/current-staff";
-import { can } from "@/lib/auth/permissions";
+import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { getOrganisation } from "@/lib/staff-register/get-organisation";
@@ -25,11 +25,12 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const staff = await requireStaff("organisations.read", { returnTo: `/staff/organisations/${id}` });
   const { t } = await getI18n(searchParams);
   const o = t.register.organisations;
-  const org = await getOrganisation({ db: await getDb(), id });
+  const db = await getDb();
+  const org = await getOrganisation({ db, id });
   if (!org) notFound();
   const status = first((await searchParams).status);
   const message = status === "created" ? o.created : status === "saved" ? t.register.common.saved : undefined;
-  const writable = can(staff, "organisations.write", { organisation: org });
+  const writable = (await loadOrganisationForStaff({ db, staff, id, permission: "organisations.write" })).ok;
   return (
     <article aria-labelledby="org-heading">
       <h1 id="org-heading">{org.name}</h1>

@@ -4,7 +4,7 @@ import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
-import { mayChangeContact } from "@/lib/staff-register/access";
+import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { CATEGORIES } from "@/lib/staff-register/schemas";
 import { ContactForm } from "./contact-form";
 
@@ -24,7 +24,7 @@ export default async function EditContactPage({ params, searchParams }: Props) {
   const staff = await requireStaff("contacts.write", { returnTo: `/staff/contacts/${id}/edit` });
   const { t } = await getI18n(searchParams);
   const db = await getDb();
-  const access = await mayChangeContact(db, staff, id);
+  const access = await loadContactForStaff({ db, staff, id, permission: "contacts.write" });
   if (!access.ok) {
     if (access.code === "not_found") notFound();
     redirect(FORBIDDEN_PATH);

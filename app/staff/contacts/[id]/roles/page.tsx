@@ -4,7 +4,7 @@ import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
-import { mayChangeContact } from "@/lib/staff-register/access";
+import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { ROLE_TYPES } from "@/lib/staff-register/schemas";
 import { AddRoleForm } from "./add-role-form";
 
@@ -24,7 +24,7 @@ export default async function AddRolePage({ params, searchParams }: Props) {
   const staff = await requireStaff("roles.write", { returnTo: `/staff/contacts/${id}/roles` });
   const { t } = await getI18n(searchParams);
   const db = await getDb();
-  const access = await mayChangeContact(db, staff, id, "roles.write");
+  const access = await loadContactForStaff({ db, staff, id, permission: "roles.write" });
   if (!access.ok) {
     if (access.code === "not_found") notFound();
     redirect(FORBIDDEN_PATH);

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
-import { can } from "@/lib/auth/permissions";
+import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
+import { getOrganisation } from "@/lib/staff-register/get-organisation";
 import { listAccountManagers } from "@/lib/staff-register/list-organisations";
 import { day } from "../../../contacts/_components/format";
 import { organisationFormProps } from "../../form-props";
@@ -25,9 +26,13 @@ export default async function EditOrganisationPage({ params, searchParams }: Pro
   const staff = await requireStaff("organisations.write", { returnTo: `/staff/organisations/${id}/edit` });
   const { t } = await getI18n(searchParams);
   const db = await getDb();
-  const org = await db.organisation.findUnique({ where: { id } });
+  const access = await loadOrganisationForStaff({ db, staff, id, permission: "organisations.write" });
+  if (!access.ok) {
+    if (access.code === "not_found") notFound();
+    redirect(FORBIDDEN_PATH);
+  }
+  const org = await getOrganisation({ db, id: access.organisation.id });
   if (!org) notFound();
-  if (!can(staff, "organisations.write", { organisation: org })) redirect(FORBIDDEN_PATH);
   const managers = await listAccountManagers({ db });
   const values = {
     name: org.name,

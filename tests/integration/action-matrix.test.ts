@@ -1,0 +1,721 @@
+// Every staff server action × every staff role (and signed out) × the caller's own and a foreign resource, driven
+// through the real action functions with FormData as the browser sends it, on a real database. The expected outcome
+// is written out in MATRIX below, not derived from lib/auth/permissions.ts, so a change there that breaks the rules
+// fails here. A "foreign" resource is the same form with its hidden id rewritten to someone else's resource, which is
+// exactly what a tampering account manager sends. An action found in app/staff without a row fails the test.
+//
+// What is faked: only who is signed in (next-auth's getServerSession answers with the chosen staff member's id; the
+// real getCurrentStaff still loads them and checks they are active), the request headers and the database handle
+// (getDb answers with this file's test database). Everything after that is the real code.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { seedDemo } from "@/prisma/seed-demo";
+import { createTestDb, type TestDb } from "../support/db";
+
+let t: TestDb;
+const session = vi.hoisted(() => ({ staffId: null as string | null, sessionToken: null as string | null }));
+
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth")>()),
+  getServerSession: async () => (session.staffId ? { user: { id: session.staffId }, expires: "" } : null),
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "accept-language": "en" }),
+  cookies: async () => ({
+    get: (name: string) =>
+      session.sessionToken && name.includes("session-token") ? { name, value: session.sessionToken } : undefined,
+    getAll: () => [],
+    has: () => false,
+    set: () => {},
+    delete: () => {},
+  }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("@/lib/db/client", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/db/client")>()),
+  getDb: async () => t.db,
+}));
+
+const A = "ADMIN",
+  P = "PRIVACY_OFFICER",
+  M = "ACCOUNT_MANAGER", // Karin Berg (demo_staff_am1): manages Nordlys, not Kvarnby (Johan Ek's)
+  K = "MARKETING",
+  S = "SUPPORT";
+type Role = StaffRole;
+const CALLERS: Record<Role, string> = {
+  ADMIN: "demo_staff_admin",
+  PRIVACY_OFFICER: "demo_staff_privacy",
+  ACCOUNT_MANAGER: "demo_staff_am1",
+  MARKETING: "demo_staff_marketing",
+  SUPPORT: "demo_staff_support",
+};
+
+// action (file under app/staff, then export) → roles whose call takes effect on [own resource, foreign resource].
+// Signed out, nothing takes effect anywhere.
+const MATRIX: Record<string, [own: Role[], foreign: Role[]]> = {
+  // Contacts: own = a contact at Nordlys (Karin's), foreign = at Kvarnby (Johan's).
+  "contacts/actions.ts#updateContactAction": [
+    [A, P, M],
+    [A, P],
+  ],
+  "contacts/actions.ts#changeSubscriptionAction": [
+    [A, P, M],
+    [A, P],
+  ],
+  "contacts/actions.ts#revokeLinksAction": [
+    [A, P, M],
+    [A, P],
+  ],
+  "contacts/actions.ts#endRoleAction": [
+    [A, P, M],
+    [A, P],
+  ],
+  "contacts/actions.ts#eraseContactAction": [
+    [A, P],
+    [A, P],
+  ],
+  "contacts/[id]/note-actions.ts#addNoteAction": [
+    [A, P, M],
+    [A, P],
+  ],
+  "contacts/[id]/note-actions.ts#deleteNoteAction": [
+    [A, P, M],
+    [A, P],
+  ],
+  // A role at Nordlys, added to a Nordlys contact (own) or to a Kvarnby contact (foreign: it would hand it over).
+  "contacts/[id]/roles/actions.ts#addRoleAction": [
+    [A, P, M],
+    [A, P],
+  ],
+  // A new contact at Nordlys (own) or at Kvarnby (foreign).
+  "contacts/new/actions.ts#createContactAction": [
+    [A, P, M],
+    [A, P],
+  ],
+  // A file that updates a Nordlys contact (own) or a Kvarnby contact (foreign), "update duplicates".
+  "import/actions.ts#importAction": [
+    [A, P, M],
+    [A, P],
+  ],
+  // Organisations: own = Karin's, foreign = Johan's.
+  "organisations/actions.ts#saveOrganisationAction": [
+    [A, P, M],
+    [A, P],
+  ],
+  // Marketing's resources: own = made by the caller, foreign = made by someone else; the team shares them.
+  "mailings/actions.ts#saveMailingAction": [
+    [A, P, K],
+    [A, P, K],
+  ],
+  "mailings/actions.ts#previewMailingAction": [
+    [A, P, K],
+    [A, P, K],
+  ],
+  "mailings/actions.ts#countRecipientsAction": [
+    [A, P, K],
+    [A, P, K],
+  ],
+  "mailings/control-actions.ts#controlMailingAction": [
+    [A, P, K],
+    [A, P, K],
+  ],
+  "segments/actions.ts#saveSegmentAction": [
+    [A, P, K],
+    [A, P, K],
+  ],
+  "segments/actions.ts#archiveSegmentAction": [
+    [A, P, K],
+    [A, P, K],
+  ],
+  "topics/actions.ts#saveTopicAction": [
+    [A, P, K],
+    [A, P, K],
+  ],
+  // Privacy requests: own = handled by the caller, foreign = by someone else.
+  "privacy-requests/[id]/actions.ts#updateRequest": [
+    [A, P, S],
+    [A, P, S],
+  ],
+  "privacy-requests/[id]/actions.ts#extendRequest": [
+    [A, P, S],
+    [A, P, S],
+  ],
+  "privacy-requests/[id]/actions.ts#completeRequest": [
+    [A, P, S],
+    [A, P, S],
+  ],
+  "privacy-requests/new/actions.ts#recordRequest": [
+    [A, P, S],
+    [A, P, S],
+  ],
+  // API keys: own = created by the caller, foreign = by another admin.
+  "api-keys/actions.ts#createKey": [[A], [A]],
+  "api-keys/actions.ts#revokeKey": [[A], [A]],
+  // Staff administration: own = the caller's own account (never changed by oneself), foreign = another member.
+  "users/actions.ts#inviteStaffAction": [[A], [A]],
+  "users/actions.ts#changeStaffRoleAction": [[], [A]],
+  "users/actions.ts#deactivateStaffAction": [[], [A]],
+  "users/actions.ts#reactivateStaffAction": [[], [A]],
+  // Signing out ends the caller's own session only; there is no foreign one to end.
+  "_components/sign-out.ts#signOut": [
+    [A, P, M, K, S],
+    [A, P, M, K, S],
+  ],
+};
+
+type Target = "own" | "foreign";
+/** One prepared call: `run` invokes the real action; `tookEffect` asks the database whether it changed anything. */
+type Case = { run: () => Promise<unknown>; tookEffect: () => Promise<boolean> };
+type Ctx = { role: Role; callerId: string; target: Target; n: number };
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+const form = (fields: Record<string, string | string[]>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) f.append(k, x);
+  return f;
+};
+const IDLE = { status: "idle", message: "", fieldErrors: {}, values: {} } as const;
+const orgOf = (target: Target) => (target === "own" ? "demo_org_nordlys" : "demo_org_kvarnby");
+const otherStaff = (callerId: string) => (callerId === "demo_staff_admin" ? "demo_staff_privacy" : "demo_staff_admin");
+
+async function newContact(target: Target, extra: { roleEnded?: boolean } = {}) {
+  const id = `mx_c_${unique()}`;
+  await t.db.contact.create({
+    data: {
+      id,
+      name: `Matrix ${id}`,
+      email: `${id}@matrix.example`,
+      language: "sv",
+      category: "CUSTOMER_CONTACT",
+      sourceType: "NAMED_BY_CUSTOMER",
+      roles: {
+        create: {
+          id: `${id}_r`,
+          organisationId: orgOf(target),
+          type: "TECHNICAL_CONTACT",
+          startsOn: new Date("2024-01-01"),
+          endsOn: extra.roleEnded ? new Date("2025-01-01") : null,
+        },
+      },
+      subscriptions: {
+        create: { topicId: "demo_topic_newsletter", state: "SUBSCRIBED", source: "STAFF", changedAt: new Date() },
+      },
+    },
+  });
+  return id;
+}
+const contactName = async (id: string) =>
+  (await t.db.contact.findUnique({ where: { id }, select: { name: true } }))?.name;
+
+async function copyOf<T extends { id: string }>(
+  find: () => Promise<T>,
+  create: (data: Omit<T, "id" | "createdAt" | "updatedAt">, id: string) => Promise<unknown>,
+): Promise<string> {
+  const {
+    id: _id,
+    createdAt: _c,
+    updatedAt: _u,
+    ...rest
+  } = (await find()) as T & { createdAt?: Date; updatedAt?: Date };
+  void _id;
+  void _c;
+  void _u;
+  const id = `mx_${unique()}`;
+  await create(rest as Omit<T, "id" | "createdAt" | "updatedAt">, id);
+  return id;
+}
+const newMailing = (createdById: string, status: "DRAFT" | "SENDING" = "DRAFT") =>
+  copyOf(
+    () => t.db.mailing.findUniqueOrThrow({ where: { id: "demo_mailing_draft" } }),
+    (data, id) => t.db.mailing.create({ data: { ...data, id, createdById, status } }),
+  );
+const newSegment = (createdById: string) =>
+  copyOf(
+    () => t.db.segment.findUniqueOrThrow({ where: { id: "demo_segment_customers" } }),
+    (data, id) =>
+      t.db.segment.create({
+        data: { ...(data as object), id, createdById, filter: { categories: ["CUSTOMER_CONTACT"] } } as never,
+      }),
+  );
+async function newRequest(handlerId: string) {
+  const id = `mx_pr_${unique()}`;
+  const now = new Date();
+  await t.db.privacyRequest.create({
+    data: {
+      id,
+      type: "ACCESS",
+      channel: "EMAIL",
+      receivedAt: now,
+      dueAt: new Date(now.getTime() + 30 * 86_400_000),
+      handlerId,
+      status: "IN_PROGRESS",
+    },
+  });
+  return id;
+}
+async function newStaff(active = true) {
+  const id = `mx_s_${unique()}`;
+  await t.db.staffUser.create({ data: { id, email: `${id}@elastx.example`, role: "SUPPORT", active } });
+  return id;
+}
+
+const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
+  "contacts/actions.ts#updateContactAction": async ({ target }) => {
+    const id = await newContact(target);
+    const { updateContactAction } = await import("@/app/staff/contacts/actions");
+    const c = await t.db.contact.findUniqueOrThrow({ where: { id } });
+    const name = `Changed ${id}`;
+    return {
+      run: () =>
+        updateContactAction(
+          IDLE,
+          form({
+            id,
+            name,
+            email: c.email,
+            phone: "",
+            jobTitle: "",
+            language: c.language,
+            category: c.category,
+          }),
+        ),
+      tookEffect: async () => (await contactName(id)) === name,
+    };
+  },
+  "contacts/actions.ts#changeSubscriptionAction": async ({ target }) => {
+    const id = await newContact(target);
+    const { changeSubscriptionAction } = await import("@/app/staff/contacts/actions");
+    return {
+      run: () => changeSubscriptionAction(form({ id, topicId: "demo_topic_newsletter", state: "UNSUBSCRIBED" })),
+      tookEffect: async () =>
+        (
+          await t.db.subscription.findUniqueOrThrow({
+            where: { contactId_topicId: { contactId: id, topicId: "demo_topic_newsletter" } },
+          })
+        ).state === "UNSUBSCRIBED",
+    };
+  },
+  "contacts/actions.ts#revokeLinksAction": async ({ target }) => {
+    const id = await newContact(target);
+    const { revokeLinksAction } = await import("@/app/staff/contacts/actions");
+    return {
+      run: () => revokeLinksAction(form({ id })),
+      tookEffect: async () => (await t.db.contact.findUniqueOrThrow({ where: { id } })).tokenVersion > 1,
+    };
+  },
+  "contacts/actions.ts#endRoleAction": async ({ target }) => {
+    const id = await newContact(target);
+    const { endRoleAction } = await import("@/app/staff/contacts/actions");
+    return {
+      run: () => endRoleAction(form({ id, roleId: `${id}_r`, endsOn: "2026-06-30" })),
+      tookEffect: async () => (await t.db.contactRole.findUniqueOrThrow({ where: { id: `${id}_r` } })).endsOn !== null,
+    };
+  },
+  "contacts/actions.ts#eraseContactAction": async ({ target }) => {
+    const id = await newContact(target);
+    const { eraseContactAction } = await import("@/app/staff/contacts/actions");
+    return {
+      run: () => eraseContactAction(IDLE, form({ id, channel: "EMAIL", confirm: "on" })),
+      tookEffect: async () => (await t.db.contact.count({ where: { id } })) === 0,
+    };
+  },
+  "contacts/[id]/note-actions.ts#addNoteAction": async ({ target }) => {
+    const id = await newContact(target);
+    const { addNoteAction } = await import("@/app/staff/contacts/[id]/note-actions");
+    return {
+      run: () => addNoteAction(IDLE, form({ id, body: "Ringde och bad om ny faktura.", uiLang: "en" })),
+      tookEffect: async () => (await t.db.staffNote.count({ where: { contactId: id } })) === 1,
+    };
+  },
+  "contacts/[id]/note-actions.ts#deleteNoteAction": async ({ target }) => {
+    const id = await newContact(target);
+    const note = await t.db.staffNote.create({
+      data: { contactId: id, authorId: "demo_staff_admin", body: "Gammal anteckning." },
+    });
+    const { deleteNoteAction } = await import("@/app/staff/contacts/[id]/note-actions");
+    return {
+      run: () => deleteNoteAction(form({ id, noteId: note.id })),
+      tookEffect: async () => (await t.db.staffNote.count({ where: { id: note.id } })) === 0,
+    };
+  },
+  "contacts/[id]/roles/actions.ts#addRoleAction": async ({ target }) => {
+    const id = await newContact(target);
+    const { addRoleAction } = await import("@/app/staff/contacts/[id]/roles/actions");
+    const where = { contactId: id, organisationId: "demo_org_nordlys", type: "BILLING_CONTACT" as const };
+    return {
+      run: () =>
+        addRoleAction(
+          IDLE,
+          form({ id, organisationId: "demo_org_nordlys", type: "BILLING_CONTACT", title: "", startsOn: "2026-01-01" }),
+        ),
+      tookEffect: async () => (await t.db.contactRole.count({ where })) === 1,
+    };
+  },
+  "contacts/new/actions.ts#createContactAction": async ({ target }) => {
+    const email = `mx_new_${unique()}@matrix.example`;
+    const { createContactAction } = await import("@/app/staff/contacts/new/actions");
+    return {
+      run: () =>
+        createContactAction(
+          IDLE,
+          form({
+            name: "Ny Kontakt",
+            email,
+            phone: "",
+            jobTitle: "",
+            language: "sv",
+            category: "CUSTOMER_CONTACT",
+            sourceType: "NAMED_BY_CUSTOMER",
+            organisationId: orgOf(target),
+            roleType: "TECHNICAL_CONTACT",
+          }),
+        ),
+      tookEffect: async () => (await t.db.contact.count({ where: { email } })) === 1,
+    };
+  },
+  "import/actions.ts#importAction": async ({ target }) => {
+    const id = await newContact(target);
+    const c = await t.db.contact.findUniqueOrThrow({ where: { id } });
+    const name = `Imported ${id}`;
+    const { importAction } = await import("@/app/staff/import/actions");
+    const { initialImportState } = await import("@/app/staff/import/state");
+    return {
+      run: () =>
+        importAction(
+          initialImportState(),
+          form({
+            intent: "import",
+            csv: `Namn;E-post\n${name};${c.email}\n`,
+            category: "CUSTOMER_CONTACT",
+            sourceType: "IMPORTED",
+            sourceDetail: "CRM export",
+            sourceDate: "",
+            duplicates: "update",
+            overrideReason: "",
+          }),
+        ),
+      tookEffect: async () => (await contactName(id)) === name,
+    };
+  },
+  "organisations/actions.ts#saveOrganisationAction": async ({ target }) => {
+    const id = `mx_o_${unique()}`;
+    const manager = target === "own" ? "demo_staff_am1" : "demo_staff_am2";
+    await t.db.organisation.create({
+      data: { id, name: `Org ${id}`, relationship: "CUSTOMER", accountManagerId: manager },
+    });
+    const { saveOrganisationAction } = await import("@/app/staff/organisations/actions");
+    const name = `Renamed ${id}`;
+    return {
+      run: () =>
+        saveOrganisationAction(
+          IDLE,
+          form({
+            id,
+            name,
+            orgNumber: "",
+            relationship: "CUSTOMER",
+            relationshipStart: "",
+            relationshipEnd: "",
+            accountManagerId: manager,
+          }),
+        ),
+      tookEffect: async () => (await t.db.organisation.findUniqueOrThrow({ where: { id } })).name === name,
+    };
+  },
+  "mailings/actions.ts#saveMailingAction": async ({ callerId, target }) => {
+    const id = await newMailing(target === "own" ? callerId : otherStaff(callerId));
+    const m = await t.db.mailing.findUniqueOrThrow({ where: { id } });
+    const { saveMailingAction } = await import("@/app/staff/mailings/actions");
+    const subjectSv = `Nytt ämne ${id}`;
+    return {
+      run: () =>
+        saveMailingAction(
+          IDLE,
+          form({
+            id,
+            intent: "save",
+            name: m.name,
+            topicId: m.topicId,
+            segmentId: m.segmentId,
+            fromName: m.fromName ?? "",
+            replyTo: m.replyTo ?? "",
+            subjectSv,
+            subjectEn: m.subjectEn,
+            preheaderSv: m.preheaderSv ?? "",
+            preheaderEn: m.preheaderEn ?? "",
+            bodySv: m.bodySv,
+            bodyEn: m.bodyEn,
+            template: m.template ?? "",
+          }),
+        ),
+      tookEffect: async () => (await t.db.mailing.findUniqueOrThrow({ where: { id } })).subjectSv === subjectSv,
+    };
+  },
+  "mailings/actions.ts#previewMailingAction": async () => {
+    const { previewMailingAction } = await import("@/app/staff/mailings/actions");
+    let result: unknown;
+    return {
+      run: async () =>
+        (result = await previewMailingAction(
+          form({
+            topicId: "demo_topic_newsletter",
+            subjectSv: "Hej",
+            subjectEn: "Hello",
+            bodySv: "Text",
+            bodyEn: "Text",
+            template: "",
+          }),
+        )),
+      tookEffect: async () => (result as { ok: boolean }).ok === true,
+    };
+  },
+  "mailings/actions.ts#countRecipientsAction": async () => {
+    const { countRecipientsAction } = await import("@/app/staff/mailings/actions");
+    let result: unknown;
+    return {
+      run: async () => (result = await countRecipientsAction("demo_segment_customers", "demo_topic_newsletter")),
+      tookEffect: async () => typeof result === "number",
+    };
+  },
+  "mailings/control-actions.ts#controlMailingAction": async ({ callerId, target }) => {
+    const id = await newMailing(target === "own" ? callerId : otherStaff(callerId), "SENDING");
+    const { controlMailingAction } = await import("@/app/staff/mailings/control-actions");
+    return {
+      run: () => controlMailingAction(id, "pause"),
+      tookEffect: async () => (await t.db.mailing.findUniqueOrThrow({ where: { id } })).status === "PAUSED",
+    };
+  },
+  "segments/actions.ts#saveSegmentAction": async ({ callerId, target }) => {
+    const id = await newSegment(target === "own" ? callerId : otherStaff(callerId));
+    const { saveSegmentAction } = await import("@/app/staff/segments/actions");
+    const name = `Segment ${id}`;
+    return {
+      run: () => saveSegmentAction(IDLE, form({ id, name, categories: "CUSTOMER_CONTACT" })),
+      tookEffect: async () => (await t.db.segment.findUniqueOrThrow({ where: { id } })).name === name,
+    };
+  },
+  "segments/actions.ts#archiveSegmentAction": async ({ callerId, target }) => {
+    const id = await newSegment(target === "own" ? callerId : otherStaff(callerId));
+    const { archiveSegmentAction } = await import("@/app/staff/segments/actions");
+    return {
+      run: () => archiveSegmentAction(form({ id, archived: "on" })),
+      tookEffect: async () => (await t.db.segment.findUniqueOrThrow({ where: { id } })).archivedAt !== null,
+    };
+  },
+  "topics/actions.ts#saveTopicAction": async () => {
+    const key = `mx-${unique()}`;
+    const topic = await t.db.topic.create({
+      data: {
+        key,
+        nameSv: "Ämne",
+        nameEn: "Topic",
+        descriptionSv: "Beskrivning",
+        descriptionEn: "Description",
+        purpose: "SERVICE_NOTICES",
+        isMarketing: false,
+      },
+    });
+    const { saveTopicAction } = await import("@/app/staff/topics/actions");
+    return {
+      run: () =>
+        saveTopicAction(
+          IDLE,
+          form({
+            id: topic.id,
+            key,
+            nameSv: "Nytt ämne",
+            nameEn: "Topic",
+            descriptionSv: "Beskrivning",
+            descriptionEn: "Description",
+            purpose: "SERVICE_NOTICES",
+            sortOrder: "0",
+          }),
+        ),
+      tookEffect: async () => (await t.db.topic.findUniqueOrThrow({ where: { id: topic.id } })).nameSv === "Nytt ämne",
+    };
+  },
+  "privacy-requests/[id]/actions.ts#updateRequest": async ({ callerId, target }) => {
+    const id = await newRequest(target === "own" ? callerId : otherStaff(callerId));
+    const { updateRequest } = await import("@/app/staff/privacy-requests/[id]/actions");
+    return {
+      run: () => updateRequest(IDLE, form({ id, status: "RECEIVED", handlerId: "", outcome: "", uiLang: "en" })),
+      tookEffect: async () => (await t.db.privacyRequest.findUniqueOrThrow({ where: { id } })).status === "RECEIVED",
+    };
+  },
+  "privacy-requests/[id]/actions.ts#extendRequest": async ({ callerId, target }) => {
+    const id = await newRequest(target === "own" ? callerId : otherStaff(callerId));
+    const { extendRequest } = await import("@/app/staff/privacy-requests/[id]/actions");
+    return {
+      run: () =>
+        extendRequest(IDLE, form({ id, months: "1", reason: "Many systems to search through.", uiLang: "en" })),
+      tookEffect: async () => (await t.db.privacyRequest.findUniqueOrThrow({ where: { id } })).extendedDueAt !== null,
+    };
+  },
+  "privacy-requests/[id]/actions.ts#completeRequest": async ({ callerId, target }) => {
+    const id = await newRequest(target === "own" ? callerId : otherStaff(callerId));
+    const { completeRequest } = await import("@/app/staff/privacy-requests/[id]/actions");
+    return {
+      run: () => completeRequest(IDLE, form({ id, status: "COMPLETED", outcome: "Answered.", uiLang: "en" })),
+      tookEffect: async () => (await t.db.privacyRequest.findUniqueOrThrow({ where: { id } })).status === "COMPLETED",
+    };
+  },
+  "privacy-requests/new/actions.ts#recordRequest": async () => {
+    const reference = `mx-ref-${unique()}`;
+    const { recordRequest } = await import("@/app/staff/privacy-requests/new/actions");
+    return {
+      run: () =>
+        recordRequest(
+          IDLE,
+          form({
+            type: "ACCESS",
+            channel: "PHONE",
+            receivedOn: new Date().toISOString().slice(0, 10),
+            email: "",
+            reference,
+            uiLang: "en",
+          }),
+        ),
+      tookEffect: async () => (await t.db.privacyRequest.count({ where: { subjectRef: reference } })) === 1,
+    };
+  },
+  "api-keys/actions.ts#createKey": async () => {
+    const name = `mx key ${unique()}`;
+    const { createKey } = await import("@/app/staff/api-keys/actions");
+    return {
+      run: () => createKey(IDLE, form({ name, scope: "READ", uiLang: "en" })),
+      tookEffect: async () => (await t.db.apiKey.count({ where: { name } })) === 1,
+    };
+  },
+  "api-keys/actions.ts#revokeKey": async ({ callerId, target }) => {
+    const key = await t.db.apiKey.create({
+      data: {
+        name: "to revoke",
+        prefix: `tk_${unique()}`,
+        secretHash: "x",
+        scope: "READ",
+        createdById: target === "own" ? callerId : otherStaff(callerId),
+      },
+    });
+    const { revokeKey } = await import("@/app/staff/api-keys/actions");
+    return {
+      run: () => revokeKey(form({ id: key.id, uiLang: "en" })),
+      tookEffect: async () => (await t.db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).revokedAt !== null,
+    };
+  },
+  "users/actions.ts#inviteStaffAction": async () => {
+    const email = `mx.invite.${unique()}@elastx.example`;
+    const { inviteStaffAction } = await import("@/app/staff/users/actions");
+    return {
+      run: () => inviteStaffAction(IDLE, form({ email, name: "Ny Kollega", role: "SUPPORT", uiLang: "en" })),
+      tookEffect: async () => (await t.db.staffUser.count({ where: { email } })) === 1,
+    };
+  },
+  "users/actions.ts#changeStaffRoleAction": async ({ callerId, target }) => {
+    const id = target === "own" ? callerId : await newStaff();
+    const before = (await t.db.staffUser.findUniqueOrThrow({ where: { id } })).role;
+    const role = before === "MARKETING" ? "SUPPORT" : "MARKETING";
+    const { changeStaffRoleAction } = await import("@/app/staff/users/actions");
+    return {
+      run: () => changeStaffRoleAction(form({ id, role, uiLang: "en" })),
+      tookEffect: async () => (await t.db.staffUser.findUniqueOrThrow({ where: { id } })).role !== before,
+    };
+  },
+  "users/actions.ts#deactivateStaffAction": async ({ callerId, target }) => {
+    const id = target === "own" ? callerId : await newStaff();
+    const { deactivateStaffAction } = await import("@/app/staff/users/actions");
+    return {
+      run: () => deactivateStaffAction(form({ id, uiLang: "en" })),
+      tookEffect: async () => !(await t.db.staffUser.findUniqueOrThrow({ where: { id } })).active,
+    };
+  },
+  "users/actions.ts#reactivateStaffAction": async ({ callerId, target }) => {
+    // One's own account is active while signed in, so "own" asks to reactivate oneself: nothing to do.
+    const id = target === "own" ? callerId : await newStaff(false);
+    const before = (await t.db.staffUser.findUniqueOrThrow({ where: { id } })).updatedAt;
+    const { reactivateStaffAction } = await import("@/app/staff/users/actions");
+    return {
+      run: () => reactivateStaffAction(form({ id, uiLang: "en" })),
+      tookEffect: async () => {
+        const u = await t.db.staffUser.findUniqueOrThrow({ where: { id } });
+        return u.active && u.updatedAt.getTime() !== before.getTime();
+      },
+    };
+  },
+  "_components/sign-out.ts#signOut": async ({ callerId }) => {
+    const sessionToken = `mx_session_${unique()}`;
+    await t.db.session.create({
+      data: { sessionToken, userId: callerId, expires: new Date(Date.now() + 3_600_000) },
+    });
+    session.sessionToken = session.staffId ? sessionToken : null;
+    const { signOut } = await import("@/app/staff/_components/sign-out");
+    return {
+      run: () => signOut(),
+      tookEffect: async () => (await t.db.session.count({ where: { sessionToken } })) === 0,
+    };
+  },
+};
+
+/** Runs the action; a redirect (Next's thrown NEXT_REDIRECT) is an answer, any other throw fails the test. */
+async function call(c: Case): Promise<void> {
+  try {
+    await c.run();
+  } catch (e) {
+    const digest = (e as { digest?: unknown }).digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) return;
+    throw e;
+  }
+}
+
+/** Every exported action of every "use server" file under app/staff, as "relative/path.ts#export". */
+async function discoverActions(): Promise<string[]> {
+  const root = path.resolve(import.meta.dirname, "../../app/staff");
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.(ts|tsx)$/.test(f))
+    .filter((f) => /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(readFileSync(path.join(root, f), "utf8")));
+  const found: string[] = [];
+  for (const file of files) {
+    const mod = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod))
+      if (typeof value === "function") found.push(`${file.split(path.sep).join("/")}#${name}`);
+  }
+  return found.sort();
+}
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDemo({ db: t.db, now: new Date("2026-11-24T12:00:00Z") });
+});
+afterAll(async () => t?.close());
+
+describe("staff server actions × roles × own and foreign resource", () => {
+  it("every staff server action has its row in the matrix, and every row an action", async () => {
+    const found = await discoverActions();
+    expect(found).toEqual(Object.keys(MATRIX).sort());
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  const roles = Object.keys(CALLERS) as Role[];
+  for (const [action, [own, foreign]] of Object.entries(MATRIX)) {
+    it(action, async () => {
+      const outcome: string[] = [];
+      const expected: string[] = [];
+      for (const target of ["own", "foreign"] as const) {
+        for (const role of [...roles, null]) {
+          const callerId = role ? CALLERS[role] : CALLERS.ADMIN;
+          session.staffId = role ? callerId : null;
+          session.sessionToken = null;
+          const c = await CASES[action]!({ role: role ?? A, callerId, target, n: 0 });
+          await call(c);
+          const cell = `${target} ${role ?? "signed out"}`;
+          outcome.push(`${cell}: ${(await c.tookEffect()) ? "took effect" : "refused"}`);
+          const allowed = role !== null && (target === "own" ? own : foreign).includes(role);
+          expected.push(`${cell}: ${allowed ? "took effect" : "refused"}`);
+        }
+      }
+      expect(outcome).toEqual(expected);
+    });
+  }
+});
