@@ -181,8 +181,20 @@ const IDLE = { status: "idle", message: "", fieldErrors: {}, values: {} } as con
 const orgOf = (target: Target) => (target === "own" ? "demo_org_nordlys" : "demo_org_kvarnby");
 const otherStaff = (callerId: string) => (callerId === "demo_staff_admin" ? "demo_staff_privacy" : "demo_staff_admin");
 
-async function newContact(target: Target, extra: { roleEnded?: boolean } = {}) {
+async function newContact(target: Target | "none", extra: { roleEnded?: boolean } = {}) {
   const id = `mx_c_${unique()}`;
+  const role =
+    target === "none"
+      ? undefined
+      : {
+          create: {
+            id: `${id}_r`,
+            organisationId: orgOf(target),
+            type: "TECHNICAL_CONTACT" as const,
+            startsOn: new Date("2024-01-01"),
+            endsOn: extra.roleEnded ? new Date("2025-01-01") : null,
+          },
+        };
   await t.db.contact.create({
     data: {
       id,
@@ -191,15 +203,7 @@ async function newContact(target: Target, extra: { roleEnded?: boolean } = {}) {
       language: "sv",
       category: "CUSTOMER_CONTACT",
       sourceType: "NAMED_BY_CUSTOMER",
-      roles: {
-        create: {
-          id: `${id}_r`,
-          organisationId: orgOf(target),
-          type: "TECHNICAL_CONTACT",
-          startsOn: new Date("2024-01-01"),
-          endsOn: extra.roleEnded ? new Date("2025-01-01") : null,
-        },
-      },
+      roles: role,
       subscriptions: {
         create: { topicId: "demo_topic_newsletter", state: "SUBSCRIBED", source: "STAFF", changedAt: new Date() },
       },
@@ -713,6 +717,234 @@ describe("staff server actions × roles × own and foreign resource", () => {
           outcome.push(`${cell}: ${(await c.tookEffect()) ? "took effect" : "refused"}`);
           const allowed = role !== null && (target === "own" ? own : foreign).includes(role);
           expected.push(`${cell}: ${allowed ? "took effect" : "refused"}`);
+        }
+      }
+      expect(outcome).toEqual(expected);
+    });
+  }
+});
+
+// The security review's findings (issue 10, finding 1), each as an account manager's tampered request. Each of these
+// took effect before the per-resource loaders.
+describe("an account manager cannot reach another organisation's contacts by editing a hidden field", () => {
+  const asKarin = () => {
+    session.staffId = CALLERS.ACCOUNT_MANAGER;
+    session.sessionToken = null;
+  };
+  const subscriptionState = async (contactId: string) =>
+    (
+      await t.db.subscription.findUniqueOrThrow({
+        where: { contactId_topicId: { contactId, topicId: "demo_topic_newsletter" } },
+      })
+    ).state;
+
+  it("a contact with no organisation: subscriptions, links and notes stay as they are", async () => {
+    const id = await newContact("none");
+    const { changeSubscriptionAction, revokeLinksAction } = await import("@/app/staff/contacts/actions");
+    const { addNoteAction } = await import("@/app/staff/contacts/[id]/note-actions");
+    asKarin();
+    await call({
+      run: () => changeSubscriptionAction(form({ id, topicId: "demo_topic_newsletter", state: "UNSUBSCRIBED" })),
+      tookEffect: async () => false,
+    });
+    await call({ run: () => revokeLinksAction(form({ id })), tookEffect: async () => false });
+    await call({
+      run: () => addNoteAction(IDLE, form({ id, body: "x", uiLang: "en" })),
+      tookEffect: async () => false,
+    });
+    expect(await subscriptionState(id)).toBe("SUBSCRIBED");
+    expect((await t.db.contact.findUniqueOrThrow({ where: { id } })).tokenVersion).toBe(1);
+    expect(await t.db.staffNote.count({ where: { contactId: id } })).toBe(0);
+  });
+
+  it("adding a role at one's own organisation to a foreign contact does not hand the contact over", async () => {
+    const id = await newContact("foreign");
+    const { addRoleAction } = await import("@/app/staff/contacts/[id]/roles/actions");
+    const { changeSubscriptionAction } = await import("@/app/staff/contacts/actions");
+    asKarin();
+    const state = await addRoleAction(
+      IDLE,
+      form({ id, organisationId: "demo_org_nordlys", type: "OTHER", title: "", startsOn: "2026-01-01" }),
+    );
+    expect(state).toMatchObject({ status: "forbidden" });
+    await call({
+      run: () => changeSubscriptionAction(form({ id, topicId: "demo_topic_newsletter", state: "UNSUBSCRIBED" })),
+      tookEffect: async () => false,
+    });
+    expect(await t.db.contactRole.count({ where: { contactId: id } })).toBe(1);
+    expect(await subscriptionState(id)).toBe("SUBSCRIBED");
+  });
+
+  it("an ended role at one's own organisation does not reach a contact now at another organisation", async () => {
+    const id = await newContact("own", { roleEnded: true });
+    await t.db.contactRole.create({
+      data: { contactId: id, organisationId: "demo_org_kvarnby", type: "OTHER", startsOn: new Date("2025-02-01") },
+    });
+    const { revokeLinksAction } = await import("@/app/staff/contacts/actions");
+    asKarin();
+    await call({ run: () => revokeLinksAction(form({ id })), tookEffect: async () => false });
+    expect((await t.db.contact.findUniqueOrThrow({ where: { id } })).tokenVersion).toBe(1);
+  });
+
+  it("the CSV import refuses, per row with its reason, rows that would update or attach outside one's organisations", async () => {
+    const foreign = await newContact("foreign");
+    const own = await newContact("own");
+    const [f, o] = await Promise.all([foreign, own].map((id) => t.db.contact.findUniqueOrThrow({ where: { id } })));
+    const newAtKvarnby = `mx_new_${unique()}@matrix.example`;
+    const newWithout = `mx_new_${unique()}@matrix.example`;
+    const newAtNew = `mx_new_${unique()}@matrix.example`;
+    const orgName = `Ny Kund ${unique()}`;
+    const csv = [
+      "Namn;E-post;Organisation",
+      `Overwritten;${f!.email};`,
+      `Own Updated;${o!.email};`,
+      `Ny Person;${newAtKvarnby};Kvarnby kommun`,
+      `Utan Org;${newWithout};`,
+      `Ny Kund;${newAtNew};${orgName}`,
+    ].join("\n");
+    const { importAction } = await import("@/app/staff/import/actions");
+    const { initialImportState } = await import("@/app/staff/import/state");
+    const fields = {
+      csv,
+      category: "CUSTOMER_CONTACT",
+      sourceType: "IMPORTED",
+      sourceDetail: "CRM export",
+      sourceDate: "",
+      duplicates: "update",
+      overrideReason: "",
+    };
+    asKarin();
+    const preview = await importAction(initialImportState(), form({ ...fields, intent: "preview" }));
+    expect(preview.errorRows).toEqual([
+      { row: 2, field: "Email", reason: "The contact belongs to an organisation you do not manage." },
+      { row: 4, field: "Organisation", reason: "The organisation has another account manager." },
+      { row: 5, field: "Organisation", reason: "Give an organisation you manage." },
+    ]);
+    const result = await importAction(preview, form({ ...fields, intent: "import" }));
+    expect(result.result).toMatchObject({ created: 1, updated: 1, refused: 3 });
+    expect(await contactName(foreign)).toBe(f!.name);
+    expect(await contactName(own)).toBe("Own Updated");
+    expect(await t.db.contact.count({ where: { email: { in: [newAtKvarnby, newWithout] } } })).toBe(0);
+    const created = await t.db.organisation.findFirstOrThrow({ where: { name: orgName } });
+    expect(created.accountManagerId).toBe(CALLERS.ACCOUNT_MANAGER);
+  });
+});
+
+// /api/v1: every route and method × every kind of caller, through the real route handlers. API keys, not staff roles,
+// are the callers here: READ may read, WRITE may read and write; no key, a wrong key and a revoked key get nothing.
+// "own" is a contact the call names that exists, "foreign" an id that does not (a guessed or tampered id).
+type ApiCaller = "none" | "wrong" | "revoked" | "READ" | "WRITE";
+const API_CALLERS: ApiCaller[] = ["none", "wrong", "revoked", "READ", "WRITE"];
+// route (file under app/api/v1, then method) → HTTP status per caller, for [own, foreign].
+const API_MATRIX: Record<string, [own: Record<ApiCaller, number>, foreign: Record<ApiCaller, number>]> = {
+  "changes/route.ts#GET": [
+    { none: 401, wrong: 401, revoked: 401, READ: 200, WRITE: 200 },
+    { none: 401, wrong: 401, revoked: 401, READ: 200, WRITE: 200 },
+  ],
+  "contacts/route.ts#PUT": [
+    { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 200 },
+    { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 201 },
+  ],
+  "contacts/[id]/route.ts#GET": [
+    { none: 401, wrong: 401, revoked: 401, READ: 200, WRITE: 200 },
+    { none: 401, wrong: 401, revoked: 401, READ: 404, WRITE: 404 },
+  ],
+  "privacy-requests/route.ts#POST": [
+    { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 201 },
+    { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 201 },
+  ],
+  "suppressions/check/route.ts#POST": [
+    { none: 401, wrong: 401, revoked: 401, READ: 200, WRITE: 200 },
+    { none: 401, wrong: 401, revoked: 401, READ: 200, WRITE: 200 },
+  ],
+  // The API's description is public, like any OpenAPI document.
+  "openapi.json/route.ts#GET": [
+    { none: 200, wrong: 200, revoked: 200, READ: 200, WRITE: 200 },
+    { none: 200, wrong: 200, revoked: 200, READ: 200, WRITE: 200 },
+  ],
+};
+
+type RouteModule = Record<
+  string,
+  (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>
+>;
+const API_ROOT = path.resolve(import.meta.dirname, "../../app/api/v1");
+
+async function discoverRoutes(): Promise<string[]> {
+  const files = readdirSync(API_ROOT, { recursive: true, encoding: "utf8" }).filter((f) => /(^|\/)route\.ts$/.test(f));
+  const found: string[] = [];
+  for (const file of files) {
+    const mod = (await import(/* @vite-ignore */ path.join(API_ROOT, file))) as Record<string, unknown>;
+    for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])
+      if (typeof mod[method] === "function") found.push(`${file.split(path.sep).join("/")}#${method}`);
+  }
+  return found.sort();
+}
+
+describe("/api/v1 routes × API keys × existing and unknown resource", () => {
+  const keys: Partial<Record<ApiCaller, string>> = { none: undefined, wrong: "tk_00000000_notakey" };
+  beforeAll(async () => {
+    const { createApiKey } = await import("@/lib/api-keys/create-api-key");
+    const { revokeApiKey } = await import("@/lib/api-keys/revoke-api-key");
+    const actor = { type: "STAFF" as const, id: CALLERS.ADMIN };
+    for (const scope of ["READ", "WRITE"] as const) {
+      const r = await createApiKey({
+        db: t.db,
+        input: { name: `matrix ${scope}`, scope },
+        actor,
+        createdById: actor.id,
+      });
+      if (!r.ok) throw new Error("key");
+      keys[scope] = r.key;
+    }
+    const revoked = await createApiKey({ db: t.db, input: { name: "matrix revoked", scope: "WRITE" }, actor });
+    if (!revoked.ok) throw new Error("key");
+    await revokeApiKey({ db: t.db, id: revoked.id, actor });
+    keys.revoked = revoked.key;
+  });
+
+  it("every route has its row, and every row a route", async () => {
+    expect(await discoverRoutes()).toEqual(Object.keys(API_MATRIX).sort());
+  });
+
+  for (const [route, [own, foreign]] of Object.entries(API_MATRIX)) {
+    it(route, async () => {
+      const [file, method] = route.split("#") as [string, string];
+      const mod = (await import(/* @vite-ignore */ path.join(API_ROOT, file))) as RouteModule;
+      const outcome: string[] = [];
+      const expected: string[] = [];
+      for (const target of ["own", "foreign"] as const) {
+        for (const caller of API_CALLERS) {
+          const existing = await newContact("own");
+          const email = target === "own" ? `${existing}@matrix.example` : `mx_api_${unique()}@matrix.example`;
+          const id = target === "own" ? existing : `mx_missing_${unique()}`;
+          const body: Record<string, unknown> = {
+            "contacts/route.ts#PUT": {
+              email,
+              name: "Api Person",
+              language: "sv",
+              category: "PROSPECT",
+              source: { type: "IMPORTED", detail: "CRM" },
+            },
+            "privacy-requests/route.ts#POST": {
+              type: "ACCESS",
+              channel: "EMAIL",
+              email,
+            },
+            "suppressions/check/route.ts#POST": { email },
+          }[route] as Record<string, unknown>;
+          const headers: Record<string, string> = { "content-type": "application/json" };
+          if (keys[caller]) headers.authorization = `Bearer ${keys[caller]}`;
+          const query = route === "changes/route.ts#GET" ? "?since=2026-01-01T00:00:00Z" : "";
+          const url = `http://localhost/api/v1/${file.replace(/\/?route\.ts$/, "").replace("[id]", id)}${query}`;
+          const request = new Request(url, { method, headers, body: body ? JSON.stringify(body) : undefined });
+          const response = await mod[method]!(request, { params: Promise.resolve({ id }) });
+          if (response.status >= 400 && response.status !== 404 && route !== "openapi.json/route.ts#GET") {
+            const error = (await response.json()) as { error?: { code?: string } };
+            expect(typeof error.error?.code, `${route} ${caller}: a JSON error with a code`).toBe("string");
+          }
+          outcome.push(`${target} ${caller}: ${response.status}`);
+          expected.push(`${target} ${caller}: ${(target === "own" ? own : foreign)[caller]}`);
         }
       }
       expect(outcome).toEqual(expected);
