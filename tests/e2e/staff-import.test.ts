@@ -25,7 +25,7 @@ const csv = (tag: string) =>
     "Namn;E-post;Telefon;Organisation",
     `Anna Mässa;anna.${tag}@fair.example;070-123 45 67;Mässbolaget ${tag}`,
     `Bo Mässa;bo.${tag}@fair.example;;Mässbolaget ${tag}`,
-    `Cecilia Mässa;cecilia.${tag}@fair.example;;`,
+    `Cecilia Mässa;cecilia.${tag}@fair.example;;Mässbolaget ${tag}`,
     `Dålig Adress;inte-en-adress;;`,
     `Fel Nummer;fel.${tag}@fair.example;12;`,
   ].join("\n");

@@ -44,6 +44,12 @@ describe("staff create contact (sv)", () => {
       await page.locator("#f-name").fill("Nora Ny");
       await page.locator("#f-email").fill(`nora.ny.${Date.now()}@exempel.se`);
       await page.locator("#f-sourceDetail").fill("Ringde in");
+      // An account manager's contact belongs to one of their organisations from the start (only theirs are offered).
+      const offered = await page.locator("#f-organisationId option").allInnerTexts();
+      expect(offered).toContain("Nordlys Energi AB");
+      expect(offered).not.toContain("Kvarnby kommun");
+      await page.locator("#f-organisationId").selectOption("demo_org_nordlys");
+      await page.locator("#f-roleType").selectOption("SYSTEM_OWNER");
       await page.getByRole("button", { name: "Lägg in kontakten" }).click();
       await page.waitForURL((u) => /^\/staff\/contacts\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith("/new"));
       expect(await page.locator("h1").innerText()).toBe("Nora Ny");
@@ -65,9 +71,9 @@ describe("staff create contact (sv)", () => {
       await page.getByRole("button", { name: "Lägg till roll" }).click();
       await page.waitForURL((u) => !u.pathname.endsWith("/roles"));
       const roles = await page.locator("table").first().locator("tbody tr").allInnerTexts();
-      expect(roles).toHaveLength(1);
-      expect(roles[0]).toContain(org.label);
-      expect(roles[0]).toContain("Teknisk kontakt (Driftansvarig)");
+      expect(roles).toHaveLength(2);
+      const added = roles.find((r) => r.includes("Teknisk kontakt (Driftansvarig)"));
+      expect(added).toContain(org.label);
     } finally {
       await context.close();
     }
@@ -90,6 +96,8 @@ describe("staff create contact (sv)", () => {
       await page.goto(`${server.url}/staff/contacts/new`);
       await page.locator("#f-name").fill(ERASED.name);
       await page.locator("#f-email").fill(ERASED.email);
+      await page.locator("#f-organisationId").selectOption("demo_org_nordlys");
+      await page.locator("#f-roleType").selectOption("TECHNICAL_CONTACT");
       await page.getByRole("button", { name: "Lägg in kontakten" }).click();
       const today = new Date().toISOString().slice(0, 10);
       await expect

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/current-staff";
+import { listOrganisationsForStaff } from "@/lib/access/list-organisations-for-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { CATEGORIES, LEGAL_BASES, ROLE_TYPES, SOURCE_TYPES } from "@/lib/staff-register/schemas";
@@ -14,16 +15,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function NewContactPage({ searchParams }: Props) {
-  await requireStaff("contacts.write", { returnTo: "/staff/contacts/new" });
+  const staff = await requireStaff("contacts.write", { returnTo: "/staff/contacts/new" });
   const { t } = await getI18n(searchParams);
   const r = t.register;
   const ct = r.contacts;
-  const organisations = await (
-    await getDb()
-  ).organisation.findMany({
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
+  // Account managers see only their own organisations; the use-case refuses any other (lib/access).
+  const organisations = await listOrganisationsForStaff({ db: await getDb(), staff, permission: "roles.write" });
   const none = { value: "", label: r.common.none };
   return (
     <article aria-labelledby="contact-new-heading">

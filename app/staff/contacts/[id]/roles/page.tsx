@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
-import { can } from "@/lib/auth/permissions";
+import { listOrganisationsForStaff } from "@/lib/access/list-organisations-for-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
@@ -29,14 +29,13 @@ export default async function AddRolePage({ params, searchParams }: Props) {
     if (access.code === "not_found") notFound();
     redirect(FORBIDDEN_PATH);
   }
+  // Only the organisations where the caller may add roles (account managers: the ones they manage).
   const [contact, organisations] = await Promise.all([
     db.contact.findUniqueOrThrow({ where: { id }, select: { name: true } }),
-    db.organisation.findMany({ select: { id: true, name: true, accountManagerId: true }, orderBy: { name: "asc" } }),
+    listOrganisationsForStaff({ db, staff, permission: "roles.write" }),
   ]);
   const r = t.register;
   const ct = r.contacts;
-  // Only the organisations where the caller may add roles (account managers: the ones they manage).
-  const allowed = organisations.filter((o) => can(staff, "roles.write", { organisation: o }));
   return (
     <article aria-labelledby="add-role-heading">
       <h1 id="add-role-heading">
@@ -45,7 +44,10 @@ export default async function AddRolePage({ params, searchParams }: Props) {
       <AddRoleForm
         id={id}
         today={new Date().toISOString().slice(0, 10)}
-        organisations={[{ value: "", label: r.common.none }, ...allowed.map((o) => ({ value: o.id, label: o.name }))]}
+        organisations={[
+          { value: "", label: r.common.none },
+          ...organisations.map((o) => ({ value: o.id, label: o.name })),
+        ]}
         roleTypes={ROLE_TYPES.map((k) => ({ value: k, label: r.roleType[k] }))}
         texts={{
           organisation: ct.organisationLabel,
