@@ -4,9 +4,9 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { can } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db/client";
 import type { MailingStatus, Prisma } from "@/lib/generated/prisma/client";
+import { loadMailingForStaff } from "@/lib/access/load-mailing-for-staff";
 
 export type MailingStateResult = { ok: true } | { ok: false; code: "not_found" | "forbidden" | "wrong_state" };
 
@@ -21,10 +21,9 @@ export async function changeMailingState(opts: {
   /** Extra work in the same transaction (e.g. cancelling queued deliveries). */
   also?: (tx: Tx) => Promise<void>;
 }): Promise<MailingStateResult> {
-  if (!can(opts.staff, "mailings.send")) return { ok: false, code: "forbidden" };
   return opts.db.$transaction(async (tx) => {
-    const mailing = await tx.mailing.findUnique({ where: { id: opts.mailingId }, select: { status: true } });
-    if (!mailing) return { ok: false as const, code: "not_found" as const };
+    const mailing = await loadMailingForStaff({ db: tx, staff: opts.staff, id: opts.mailingId });
+    if (!mailing.ok) return mailing;
     const updated = await tx.mailing.updateMany({
       where: { id: opts.mailingId, status: { in: [...opts.from] } },
       data: opts.data as Prisma.MailingUpdateManyMutationInput,

@@ -1,9 +1,10 @@
 // How far a mailing has come, counted from its send log in one grouped query (index [mailingId, status]), so the
 // progress page stays cheap to poll every two seconds even at a million deliveries. Counts only: no recipient.
 import "server-only";
-import { can, type StaffPrincipal } from "@/lib/auth/permissions";
+import type { StaffPrincipal } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
 import type { DeliveryStatus, MailingStatus } from "@/lib/generated/prisma/enums";
+import { loadMailingForStaff } from "@/lib/access/load-mailing-for-staff";
 
 export type DeliveryCounts = {
   total: number;
@@ -92,9 +93,10 @@ export async function getMailingProgress(opts: {
   staff: StaffPrincipal;
   mailingId: string;
 }): Promise<GetMailingProgressResult> {
-  if (!can(opts.staff, "mailings.send")) return { ok: false, code: "forbidden" };
+  const access = await loadMailingForStaff({ db: opts.db, staff: opts.staff, id: opts.mailingId });
+  if (!access.ok) return access;
   const mailing = await opts.db.mailing.findUnique({
-    where: { id: opts.mailingId },
+    where: { id: access.value.id },
     select: { id: true, status: true, scheduledAt: true, startedAt: true, pausedAt: true, finishedAt: true },
   });
   if (!mailing) return { ok: false, code: "not_found" };

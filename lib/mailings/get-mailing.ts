@@ -1,9 +1,10 @@
 // One mailing with its topic and segment names, for the detail and edit pages. Mailings hold no personal data, and
 // nothing here reads a contact, so every role that may send mailings may see all of it.
 import "server-only";
-import { can, type StaffPrincipal } from "@/lib/auth/permissions";
+import type { StaffPrincipal } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
 import { isEditable } from "./save-mailing-draft";
+import { loadMailingForStaff } from "@/lib/access/load-mailing-for-staff";
 
 const SELECT = {
   id: true,
@@ -44,8 +45,9 @@ function findMailing(db: DbOrTx, id: string) {
 }
 
 export async function getMailing(opts: { db: DbOrTx; staff: StaffPrincipal; id: string }): Promise<GetMailingResult> {
-  if (!can(opts.staff, "mailings.send")) return { ok: false, code: "forbidden" };
-  const mailing = await findMailing(opts.db, opts.id);
+  const access = await loadMailingForStaff(opts);
+  if (!access.ok) return access;
+  const mailing = await findMailing(opts.db, access.value.id);
   if (!mailing) return { ok: false, code: "not_found" };
   return { ok: true, mailing, editable: isEditable(mailing) };
 }

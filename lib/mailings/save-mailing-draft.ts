@@ -8,6 +8,7 @@ import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { draftFieldErrors, MAILING_DRAFT_FIELDS, mailingDraftSchema } from "./mailing-draft-schema";
+import { loadMailingForStaff } from "@/lib/access/load-mailing-for-staff";
 
 export type SaveMailingDraftResult =
   | { ok: true; id: string; created: boolean; changed: string[] }
@@ -51,8 +52,9 @@ export async function saveMailingDraft(opts: {
 
   return opts.db.$transaction(async (tx): Promise<SaveMailingDraftResult> => {
     if (opts.id) {
-      const current = await tx.mailing.findUnique({ where: { id: opts.id } });
-      if (!current) return { ok: false, code: "not_found" };
+      const access = await loadMailingForStaff({ db: tx, staff: opts.staff, id: opts.id });
+      if (!access.ok) return access;
+      const current = await tx.mailing.findUniqueOrThrow({ where: { id: access.value.id } });
       if (!isEditable(current)) return { ok: false, code: "not_editable" };
       const targets = await checkTargets(tx, next.topicId, next.segmentId);
       if (Object.keys(targets).length > 0) return { ok: false, code: "invalid", fieldErrors: targets };

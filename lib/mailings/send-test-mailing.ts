@@ -2,7 +2,6 @@
 // member's own address (the dev mailbox in development). Links point to the public preference pages, not to a person.
 import "server-only";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { can } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { sendMail } from "@/lib/mail/send-mail";
@@ -10,6 +9,7 @@ import type { MailTransport } from "@/lib/mail/types";
 import { buildDeliveryMail, senderFor } from "./build-delivery-mail";
 import { mailingContent } from "./load-mailing-content";
 import { compileMailing, personalise, type MailingLanguage } from "./render-mailing";
+import { loadMailingForStaff } from "@/lib/access/load-mailing-for-staff";
 
 export type SendTestMailingResult =
   { ok: true; to: string } | { ok: false; code: "not_found" | "forbidden" | "incomplete" | "send_failed" };
@@ -22,8 +22,9 @@ export async function sendTestMailing(opts: {
   now?: Date;
   transport?: MailTransport;
 }): Promise<SendTestMailingResult> {
-  if (!can(opts.staff, "mailings.send")) return { ok: false, code: "forbidden" };
-  const mailing = await opts.db.mailing.findUnique({ where: { id: opts.mailingId }, include: { topic: true } });
+  const access = await loadMailingForStaff({ db: opts.db, staff: opts.staff, id: opts.mailingId });
+  if (!access.ok) return access;
+  const mailing = await opts.db.mailing.findUnique({ where: { id: access.value.id }, include: { topic: true } });
   if (!mailing) return { ok: false, code: "not_found" };
   const content = mailingContent(mailing, mailing.topic, opts.language);
   if (!content.subject.trim() || (!content.template && !content.bodyMarkdown.trim()))

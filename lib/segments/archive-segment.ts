@@ -4,6 +4,7 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
+import { loadSegmentForStaff } from "@/lib/access/load-segment-for-staff";
 
 export type ArchiveSegmentResult = { ok: true; changed: boolean } | { ok: false; code: "forbidden" | "not_found" };
 
@@ -17,8 +18,9 @@ export async function archiveSegment(opts: {
   if (!can(opts.staff, "segments.manage")) return { ok: false, code: "forbidden" };
   const now = opts.now ?? new Date();
   return opts.db.$transaction(async (tx) => {
-    const current = await tx.segment.findUnique({ where: { id: opts.id }, select: { archivedAt: true } });
-    if (!current) return { ok: false as const, code: "not_found" as const };
+    const loaded = await loadSegmentForStaff({ db: tx, staff: opts.staff, id: opts.id });
+    if (!loaded.ok) return loaded;
+    const current = loaded.value;
     if ((current.archivedAt !== null) === opts.archived) return { ok: true as const, changed: false };
     await tx.segment.update({ where: { id: opts.id }, data: { archivedAt: opts.archived ? now : null } });
     await recordAuditEvent(

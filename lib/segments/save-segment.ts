@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseSegmentFilter } from "./parse-segment-filter";
 import { parseStoredFilter } from "./segment-filter";
 import { segmentNameSchema } from "./segment-schema";
+import { loadSegmentForStaff } from "@/lib/access/load-segment-for-staff";
 
 export type SaveSegmentResult =
   | { ok: true; id: string; created: boolean; changed: string[] }
@@ -48,8 +49,9 @@ export async function saveSegment(opts: {
       );
       return { ok: true as const, id: segment.id, created: true, changed: fields };
     }
-    const current = await tx.segment.findUnique({ where: { id: opts.id }, select: { name: true, filter: true } });
-    if (!current) return { ok: false as const, code: "not_found" as const };
+    const loaded = await loadSegmentForStaff({ db: tx, staff: opts.staff, id: opts.id });
+    if (!loaded.ok) return loaded;
+    const current = loaded.value;
     const changed: string[] = [];
     if (current.name !== name.data) changed.push("name");
     // jsonb does not keep key order: compare the parsed values.

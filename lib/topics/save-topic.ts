@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { TOPIC_FIELDS, topicFieldErrors, topicSchema } from "./topic-schema";
+import { loadTopicForStaff } from "@/lib/access/load-topic-for-staff";
 
 export type SaveTopicResult =
   | { ok: true; id: string; created: boolean; changed: string[] }
@@ -46,8 +47,9 @@ export async function saveTopic(opts: {
         return { ok: true as const, id: topic.id, created: true, changed: fields };
       }
 
-      const current = await tx.topic.findUnique({ where: { id: opts.id } });
-      if (!current) return { ok: false as const, code: "not_found" as const };
+      const loaded = await loadTopicForStaff({ db: tx, staff: opts.staff, id: opts.id });
+      if (!loaded.ok) return loaded;
+      const current = await tx.topic.findUniqueOrThrow({ where: { id: loaded.value.id } });
       const changed: string[] = TOPIC_FIELDS.filter((f) =>
         f === "defaultCategories"
           ? [...current.defaultCategories].sort().join() !== [...input.defaultCategories].sort().join()

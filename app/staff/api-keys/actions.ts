@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { isLanguage } from "@/lib/i18n/languages";
 import { getMessages } from "@/lib/i18n/messages";
 import { formString, localiseErrors, type StaffFormState } from "../privacy-requests/_components/form-state";
+import { loadApiKeyForStaff } from "@/lib/access/load-api-key-for-staff";
 
 function texts(form: FormData) {
   const lang = formString(form, "uiLang");
@@ -49,8 +50,12 @@ export async function revokeKey(form: FormData): Promise<void> {
   if (!access.ok) redirect(access.reason === "signed_out" ? "/staff/sign-in" : "/staff/forbidden");
   let outcome = "failed";
   try {
-    const r = await revokeApiKey({ db: await getDb(), id, actor: { type: "STAFF", id: access.staff.id } });
-    outcome = r.ok ? (r.changed ? "revoked" : "already") : "not_found";
+    const db = await getDb();
+    const key = await loadApiKeyForStaff({ db, staff: access.staff, id });
+    const r = key.ok
+      ? await revokeApiKey({ db, id: key.value.id, actor: { type: "STAFF", id: access.staff.id } })
+      : key;
+    outcome = r.ok ? (r.changed ? "revoked" : "already") : r.code;
   } catch {
     outcome = "failed";
   }

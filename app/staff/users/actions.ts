@@ -14,6 +14,7 @@ import { deactivateStaffUser } from "@/lib/staff-admin/deactivate-staff-user";
 import { inviteStaffUser } from "@/lib/staff-admin/invite-staff-user";
 import { reactivateStaffUser } from "@/lib/staff-admin/reactivate-staff-user";
 import { formString, localiseErrors, type StaffFormState } from "../privacy-requests/_components/form-state";
+import { loadStaffUserForStaff } from "@/lib/access/load-staff-user-for-staff";
 
 const uiLang = (form: FormData): Language => {
   const lang = formString(form, "uiLang");
@@ -62,7 +63,9 @@ async function runButton(
   if (!access.ok) redirect(access.reason === "signed_out" ? "/staff/sign-in" : "/staff/forbidden");
   let done: string;
   try {
-    const r = await run(await getDb(), access.staff, id);
+    const db = await getDb();
+    const user = await loadStaffUserForStaff({ db, staff: access.staff, id });
+    const r = user.ok ? await run(db, access.staff, user.value.id) : user;
     done = r.ok ? (r.changed ? okCode : "unchanged") : r.code;
   } catch {
     done = "failed";

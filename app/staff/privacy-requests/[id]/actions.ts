@@ -10,6 +10,7 @@ import { completePrivacyRequest } from "@/lib/privacy-requests/complete-privacy-
 import { extendPrivacyRequest } from "@/lib/privacy-requests/extend-privacy-request";
 import { updatePrivacyRequest } from "@/lib/privacy-requests/update-privacy-request";
 import { formString, localiseErrors, type StaffFormState } from "../_components/form-state";
+import { loadPrivacyRequestForStaff } from "@/lib/access/load-privacy-request-for-staff";
 
 type Outcome =
   | { ok: true; changed?: string[] }
@@ -33,7 +34,13 @@ async function run(
   const access = await checkStaff("privacyRequests.write");
   if (!access.ok) return { status: "failed", message: t.form.forbidden, fieldErrors: {}, values };
   try {
-    const r = await call(await getDb(), id, values, access.staff.id);
+    const db = await getDb();
+    const request = await loadPrivacyRequestForStaff({ db, staff: access.staff, id });
+    if (!request.ok) {
+      const message = request.code === "forbidden" ? t.form.forbidden : (t.errors.not_found ?? t.form.failed);
+      return { status: "failed", message, fieldErrors: {}, values };
+    }
+    const r = await call(db, request.value.id, values, access.staff.id);
     if (r.ok) {
       revalidatePath(`/staff/privacy-requests/${id}`);
       return { status: "saved", message: success(t, r), fieldErrors: {}, values };
