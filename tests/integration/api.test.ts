@@ -25,7 +25,6 @@ let readKey: string;
 let writeKey: string;
 let writeKeyId: string;
 
-
 function req(method: string, path: string, opts: { key?: string | null; body?: unknown; raw?: string } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (opts.key) headers.authorization = `Bearer ${opts.key}`;
