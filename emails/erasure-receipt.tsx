@@ -28,7 +28,8 @@ export function erasureReceiptSubject(language: Language): string {
 const previewProps: ErasureReceiptProps = { erasedOn: "2026-11-24", reference: "3f9a1c0b7d2e", language: "en" };
 
 /**
- * Transactional receipt, sent just before the address is forgotten. It names no personal data (not even the name):
+ * Transactional receipt, queued with the erasure and sent by the worker just after; the queued copy is deleted once
+ * sent, and with it the last trace of the address. It names no personal data (not even the name):
  * the copy kept by a mail provider should hold as little as possible.
  */
 export default function ErasureReceiptEmail({

@@ -1,6 +1,8 @@
 // Applies a confirmed email change: the link (sent to the new address) is spent, the address replaced, tokenVersion
 // bumped so every link sent to the old address stops working, with an audit entry and a completed RECTIFICATION
-// request, in one transaction. Refused when another contact has the address or it is suppressed for all mail.
+// request, in one transaction. Refused when another contact has the address or it is on the suppression list for any
+// reason: the same rule as every other way into the register (lib/suppression/check-address-admission.ts), and the
+// person has no override; staff can make that decision with them.
 import "server-only";
 import { createElement } from "react";
 import EmailChangeNoticeEmail, { emailChangeNoticeSubject } from "@/emails/email-change-notice";
@@ -13,9 +15,9 @@ import { sendMail } from "@/lib/mail/send-mail";
 import type { MailTransport } from "@/lib/mail/types";
 import { recordPrivacyRequest } from "@/lib/privacy-requests/record-privacy-request";
 import { resolveLink, spendLink, type LinkProblem } from "@/lib/recipients/resolve-link";
+import { checkAddressAdmission } from "@/lib/suppression/check-address-admission";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { SCOPES } from "@/lib/tokens/scopes";
-import { findSuppression } from "./find-suppression";
 import { maskAddress } from "./mask-address";
 
 export type ConfirmEmailChangeResult =
@@ -55,8 +57,8 @@ export async function confirmEmailChange(opts: {
       if (pending.expiresAt.getTime() <= now.getTime()) throw new Refused("expired");
       const other = await tx.contact.findUnique({ where: { email: pending.newEmail }, select: { id: true } });
       if (other && other.id !== contact.id) throw new Refused("taken");
-      const suppression = await findSuppression({ db: tx, email: pending.newEmail, key: opts.suppressionKey });
-      if (suppression.matches.some((m) => m.scope === "ALL")) throw new Refused("suppressed");
+      const admission = await checkAddressAdmission({ db: tx, email: pending.newEmail, key: opts.suppressionKey });
+      if (!admission.ok) throw new Refused("suppressed");
       const expiresAt = new Date(link.claims.issuedAt.getTime() + SCOPES.emailChange.lifetimeMs);
       if (!(await spendLink({ db: tx, claims: link.claims, expiresAt }))) throw new Refused("spent");
 

@@ -1,15 +1,16 @@
 // Creates or updates a contact by address, for CRM sync (PUT /api/v1/contacts). One transaction with its audit entry.
 // A new contact gets the default legal bases of its category and the default topics' subscriptions. An address with a
 // suppression tombstone (erased, unsubscribed from all, bounced, complained) is never created by sync: staff must
-// override it explicitly, with a new source.
+// override it explicitly, with a new source (the one rule: lib/suppression/check-address-admission.ts).
 import "server-only";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import type { ContactCategory, Language, Prisma, SourceType } from "@/lib/generated/prisma/client";
 import { defaultLegalBases } from "@/lib/policy/purposes";
 import { applySubscriptionChange } from "@/lib/subscriptions/apply-subscription-change";
+import { checkAddressAdmission } from "@/lib/suppression/check-address-admission";
 import { hashAddress } from "@/lib/suppression/hash-address";
-import { findSuppression, type SuppressionMatch } from "./find-suppression";
+import type { SuppressionMatch } from "./find-suppression";
 
 export type UpsertContactInput = {
   /** Normalised (emailSchema). */
@@ -88,9 +89,9 @@ async function upsertOnce(opts: Parameters<typeof upsertContact>[0]): Promise<Up
         return { ok: true as const, id: current.id, created: false, changedFields: [...changed] };
       }
 
-      const suppression = await findSuppression({ db: tx, email: input.email, key: opts.suppressionKey });
-      if (suppression.suppressed)
-        return { ok: false as const, code: "suppressed" as const, matches: suppression.matches };
+      // Sync has nobody to decide an override: a suppressed address is always refused.
+      const admission = await checkAddressAdmission({ db: tx, email: input.email, key: opts.suppressionKey });
+      if (!admission.ok) return { ok: false as const, code: "suppressed" as const, matches: admission.matches };
 
       const contact = await tx.contact.create({
         data: {

@@ -1,29 +1,34 @@
 // Erasure (GDPR Art. 17), the same for the person's own request and for staff acting on one. One transaction:
-//   1. the receipt is sent to the address while it is still known (see below);
-//   2. personal values are cleared from the contact's audit entries (the trigger allows exactly this; the hash chain
-//      covers field names only, so it still verifies), and the free text of their privacy requests is removed;
-//   3. their privacy requests lose the contact link and keep a non-personal reference instead;
-//   4. the contact is deleted: roles, legal bases, subscriptions and their history, pending email changes cascade;
+//   1. every address the person has had or asked for (the current one, a pending new one, and earlier ones named in
+//      their audit entries) is collected while it can still be found; mail to those addresses is deleted from the
+//      dev outbox and from the mail queue;
+//   2. the receipt is queued (QueuedMail) in this transaction: the worker sends it after commit and retries it while
+//      the provider fails, so a slow or failing provider never rolls the erasure back, and a rolled-back erasure
+//      never tells the person it is done. The queued receipt is the one place the address remains, until it is sent;
+//   3. personal values are cleared from the contact's audit entries (the trigger allows exactly this; the hash chain
+//      covers field names only, so it still verifies); their privacy requests lose the contact link and every free
+//      text (details, outcome, extension reason), keeping a non-personal reference instead; their deliveries lose
+//      the provider's message id and error text (the id could be matched in the provider's log);
+//   4. the contact is deleted: roles, legal bases, subscriptions and their history, notes, pending email changes
+//      cascade; deliveries keep a row without contact;
 //   5. a suppression tombstone keeps only the keyed hash of the address, so they are never mailed or re-imported by
 //      mistake; an ERASURE request is recorded as completed; an audit entry "contact.erased" with no personal values.
 //
-// The receipt and the outbox: with the Resend transport the receipt leaves the system and only the provider keeps
-// it. The outbox transport (development and tests only) stands in for that provider: it stores the receipt in
-// OutboxMessage inside this transaction, and earlier outbox mail to the address is deleted, as a provider's log
-// would not be ours to keep. So in development the receipt is the one place the address remains, on purpose.
+// The outbox: with the Resend transport mail leaves the system and only the provider keeps it. The outbox transport
+// (development and tests only) stands in for that provider, so once the worker has sent the receipt there, it is the
+// one place the address remains in development, on purpose.
 import "server-only";
 import { createElement } from "react";
 import ErasureReceiptEmail, { erasureReceiptSubject } from "@/emails/erasure-receipt";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { PrivacyRequestChannel } from "@/lib/generated/prisma/enums";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
-import { sendMail } from "@/lib/mail/send-mail";
-import type { MailTransport } from "@/lib/mail/types";
+import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { recordPrivacyRequest } from "@/lib/privacy-requests/record-privacy-request";
 import { hashAddress } from "@/lib/suppression/hash-address";
 
 export type EraseContactResult =
-  { ok: true; subjectRef: string; receiptSent: boolean } | { ok: false; reason: "unknown_contact" };
+  { ok: true; subjectRef: string; receiptQueued: boolean } | { ok: false; reason: "unknown_contact" };
 
 export async function eraseContact(opts: {
   db: Db;
@@ -34,8 +39,6 @@ export async function eraseContact(opts: {
   suppressionKey: string;
   handlerId?: string;
   now?: Date;
-  /** For tests; by default the configured transport, writing through this transaction when it is the outbox. */
-  transport?: (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]) => MailTransport;
 }): Promise<EraseContactResult> {
   const now = opts.now ?? new Date();
   return opts.db.$transaction(
@@ -49,17 +52,11 @@ export async function eraseContact(opts: {
       // Short enough to read out on the phone, not enough to find the address: staff match it to the tombstone.
       const subjectRef = addressHash.slice(0, 12);
 
-      // Mail already sent to the address, or to a new address they asked for and never confirmed.
-      const pending = await tx.pendingEmailChange.findMany({
-        where: { contactId: contact.id },
-        select: { newEmail: true },
-      });
-      await tx.outboxMessage.deleteMany({
-        where: { to: { hasSome: [contact.email, ...pending.map((p) => p.newEmail)] } },
-      });
-      const receipt = await sendMail({
-        db: tx,
-        transport: opts.transport?.(tx),
+      const addresses = await addressesOf(tx, contact);
+      await tx.outboxMessage.deleteMany({ where: { to: { hasSome: addresses } } });
+      await tx.queuedMail.deleteMany({ where: { to: { hasSome: addresses } } });
+      const receipt = await enqueueMail(tx, {
+        now,
         message: {
           to: contact.email,
           subject: erasureReceiptSubject(contact.language),
@@ -75,9 +72,15 @@ export async function eraseContact(opts: {
       await tx.$executeRaw`
         UPDATE "AuditEvent" SET "personalValues" = NULL
         WHERE "subjectType" = 'Contact' AND "subjectId" = ${contact.id} AND "personalValues" IS NOT NULL`;
+      // Requests recorded before the person was in the register (by address, so with the same reference) are theirs
+      // too; their free text is as personal as the linked ones'.
       await tx.privacyRequest.updateMany({
+        where: { OR: [{ contactId: contact.id }, { contactId: null, subjectRef }] },
+        data: { contactId: null, subjectRef, details: null, outcome: null, extensionReason: null },
+      });
+      await tx.delivery.updateMany({
         where: { contactId: contact.id },
-        data: { contactId: null, subjectRef, details: null },
+        data: { providerMessageId: null, error: null },
       });
       await tx.spentLinkToken.deleteMany({ where: { contactId: contact.id } });
       await tx.contact.delete({ where: { id: contact.id } });
@@ -93,7 +96,7 @@ export async function eraseContact(opts: {
         status: "COMPLETED",
         actor: opts.actor,
         handlerId: opts.handlerId,
-        outcome: receipt.ok ? "Erased; receipt sent" : "Erased; the receipt could not be sent",
+        outcome: receipt.ok ? "Erased; receipt queued" : "Erased; the receipt could not be prepared",
         now,
       });
       await recordAuditEvent(
@@ -106,8 +109,41 @@ export async function eraseContact(opts: {
         },
         now,
       );
-      return { ok: true as const, subjectRef, receiptSent: receipt.ok };
+      return { ok: true as const, subjectRef, receiptQueued: receipt.ok };
     },
     { timeout: 30_000 },
   );
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/**
+ * The current address, a new one asked for and never confirmed, and every address named in the contact's audit
+ * entries (earlier addresses, changes asked for): mail sent to any of them is the person's. An address another
+ * contact holds now is left out; its mail is that contact's.
+ */
+async function addressesOf(tx: Tx, contact: { id: string; email: string }): Promise<string[]> {
+  const found = new Set([contact.email]);
+  const pending = await tx.pendingEmailChange.findMany({
+    where: { contactId: contact.id },
+    select: { newEmail: true },
+  });
+  for (const p of pending) found.add(p.newEmail);
+  const events = await tx.auditEvent.findMany({
+    where: { subjectType: "Contact", subjectId: contact.id, personalValues: { not: { equals: null } } },
+    select: { personalValues: true },
+  });
+  const walk = (v: unknown): void => {
+    if (typeof v === "string") {
+      if (EMAIL.test(v)) found.add(v.trim().toLowerCase());
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+  };
+  for (const e of events) walk(e.personalValues);
+  const others = await tx.contact.findMany({
+    where: { email: { in: [...found] }, id: { not: contact.id } },
+    select: { email: true },
+  });
+  for (const o of others) found.delete(o.email);
+  return [...found];
 }

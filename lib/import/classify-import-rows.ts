@@ -1,10 +1,12 @@
 // Decides, against the register, what each readable row does: create a contact, update the existing one, skip it,
-// or refuse it (suppressed address without an override, a new contact without a name). Run for the preview and run
-// again inside the import's transaction, so the register cannot change between the two unnoticed.
+// or refuse it (suppressed address not named in the override, a new contact without a name). Run for the preview and
+// run again inside the import's transaction, so the register cannot change between the two unnoticed. Suppressed
+// addresses follow the one rule for every way into the register (lib/suppression/check-address-admission.ts).
 import { contactsStaffMayChange } from "@/lib/access/contacts-staff-may-change";
 import { limitedToOwnOrganisations, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
 import type { SuppressionMatch } from "@/lib/contacts/find-suppression";
+import { decideAdmission } from "@/lib/suppression/check-address-admission";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { findImportOrganisations, orgKey } from "./find-import-organisations";
 import type { ImportOptions } from "./import-options";
@@ -18,8 +20,11 @@ export type PreviewRow = {
   /** The existing contact, for update and skip. */
   contactId?: string;
   errors: RowError[];
-  /** Why the address is on the suppression list, and whether this batch overrides it. */
-  suppression?: { matches: SuppressionMatch[]; overridden: boolean };
+  /**
+   * Why the address is on the suppression list, whether staff named this row in the override, and whether an
+   * earlier opt-out or complaint carries over to the new contact.
+   */
+  suppression?: { matches: SuppressionMatch[]; overridden: boolean; optedOut?: boolean };
 };
 
 const CHUNK = 5000;
@@ -86,7 +91,7 @@ export async function classifyImportRows(opts: {
       )
     : null;
 
-  const override = options.suppressionOverride;
+  const overrideRows = new Set(options.suppressionOverride?.rows ?? []);
   return rows.map((row): PreviewRow => {
     const record = row.record;
     if (!record) return row;
@@ -108,18 +113,16 @@ export async function classifyImportRows(opts: {
       if (org && org.accountManagerId !== opts.staff.id)
         return { ...row, status: "invalid", errors: [{ field: "organisationName", code: "organisation_not_yours" }] };
     }
-    const matches = suppressed.get(record.email);
-    if (matches) {
-      const overridden = !!override && (!override.rows || override.rows.includes(row.rowNumber));
-      if (!overridden)
-        return {
-          ...row,
-          status: "invalid",
-          errors: [{ field: "email", code: "suppressed" }],
-          suppression: { matches, overridden },
-        };
-      row = { ...row, suppression: { matches, overridden } };
-    }
+    const admission = decideAdmission(suppressed.get(record.email) ?? [], overrideRows.has(row.rowNumber));
+    if (!admission.ok)
+      return {
+        ...row,
+        status: "invalid",
+        errors: [{ field: "email", code: "suppressed" }],
+        suppression: { matches: admission.matches, overridden: false },
+      };
+    if (admission.overridden)
+      row = { ...row, suppression: { matches: admission.matches, overridden: true, optedOut: admission.optedOut } };
     if (!record.name) return { ...row, status: "invalid", errors: [{ field: "name", code: "name_required" }] };
     return row;
   });

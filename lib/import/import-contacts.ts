@@ -1,7 +1,9 @@
 // Imports a previewed batch: all or nothing, in one transaction. Rows are classified again inside the transaction
 // (the register may have changed since the preview), then written with one INSERT … SELECT FROM unnest(…) statement
 // per table per chunk, never one round trip per row. Each created or updated contact, each organisation created and
-// each suppression override gets its own audit entry in the same transaction.
+// each suppression override gets its own audit entry in the same transaction. A row staff named in the override is
+// admitted as a contact created by hand over a tombstone would be: the erasure tombstone lifted, the others kept, an
+// earlier opt-out or complaint carried over, no marketing topic subscribed by default.
 import { randomUUID } from "node:crypto";
 import { recordAuditEvents, type AuditInput } from "@/lib/audit/record-audit-event";
 import { limitedToOwnOrganisations, type StaffPrincipal } from "@/lib/auth/permissions";
@@ -112,6 +114,9 @@ export async function importContacts(opts: {
             personalValues: {
               reason: options.suppressionOverride!.reason,
               suppressions: row.suppression.matches.map((m) => ({ ...m, since: m.since.toISOString() })),
+              rowNumber: row.rowNumber,
+              source: options.sourceType,
+              sourceDetail: options.sourceDetail,
               batchId,
             },
           });
@@ -230,6 +235,9 @@ async function insertContacts(
   // Contact.addressHash (hashAddress) lets segment counts join the suppression list; computed here, per row.
   const hashes: string[] = [];
   const more = { title: [] as (string | null)[], lang: [] as string[], org: [] as (string | null)[] };
+  // Rows admitted by a deliberate override: their legal-basis note, the opt-out they carry over, no marketing topics.
+  const over = { flag: [] as boolean[], optOut: [] as (string | null)[], note: [] as string[] };
+  const lifted: string[] = [];
   const role = {
     id: [] as string[],
     contact: [] as string[],
@@ -246,6 +254,15 @@ async function insertContacts(
     c.name.push(r.name!);
     c.email.push(r.email);
     hashes.push(hashAddress(r.email, ctx.suppressionKey));
+    const overridden = row.suppression?.overridden === true;
+    over.flag.push(overridden);
+    over.optOut.push(overridden && row.suppression?.optedOut ? now.toISOString() : null);
+    over.note.push(
+      overridden
+        ? `Suppression overridden: ${options.suppressionOverride?.reason ?? options.sourceDetail}`
+        : `Import: ${options.sourceDetail}`,
+    );
+    if (overridden) lifted.push(hashes[hashes.length - 1]!);
     c.phone.push(r.phone);
     more.title.push(r.jobTitle);
     more.lang.push(r.language ?? options.defaultLanguage);
@@ -265,11 +282,12 @@ async function insertContacts(
   await tx.$executeRawUnsafe(DEFER_CONTACT_FACTS_SQL);
   await tx.$executeRawUnsafe(
     `INSERT INTO "Contact" (id, name, email, "addressHash", phone, "jobTitle", language, category, "sourceType",
-       "sourceDetail", "sourceDate", "sourceStaffId", "sourceOrganisationId", "createdAt", "updatedAt")
+       "sourceDetail", "sourceDate", "sourceStaffId", "sourceOrganisationId", "marketingOptOutAt", "createdAt",
+       "updatedAt")
      SELECT id, name, email, hash, phone, title, lang::"Language", $8::"ContactCategory", $9::"SourceType", $10,
-       $11::date, $12, org, $13::timestamp, $13::timestamp
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $14::text[])
-       AS t(id, name, email, phone, title, lang, org, hash)`,
+       $11::date, $12, org, oo::timestamp, $13::timestamp, $13::timestamp
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $14::text[],
+       $15::text[]) AS t(id, name, email, phone, title, lang, org, hash, oo)`,
     c.id,
     c.name,
     c.email,
@@ -284,27 +302,31 @@ async function insertContacts(
     sourceStaff,
     ts,
     hashes,
+    over.optOut,
   );
   await tx.$executeRawUnsafe(
     `INSERT INTO "ContactLegalBasis" ("contactId", purpose, basis, "recordedAt", note)
-     SELECT c, p::"Purpose", b::"LegalBasis", $4::timestamp, $5
-     FROM unnest($1::text[]) AS ids(c) CROSS JOIN unnest($2::text[], $3::text[]) AS lb(p, b)`,
+     SELECT c, p::"Purpose", b::"LegalBasis", $4::timestamp, note
+     FROM unnest($1::text[], $5::text[]) AS ids(c, note) CROSS JOIN unnest($2::text[], $3::text[]) AS lb(p, b)`,
     c.id,
     options.legalBases.map((l) => l.purpose),
     options.legalBases.map((l) => l.basis),
     ts,
-    `Import: ${options.sourceDetail}`,
+    over.note,
   );
-  // Default subscriptions: the live topics whose default categories include the batch's category.
+  // Default subscriptions: the live topics whose default categories include the batch's category; marketing ones
+  // only for rows that were not admitted over a tombstone.
   await tx.$executeRawUnsafe(
     `INSERT INTO "Subscription" ("contactId", "topicId", state, source, "staffId", "changedAt")
      SELECT ids.c, t.id, 'SUBSCRIBED', 'IMPORT', $3, $4::timestamp
-     FROM unnest($1::text[]) AS ids(c) CROSS JOIN "Topic" t
-     WHERE t."archivedAt" IS NULL AND $2::"ContactCategory" = ANY(t."defaultCategories")`,
+     FROM unnest($1::text[], $5::boolean[]) AS ids(c, overridden) CROSS JOIN "Topic" t
+     WHERE t."archivedAt" IS NULL AND $2::"ContactCategory" = ANY(t."defaultCategories")
+       AND NOT (ids.overridden AND t."isMarketing")`,
     c.id,
     options.category,
     ctx.actor.id,
     ts,
+    over.flag,
   );
   await tx.$executeRawUnsafe(
     `INSERT INTO "SubscriptionChange" (id, "contactId", "topicId", state, source, "staffId", at)
@@ -325,6 +347,8 @@ async function insertContacts(
       sourceDate ?? ts.slice(0, 10),
       ts,
     );
+  // The person is back on a new, recorded basis: the erasure tombstone goes, the others keep protecting the address.
+  if (lifted.length > 0) await tx.suppression.deleteMany({ where: { addressHash: { in: lifted }, reason: "ERASED" } });
   await tx.$executeRawUnsafe(REFRESH_CONTACT_FACTS_SQL, c.id);
 }
 

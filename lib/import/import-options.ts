@@ -19,16 +19,23 @@ export const importOptionsSchema = z
     duplicates: z.enum(["skip", "update"]),
     defaultLanguage: z.enum(["sv", "en"]).default("sv"),
     /**
-     * Staff's explicit decision to import addresses that have a suppression tombstone, with the new source and basis
-     * ("met again at Cloud Summit 2026"). Limited to the listed rows when given, otherwise every suppressed row.
+     * Staff's deliberate decision to import addresses that have a suppression tombstone, row by row: the rows named
+     * here (file row numbers, as the preview shows them), with the reason and the batch's new source, date and basis
+     * ("met again at Cloud Summit 2026"). Every other suppressed row is refused with its reason, as creating a
+     * contact by hand would refuse it (lib/suppression/check-address-admission.ts).
      */
     suppressionOverride: z
       .object({
         reason: z.string().trim().min(1, { error: "override_reason_required" }).max(500),
-        rows: z.array(z.number().int().positive()).optional(),
+        rows: z
+          .array(z.number().int().positive(), { error: "override_rows_required" })
+          .min(1, { error: "override_rows_required" })
+          .max(10_000),
       })
       .optional(),
   })
+  // As for a contact created by hand over a tombstone: the new source needs its date.
+  .refine((o) => !o.suppressionOverride || o.sourceDate, { error: "date_required", path: ["sourceDate"] })
   .transform((o) => ({ ...o, legalBases: o.legalBases ?? defaultLegalBases(o.category) }));
 
 export type ImportOptionsInput = z.input<typeof importOptionsSchema>;

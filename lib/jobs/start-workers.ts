@@ -1,10 +1,12 @@
-// Registers the job handlers and the mailing dispatcher on a started pg-boss. Used by `npm run worker` (any number of
-// processes) and, on the embedded database, inside the web server (instrumentation.ts).
+// Registers the job handlers and the mailing dispatcher on a started pg-boss, and sends queued mail (the erasure
+// receipt) after the transactions that queued it have committed. Used by `npm run worker` (any number of processes)
+// and, on the embedded database, inside the web server (instrumentation.ts).
 import "server-only";
 import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db/client";
 import type { Config } from "@/lib/env/config";
 import { createTransport } from "@/lib/mail/create-transport";
+import { sendQueuedMail } from "@/lib/mail/send-queued-mail";
 import type { MailTransport } from "@/lib/mail/types";
 import { dispatchDueMailings } from "@/lib/mailings/pipeline/dispatch-due-mailings";
 import { expandMailing } from "@/lib/mailings/pipeline/expand-mailing";
@@ -98,6 +100,13 @@ export async function startWorkers(opts: {
       }
     } catch (error) {
       log(`dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // Queued mail on every tick too: a receipt goes out within a tick of its erasure, for one indexed query when
+    // nothing is due. Its failures are kept on the row and retried with back-off (send-queued-mail.ts).
+    try {
+      await sendQueuedMail({ db, transport: ctx.transport, limit: 5, log });
+    } catch (error) {
+      log(`queued mail failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       running = false;
     }

@@ -1,17 +1,16 @@
 // Staff create a contact. An address with a suppression tombstone (erased on a date, unsubscribed from everything,
 // bounced, complained) is refused with the reasons and dates, unless the staff member explicitly overrides it with a
 // new source and legal basis ("met again at event X"); the override is audited ("contact.suppression_overridden").
-// After an override: the erasure tombstone goes (the person is back on a new basis), the others stay and keep
-// protecting the address; an earlier opt-out from all marketing is carried over and no marketing topic is
-// subscribed by default.
+// The rule and what an override means are the same for every path (lib/suppression/check-address-admission.ts).
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-staff";
 import { can, limitedToOwnOrganisations, type StaffPrincipal } from "@/lib/auth/permissions";
-import { findSuppression, type SuppressionMatch } from "@/lib/contacts/find-suppression";
+import type { SuppressionMatch } from "@/lib/contacts/find-suppression";
 import type { Db } from "@/lib/db/client";
 import { defaultLegalBases } from "@/lib/policy/purposes";
 import { applySubscriptionChange } from "@/lib/subscriptions/apply-subscription-change";
+import { checkAddressAdmission, liftErasureTombstone } from "@/lib/suppression/check-address-admission";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { contactCreateSchema, fieldErrorCodes } from "./schemas";
 
@@ -56,10 +55,14 @@ export async function createContact(opts: {
       if (await tx.contact.findUnique({ where: { email: input.email }, select: { id: true } }))
         return invalid({ email: "email_taken" });
 
-      const suppression = await findSuppression({ db: tx, email: input.email, key: opts.suppressionKey });
-      if (suppression.suppressed && !input.override)
-        return { ok: false as const, code: "suppressed" as const, matches: suppression.matches };
-      const overriding = suppression.suppressed && input.override;
+      const admission = await checkAddressAdmission({
+        db: tx,
+        email: input.email,
+        key: opts.suppressionKey,
+        override: input.override,
+      });
+      if (!admission.ok) return { ok: false as const, code: "suppressed" as const, matches: admission.matches };
+      const overriding = admission.overridden;
       if (overriding) {
         const errors: Record<string, string> = {};
         if (!input.overrideBasis) errors.overrideBasis = "basis_required";
@@ -67,7 +70,7 @@ export async function createContact(opts: {
         if (!input.sourceDate) errors.sourceDate = "date_required";
         if (Object.keys(errors).length) return invalid(errors);
       }
-      const optedOut = suppression.matches.some((m) => m.reason === "UNSUBSCRIBED_ALL" || m.reason === "COMPLAINT");
+      const optedOut = admission.overridden && admission.optedOut;
 
       const contact = await tx.contact.create({
         data: {
@@ -83,7 +86,7 @@ export async function createContact(opts: {
           sourceDate: input.sourceDate,
           sourceStaffId: opts.staff.id,
           sourceOrganisationId: input.organisationId,
-          marketingOptOutAt: overriding && optedOut ? now : null,
+          marketingOptOutAt: optedOut ? now : null,
           createdAt: now,
         },
         select: { id: true },
@@ -138,10 +141,8 @@ export async function createContact(opts: {
         },
         now,
       );
-      if (overriding) {
-        await tx.suppression.deleteMany({
-          where: { addressHash: hashAddress(input.email, opts.suppressionKey), reason: "ERASED" },
-        });
+      if (admission.overridden) {
+        await liftErasureTombstone(tx, { email: input.email, key: opts.suppressionKey });
         await recordAuditEvent(
           tx,
           {
@@ -150,7 +151,7 @@ export async function createContact(opts: {
             subject: { type: "Contact", id: contact.id },
             fields: ["suppression", "source", "legalBasis"],
             personalValues: {
-              reasons: suppression.matches.map((m) => ({ reason: m.reason, since: m.since.toISOString() })),
+              reasons: admission.matches.map((m) => ({ reason: m.reason, since: m.since.toISOString() })),
               source: input.sourceType,
               sourceDetail: input.sourceDetail,
               basis: input.overrideBasis,
@@ -160,7 +161,7 @@ export async function createContact(opts: {
           now,
         );
       }
-      return { ok: true as const, id: contact.id, overridden: Boolean(overriding) };
+      return { ok: true as const, id: contact.id, overridden: overriding };
     });
   } catch (e) {
     if ((e as { code?: unknown }).code === "P2002") return invalid({ email: "email_taken" });

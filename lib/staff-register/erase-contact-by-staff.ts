@@ -8,7 +8,7 @@ import { eraseContact } from "@/lib/erasure/erase-contact";
 import { eraseSchema, fieldErrorCodes } from "./schemas";
 
 export type EraseByStaffResult =
-  | { ok: true; subjectRef: string; receiptSent: boolean }
+  | { ok: true; subjectRef: string; receiptQueued: boolean }
   | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
   | { ok: false; code: "forbidden" | "not_found" };
 

@@ -78,6 +78,12 @@ export const contactCreateSchema = contactEditSchema.extend({
 });
 export type ContactCreate = z.output<typeof contactCreateSchema>;
 
+// Editing: a new address on the suppression list needs the same deliberate override as creating, with its reason.
+export const contactUpdateSchema = contactEditSchema.extend({
+  override: contactCreateSchema.shape.override,
+  overrideReason: contactCreateSchema.shape.overrideReason,
+});
+
 export const addRoleSchema = z.object({
   organisationId: text(64, "organisation_required", "organisation_required"),
   type: z.enum(ROLE_TYPES, { error: "role_type_invalid" }),

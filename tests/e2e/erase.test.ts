@@ -109,10 +109,14 @@ describe("erasure", () => {
     });
     expect((await fresh.context.cookies()).find((c) => c.name === "tillit_rs")).toBeUndefined();
 
-    const receipts = (await (await fetch(`${server.url}/api/dev/mail?to=lena.svensson@nordlys.example`)).json()) as {
-      subject: string;
-    }[];
-    expect(receipts.map((m) => m.subject)).toEqual(["Dina uppgifter är raderade"]);
+    // The receipt is queued with the erasure and sent by the in-process worker just after: wait for it.
+    const receiptSubjects = async () =>
+      (
+        (await (await fetch(`${server.url}/api/dev/mail?to=lena.svensson@nordlys.example`)).json()) as {
+          subject: string;
+        }[]
+      ).map((m) => m.subject);
+    await expect.poll(receiptSubjects, { timeout: 15_000 }).toEqual(["Dina uppgifter är raderade"]);
 
     const again = await fresh.page.goto(url);
     expect(again?.status()).toBe(200);

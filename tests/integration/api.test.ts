@@ -11,9 +11,7 @@ import { handleListChanges } from "@/lib/api/list-changes-handler";
 import { handleRecordPrivacyRequest } from "@/lib/api/record-privacy-request-handler";
 import { handleUpsertContact } from "@/lib/api/upsert-contact-handler";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
-import type { DbOrTx } from "@/lib/db/client";
 import { eraseContact } from "@/lib/erasure/erase-contact";
-import { createTransport } from "@/lib/mail/create-transport";
 import { privacyRequestDueAt } from "@/lib/privacy-requests/due-date";
 import { unsubscribeFromAll } from "@/lib/subscriptions/unsubscribe-from-all";
 import { seedDemo } from "@/prisma/seed-demo";
@@ -26,8 +24,6 @@ let t: TestDb;
 let readKey: string;
 let writeKey: string;
 let writeKeyId: string;
-
-const outbox = (db: DbOrTx) => createTransport({ config: { transport: "outbox", from: "t@tillit.test" }, db });
 
 function req(method: string, path: string, opts: { key?: string | null; body?: unknown; raw?: string } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json" };
@@ -272,7 +268,6 @@ describe("opt-out, erasure, suppression and the changes feed", () => {
       actor: { type: "STAFF", id: "demo_staff_privacy" },
       channel: "EMAIL",
       suppressionKey: SUPPRESSION_KEY,
-      transport: (tx) => outbox(tx),
     });
     expect(erased.ok).toBe(true);
 

@@ -7,7 +7,6 @@ import { exportAuditEvents } from "@/lib/audit/export-audit-events";
 import { auditFilterSchema, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { eraseContact } from "@/lib/erasure/erase-contact";
-import { createTransport } from "@/lib/mail/create-transport";
 import { getMessages } from "@/lib/i18n/messages";
 import { recordStaffRequest } from "@/lib/privacy-requests/record-staff-request";
 import { seedDemo } from "@/prisma/seed-demo";
@@ -118,7 +117,6 @@ describe("filters and paging", () => {
       actor: OFFICER,
       channel: "PHONE",
       suppressionKey: KEY,
-      transport: (tx) => createTransport({ config: { transport: "outbox", from: "t@tillit.test" }, db: tx }),
     });
     if (!erased.ok) throw new Error("not erased");
     for (const person of ["lena.svensson@nordlys.example", erased.subjectRef]) {

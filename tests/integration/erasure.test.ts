@@ -1,7 +1,9 @@
-// Erasure leaves nothing behind: after erasing a contact who used every self-service feature, every text, JSON and
-// array column of every table is searched for their address, name, phone and the new address they once asked for.
-// The only hits allowed are the erasure receipt in OutboxMessage (the dev/test transport standing in for the mail
-// provider, which keeps the mail it sent) and the suppression tombstone, which holds a keyed hash, not the address.
+// Erasure leaves nothing behind: after erasing a contact who used every self-service feature (and, erased by staff, a
+// contact with an earlier address, a handled request and a mailing delivered to them), every text, JSON and array
+// column of every table is searched for their addresses, name, phone, request texts and the provider's message id.
+// The only hits allowed are the queued receipt (QueuedMail, until the worker has sent it) and then the receipt in
+// OutboxMessage (the dev/test transport standing in for the mail provider, which keeps the mail it sent). The
+// suppression tombstone holds a keyed hash, not the address.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { correctContact } from "@/lib/contacts/correct-contact";
@@ -12,7 +14,12 @@ import { requestEmailChange } from "@/lib/contacts/request-email-change";
 import { spendStepUpLink } from "@/lib/contacts/spend-step-up-link";
 import { eraseContact } from "@/lib/erasure/erase-contact";
 import { exportContactData } from "@/lib/export/export-contact-data";
+import { confirmEmailChange } from "@/lib/contacts/confirm-email-change";
 import { createTransport } from "@/lib/mail/create-transport";
+import { sendQueuedMail } from "@/lib/mail/send-queued-mail";
+import { completePrivacyRequest } from "@/lib/privacy-requests/complete-privacy-request";
+import { extendPrivacyRequest } from "@/lib/privacy-requests/extend-privacy-request";
+import { eraseContactByStaff } from "@/lib/staff-register/erase-contact-by-staff";
 import type { DbOrTx } from "@/lib/db/client";
 import { stepUpUrl } from "@/lib/recipients/build-links";
 import { requestStepUp } from "@/lib/recipients/request-step-up";
@@ -30,6 +37,16 @@ const NEW_PHONE = "+46709876543";
 const OLD_PHONE = "+46701234501";
 const NEW_EMAIL = "lena.private@elsewhere.example";
 const NEW_NAME = "Lena Svensson-Ek";
+// What staff wrote while handling her request, and the provider's id of a mailing sent to her.
+const EXTENSION = "Lena Svensson-Ek asked us to wait for her manager";
+const OUTCOME = "Told Lena Svensson-Ek by phone that her role is fixed";
+const LENA_MESSAGE_ID = "5b0c1a7e-lena-provider-id";
+// Staff erase Ahmed, who changed his address once: mail to the earlier address is his too.
+const AHMED = "demo_contact_04";
+const AHMED_OLD = "ahmed.hassan@nordlys.example";
+const AHMED_NEW = "ahmed.h@private.example";
+const AHMED_NAME = "Ahmed Hassan";
+const AHMED_MESSAGE_ID = "9d1f2e3c-ahmed-provider-id";
 let t: TestDb;
 let stepUpToken: string;
 
@@ -84,6 +101,63 @@ beforeAll(async () => {
     transport: outbox(t.db),
   });
   expect(change.ok).toBe(true);
+
+  // Staff handle her correction request: an extension and an outcome naming her.
+  const request = await t.db.privacyRequest.findFirstOrThrow({ where: { contactId: ID, status: "RECEIVED" } });
+  const staff = { type: "STAFF" as const, id: "demo_staff_privacy" };
+  const extended = await extendPrivacyRequest({
+    db: t.db,
+    id: request.id,
+    input: { months: 1, reason: EXTENSION },
+    actor: staff,
+  });
+  expect(extended.ok).toBe(true);
+  const completed = await completePrivacyRequest({
+    db: t.db,
+    id: request.id,
+    input: { status: "COMPLETED", outcome: OUTCOME },
+    actor: staff,
+  });
+  expect(completed.ok).toBe(true);
+
+  // Ahmed confirms a new address; the old one got the notices.
+  const asked = await requestEmailChange({
+    db: t.db,
+    contactId: AHMED,
+    input: { email: AHMED_NEW },
+    config: CONFIG,
+    transport: outbox(t.db),
+  });
+  expect(asked.ok).toBe(true);
+  const [confirm] = await t.db.outboxMessage.findMany({ where: { to: { has: AHMED_NEW } } });
+  const token = /https:\/\/prefs\.example\.com\/e\/([A-Za-z0-9_.-]+)/.exec(confirm!.text)![1]!;
+  const confirmed = await confirmEmailChange({
+    db: t.db,
+    token,
+    keys: KEYS,
+    suppressionKey: SUPPRESSION_KEY,
+    transport: outbox(t.db),
+  });
+  expect(confirmed.ok).toBe(true);
+
+  // A mailing delivered to both, with the provider's message ids and an error text.
+  const segment = await t.db.segment.create({ data: { name: "Erasure segment", filter: {} } });
+  const mailing = await t.db.mailing.create({
+    data: { name: "Erasure mailing", topicId: "demo_topic_newsletter", segmentId: segment.id, status: "SENT" },
+  });
+  await t.db.delivery.createMany({
+    data: [
+      { mailingId: mailing.id, contactId: ID, batch: 0, status: "DELIVERED", providerMessageId: LENA_MESSAGE_ID },
+      {
+        mailingId: mailing.id,
+        contactId: AHMED,
+        batch: 0,
+        status: "FAILED",
+        providerMessageId: AHMED_MESSAGE_ID,
+        error: `mailbox ${AHMED_NEW} full`,
+      },
+    ],
+  });
 });
 afterAll(async () => t?.close());
 
@@ -93,23 +167,53 @@ describe("before erasure", () => {
     for (const table of ["Contact", "AuditEvent", "PrivacyRequest", "PendingEmailChange", "OutboxMessage"]) {
       expect(tables, table).toContain(table);
     }
+    const traces = await findEverywhere([EXTENSION, OUTCOME, LENA_MESSAGE_ID, AHMED_MESSAGE_ID, AHMED_OLD]);
+    expect(new Set(traces.map((h) => `${h.table}.${h.column}`))).toEqual(
+      new Set([
+        "PrivacyRequest.extensionReason",
+        "PrivacyRequest.outcome",
+        "Delivery.providerMessageId",
+        "OutboxMessage.to",
+        "AuditEvent.personalValues",
+      ]),
+    );
   });
 });
 
 describe("eraseContact", () => {
-  it("erases in one go and leaves only the receipt in the dev outbox and the hash in the suppression list", async () => {
+  it("erases in one go and leaves only the queued receipt, then only the sent one, and the hash", async () => {
     const r = await eraseContact({
       db: t.db,
       contactId: ID,
       actor: { type: "CONTACT", id: ID },
       channel: "SELF_SERVICE",
       suppressionKey: SUPPRESSION_KEY,
-      transport: (tx) => outbox(tx),
     });
     const hash = hashAddress(EMAIL, SUPPRESSION_KEY);
-    expect(r).toEqual({ ok: true, subjectRef: hash.slice(0, 12), receiptSent: true });
+    expect(r).toMatchObject({ ok: true, subjectRef: hash.slice(0, 12) });
 
-    const hits = await findEverywhere([EMAIL, NAME, NEW_NAME, NEW_PHONE, OLD_PHONE, NEW_EMAIL, "Lena"]);
+    const needles = [
+      EMAIL,
+      NAME,
+      NEW_NAME,
+      NEW_PHONE,
+      OLD_PHONE,
+      NEW_EMAIL,
+      "Lena",
+      EXTENSION,
+      OUTCOME,
+      LENA_MESSAGE_ID,
+    ];
+    const queued = await findEverywhere(needles);
+    expect(queued.filter((h) => !(h.table === "QueuedMail" && h.column === "to" && h.value === `{${EMAIL}}`))).toEqual(
+      [],
+    );
+
+    // The worker sends the receipt after commit and deletes it from the queue.
+    expect(r).toEqual({ ok: true, subjectRef: hash.slice(0, 12), receiptQueued: true });
+    expect(await sendQueuedMail({ db: t.db, transport: outbox(t.db) })).toEqual({ sent: 1, retrying: 0, dropped: 0 });
+    expect(await t.db.queuedMail.count()).toBe(0);
+    const hits = await findEverywhere(needles);
     const unexpected = hits.filter(
       (h) => !(h.table === "OutboxMessage" && h.column === "to" && h.value === `{${EMAIL}}`),
     );
@@ -132,7 +236,10 @@ describe("eraseContact", () => {
     expect(requests.map((r) => r.type).sort()).toEqual(
       ["ACCESS", "ERASURE", "PORTABILITY", "RECTIFICATION", "RECTIFICATION"].sort(),
     );
-    expect(requests.every((r) => r.contactId === null && r.details === null)).toBe(true);
+    expect(requests.every((r) => r.contactId === null && r.details === null && r.extensionReason === null)).toBe(true);
+    // Only the erasure's own outcome is left, and it is not about the person.
+    expect(requests.flatMap((r) => (r.outcome ? [r.outcome] : []))).toEqual(["Erased; receipt queued"]);
+    expect(await t.db.delivery.findMany({ where: { providerMessageId: LENA_MESSAGE_ID } })).toEqual([]);
     expect(requests.find((r) => r.type === "ERASURE")).toMatchObject({ status: "COMPLETED", channel: "SELF_SERVICE" });
     const events = await t.db.auditEvent.findMany({ where: { subjectType: "Contact", subjectId: ID } });
     expect(events.map((e) => e.action)).toContain("contact.erased");
@@ -171,5 +278,34 @@ describe("eraseContact", () => {
         suppressionKey: SUPPRESSION_KEY,
       }),
     ).toEqual({ ok: false, reason: "unknown_contact" });
+  });
+});
+
+describe("eraseContactByStaff", () => {
+  it("leaves nothing of a contact with an earlier address, a failed delivery and mail to both addresses", async () => {
+    const r = await eraseContactByStaff({
+      db: t.db,
+      staff: { id: "demo_staff_privacy", role: "PRIVACY_OFFICER" },
+      contactId: AHMED,
+      input: { channel: "PHONE", confirm: "on" },
+      suppressionKey: SUPPRESSION_KEY,
+    });
+    expect(r.ok).toBe(true);
+
+    const needles = [AHMED_OLD, AHMED_NEW, AHMED_NAME, "Ahmed", AHMED_MESSAGE_ID];
+    const queued = await findEverywhere(needles);
+    expect(
+      queued.filter((h) => !(h.table === "QueuedMail" && h.column === "to" && h.value === `{${AHMED_NEW}}`)),
+    ).toEqual([]);
+    expect(r).toMatchObject({ ok: true, receiptQueued: true });
+    expect(await sendQueuedMail({ db: t.db, transport: outbox(t.db) })).toMatchObject({ sent: 1 });
+    const hits = await findEverywhere(needles);
+    expect(
+      hits.filter((h) => !(h.table === "OutboxMessage" && h.column === "to" && h.value === `{${AHMED_NEW}}`)),
+    ).toEqual([]);
+    expect(
+      await t.db.delivery.findFirst({ where: { mailing: { name: "Erasure mailing" }, status: "FAILED" } }),
+    ).toMatchObject({ contactId: null, providerMessageId: null, error: null });
+    expect(await verifyAuditChain({ db: t.db })).toMatchObject({ ok: true });
   });
 });

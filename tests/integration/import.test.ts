@@ -214,6 +214,72 @@ describe("CSV import", () => {
     });
   });
 
+  it("overrides only the rows staff name, refuses the other suppressed rows per row, like creating by hand", async () => {
+    const since = new Date("2025-05-01T10:00:00Z");
+    for (const [email, reason, scope] of [
+      ["back.again@fairco.example", "ERASED", "ALL"],
+      ["not.named@fairco.example", "ERASED", "ALL"],
+      ["opted.out@fairco.example", "UNSUBSCRIBED_ALL", "MARKETING"],
+    ] as const)
+      await t.db.suppression.create({
+        data: { addressHash: hashAddress(email, KEY), reason, scope, createdAt: since },
+      });
+    const csv =
+      `${HEADER}\nBack Again;back.again@fairco.example;;;;;;\nNot Named;not.named@fairco.example;;;;;;\n` +
+      `Opted Out;opted.out@fairco.example;;;;;;\n`;
+    const reason = "Met again at Cloud Summit Stockholm 2026 and asked to hear from us";
+
+    // A reason alone no longer lets every suppressed row in: the rows must be named.
+    const parsed = parseImportFile({ content: csv });
+    if (!parsed.ok) throw new Error(parsed.error.code);
+    const unnamed = await validateImportRows({
+      db: t.db,
+      rows: parsed.data.rows,
+      mapping: suggestColumnMapping({ headers: parsed.data.headers }),
+      options: { ...FAIR, suppressionOverride: { reason } as { reason: string; rows: number[] } },
+      suppressionKey: KEY,
+      staff,
+    });
+    expect(unnamed).toMatchObject({
+      ok: false,
+      fieldErrors: { "options.suppressionOverride.rows": "override_rows_required" },
+    });
+
+    const p = await preview(csv, { ...FAIR, suppressionOverride: { reason, rows: [2, 4] } });
+    expect(p.rows.map((r) => [r.rowNumber, r.status, r.suppression?.overridden])).toEqual([
+      [2, "create", true],
+      [3, "invalid", false],
+      [4, "create", true],
+    ]);
+    expect(p.rows[1]).toMatchObject({ errors: [{ field: "email", code: "suppressed" }] });
+    const summary = await run(p);
+    expect(summary).toMatchObject({ created: 2, refused: 1, suppressionOverrides: 2 });
+    expect(summary.notImported).toMatchObject([
+      { rowNumber: 3, errors: [{ code: "suppressed" }], suppression: { matches: [{ reason: "ERASED" }] } },
+    ]);
+
+    // As after an override by hand: the erasure tombstone goes, the opt-out stays and carries over, no marketing.
+    const back = await t.db.contact.findUniqueOrThrow({ where: { email: "back.again@fairco.example" } });
+    const optedOut = await t.db.contact.findUniqueOrThrow({ where: { email: "opted.out@fairco.example" } });
+    expect(await t.db.suppression.count({ where: { addressHash: hashAddress(back.email, KEY) } })).toBe(0);
+    expect(await t.db.suppression.count({ where: { addressHash: hashAddress(optedOut.email, KEY) } })).toBe(1);
+    expect(await t.db.suppression.count({ where: { addressHash: hashAddress("not.named@fairco.example", KEY) } })).toBe(
+      1,
+    );
+    expect(back.marketingOptOutAt).toBeNull();
+    expect(optedOut.marketingOptOutAt).not.toBeNull();
+    for (const c of [back, optedOut]) {
+      const subs = await t.db.subscription.findMany({ where: { contactId: c.id }, include: { topic: true } });
+      expect(subs.filter((s) => s.topic.isMarketing)).toEqual([]);
+      const bases = await t.db.contactLegalBasis.findMany({ where: { contactId: c.id } });
+      expect(bases.every((b) => b.note === `Suppression overridden: ${reason}`)).toBe(true);
+      const audit = await t.db.auditEvent.findFirstOrThrow({
+        where: { subjectId: c.id, action: "contact.suppression_overridden" },
+      });
+      expect(audit.personalValues).toMatchObject({ reason, rowNumber: c.id === back.id ? 2 : 4 });
+    }
+  });
+
   it("leaves the register exactly as it was when the import fails midway", async () => {
     const before = await registerCounts();
     const p = await preview(generateImportCsv(12_000, "rollback").csv);

@@ -229,11 +229,6 @@ describe("a mailing through pg-boss workers and the Resend API", () => {
       actor: { type: "CONTACT", id: erased.id },
       channel: "SELF_SERVICE",
       suppressionKey: SUPPRESSION_KEY,
-      transport: () => ({
-        kind: "outbox",
-        send: async () => ({ ok: true, ids: [] }),
-        sendBatch: async () => ({ ok: true, ids: [] }),
-      }),
     });
     await t.db.contact.update({ where: { id: optedOut.id }, data: { marketingOptOutAt: new Date() } });
 

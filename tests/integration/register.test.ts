@@ -171,7 +171,7 @@ describe("contacts", () => {
       contactId: LENA,
       input: contactInput({ phone: "070-111 22 33", jobTitle: "Inköpsdirektör" }),
     });
-    expect(ok).toEqual({ ok: true, changed: ["phone", "jobTitle"] });
+    expect(ok).toEqual({ ok: true, changed: ["phone", "jobTitle"], overridden: false });
     const [entry] = await audit("contact.updated", LENA);
     expect(entry?.personalValues).toEqual({
       phone: { from: "+46701234501", to: "+46701112233" },

@@ -24,12 +24,30 @@ const back = (id: string, q: string) => `/staff/contacts/${encodeURIComponent(id
 export async function updateContactAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getI18n();
   const c = t.register.common;
-  const values = formValues(form, CONTACT_EDIT_FIELDS);
+  const ct = t.register.contacts;
+  const values = formValues(form, [...CONTACT_EDIT_FIELDS, "override", "overrideReason"]);
   const id = str(form, "id");
   const access = await checkStaff("contacts.write");
   if (!access.ok) return { status: "forbidden", message: c.forbidden, fieldErrors: {}, values };
   try {
-    const r = await updateContact({ db: await getDb(), staff: access.staff, contactId: id, input: values });
+    const r = await updateContact({
+      db: await getDb(),
+      staff: access.staff,
+      contactId: id,
+      input: values,
+      suppressionKey: getConfig().suppressionKey,
+    });
+    // A new address on the suppression list: the reasons, and the form then offers the deliberate override.
+    if (!r.ok && r.code === "suppressed")
+      return {
+        status: "suppressed",
+        message: ct.suppressedLead,
+        fieldErrors: {},
+        values,
+        details: r.matches.map((m) =>
+          ct.suppressedItem(t.register.suppressionReason[m.reason], m.since.toISOString().slice(0, 10)),
+        ),
+      };
     if (!r.ok) return refusalState(t.register, r, values);
     if (r.changed.length === 0) return { status: "unchanged", message: c.unchanged, fieldErrors: {}, values };
   } catch {

@@ -14,6 +14,7 @@ import {
   reportImportProgress,
   startImportProgress,
 } from "@/lib/import/import-progress";
+import type { SuppressionReason } from "@/lib/generated/prisma/enums";
 import type { ImportOptionsInput } from "@/lib/import/import-options";
 import { IMPORT_LIMITS, parseImportFile } from "@/lib/import/parse-import-file";
 import type { RowError } from "@/lib/import/read-import-row";
@@ -27,6 +28,13 @@ const str = (form: FormData, name: string) => {
   const v = form.get(name);
   return typeof v === "string" ? v : "";
 };
+
+/** "4, 17 23" → [4, 17, 23]; null when anything else is written. */
+function rowNumbers(text: string): number[] | null {
+  const parts = text.split(/[\s,;]+/).filter(Boolean);
+  if (!parts.every((p) => /^[1-9]\d{0,6}$/.test(p))) return null;
+  return [...new Set(parts.map(Number))];
+}
 
 export async function importAction(prev: ImportFormState, form: FormData): Promise<ImportFormState> {
   const { t } = await getI18n();
@@ -71,13 +79,20 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
   const mappingByColumn: Record<string, string> = {};
   for (const [field, i] of Object.entries(mapping)) mappingByColumn[String(i)] = field;
 
+  // The override names rows one by one; a reason alone (or rows alone) is refused by the options schema.
+  const overrideRows = rowNumbers(values.overrideRows);
+  if (overrideRows === null)
+    return { ...base, message: m.invalid, fieldErrors: { overrideRows: m.errors.override_rows_invalid ?? "" } };
   const options: ImportOptionsInput = {
     category: values.category as ImportOptionsInput["category"],
     sourceType: values.sourceType as ImportOptionsInput["sourceType"],
     sourceDetail: values.sourceDetail,
     sourceDate: values.sourceDate || undefined,
     duplicates: values.duplicates as ImportOptionsInput["duplicates"],
-    suppressionOverride: values.overrideReason.trim() ? { reason: values.overrideReason } : undefined,
+    suppressionOverride:
+      values.overrideReason.trim() || overrideRows.length > 0
+        ? { reason: values.overrideReason, rows: overrideRows }
+        : undefined,
   };
   const withFile = { ...base, csv, headers, columnLabels: headers.map((h) => m.column(h)), mapping: mappingByColumn };
   // The progress bar: known from here on, since checking the rows again against the register takes a while too.
@@ -96,18 +111,30 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
       const fieldErrors: Record<string, string> = {};
       for (const [k, code] of Object.entries(preview.fieldErrors)) {
         const key = k.replace(/^options\./, "");
-        const field = key === "suppressionOverride.reason" ? "overrideReason" : (key.split(".")[0] ?? "form");
+        const field =
+          key === "suppressionOverride.reason"
+            ? "overrideReason"
+            : key === "suppressionOverride.rows"
+              ? "overrideRows"
+              : (key.split(".")[0] ?? "form");
         fieldErrors[field] = m.errors[code] ?? m.errors.invalid ?? code;
       }
       if (preview.formError) fieldErrors.col_0 = m.errors[preview.formError] ?? preview.formError;
       return { ...withFile, step: "preview", message: m.invalid, fieldErrors, counts: undefined };
     }
-    const issues = (list: { rowNumber: number; errors: RowError[] }[]) =>
+    // A suppressed row says why (erased, bounced, …), so staff can decide whether to name it in the override.
+    const reasonOf = (e: RowError, suppression?: { matches: { reason: SuppressionReason }[] }) =>
+      e.code === "suppressed" && suppression
+        ? m.suppressedBecause(suppression.matches.map((s) => t.register.suppressionReason[s.reason]).join(", "))
+        : (m.errors[e.code] ?? e.code);
+    const issues = (
+      list: { rowNumber: number; errors: RowError[]; suppression?: { matches: { reason: SuppressionReason }[] } }[],
+    ) =>
       list.flatMap((r) =>
         r.errors.map((e): RowIssue => ({
           row: r.rowNumber,
           field: m.fields[e.field] ?? e.field,
-          reason: m.errors[e.code] ?? e.code,
+          reason: reasonOf(e, r.suppression),
         })),
       );
     if (intent === "preview") {

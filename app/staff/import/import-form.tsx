@@ -27,6 +27,8 @@ export function ImportForm(props: {
     duplicatesUpdate: string;
     overrideReason: string;
     overrideHint: string;
+    overrideRows: string;
+    overrideRowsHint: string;
     preview: string;
     mappingHeading: string;
     mappingLead: string;
@@ -117,6 +119,7 @@ export function ImportForm(props: {
           ]}
         />
         <TextField name="overrideReason" label={t.overrideReason} hint={t.overrideHint} state={fieldState} textarea />
+        <TextField name="overrideRows" label={t.overrideRows} hint={t.overrideRowsHint} state={fieldState} />
       </fieldset>
       {state.headers.length ? (
         <fieldset>

@@ -43,6 +43,8 @@ export default async function ImportPage({ searchParams }: Props) {
           duplicatesUpdate: m.duplicatesUpdate,
           overrideReason: m.overrideReason,
           overrideHint: m.overrideHint,
+          overrideRows: m.overrideRows,
+          overrideRowsHint: m.overrideRowsHint,
           preview: m.preview,
           mappingHeading: m.mappingHeading,
           mappingLead: m.mappingLead,

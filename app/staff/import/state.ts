@@ -29,6 +29,7 @@ export const OPTION_FIELDS = [
   "sourceDate",
   "duplicates",
   "overrideReason",
+  "overrideRows",
 ] as const;
 
 export const initialImportState = (): ImportFormState => ({

@@ -238,7 +238,7 @@ export const sv = {
     doneTitle: "Dina uppgifter är raderade",
     doneHeading: "Dina uppgifter är raderade",
     doneText:
-      "Vi har raderat dina personuppgifter och skickat ett kvitto till din e-postadress. Du är utloggad, och dina tidigare länkar fungerar inte längre.",
+      "Vi har raderat dina personuppgifter och skickar ett kvitto till din e-postadress. Du är utloggad, och dina tidigare länkar fungerar inte längre.",
     doneHome: "Till startsidan",
   },
 };
@@ -474,7 +474,7 @@ export const en: typeof sv = {
     doneTitle: "Your data has been erased",
     doneHeading: "Your data has been erased",
     doneText:
-      "We have erased your personal data and sent a receipt to your email address. You are signed out, and your earlier links no longer work.",
+      "We have erased your personal data and are sending a receipt to your email address. You are signed out, and your earlier links no longer work.",
     doneHome: "To the home page",
   },
 };

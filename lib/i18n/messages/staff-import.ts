@@ -16,6 +16,10 @@ export const sv = {
   duplicatesUpdate: "Uppdatera",
   overrideReason: "Lägg in spärrade adresser igen: motivering (valfritt)",
   overrideHint: "Lämna tomt för att inte importera adresser som finns i spärrlistan.",
+  overrideRows: "Spärrade rader att lägga in igen",
+  overrideRowsHint:
+    "Radnumren från förhandsgranskningen, till exempel 4, 17. Bara de raderna läggs in igen, med källan och datumet ovan; övriga spärrade rader importeras inte.",
+  suppressedBecause: (reasons: string) => `Adressen finns i spärrlistan: ${reasons}.`,
   preview: "Förhandsgranska",
   mappingHeading: "Kolumner",
   mappingLead: "Vi har föreslagit vilket fält varje kolumn hör till. Ändra och förhandsgranska igen vid behov.",
@@ -93,6 +97,9 @@ export const sv = {
     source_detail_required: "Ange källan.",
     source_date_invalid: "Skriv datumet som ÅÅÅÅ-MM-DD.",
     override_reason_required: "Ange en motivering.",
+    override_rows_required: "Ange vilka spärrade rader som ska läggas in igen.",
+    override_rows_invalid: "Skriv radnummer åtskilda med kommatecken, till exempel 4, 17.",
+    date_required: "Ange datumet för den nya källan.",
     invalid: "Värdet är inte giltigt.",
   } as Record<string, string>,
 };
@@ -114,6 +121,10 @@ export const en: typeof sv = {
   duplicatesUpdate: "Update",
   overrideReason: "Add blocked addresses again: reason (optional)",
   overrideHint: "Leave empty to not import addresses on the suppression list.",
+  overrideRows: "Blocked rows to add again",
+  overrideRowsHint:
+    "The row numbers from the preview, for example 4, 17. Only those rows are added again, with the source and date above; other blocked rows are not imported.",
+  suppressedBecause: (reasons) => `The address is on the suppression list: ${reasons}.`,
   preview: "Preview",
   mappingHeading: "Columns",
   mappingLead: "We suggested which field each column belongs to. Change it and preview again if needed.",
@@ -189,6 +200,9 @@ export const en: typeof sv = {
     source_detail_required: "Enter the source.",
     source_date_invalid: "Write the date as YYYY-MM-DD.",
     override_reason_required: "Enter a reason.",
+    override_rows_required: "Enter which blocked rows to add again.",
+    override_rows_invalid: "Write row numbers separated by commas, for example 4, 17.",
+    date_required: "Enter the date of the new source.",
     invalid: "The value is not valid.",
   },
 };

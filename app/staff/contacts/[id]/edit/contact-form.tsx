@@ -20,6 +20,10 @@ export function ContactForm(props: {
     jobTitle: string;
     language: string;
     category: string;
+    suppressedHeading: string;
+    override: string;
+    overrideHint: string;
+    overrideReason: string;
     save: string;
   };
 }) {
@@ -27,6 +31,8 @@ export function ContactForm(props: {
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(state, form);
   const t = props.texts;
+  // Once the new address turned out to be suppressed, the override stays on the form until the change is saved.
+  const showOverride = state.status === "suppressed" || state.values.override === "on";
   return (
     <form ref={form} action={action} noValidate>
       <input type="hidden" name="id" value={props.id} />
@@ -36,6 +42,23 @@ export function ContactForm(props: {
       <TextField name="jobTitle" label={t.jobTitle} state={state} />
       <SelectField name="language" label={t.language} state={state} options={props.languages} />
       <SelectField name="category" label={t.category} state={state} options={props.categories} />
+      {showOverride ? (
+        <fieldset data-testid="override">
+          <legend>{t.suppressedHeading}</legend>
+          <div className="field">
+            <input
+              id="f-override"
+              type="checkbox"
+              name="override"
+              value="on"
+              defaultChecked={state.values.override === "on"}
+            />{" "}
+            <label htmlFor="f-override">{t.override}</label>
+          </div>
+          <p>{t.overrideHint}</p>
+          <TextField name="overrideReason" label={t.overrideReason} state={state} textarea />
+        </fieldset>
+      ) : null}
       <button type="submit" className="button" disabled={pending}>
         {t.save}
       </button>

@@ -54,7 +54,14 @@ export default async function EditContactPage({ params, searchParams }: Props) {
           { value: "en", label: t.register.languages.en },
         ]}
         categories={CATEGORIES.map((k) => ({ value: k, label: t.register.category[k] }))}
-        texts={{ ...f, save: t.register.common.save }}
+        texts={{
+          ...f,
+          suppressedHeading: t.register.contacts.suppressedHeading,
+          override: t.register.contacts.editOverride,
+          overrideHint: t.register.contacts.editOverrideHint,
+          overrideReason: t.register.contacts.overrideReason,
+          save: t.register.common.save,
+        }}
       />
     </article>
   );
