@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { limitStaffSignIn } from "@/lib/auth/limit-staff-sign-in";
 import { handleCheckSuppression } from "@/lib/api/check-suppression-handler";
 import { handleUpsertContact } from "@/lib/api/upsert-contact-handler";
 import { requestEmailChange } from "@/lib/contacts/request-email-change";
@@ -159,5 +160,26 @@ describe("unauthenticated bodies are cut off while streaming", () => {
     expect(await res.json()).toMatchObject({ error: { code: "payload_too_large" } });
     expect(pulled()).toBeLessThan(2 * 1024 * 1024);
     expect(await t.db.contact.count()).toBe(contacts);
+  });
+});
+
+describe("staff sign-in requests", () => {
+  const secret = "staff-sign-in-test-secret-0123456789abcdef";
+  const ask = (email: string, clientAddress: string) =>
+    limitStaffSignIn({ db: t.db, email, clientAddress, authSecret: secret });
+
+  it("are limited per address (5 in 15 minutes), whatever the client and however the address is written", async () => {
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push((await ask("admin@elastx.example", `198.51.100.${i}`)).ok);
+    results.push((await ask("  ADMIN@Elastx.example ", "198.51.100.99")).ok);
+    expect(results).toEqual([true, true, true, true, true, false]);
+  });
+
+  it("are limited per client (20 in 15 minutes), whatever the address", async () => {
+    const results = [];
+    for (let i = 0; i < 21; i++) results.push(await ask(`probe-${i}@elastx.example`, "203.0.113.5"));
+    expect(results.slice(0, 20).every((r) => r.ok)).toBe(true);
+    expect(results[20]).toMatchObject({ ok: false });
+    expect((await ask("probe-x@elastx.example", "203.0.113.6")).ok).toBe(true);
   });
 });
