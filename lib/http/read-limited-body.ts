@@ -3,7 +3,7 @@
 // before a single byte is read. For every endpoint that reads a body before knowing who sent it.
 import "server-only";
 
-export type LimitedBody = { ok: true; bytes: Uint8Array } | { ok: false; code: "payload_too_large" };
+export type LimitedBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; code: "payload_too_large" };
 
 export const KIB = 1024;
 
