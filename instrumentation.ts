@@ -4,6 +4,9 @@
 // Node-only start-up checks must not be pulled into that bundle.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // First, before any request: route handlers and server actions learn the socket's peer address only this way.
+    const { installPeerAddressHook } = await import("@/lib/http/peer-address");
+    installPeerAddressHook();
     const { checkOnStart } = await import("@/lib/env/check-on-start");
     await checkOnStart();
     const { startJobsOnStart } = await import("@/lib/jobs/start-on-start");

@@ -40,6 +40,8 @@ const nextConfig = {
   // and the accessibility checks see the page's title at once.
   htmlLimitedBots: /.*/,
   // CSV imports of up to 10 MB go through a server action; the file and the preview's hidden copy travel together.
+  // Next has only this one limit for all server actions: proxy.ts holds every other action to 1 MB
+  // (lib/http/server-action-body-limit.ts).
   experimental: { serverActions: { bodySizeLimit: "21mb" } },
   // Loaded with Node's own require at run time instead of being bundled: PGlite and the schema engine load their
   // WebAssembly and data files relative to their own package, and pg / pg-boss are plain Node libraries.

@@ -1,11 +1,20 @@
 // Decides the language of every page request once (?lang, then the lang cookie, then Accept-Language, then Swedish)
 // and hands it to layouts and pages in a request header: the root layout cannot read searchParams, and <html lang>
 // must match the page. An explicit ?lang choice is remembered in the lang cookie (a preference the visitor asked for,
-// so no consent is needed). Not a security boundary: nothing here authorises anything.
+// so no consent is needed). Nothing here authorises anything; it only refuses oversized server-action bodies.
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseOversizedAction } from "@/lib/http/server-action-body-limit";
 import { isLanguage, LANG_COOKIE, LANG_COOKIE_MAX_AGE_SECONDS, LANG_HEADER, pickLanguage } from "@/lib/i18n/languages";
 
 export function proxy(request: NextRequest) {
+  // The one exception to "not a security boundary": Next has a single body limit for all server actions, sized for
+  // the CSV import, so public actions get their 1 MB limit here (lib/http/server-action-body-limit.ts).
+  const refused = refuseOversizedAction({
+    method: request.method,
+    pathname: request.nextUrl.pathname,
+    headers: request.headers,
+  });
+  if (refused) return refused;
   const query = request.nextUrl.searchParams.get("lang");
   const cookie = request.cookies.get(LANG_COOKIE)?.value;
   const lang = pickLanguage({ query, cookie, acceptLanguage: request.headers.get("accept-language") });

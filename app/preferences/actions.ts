@@ -1,8 +1,8 @@
 "use server";
 // "Send me a link": validate the address, hand it to the use-case, and answer after a fixed minimum time. The answer
 // depends only on the address's form and the client's own rate limit, never on whether the address is registered.
-import { headers } from "next/headers";
 import { getDb } from "@/lib/db/client";
+import { requestClientAddress } from "@/lib/http/request-client-address";
 import { padToMinimumDuration } from "@/lib/rate-limit/pad-duration";
 import {
   requestLinkByEmail,
@@ -19,17 +19,6 @@ export type SendLinkState =
 
 const FIELD_ERRORS: readonly RequestLinkFieldError[] = ["email_required", "email_too_long", "email_invalid"];
 
-/**
- * The client's IP address for the per-client limit: the first x-forwarded-for entry (set by `next start` from the
- * socket, or by the reverse proxy in front of it). A client can forge that header when no proxy overwrites it; the
- * per-address limit still holds then. Only its HMAC is stored.
- */
-async function clientKey(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip")?.trim() || "unknown";
-}
-
 export async function requestLinkAction(_previous: SendLinkState, formData: FormData): Promise<SendLinkState> {
   const startedAt = performance.now();
   const raw = formData.get("email");
@@ -44,7 +33,8 @@ export async function requestLinkAction(_previous: SendLinkState, formData: Form
     const { outcome } = await requestLinkByEmail({
       db: await getDb(),
       email: parsed.data.email,
-      clientKey: await clientKey(),
+      // The socket's peer, or the entry the trusted load balancers appended: never what the client wrote itself.
+      clientKey: await requestClientAddress(),
     });
     // The mail goes out in the background (the use-case catches and logs its errors): not awaited on purpose.
     state = outcome.status === "accepted" ? { status: "accepted" } : { status: "limited" };

@@ -30,7 +30,12 @@ const error = (description: string) => ({ description, ...jsonContent("Error") }
 const ERRORS = {
   "401": error("Missing, unknown or revoked API key (code unauthorized)"),
   "403": error("The key's scope does not allow this operation (code forbidden)"),
+  "413": error("The request body is larger than 64 KB (code payload_too_large)"),
   "422": error("Validation failed (code validation_failed, per-field details in fields)"),
+  "429": {
+    ...error("This key made too many requests; retry after the Retry-After header's seconds (code rate_limited)"),
+    headers: { "Retry-After": { description: "Seconds until the key's window ends", schema: { type: "integer" } } },
+  },
   "500": error("Internal error (code internal)"),
 };
 

@@ -5,12 +5,17 @@ import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { ApiKeyScope } from "@/lib/generated/prisma/enums";
 import { verifyApiKey } from "@/lib/api-keys/verify-api-key";
+import { getConfig } from "@/lib/env/config";
+import { KIB, readLimitedBody } from "@/lib/http/read-limited-body";
+import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { apiKeyRule, type RateLimitRule } from "@/lib/rate-limit/limits";
 import type { ErrorCode } from "./schemas";
 
 const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   invalid_json: 400,
+  payload_too_large: 413,
   validation_failed: 422,
   not_found: 404,
   suppressed: 409,
@@ -22,6 +27,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   unauthorized: "A valid API key is required (Authorization: Bearer tk_...).",
   forbidden: "This API key's scope does not allow this operation.",
   invalid_json: "The request body is not valid JSON.",
+  payload_too_large: "The request body is larger than 64 KB.",
   validation_failed: "The request is not valid; see fields.",
   not_found: "Not found.",
   suppressed: "The address is on the suppression list and cannot be added by sync.",
@@ -29,7 +35,16 @@ const MESSAGES: Record<ErrorCode, string> = {
   internal: "Internal error.",
 };
 
-export type ApiHandlerOptions = { db: Db; request: Request; now?: Date };
+/** A contact or privacy request is a few hundred bytes of JSON; anything near this is not one. */
+export const API_MAX_BODY_BYTES = 64 * KIB;
+
+export type ApiHandlerOptions = {
+  db: Db;
+  request: Request;
+  now?: Date;
+  /** Requests per key and window; defaults to API_RATE_LIMIT_PER_MINUTE a minute. */
+  rateLimit?: Omit<RateLimitRule, "name">;
+};
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -38,8 +53,12 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   });
 }
 
-export function apiError(code: ErrorCode, extra: Record<string, unknown> = {}): Response {
-  const headers: Record<string, string> = code === "unauthorized" ? { "WWW-Authenticate": 'Bearer realm="api"' } : {};
+export function apiError(
+  code: ErrorCode,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
+  if (code === "unauthorized") headers = { ...headers, "WWW-Authenticate": 'Bearer realm="api"' };
   return json({ error: { code, message: MESSAGES[code], ...extra } }, STATUS[code], headers);
 }
 
@@ -62,9 +81,12 @@ export async function parseBody<S extends z.ZodType>(
   request: Request,
   schema: S,
 ): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
+  // Read while streaming up to the limit: neither a missing nor a false Content-Length makes the server read more.
+  const body = await readLimitedBody(request, API_MAX_BODY_BYTES);
+  if (!body.ok) return { ok: false, response: apiError("payload_too_large") };
   let raw: unknown;
   try {
-    raw = await request.json();
+    raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body.bytes));
   } catch {
     return { ok: false, response: apiError("invalid_json") };
   }
@@ -74,7 +96,8 @@ export async function parseBody<S extends z.ZodType>(
 }
 
 /**
- * Runs a handler after checking the API key; any unexpected error becomes a bare 500 (logged, never echoed).
+ * Runs a handler after checking the API key and taking one request from the key's rate limit (429 with Retry-After
+ * past it); any unexpected error becomes a bare 500 (logged, never echoed).
  */
 export async function withApiKey(
   opts: ApiHandlerOptions,
@@ -89,6 +112,9 @@ export async function withApiKey(
       now: opts.now,
     });
     if (!auth.ok) return apiError(auth.code);
+    const rule = { name: "api:key", ...(opts.rateLimit ?? apiKeyRule(getConfig().apiRateLimitPerMinute)) };
+    const limit = await consumeRateLimit({ db: opts.db, rule, subject: auth.key.id });
+    if (!limit.ok) return apiError("rate_limited", {}, { "Retry-After": String(limit.retryAfterSeconds) });
     return await handler(auth.key);
   } catch (e) {
     console.error("api/v1 request failed", e);

@@ -77,6 +77,7 @@ export const errorBodySchema = z.object({
       "unauthorized",
       "forbidden",
       "invalid_json",
+      "payload_too_large",
       "validation_failed",
       "not_found",
       "suppressed",

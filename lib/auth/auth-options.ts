@@ -9,7 +9,9 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { sendMail } from "@/lib/mail/send-mail";
+import { requestClientAddress } from "@/lib/http/request-client-address";
 import { findAllowedStaff } from "./find-allowed-staff";
+import { limitStaffSignIn } from "./limit-staff-sign-in";
 import { staffAdapter } from "./prisma-adapter";
 import { onPublicOrigin, safeCallbackUrl } from "./public-url";
 import { requestLanguage } from "./request-language";
@@ -100,6 +102,12 @@ export function buildAuthOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user, email }) {
         const db = await getDb();
+        if (email?.verificationRequest) {
+          // Limited per client and address (lib/auth/limit-staff-sign-in.ts); over it, the same answer and no mail.
+          const clientAddress = await requestClientAddress();
+          const limit = await limitStaffSignIn({ db, email: user.email ?? "", clientAddress });
+          if (!limit.ok) return STAFF_PAGES.verifyRequest;
+        }
         const staff = await findAllowedStaff({ db, email: user.email, allowed: config.staffAuth.allowed });
         // Asking for a link: the same "check your mail" page whether or not the address may sign in, and no mail.
         if (email?.verificationRequest) return staff ? true : STAFF_PAGES.verifyRequest;

@@ -9,13 +9,15 @@ import { getConfig, type LinkKey } from "@/lib/env/config";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailTransport } from "@/lib/mail/types";
+import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { RATE_LIMITS } from "@/lib/rate-limit/limits";
 import { emailChangeUrl } from "@/lib/recipients/build-links";
 import { SCOPES } from "@/lib/tokens/scopes";
 import { emailChangeSchema, fieldErrorCodes } from "./correction-schema";
 import { maskAddress } from "./mask-address";
 
-/** Confirmation mails a contact may trigger per hour: the form must not become a way to mail strangers. */
-export const EMAIL_CHANGE_LIMIT = 5;
+/** Confirmation mails a contact may trigger per hour (lib/rate-limit/limits.ts). */
+export const EMAIL_CHANGE_LIMIT = RATE_LIMITS.emailChange.points;
 
 export type RequestEmailChangeResult =
   | { ok: true; maskedNewAddress: string }
@@ -38,15 +40,10 @@ export async function requestEmailChange(opts: {
   if (!contact) return { ok: false, reason: "unknown_contact" };
   if (newEmail === contact.email) return { ok: false, reason: "invalid", fieldErrors: { email: "email_same" } };
 
-  const recent = await opts.db.auditEvent.count({
-    where: {
-      subjectType: "Contact",
-      subjectId: contact.id,
-      action: "contact.email_change_requested",
-      at: { gte: new Date(now.getTime() - 60 * 60_000) },
-    },
-  });
-  if (recent >= EMAIL_CHANGE_LIMIT) return { ok: false, reason: "rate_limited" };
+  // Taken before anything is written, in one atomic statement: counting earlier requests first and inserting after
+  // let concurrent requests all pass.
+  const limit = await consumeRateLimit({ db: opts.db, rule: RATE_LIMITS.emailChange, subject: contact.id });
+  if (!limit.ok) return { ok: false, reason: "rate_limited" };
 
   const expiresAt = new Date(now.getTime() + SCOPES.emailChange.lifetimeMs);
   // Whether the new address is taken is checked only on confirmation, by its owner: asking here would let a

@@ -53,6 +53,17 @@ const envSchema = z.object({
     z.url({ error: "must be the Piwik Pro container URL, e.g. https://example.containers.piwik.pro" }).optional(),
   ),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Reverse proxies / load balancers in front of the app that append the address they saw to X-Forwarded-For. 0: none,
+  // the socket's address is the client. N: the N-th entry from the right is the client (entries further left were
+  // written by the client itself and are never trusted). See README, "Behind a load balancer".
+  TRUSTED_PROXY_COUNT: z.coerce.number().int({ error: "must be a whole number" }).min(0).max(10).default(0),
+  // Requests per minute one /api/v1 key may make; the next gets 429 with Retry-After.
+  API_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int({ error: "must be a whole number" })
+    .min(1)
+    .max(100_000)
+    .default(600),
   // Background jobs (pg-boss). In-process by default on the embedded database; with DATABASE_URL run `npm run worker`.
   WORKER_IN_PROCESS: optionalString.pipe(z.enum(["0", "1"], { error: "must be 0 or 1" }).optional()),
   WORKER_CONCURRENCY: z.coerce.number().int({ error: "must be a whole number" }).min(1).max(64).default(4),
@@ -87,6 +98,10 @@ export type Config = {
   /** Whether /dev/mail and /api/dev/mail exist (only ever with the outbox transport). */
   devMailbox: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Trusted reverse proxies in front of the app: which X-Forwarded-For entry is the client (lib/http/client-address.ts). */
+  trustedProxyCount: number;
+  /** Requests per minute and /api/v1 key. */
+  apiRateLimitPerMinute: number;
   version: string;
   jobs: {
     inProcess: boolean;
@@ -237,6 +252,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     devMailbox: mail.transport === "outbox" && (e.DEV_MAILBOX === undefined ? !production : e.DEV_MAILBOX === "1"),
     logLevel: e.LOG_LEVEL,
+    trustedProxyCount: e.TRUSTED_PROXY_COUNT,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     version: env.npm_package_version ?? packageVersion(),
     jobs: {
       inProcess: e.WORKER_IN_PROCESS === undefined ? !e.DATABASE_URL : e.WORKER_IN_PROCESS === "1",

@@ -5,19 +5,19 @@ import "server-only";
 import { createElement } from "react";
 import { z } from "zod";
 import LinkRequestEmail, { linkRequestSubject } from "@/emails/link-request";
-import type { DbOrTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { emailSchema } from "@/lib/contacts/normalise";
 import { getConfig, type Config } from "@/lib/env/config";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailTransport } from "@/lib/mail/types";
-import { hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/hit-rate-limit";
+import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { RATE_LIMITS } from "@/lib/rate-limit/limits";
 import { SCOPES } from "@/lib/tokens/scopes";
 import { preferencesUrl } from "./build-links";
 
-/** Per address: a few mails an hour are plenty for a person and useless for mail-bombing someone. */
-export const ADDRESS_LIMIT: RateLimitRule = { name: "link-request:address", limit: 3, windowMs: 60 * 60 * 1000 };
-/** Per client (IP address): enough for a household or office behind one address, not for probing the register. */
-export const CLIENT_LIMIT: RateLimitRule = { name: "link-request:client", limit: 20, windowMs: 10 * 60 * 1000 };
+/** Per address and per client (lib/rate-limit/limits.ts). */
+export const ADDRESS_LIMIT = RATE_LIMITS.linkRequestAddress;
+export const CLIENT_LIMIT = RATE_LIMITS.linkRequestClient;
 
 /** The form's one field; shared by the page's form handling and the server action. */
 export const requestLinkInputSchema = z.object({ email: emailSchema });
@@ -34,10 +34,10 @@ export type RequestLinkOutcome =
 export type BackgroundResult = "sent" | "unknown" | "address_limited" | "failed";
 
 export async function requestLinkByEmail(opts: {
-  db: DbOrTx;
+  db: Db;
   /** Already validated and normalised (emailSchema). */
   email: string;
-  /** Identifies the client for the rate limit (an IP address); hashed before it is stored. */
+  /** The client's address (lib/http/client-address.ts) for the per-client limit; only its HMAC is stored. */
   clientKey: string;
   config?: Pick<Config, "publicUrl" | "linkKeys" | "authSecret">;
   transport?: MailTransport;
@@ -45,14 +45,13 @@ export async function requestLinkByEmail(opts: {
 }): Promise<{ outcome: RequestLinkOutcome; background: Promise<BackgroundResult> }> {
   const config = opts.config ?? getConfig();
   const now = opts.now ?? new Date();
-  const client = await hitRateLimit({
+  const client = await consumeRateLimit({
     db: opts.db,
     rule: CLIENT_LIMIT,
     subject: opts.clientKey,
-    secret: config.authSecret,
-    now,
+    authSecret: config.authSecret,
   });
-  if (!client.allowed) {
+  if (!client.ok) {
     return {
       outcome: { status: "client_limited", retryAfterSeconds: client.retryAfterSeconds },
       background: Promise.resolve("address_limited"),
@@ -68,20 +67,19 @@ export async function requestLinkByEmail(opts: {
 }
 
 async function lookUpAndSend(opts: {
-  db: DbOrTx;
+  db: Db;
   email: string;
   config: Pick<Config, "publicUrl" | "linkKeys" | "authSecret">;
   transport?: MailTransport;
   now: Date;
 }): Promise<BackgroundResult> {
-  const address = await hitRateLimit({
+  const address = await consumeRateLimit({
     db: opts.db,
     rule: ADDRESS_LIMIT,
     subject: opts.email,
-    secret: opts.config.authSecret,
-    now: opts.now,
+    authSecret: opts.config.authSecret,
   });
-  if (!address.allowed) return "address_limited";
+  if (!address.ok) return "address_limited";
   // Erased people have no Contact row (only a suppression hash): they get nothing, like unknown addresses.
   const contact = await opts.db.contact.findUnique({
     where: { email: opts.email },

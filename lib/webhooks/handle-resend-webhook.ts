@@ -3,6 +3,7 @@
 // a body we cannot read gets a 4xx and a stable code, never an internal message.
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { KIB, readLimitedBody } from "@/lib/http/read-limited-body";
 import { applyResendEvent, type ApplyResendEventOutcome } from "./apply-resend-event";
 import { parseResendEvent } from "./resend-event-schema";
 import { createResendVerifier, verifyResendWebhook } from "./verify-resend-webhook";
@@ -28,8 +29,8 @@ const ERRORS: Record<ResendWebhookErrorCode, { status: number; message: string }
   internal: { status: 500, message: "Internal error." },
 };
 
-// Resend's email events are a few kilobytes; refuse anything far larger before reading it.
-const MAX_BODY_BYTES = 256 * 1024;
+// Resend's email events are a few kilobytes; anything far larger is refused while it streams in.
+const MAX_BODY_BYTES = 256 * KIB;
 
 export type ResendWebhookResult =
   { ok: true; outcome: ApplyResendEventOutcome } | { ok: false; code: ResendWebhookErrorCode };
@@ -50,12 +51,11 @@ export async function receiveResendWebhook(opts: {
     console.error("RESEND_WEBHOOK_SECRET is not a valid signing secret (expected whsec_ followed by base64)");
     return { ok: false, code: "webhook_not_configured" };
   }
-  if (Number(opts.request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-    return { ok: false, code: "payload_too_large" };
-  }
-  // The signature covers the exact bytes sent: read the raw text, never a re-serialised parse.
-  const body = await opts.request.text();
-  if (body.length > MAX_BODY_BYTES) return { ok: false, code: "payload_too_large" };
+  // Read at most MAX_BODY_BYTES, with or without Content-Length, before the signature is checked.
+  const raw = await readLimitedBody(opts.request, MAX_BODY_BYTES);
+  if (!raw.ok) return { ok: false, code: "payload_too_large" };
+  // The signature covers the exact bytes sent: the raw text, never a re-serialised parse.
+  const body = new TextDecoder().decode(raw.bytes);
 
   const verified = verifyResendWebhook({ verifier, headers: opts.request.headers, body, now: opts.now });
   if (!verified.ok) return verified;

@@ -9,8 +9,10 @@ import { startServer, type AppServer } from "./support/server";
 let server: AppServer;
 let browser: Browser;
 
+// As if behind one load balancer (TRUSTED_PROXY_COUNT=1): the X-Forwarded-For these tests send is then the address
+// that load balancer saw, so each test can act as a client of its own (tests/e2e/abuse-limits.test.ts covers spoofing).
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer({ env: { TRUSTED_PROXY_COUNT: "1" } }), launchBrowser()]);
 });
 
 afterAll(async () => {

@@ -89,26 +89,26 @@ describe("requestLinkByEmail", () => {
     expect(await outboxTo(email)).toHaveLength(0);
   });
 
-  it(`limits mails to one address to ${ADDRESS_LIMIT.limit} an hour, without changing the answer`, async () => {
+  it(`limits mails to one address to ${ADDRESS_LIMIT.points} an hour, without changing the answer`, async () => {
     const email = "linnea.berg@example.org";
     const known = await t.db.contact.findFirstOrThrow({ where: { language: "sv" }, select: { email: true } });
     const now = new Date();
     const results = [];
-    for (let i = 0; i < ADDRESS_LIMIT.limit + 2; i++) {
+    for (let i = 0; i < ADDRESS_LIMIT.points + 2; i++) {
       const r = await request(known.email, freshClient(), now);
       expect(r.outcome).toEqual({ status: "accepted" });
       results.push(r.result);
       // The unknown address behaves the same from the outside.
       expect((await request(email, freshClient(), now)).outcome).toEqual({ status: "accepted" });
     }
-    expect(results.filter((r) => r === "sent").length).toBeLessThanOrEqual(ADDRESS_LIMIT.limit);
+    expect(results.filter((r) => r === "sent").length).toBeLessThanOrEqual(ADDRESS_LIMIT.points);
     expect(results.slice(-2)).toEqual(["address_limited", "address_limited"]);
   });
 
-  it(`refuses a client after ${CLIENT_LIMIT.limit} requests, the same for known and unknown addresses`, async () => {
+  it(`refuses a client after ${CLIENT_LIMIT.points} requests, the same for known and unknown addresses`, async () => {
     const client = "203.0.113.9";
     const now = new Date();
-    for (let i = 0; i < CLIENT_LIMIT.limit; i++) {
+    for (let i = 0; i < CLIENT_LIMIT.points; i++) {
       const r = await request(`probe${i}@example.com`, client, now);
       expect(r.outcome.status).toBe("accepted");
     }
@@ -122,7 +122,7 @@ describe("requestLinkByEmail", () => {
   });
 
   it("stores no address or client IP in the rate-limit table", async () => {
-    const dump = JSON.stringify(await t.raw.query(`SELECT * FROM "RateLimitBucket"`));
+    const dump = JSON.stringify(await t.raw.query(`SELECT * FROM "RateLimit"`));
     expect(dump).not.toMatch(/@|nordlys|198\.51\.100|203\.0\.113/);
   });
 });

@@ -1,6 +1,6 @@
 // The step-up path: a single-use link sent to the address on record, exchanged once for a short session that ends
 // when the contact's tokenVersion changes.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { maskAddress } from "@/lib/contacts/mask-address";
 import { spendStepUpLink } from "@/lib/contacts/spend-step-up-link";
 import { createTransport } from "@/lib/mail/create-transport";
@@ -58,9 +58,15 @@ describe("requestStepUp", () => {
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
     const sent = await t.db.outboxMessage.count({ where: { to: { has: "mikael.johansson@nordlys.example" } } });
     expect(sent).toBe(STEP_UP_LIMIT);
-    // A new window allows mail again.
+    // A new window allows mail again (the limit counts with the process clock: move it an hour on).
     const later = new Date(now.getTime() + 61 * 60_000);
-    await requestStepUp({ db: t.db, contactId: id, now: later, config: CONFIG, transport: outbox() });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(later);
+    try {
+      await requestStepUp({ db: t.db, contactId: id, now: later, config: CONFIG, transport: outbox() });
+    } finally {
+      vi.useRealTimers();
+    }
     expect(await t.db.outboxMessage.count({ where: { to: { has: "mikael.johansson@nordlys.example" } } })).toBe(
       STEP_UP_LIMIT + 1,
     );

@@ -4,6 +4,7 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
+import { KIB, readLimitedBody } from "@/lib/http/read-limited-body";
 import { isLanguage, pickLanguage, type Language } from "@/lib/i18n/languages";
 import { getMessages } from "@/lib/i18n/messages";
 import { preferencesUrl } from "@/lib/recipients/build-links";
@@ -15,6 +16,9 @@ import { renderOneClickDocument, type OneClickDocumentProps } from "./one-click-
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ token: string }> };
+
+/** "List-Unsubscribe=One-Click", urlencoded or multipart, is well under 1 KB; anything over 4 KB is not one-click. */
+const ONE_CLICK_MAX_BODY_BYTES = 4 * KIB;
 
 const NO_STORE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
 
@@ -120,9 +124,13 @@ export async function POST(request: NextRequest, context: Context): Promise<Resp
       ? problemPage(PROBLEM_STATUS[problem], problem, requestLanguage(request), token)
       : json(PROBLEM_STATUS[problem], { ok: false, code: problem === "bad_request" ? problem : `${problem}_link` });
 
+  // Before parsing and before the token is checked: at most 4 KB is read, with or without Content-Length.
+  const raw = await readLimitedBody(request, ONE_CLICK_MAX_BODY_BYTES);
+  if (!raw.ok) return json(413, { ok: false, code: "payload_too_large" });
   let body: FormData;
   try {
-    body = await request.formData();
+    const type = request.headers.get("content-type") ?? "";
+    body = await new Response(raw.bytes, { headers: { "Content-Type": type } }).formData();
   } catch {
     return await refuse("bad_request");
   }
