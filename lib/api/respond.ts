@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { ApiKeyScope } from "@/lib/generated/prisma/enums";
 import { verifyApiKey } from "@/lib/api-keys/verify-api-key";
+import { loggerFor } from "@/lib/log/logger";
 import type { ErrorCode } from "./schemas";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -74,13 +75,15 @@ export async function parseBody<S extends z.ZodType>(
 }
 
 /**
- * Runs a handler after checking the API key; any unexpected error becomes a bare 500 (logged, never echoed).
+ * Runs a handler after checking the API key; any unexpected error becomes a bare 500, logged as a summary (errorSummary:
+ * kind, code, stack frames) and never echoed. The error itself is not logged: a refused Prisma call quotes its values.
  */
 export async function withApiKey(
   opts: ApiHandlerOptions,
   required: ApiKeyScope,
   handler: (key: { id: string; scope: ApiKeyScope }) => Promise<Response>,
 ): Promise<Response> {
+  const log = loggerFor(opts.request);
   try {
     const auth = await verifyApiKey({
       db: opts.db,
@@ -88,10 +91,16 @@ export async function withApiKey(
       required,
       now: opts.now,
     });
-    if (!auth.ok) return apiError(auth.code);
-    return await handler(auth.key);
+    if (!auth.ok) {
+      log.info({ code: auth.code }, "api key refused");
+      return apiError(auth.code);
+    }
+    log.debug({ keyId: auth.key.id, scope: auth.key.scope }, "api key accepted");
+    const response = await handler(auth.key);
+    log.info({ keyId: auth.key.id, status: response.status }, "api request done");
+    return response;
   } catch (e) {
-    console.error("api/v1 request failed", e);
+    log.error({ err: e }, "api request failed");
     return apiError("internal");
   }
 }
