@@ -8,6 +8,7 @@ import StaffSignInEmail, { staffSignInSubject } from "@/emails/staff-sign-in";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
+import { nextAuthLogger } from "@/lib/log/next-auth-logger";
 import { sendMail } from "@/lib/mail/send-mail";
 import { findAllowedStaff } from "./find-allowed-staff";
 import { staffAdapter } from "./prisma-adapter";
@@ -97,6 +98,7 @@ export function buildAuthOptions(): NextAuthOptions {
     useSecureCookies: config.publicUrl.startsWith("https://"),
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     pages: STAFF_PAGES,
+    logger: nextAuthLogger,
     callbacks: {
       async signIn({ user, email }) {
         const db = await getDb();
