@@ -2,6 +2,7 @@
 // paths may have analytics, and the CSP each kind of page gets.
 import { describe, expect, it } from "vitest";
 import { analyticsAllowedOn } from "@/lib/consent/analytics-scope";
+import { maskPersonalData } from "@/lib/log/console-bridge";
 import { errorSummary } from "@/lib/log/error-summary";
 import { routeForLog } from "@/lib/log/route-for-log";
 import { analyticsOriginsFor, contentSecurityPolicy, generateNonce } from "@/lib/security/content-security-policy";
@@ -79,5 +80,13 @@ describe("contentSecurityPolicy", () => {
     const nonces = new Set(Array.from({ length: 100 }, generateNonce));
     expect(nonces.size).toBe(100);
     expect(Buffer.from([...nonces][0]!, "base64")).toHaveLength(16);
+  });
+});
+
+describe("maskPersonalData (the console net)", () => {
+  it("masks addresses and phone numbers in any notation", () => {
+    expect(maskPersonalData("to anna.berg@nordlys.example and +46 70 123 45 67 or 070-123 45 67 (ref 42)")).toBe(
+      "to [address] and [number] or [number] (ref 42)",
+    );
   });
 });
