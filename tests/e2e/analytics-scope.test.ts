@@ -6,7 +6,7 @@
 // client-side move to a public page (its history still holds the token).
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { emailChangeUrl, preferencesUrl, stepUpUrl, unsubscribeUrl } from "@/lib/recipients/build-links";
 import { launchBrowser, newPage } from "./support/browser";
 import {
@@ -23,7 +23,8 @@ let server: AppServer;
 let browser: Browser;
 let analytics: FakeAnalytics;
 
-// Starting the app and a browser can take minutes on a loaded shared machine.
+// Starting the app and a browser, and walking dozens of pages, can take minutes on a loaded shared machine.
+vi.setConfig({ testTimeout: 300_000 });
 beforeAll(async () => {
   analytics = await startFakeAnalytics();
   [server, browser] = await Promise.all([

@@ -6,7 +6,7 @@
 // the listener and the policy work. The analytics container still loads on public pages after consent.
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { emailChangeUrl, preferencesUrl, stepUpUrl, unsubscribeUrl } from "@/lib/recipients/build-links";
 import { launchBrowser, newPage } from "./support/browser";
 import { acceptedConsentCookie, startFakeAnalytics, type FakeAnalytics } from "./support/fake-analytics";
@@ -18,7 +18,8 @@ let server: AppServer;
 let browser: Browser;
 let analytics: FakeAnalytics;
 
-// Starting the app and a browser can take minutes on a loaded shared machine.
+// Starting the app and a browser, and walking dozens of pages, can take minutes on a loaded shared machine.
+vi.setConfig({ testTimeout: 300_000 });
 beforeAll(async () => {
   analytics = await startFakeAnalytics();
   [server, browser] = await Promise.all([
@@ -115,16 +116,17 @@ describe("the policy", () => {
     }
   });
 
-  it("a script without the nonce is blocked and reported (the watch works)", async () => {
+  it("a script injected into the page without the nonce is blocked and reported (the watch works)", async () => {
     const { page, context } = await newPage(browser);
     const watch = await watchCsp(context, page);
-    await page.goto(`${server.url}/`);
-    await page.evaluate(() => {
-      const s = document.createElement("script");
-      s.textContent = "window.__injected = true";
-      document.body.append(s);
+    // What an HTML injection would do: the server's real response, with its real CSP header, plus an inline script.
+    await page.route(`${server.url}/`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace("</body>", "<script>window.__injected = true</script></body>");
+      await route.fulfill({ response, body });
     });
-    await expect.poll(() => watch.violations()).toHaveLength(1);
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => watch.violations()).toEqual([expect.stringMatching(/^script-src-elem blocked inline/)]);
     expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined();
     await context.close();
   });
@@ -150,6 +152,7 @@ describe.each(["sv", "en"] as const)("no violation anywhere, in %s", (lang) => {
         .toBe(1);
     }
     // "Send me a link" runs a server action from client code.
+    await visit(page, watch, `${server.url}/preferences${q}`);
     await page.locator("input[type=email]").fill("nobody@example.com");
     await page.locator("main form button[type=submit]").click();
     await page.locator(".send-link__status[data-status=accepted]").waitFor();
