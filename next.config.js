@@ -5,13 +5,9 @@
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  // Never framed (clickjacking on the preference and erasure buttons); the CSP directive for modern browsers, the
-  // header for old ones. Script sources are not restricted here: that needs per-request nonces.
+  // Never framed (clickjacking on the preference and erasure buttons): the header for old browsers; the CSP's
+  // frame-ancestors for modern ones.
   { key: "X-Frame-Options", value: "DENY" },
-  {
-    key: "Content-Security-Policy",
-    value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-  },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   // Browsers ignore this header over plain HTTP, so local and test servers are unaffected.
   { key: "Strict-Transport-Security", value: "max-age=31536000" },
@@ -19,6 +15,18 @@ const securityHeaders = [
     key: "Permissions-Policy",
     value:
       "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), browsing-topics=()",
+  },
+];
+
+/**
+ * Pages get a per-request policy with a script nonce from proxy.ts (lib/security/content-security-policy.ts). API
+ * routes answer JSON (or redirect) and need nothing at all; next-auth's few built-in pages under /api/auth still post
+ * their forms to this origin.
+ */
+const apiHeaders = [
+  {
+    key: "Content-Security-Policy",
+    value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   },
 ];
 
@@ -49,6 +57,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: apiHeaders },
       ...TOKEN_PATHS.map((source) => ({ source, headers: tokenPageHeaders })),
     ];
   },

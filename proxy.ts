@@ -1,10 +1,29 @@
-// Decides the language of every page request once (?lang, then the lang cookie, then Accept-Language, then Swedish)
-// and hands it to layouts and pages in a request header: the root layout cannot read searchParams, and <html lang>
-// must match the page. An explicit ?lang choice is remembered in the lang cookie (a preference the visitor asked for,
-// so no consent is needed). Nothing here authorises anything; it only refuses oversized server-action bodies.
+// Runs before every request (static files aside) and does four things:
+// - gives the request an id (X-Request-Id, in every log line of the request; our own random value, never a
+//   client's, so a client cannot forge or collide log entries) and logs one line for it, tokens masked;
+// - for pages: a Content-Security-Policy with a fresh nonce (lib/security/content-security-policy.ts). Next.js reads
+//   the nonce from the request's CSP header and puts it on its scripts; the layout reads it for the analytics
+//   container. The page's path goes to the layout too, which decides by it whether analytics may exist on the page;
+// - for pages: the language (?lang, then the lang cookie, then Accept-Language, then Swedish), handed to layouts and
+//   pages in a request header (the root layout cannot read searchParams, and <html lang> must match the page). An
+//   explicit ?lang choice is remembered in the lang cookie (a preference the visitor asked for: no consent needed).
+// - refuses oversized server-action bodies on every path but the CSV import's (lib/http/server-action-body-limit.ts).
+// Every header set here is overwritten, never appended, so a client cannot smuggle in its own value. Not a security
+// boundary for access: nothing here authorises anything.
 import { NextResponse, type NextRequest } from "next/server";
+import { analyticsSettings } from "@/lib/consent/analytics-config";
+import { analyticsAllowedOn, PAGE_PATH_HEADER } from "@/lib/consent/analytics-scope";
+import { getConfig } from "@/lib/env/config";
 import { refuseOversizedAction } from "@/lib/http/server-action-body-limit";
 import { isLanguage, LANG_COOKIE, LANG_COOKIE_MAX_AGE_SECONDS, LANG_HEADER, pickLanguage } from "@/lib/i18n/languages";
+import { logger, REQUEST_ID_HEADER } from "@/lib/log/logger";
+import { routeForLog } from "@/lib/log/route-for-log";
+import {
+  analyticsOriginsFor,
+  contentSecurityPolicy,
+  generateNonce,
+  NONCE_HEADER,
+} from "@/lib/security/content-security-policy";
 
 export function proxy(request: NextRequest) {
   // The one exception to "not a security boundary": Next has a single body limit for all server actions, sized for
@@ -15,14 +34,40 @@ export function proxy(request: NextRequest) {
     headers: request.headers,
   });
   if (refused) return refused;
+
+  const { pathname } = request.nextUrl;
+  const requestId = crypto.randomUUID();
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
+  logger().info({ reqId: requestId, method: request.method, route: routeForLog(pathname) }, "request");
+
+  if (pathname.startsWith("/api/")) {
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set("X-Request-Id", requestId);
+    return response;
+  }
+
+  const config = getConfig();
+  const nonce = generateNonce();
+  const csp = contentSecurityPolicy({
+    nonce,
+    development: config.env === "development",
+    analyticsOrigins: analyticsAllowedOn(pathname)
+      ? analyticsOriginsFor(analyticsSettings(config.analytics)?.origin ?? null)
+      : [],
+  });
+  requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set(NONCE_HEADER, nonce);
+  requestHeaders.set(PAGE_PATH_HEADER, pathname);
+
   const query = request.nextUrl.searchParams.get("lang");
   const cookie = request.cookies.get(LANG_COOKIE)?.value;
   const lang = pickLanguage({ query, cookie, acceptLanguage: request.headers.get("accept-language") });
-
-  // Always overwrite, so a client cannot smuggle in its own value.
-  const requestHeaders = new Headers(request.headers);
   requestHeaders.set(LANG_HEADER, lang);
+
   const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("X-Request-Id", requestId);
 
   if (isLanguage(query) && query !== cookie) {
     const https =
@@ -40,6 +85,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes (one-click unsubscribe, webhooks) and static assets need no language.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Everything but static assets: pages get their CSP and language, API routes their request id.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

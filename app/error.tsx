@@ -1,18 +1,14 @@
 "use client";
 // Shown when a page fails. Never shows the error itself: in production a server error reaches the client only as a
-// generic message and a digest, and the digest is what support needs to find the server log entry.
+// generic message and a digest, and the digest is what support needs to find the server log entry (lib/log logs it
+// with the error's summary). Nothing is logged here: React already reports the error to the browser's console.
 import Link from "next/link";
-import { useEffect } from "react";
 import { useLanguage } from "@/lib/i18n/language-context";
 import { getMessages } from "@/lib/i18n/messages";
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   const t = getMessages(useLanguage()).error;
   const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
-
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
 
   return (
     <article className="prose">

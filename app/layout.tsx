@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CookieConsent } from "@/app/_components/cookie-consent";
 import { COMPANY_NAME, PRODUCT_NAME } from "@/lib/brand";
 import { analyticsSettings } from "@/lib/consent/analytics-config";
+import { analyticsAllowedOn, PAGE_PATH_HEADER } from "@/lib/consent/analytics-scope";
 import { CONSENT_COOKIE } from "@/lib/consent/consent-cookie";
 import { currentConsent } from "@/lib/consent/read-consent";
 import { getConfig, isBuildPhase } from "@/lib/env/config";
 import { LanguageProvider } from "@/lib/i18n/language-context";
 import { LanguageSwitcher } from "@/lib/i18n/language-switcher";
 import { getI18n } from "@/lib/i18n/server";
+import { NONCE_HEADER } from "@/lib/security/content-security-policy";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,9 +22,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { lang, t } = await getI18n();
-  // The cookie choice decides whether the banner is open on arrival; analytics exists only when configured.
-  const consent = currentConsent((await cookies()).get(CONSENT_COOKIE)?.value);
-  const analytics = isBuildPhase() ? null : analyticsSettings(getConfig().analytics);
+  // The cookie choice decides whether the banner is open on arrival. Analytics exists only when configured, and only
+  // in a document that starts on a public page (lib/consent/analytics-scope.ts): a page with a token or personal data
+  // does not even name the container, and client-side moves within such a document never load it either.
+  const [cookieStore, requestHeaders] = await Promise.all([cookies(), headers()]);
+  const consent = currentConsent(cookieStore.get(CONSENT_COOKIE)?.value);
+  const publicPage = analyticsAllowedOn(requestHeaders.get(PAGE_PATH_HEADER) ?? "");
+  const analytics = isBuildPhase() || !publicPage ? null : analyticsSettings(getConfig().analytics);
+  // The nonce of this response's CSP, for the container script the banner adds after consent.
+  const nonce = requestHeaders.get(NONCE_HEADER) ?? undefined;
   return (
     <html lang={lang}>
       <body>
@@ -32,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <CookieConsent
           initialChoice={consent?.choice ?? null}
           analytics={analytics}
+          nonce={analytics ? nonce : undefined}
           texts={t.publicPages.cookies}
           privacyHref="/privacy#cookies"
         />

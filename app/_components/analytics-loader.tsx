@@ -6,8 +6,17 @@ const SCRIPT_ID = "tillit-analytics";
 
 type AnalyticsWindow = Window & { dataLayer?: unknown[]; _paq?: unknown[]; ppms?: unknown };
 
-export function loadAnalytics(settings: AnalyticsSettings): void {
-  if (document.getElementById(SCRIPT_ID)) return;
+/** Whether this document has the container (its script element) right now. */
+export function analyticsLoaded(): boolean {
+  return document.getElementById(SCRIPT_ID) !== null;
+}
+
+/**
+ * Adds the container script. Under the page's CSP it may run because our own (nonced) script creates it
+ * ('strict-dynamic'); it also gets the nonce itself, which Piwik Pro's Tag Manager passes on to the tags it inserts.
+ */
+export function loadAnalytics(settings: AnalyticsSettings, nonce?: string): void {
+  if (analyticsLoaded()) return;
   const w = window as AnalyticsWindow;
   // What Piwik Pro's own snippet does: announce the start to the container, then load it asynchronously.
   w.dataLayer = w.dataLayer ?? [];
@@ -15,6 +24,7 @@ export function loadAnalytics(settings: AnalyticsSettings): void {
   const script = document.createElement("script");
   script.id = SCRIPT_ID;
   script.async = true;
+  if (nonce) script.nonce = nonce;
   script.src = settings.scriptUrl;
   document.head.appendChild(script);
 }

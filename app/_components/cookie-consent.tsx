@@ -2,13 +2,17 @@
 // The cookie banner and the cookie button in the bottom-left corner. The banner sits in the page's flow at the top
 // (not over it), so it can never hide the focused element (WCAG 2.4.11); "accept" and "decline" are the same
 // component with the same style (equal weight); nothing is pre-ticked and nothing but a press counts as an answer.
-// The answer is kept only in a first-party cookie (lib/consent/consent-cookie.ts); analytics loads only after "accept".
+// The answer is kept only in a first-party cookie (lib/consent/consent-cookie.ts); analytics loads only after "accept",
+// and only while every page this document has shown is public (lib/consent/analytics-scope.ts): a tracker must never
+// see a token page, not even one in the document's history that the back button would return to.
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
 import type { AnalyticsSettings } from "@/lib/consent/analytics-config";
+import { analyticsAllowedOn } from "@/lib/consent/analytics-scope";
 import { consentCookieString, type ConsentChoice } from "@/lib/consent/consent-cookie";
-import { loadAnalytics, removeAnalytics } from "./analytics-loader";
+import { analyticsLoaded, loadAnalytics, removeAnalytics } from "./analytics-loader";
 
 export type CookieConsentTexts = {
   regionLabel: string;
@@ -28,7 +32,10 @@ export type CookieConsentTexts = {
 type Props = {
   /** The valid choice stored in the cookie, as the server read it; null: ask. */
   initialChoice: ConsentChoice | null;
+  /** Null on pages outside the analytics allow-list (the layout decides by the page the document started on). */
   analytics: AnalyticsSettings | null;
+  /** The CSP nonce of this response, given to the container script. */
+  nonce?: string;
   texts: CookieConsentTexts;
   privacyHref: string;
 };
@@ -42,7 +49,7 @@ const useMounted = () =>
     () => false,
   );
 
-export function CookieConsent({ initialChoice, analytics, texts, privacyHref }: Props) {
+export function CookieConsent({ initialChoice, analytics, nonce, texts, privacyHref }: Props) {
   const [choice, setChoice] = useState<ConsentChoice | null>(initialChoice);
   const [open, setOpen] = useState(initialChoice === null);
   const [announcement, setAnnouncement] = useState("");
@@ -51,11 +58,43 @@ export function CookieConsent({ initialChoice, analytics, texts, privacyHref }: 
   const buttonRef = useRef<HTMLButtonElement>(null);
   const focusAfterRender = useRef<"banner" | "button" | null>(null);
 
+  const pathname = usePathname();
+  /** Set for good once this document shows a page off the allow-list. */
+  const leftPublicPages = useRef(false);
+
   useEffect(() => {
     if (!analytics) return;
-    if (choice === "accepted") loadAnalytics(analytics);
-    else removeAnalytics(analytics);
-  }, [choice, analytics]);
+    const allowed = analyticsAllowedOn(pathname);
+    if (!allowed) leftPublicPages.current = true;
+    if (choice === "accepted" && !leftPublicPages.current) {
+      loadAnalytics(analytics, nonce);
+    } else if (!allowed && analyticsLoaded()) {
+      // Reached a non-public page with the tracker running (a client-side move the link guard below did not see):
+      // a fresh document is the only sure way to stop it; the server gives that one no analytics.
+      removeAnalytics(analytics);
+      window.location.reload();
+    } else {
+      removeAnalytics(analytics);
+    }
+  }, [choice, analytics, nonce, pathname]);
+
+  useEffect(() => {
+    if (!analytics) return;
+    // While the tracker runs, a link to a page off the allow-list is followed as a full page load, so the tracker's
+    // document never shows that page's address.
+    const guard = (event: MouseEvent) => {
+      if (!analyticsLoaded() || event.defaultPrevented || event.button !== 0) return;
+      const anchor = (event.target as Element | null)?.closest?.("a[href]");
+      if (!(anchor instanceof HTMLAnchorElement) || anchor.target === "_blank") return;
+      const url = new URL(anchor.href, window.location.href);
+      if (url.origin !== window.location.origin || analyticsAllowedOn(url.pathname)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      window.location.assign(url.href);
+    };
+    document.addEventListener("click", guard, { capture: true });
+    return () => document.removeEventListener("click", guard, { capture: true });
+  }, [analytics]);
 
   useEffect(() => {
     const target = focusAfterRender.current;

@@ -3,6 +3,7 @@
 // depends only on the address's form and the client's own rate limit, never on whether the address is registered.
 import { getDb } from "@/lib/db/client";
 import { requestClientAddress } from "@/lib/http/request-client-address";
+import { requestLogger } from "@/lib/log/request-logger";
 import { padToMinimumDuration } from "@/lib/rate-limit/pad-duration";
 import {
   requestLinkByEmail,
@@ -39,7 +40,7 @@ export async function requestLinkAction(_previous: SendLinkState, formData: Form
     // The mail goes out in the background (the use-case catches and logs its errors): not awaited on purpose.
     state = outcome.status === "accepted" ? { status: "accepted" } : { status: "limited" };
   } catch (error) {
-    console.error("send-link: request failed:", error instanceof Error ? error.message : String(error));
+    (await requestLogger()).error({ err: error }, "send-link request failed");
     state = { status: "failed" };
   }
   await padToMinimumDuration(startedAt);

@@ -9,6 +9,7 @@ import { getConfig } from "@/lib/env/config";
 import { KIB, readLimitedBody } from "@/lib/http/read-limited-body";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { apiKeyRule, type RateLimitRule } from "@/lib/rate-limit/limits";
+import { loggerFor } from "@/lib/log/logger";
 import type { ErrorCode } from "./schemas";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -97,13 +98,15 @@ export async function parseBody<S extends z.ZodType>(
 
 /**
  * Runs a handler after checking the API key and taking one request from the key's rate limit (429 with Retry-After
- * past it); any unexpected error becomes a bare 500 (logged, never echoed).
+ * past it); any unexpected error becomes a bare 500, logged as a summary (errorSummary: kind, code, stack frames) and
+ * never echoed. The error itself is not logged: a refused Prisma call quotes its values.
  */
 export async function withApiKey(
   opts: ApiHandlerOptions,
   required: ApiKeyScope,
   handler: (key: { id: string; scope: ApiKeyScope }) => Promise<Response>,
 ): Promise<Response> {
+  const log = loggerFor(opts.request);
   try {
     const auth = await verifyApiKey({
       db: opts.db,
@@ -111,13 +114,22 @@ export async function withApiKey(
       required,
       now: opts.now,
     });
-    if (!auth.ok) return apiError(auth.code);
+    if (!auth.ok) {
+      log.info({ code: auth.code }, "api key refused");
+      return apiError(auth.code);
+    }
     const rule = { name: "api:key", ...(opts.rateLimit ?? apiKeyRule(getConfig().apiRateLimitPerMinute)) };
     const limit = await consumeRateLimit({ db: opts.db, rule, subject: auth.key.id });
-    if (!limit.ok) return apiError("rate_limited", {}, { "Retry-After": String(limit.retryAfterSeconds) });
-    return await handler(auth.key);
+    if (!limit.ok) {
+      log.info({ keyId: auth.key.id }, "api request refused: rate limit");
+      return apiError("rate_limited", {}, { "Retry-After": String(limit.retryAfterSeconds) });
+    }
+    log.debug({ keyId: auth.key.id, scope: auth.key.scope }, "api key accepted");
+    const response = await handler(auth.key);
+    log.info({ keyId: auth.key.id, status: response.status }, "api request done");
+    return response;
   } catch (e) {
-    console.error("api/v1 request failed", e);
+    log.error({ err: e }, "api request failed");
     return apiError("internal");
   }
 }

@@ -3,6 +3,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { ActorType, Prisma } from "@/lib/generated/prisma/client";
 import type { RawSql } from "@/lib/db/raw";
+import { requestLogger } from "@/lib/log/request-logger";
 import { GENESIS_HASH, hashEntry } from "./hash-chain";
 
 export type AuditActor = { type: ActorType; id?: string | null };
@@ -26,6 +27,11 @@ export async function recordAuditEvents(tx: Tx, inputs: AuditInput[], now = new 
   const rows = chainEntries(last?.hash ?? GENESIS_HASH, inputs, now);
   // createMany keeps the order of rows, so seq follows the chain.
   for (let i = 0; i < rows.length; i += 5000) await tx.auditEvent.createMany({ data: rows.slice(i, i + 5000) });
+  // What was done and to which kind of record; the trail itself holds who and the values.
+  const log = await requestLogger();
+  if (log.isLevelEnabled("debug"))
+    for (const input of inputs.slice(0, 20))
+      log.debug({ action: input.action, subject: input.subject.type, actor: input.actor.type }, "audited");
 }
 
 /** The same append for raw SQL connections (bulk loaders); must run inside the caller's open transaction. */

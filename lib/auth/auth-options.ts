@@ -8,6 +8,7 @@ import StaffSignInEmail, { staffSignInSubject } from "@/emails/staff-sign-in";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
+import { nextAuthLogger } from "@/lib/log/next-auth-logger";
 import { sendMail } from "@/lib/mail/send-mail";
 import { requestClientAddress } from "@/lib/http/request-client-address";
 import { findAllowedStaff } from "./find-allowed-staff";
@@ -99,6 +100,7 @@ export function buildAuthOptions(): NextAuthOptions {
     useSecureCookies: config.publicUrl.startsWith("https://"),
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     pages: STAFF_PAGES,
+    logger: nextAuthLogger,
     callbacks: {
       async signIn({ user, email }) {
         const db = await getDb();

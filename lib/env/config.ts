@@ -287,7 +287,8 @@ export function getConfig(): Config {
   return cached;
 }
 
-function isNextServer(): boolean {
+/** True inside the Next.js server (pages, actions, route handlers, proxy), false in scripts, workers and tests. */
+export function isNextServer(): boolean {
   return process.env.NEXT_RUNTIME !== undefined;
 }
 

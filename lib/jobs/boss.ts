@@ -3,6 +3,7 @@
 import "server-only";
 import type { PGlite } from "@electric-sql/pglite";
 import { PgBoss, fromPglite } from "pg-boss";
+import { logger } from "@/lib/log/logger";
 
 export type BossTarget = { kind: "postgres"; url: string } | { kind: "pglite"; pglite: PGlite };
 
@@ -28,7 +29,7 @@ export async function startBoss(target: BossTarget, options: BossOptions = {}): 
       : new PgBoss({ ...common, db: fromPglite(target.pglite), backend: "pglite" });
   // pg-boss reports background errors (lost connection, failed maintenance) as events; without a listener Node would
   // crash the process on the first one.
-  boss.on("error", (error) => console.error("[jobs]", error instanceof Error ? error.message : error));
+  boss.on("error", (error) => logger().error({ err: error, component: "jobs" }, "pg-boss error"));
   await boss.start();
   return boss;
 }

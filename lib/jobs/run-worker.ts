@@ -2,6 +2,7 @@
 // queues through the database. SIGTERM/SIGINT let batches in flight finish (up to 30 s) before exiting.
 import { createDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
+import { logger } from "@/lib/log/logger";
 import { startBoss } from "./boss";
 import { superviseIntervalFor } from "./queues";
 import { startWorkers } from "./start-workers";
@@ -9,7 +10,7 @@ import { startWorkers } from "./start-workers";
 async function main() {
   const config = getConfig();
   if (config.database.kind !== "postgres") {
-    console.error(
+    logger().error(
       "npm run worker needs DATABASE_URL (PostgreSQL). On the embedded database the web server runs the workers itself.",
     );
     process.exit(1);
@@ -19,7 +20,7 @@ async function main() {
     superviseIntervalSeconds: superviseIntervalFor(config.jobs.leaseSeconds),
   });
   const workers = await startWorkers({ db, boss, config });
-  console.log(`[worker] started (pid ${process.pid}, ${config.jobs.concurrency} batches at a time)`);
+  logger().info({ component: "worker", concurrency: config.jobs.concurrency }, "worker started");
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -33,6 +34,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error("[worker] failed to start:", error instanceof Error ? error.message : error);
+  logger().error({ err: error, component: "worker" }, "worker failed to start");
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import "server-only";
 import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db/client";
 import type { Config } from "@/lib/env/config";
+import { logger } from "@/lib/log/logger";
 import { createTransport } from "@/lib/mail/create-transport";
 import { sendQueuedMail } from "@/lib/mail/send-queued-mail";
 import type { MailTransport } from "@/lib/mail/types";
@@ -26,7 +27,8 @@ export async function startWorkers(opts: {
   log?: (message: string) => void;
 }): Promise<Workers> {
   const { db, boss, config } = opts;
-  const log = opts.log ?? ((m: string) => console.log(`[worker] ${m}`));
+  // Messages here name mailings, batches and counts, never recipients.
+  const log = opts.log ?? ((m: string) => logger().info({ component: "worker" }, m));
   await ensureQueues(boss, config.jobs.leaseSeconds);
 
   const enqueueBatches = async (mailingId: string, batches: number[]) => {

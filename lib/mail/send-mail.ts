@@ -2,6 +2,7 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
+import { requestLogger } from "@/lib/log/request-logger";
 import { createTransport } from "./create-transport";
 import { prepareMail } from "./prepare-mail";
 import type { MailMessage, MailTransport, SendMailResult } from "./types";
@@ -14,8 +15,17 @@ export type SendMailOptions = {
 };
 
 export async function sendMail({ db, message, transport }: SendMailOptions): Promise<SendMailResult> {
+  const log = await requestLogger();
+  // The mail's category tag and the outcome, never the recipient or subject.
+  const category = message.tags?.find((t) => t.name === "category")?.value;
   const prepared = await prepareMail(message);
-  if (!prepared.ok) return prepared;
+  if (!prepared.ok) {
+    log.warn({ category, code: prepared.code }, "mail not prepared");
+    return prepared;
+  }
   const via = transport ?? createTransport({ config: getConfig().mail, db });
-  return via.send(prepared.mail, { idempotencyKey: message.idempotencyKey });
+  const result = await via.send(prepared.mail, { idempotencyKey: message.idempotencyKey });
+  if (result.ok) log.debug({ category }, "mail sent");
+  else log.warn({ category, code: result.code }, "mail not sent");
+  return result;
 }

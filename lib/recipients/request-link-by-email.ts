@@ -8,6 +8,8 @@ import LinkRequestEmail, { linkRequestSubject } from "@/emails/link-request";
 import type { Db } from "@/lib/db/client";
 import { emailSchema } from "@/lib/contacts/normalise";
 import { getConfig, type Config } from "@/lib/env/config";
+import type { Logger } from "@/lib/log/logger";
+import { requestLogger } from "@/lib/log/request-logger";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailTransport } from "@/lib/mail/types";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
@@ -45,6 +47,8 @@ export async function requestLinkByEmail(opts: {
 }): Promise<{ outcome: RequestLinkOutcome; background: Promise<BackgroundResult> }> {
   const config = opts.config ?? getConfig();
   const now = opts.now ?? new Date();
+  // Taken now, inside the request: the background part below outlives it.
+  const log = await requestLogger();
   const client = await consumeRateLimit({
     db: opts.db,
     rule: CLIENT_LIMIT,
@@ -52,17 +56,23 @@ export async function requestLinkByEmail(opts: {
     authSecret: config.authSecret,
   });
   if (!client.ok) {
+    log.info("link request refused: client rate limit");
     return {
       outcome: { status: "client_limited", retryAfterSeconds: client.retryAfterSeconds },
       background: Promise.resolve("address_limited"),
     };
   }
   // Deliberately not awaited by the caller: whatever happens here must not change the answer or its timing.
-  const background = lookUpAndSend({ ...opts, config, now }).catch((error: unknown) => {
-    // No address in the log: the error's name and message only.
-    console.error("request-link-by-email: sending failed:", error instanceof Error ? error.message : String(error));
-    return "failed" as const;
-  });
+  const background = lookUpAndSend({ ...opts, config, now, log })
+    .then((result) => {
+      // The outcome is logged, never the address it was for.
+      log.debug({ result }, "link request handled");
+      return result;
+    })
+    .catch((error: unknown) => {
+      log.error({ err: error }, "link request failed");
+      return "failed" as const;
+    });
   return { outcome: { status: "accepted" }, background };
 }
 
@@ -72,6 +82,7 @@ async function lookUpAndSend(opts: {
   config: Pick<Config, "publicUrl" | "linkKeys" | "authSecret">;
   transport?: MailTransport;
   now: Date;
+  log: Logger;
 }): Promise<BackgroundResult> {
   const address = await consumeRateLimit({
     db: opts.db,
@@ -98,7 +109,7 @@ async function lookUpAndSend(opts: {
     },
   });
   if (!result.ok) {
-    console.error(`request-link-by-email: mail not sent (${result.code})`);
+    opts.log.warn({ code: result.code }, "link request mail not sent");
     return "failed";
   }
   return "sent";

@@ -2,6 +2,7 @@
 // (lib/tokens), then revocation against the contact's current tokenVersion. Every recipient page and route uses it.
 import type { DbOrTx } from "@/lib/db/client";
 import type { LinkKey } from "@/lib/env/config";
+import { requestLogger } from "@/lib/log/request-logger";
 import { verifyLinkToken, type LinkTokenClaims } from "@/lib/tokens/link-token";
 import type { Scope } from "@/lib/tokens/scopes";
 
@@ -22,6 +23,16 @@ export async function resolveLink(opts: {
   keys: readonly LinkKey[];
   now?: Date;
 }): Promise<ResolvedLink> {
+  const resolved = await decide(opts);
+  // The scope and the outcome: never the token, never whose it is.
+  (await requestLogger()).debug(
+    { scopes: opts.scopes, outcome: resolved.ok ? `ok:${resolved.claims.scope}` : resolved.problem },
+    "link resolved",
+  );
+  return resolved;
+}
+
+async function decide(opts: Parameters<typeof resolveLink>[0]): Promise<ResolvedLink> {
   const verified = verifyLinkToken(opts.token, { keys: opts.keys, scopes: opts.scopes, now: opts.now });
   if (!verified.ok) {
     if (verified.reason !== "expired") return { ok: false, problem: "invalid" };

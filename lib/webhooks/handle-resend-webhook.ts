@@ -4,6 +4,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { KIB, readLimitedBody } from "@/lib/http/read-limited-body";
+import { loggerFor } from "@/lib/log/logger";
 import { applyResendEvent, type ApplyResendEventOutcome } from "./apply-resend-event";
 import { parseResendEvent } from "./resend-event-schema";
 import { createResendVerifier, verifyResendWebhook } from "./verify-resend-webhook";
@@ -48,7 +49,7 @@ export async function receiveResendWebhook(opts: {
   try {
     verifier = createResendVerifier(opts.secret);
   } catch {
-    console.error("RESEND_WEBHOOK_SECRET is not a valid signing secret (expected whsec_ followed by base64)");
+    loggerFor(opts.request).error("RESEND_WEBHOOK_SECRET is not a valid signing secret (expected whsec_ and base64)");
     return { ok: false, code: "webhook_not_configured" };
   }
   // Read at most MAX_BODY_BYTES, with or without Content-Length, before the signature is checked.
@@ -86,10 +87,16 @@ export function resendWebhookResponse(result: ResendWebhookResult): Response {
 
 /** The whole request: what the route calls, and what the tests call with a real Request. */
 export async function handleResendWebhook(opts: Parameters<typeof receiveResendWebhook>[0]): Promise<Response> {
+  const log = loggerFor(opts.request);
   try {
-    return resendWebhookResponse(await receiveResendWebhook(opts));
+    const result = await receiveResendWebhook(opts);
+    // The outcome or refusal code only: the event itself names the recipient.
+    if (result.ok) log.info({ outcome: result.outcome }, "resend webhook applied");
+    else log.warn({ code: result.code }, "resend webhook refused");
+    return resendWebhookResponse(result);
   } catch (e) {
-    console.error("Resend webhook failed", e);
+    // Never the error itself: a database error about an event quotes its values.
+    log.error({ err: e }, "resend webhook failed");
     return resendWebhookResponse({ ok: false, code: "internal" });
   }
 }

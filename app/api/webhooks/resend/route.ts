@@ -2,6 +2,7 @@
 // Svix signature over the raw body is the authentication (lib/webhooks/verify-resend-webhook.ts).
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
+import { loggerFor } from "@/lib/log/logger";
 import { handleResendWebhook, resendWebhookResponse } from "@/lib/webhooks/handle-resend-webhook";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,7 @@ export async function POST(request: Request) {
     });
   } catch (e) {
     // The database could not be opened: a 5xx, so Resend retries later.
-    console.error("Resend webhook failed", e);
+    loggerFor(request).error({ err: e }, "resend webhook failed");
     return resendWebhookResponse({ ok: false, code: "internal" });
   }
 }
