@@ -42,8 +42,7 @@ async function signIn(address: string): Promise<Page> {
   return page;
 }
 async function mails(address: string): Promise<Mail[]> {
-  const res = await fetch(`${server.url}/api/dev/mail?to=${encodeURIComponent(address)}`);
-  return (await res.json()) as Mail[];
+  return server.mails(address);
 }
 async function expectAccessible(page: Page) {
   expect(await axeViolations(page)).toEqual([]);

@@ -24,7 +24,7 @@ async function signIn(page: Page, address: string) {
   await page.locator("#staff-email").fill(address);
   await page.locator("form[data-ready=true] button[type=submit]").click();
   await page.waitForURL((u) => u.pathname === "/staff/sign-in/check-mail");
-  const mails = (await (await fetch(`${server.url}/api/dev/mail?to=${encodeURIComponent(address)}`)).json()) as Mail[];
+  const mails = server.mails(address);
   const link = mails
     .map((m) => m.text.replaceAll("&amp;", "&").match(/https?:\/\/\S+\/api\/auth\/callback\/email\?[^\s)\]]+/)?.[0])
     .find(Boolean);

@@ -1,9 +1,9 @@
-// Signs a demo staff member in the way a person does: the sign-in form, the magic link from the dev mailbox.
+// Signs a demo staff member in the way a person does: the sign-in form, then the magic link from the mail the app
+// sent (read from the fake Resend API).
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { newPage } from "./browser";
+import type { SentMail } from "./mailbox";
 import type { AppServer } from "./server";
-
-type Mail = { id: string; subject: string; text: string; createdAt: string };
 
 export const DEMO_STAFF = {
   ADMIN: "astrid.lind@elastx.example",
@@ -15,9 +15,8 @@ export const DEMO_STAFF = {
 
 export type DemoRole = keyof typeof DEMO_STAFF;
 
-async function newestMail(server: AppServer, address: string): Promise<Mail | undefined> {
-  const res = await fetch(`${server.url}/api/dev/mail?to=${encodeURIComponent(address)}&limit=1`);
-  return ((await res.json()) as Mail[])[0];
+function newestMail(server: AppServer, address: string): SentMail | undefined {
+  return server.mails(address)[0];
 }
 
 export async function signInAs(
@@ -27,15 +26,15 @@ export async function signInAs(
   opts: { locale?: string } = {},
 ): Promise<{ page: Page; context: BrowserContext }> {
   const { page, context } = await newPage(browser, opts);
-  const before = (await newestMail(server, address))?.id;
+  const before = newestMail(server, address)?.id;
   await page.goto(`${server.url}/staff/sign-in`);
   await page.locator("form[data-ready=true]").waitFor();
   await page.locator("#staff-email").fill(address);
   await page.locator("form[data-ready=true] button[type=submit]").click();
   await page.waitForURL((u) => u.pathname === "/staff/sign-in/check-mail");
-  let mail: Mail | undefined;
+  let mail: SentMail | undefined;
   for (let i = 0; i < 50 && (!mail || mail.id === before); i++) {
-    mail = await newestMail(server, address);
+    mail = newestMail(server, address);
     if (!mail || mail.id === before) await new Promise((r) => setTimeout(r, 100));
   }
   const link = mail?.text.replaceAll("&amp;", "&").match(/https?:\/\/\S+\/api\/auth\/callback\/email\?[^\s)\]]+/)?.[0];
