@@ -1,5 +1,6 @@
 // next-auth 4 configuration for the staff workspace: magic link through our own mail layer, optional OpenID Connect,
-// database sessions (8 hours, renewed at most hourly), sign-in only for active staff on the allow-list, audited.
+// database sessions (8 hours, renewed at most hourly, never past STAFF_SESSION_MAX_HOURS after sign-in), sign-in only
+// for active staff on the allow-list, audited.
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
@@ -91,7 +92,7 @@ function providers(): Provider[] {
 export function buildAuthOptions(): NextAuthOptions {
   const config = getConfig();
   return {
-    adapter: staffAdapter(getDb),
+    adapter: staffAdapter(getDb, { sessionMaxAgeSeconds: config.staffAuth.sessionMaxHours * 3600 }),
     providers: providers(),
     secret: config.authSecret,
     useSecureCookies: config.publicUrl.startsWith("https://"),
