@@ -12,7 +12,7 @@ import { getConfig } from "@/lib/env/config";
 import { sendMail } from "@/lib/mail/send-mail";
 import { findAllowedStaff } from "./find-allowed-staff";
 import { staffAdapter } from "./prisma-adapter";
-import { onPublicOrigin, safeCallbackUrl } from "./public-url";
+import { safeCallbackUrl, signInConfirmUrl } from "./public-url";
 import { requestLanguage } from "./request-language";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -49,7 +49,8 @@ function providers(): Provider[] {
         // Defence in depth: the signIn callback already stops requests for addresses that may not sign in.
         if (!(await findAllowedStaff({ db, email: identifier, allowed: config.staffAuth.allowed }))) return;
         const language = await requestLanguage();
-        const link = onPublicOrigin(url, config.publicUrl);
+        // The link opens our page with a sign-in button; next-auth's own GET callback would sign in on any visit.
+        const link = signInConfirmUrl(url, config.publicUrl);
         const result = await sendMail({
           db,
           message: {

@@ -1,6 +1,8 @@
 // The staff sign-in adapter over our own tables: single-use verification tokens, no self sign-up, database sessions,
 // and the sign-in decision (active staff on the allow-list).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { checkSignInLink } from "@/lib/auth/check-sign-in-link";
 import { findAllowedStaff } from "@/lib/auth/find-allowed-staff";
 import { SelfSignUpRefused, staffAdapter } from "@/lib/auth/prisma-adapter";
 import { signOutStaff } from "@/lib/auth/sign-out-staff";
@@ -46,6 +48,31 @@ describe("verification tokens", () => {
       adapter.useVerificationToken!({ identifier: "sara@elastx.example", token: "hash-3" }),
     ]);
     expect(results.filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe("checking a sign-in link without using it", () => {
+  const secret = "k".repeat(40);
+  const token = "ab".repeat(32);
+  const hashed = createHash("sha256").update(`${token}${secret}`).digest("hex");
+  const check = (email: unknown, link: unknown = token) => checkSignInLink({ db: t.db, email, token: link, secret });
+
+  it("finds a live link by next-auth's hash, leaves it in place, and refuses a used, expired or foreign one", async () => {
+    await adapter.createVerificationToken!({ identifier: "sara@elastx.example", token: hashed, expires: future() });
+    expect(await check("sara@elastx.example")).toEqual({ ok: true, email: "sara@elastx.example" });
+    expect(await check("sara@elastx.example")).toEqual({ ok: true, email: "sara@elastx.example" });
+    expect(await check("astrid@elastx.example")).toEqual({ ok: false, reason: "used_or_expired" });
+    expect(await check("sara@elastx.example", "cd".repeat(32))).toEqual({ ok: false, reason: "used_or_expired" });
+    expect(await check(undefined)).toEqual({ ok: false, reason: "malformed" });
+    expect(await check("sara@elastx.example", "<script>")).toEqual({ ok: false, reason: "malformed" });
+
+    await adapter.useVerificationToken!({ identifier: "sara@elastx.example", token: hashed });
+    expect(await check("sara@elastx.example")).toEqual({ ok: false, reason: "used_or_expired" });
+
+    await t.db.verificationToken.create({
+      data: { identifier: "sara@elastx.example", token: hashed, expires: new Date(Date.now() - 1000) },
+    });
+    expect(await check("sara@elastx.example")).toEqual({ ok: false, reason: "used_or_expired" });
   });
 });
 
