@@ -14,6 +14,7 @@ import { findAllowedStaff } from "./find-allowed-staff";
 import { staffAdapter } from "./prisma-adapter";
 import { safeCallbackUrl, signInConfirmUrl } from "./public-url";
 import { requestLanguage } from "./request-language";
+import { verifiedOidcAddress } from "./verified-oidc-address";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 export const SESSION_UPDATE_AGE_SECONDS = 60 * 60;
@@ -76,14 +77,13 @@ function providers(): Provider[] {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      // Staff exist before their first sign-in (invited by an admin): link the identity to the staff user by address.
+      // Staff exist before their first sign-in (invited by an admin), so the identity is linked to the staff user by
+      // address. next-auth calls the signIn callback before linking, and it refuses any address the provider has not
+      // verified: that is what keeps this linking safe.
       allowDangerousEmailAccountLinking: true,
-      profile(profile: { sub: string; email?: string; preferred_username?: string; name?: string }) {
-        return {
-          id: profile.sub,
-          email: (profile.email ?? profile.preferred_username ?? "").toLowerCase(),
-          name: profile.name ?? null,
-        };
+      profile(profile: { sub: string; email?: string; name?: string }) {
+        // No fallback to preferred_username: it is a user-chosen name on many providers, not a verified address.
+        return { id: profile.sub, email: verifiedOidcAddress(profile) ?? "", name: profile.name ?? null };
       },
     });
   }
@@ -100,8 +100,15 @@ export function buildAuthOptions(): NextAuthOptions {
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     pages: STAFF_PAGES,
     callbacks: {
-      async signIn({ user, email }) {
+      async signIn({ user, email, account, profile }) {
         const db = await getDb();
+        if (account?.provider === "oidc") {
+          // The provider's verified address must be an active, allowed staff user's, and the user next-auth found (by
+          // the linked account, or the profile on a first sign-in) must be that same staff user.
+          const address = verifiedOidcAddress(profile);
+          const staff = await findAllowedStaff({ db, email: address, allowed: config.staffAuth.allowed });
+          return staff !== null && user.email?.trim().toLowerCase() === staff.email;
+        }
         const staff = await findAllowedStaff({ db, email: user.email, allowed: config.staffAuth.allowed });
         // Asking for a link: the same "check your mail" page whether or not the address may sign in, and no mail.
         if (email?.verificationRequest) return staff ? true : STAFF_PAGES.verifyRequest;

@@ -10,6 +10,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
 import { startFakeResend, type FakeResend } from "../../support/fake-resend";
 import { sentMails, type SentMail } from "./mailbox";
 
@@ -83,7 +84,13 @@ async function waitUntilHealthy(url: string, child: ChildProcess, output: () => 
   throw new Error(`The server at ${url} was not healthy within ${timeoutMs} ms (last: ${last}):\n${output()}`);
 }
 
-export async function startServer(opts: { env?: Record<string, string> } = {}): Promise<AppServer> {
+export async function startServer(
+  opts: {
+    env?: Record<string, string>;
+    /** Changes to the seeded database before the server opens it (the embedded database belongs to one process). */
+    beforeStart?: (db: Db) => Promise<void>;
+  } = {},
+): Promise<AppServer> {
   const appDir = inject("e2eAppDir");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -114,6 +121,14 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
         env,
       },
     );
+    if (opts.beforeStart) {
+      const { db, close } = await createDb({ kind: "pglite", dir: path.join(dataDir, "pglite") });
+      try {
+        await opts.beforeStart(db);
+      } finally {
+        await close();
+      }
+    }
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true });
     await resend.close();
