@@ -5,6 +5,7 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { getAuthOptions } from "@/lib/auth/auth-options";
 import { guardEmailCallback } from "@/lib/auth/guard-email-callback";
+import { providerRedirectPage } from "@/lib/auth/provider-redirect-page";
 import { relativeToFallback } from "@/lib/auth/public-url";
 import { getConfig } from "@/lib/env/config";
 
@@ -21,6 +22,8 @@ async function handle(req: NextRequest, context: Context): Promise<Response> {
   });
   if (guarded) return guarded;
   const response: Response = await NextAuth(req, context, getAuthOptions());
+  const toProvider = providerRedirectPage({ request: req, response });
+  if (toProvider) return toProvider;
   const location = response.headers.get("Location");
   if (location) response.headers.set("Location", relativeToFallback(location));
   if (response.headers.get("Content-Type")?.includes("application/json")) {
