@@ -120,7 +120,8 @@ for (const [lang, t] of Object.entries(LANGS)) {
       await replay.page.waitForURL((u) => u.pathname === "/staff/sign-in");
       await replay.context.close();
       await context.close();
-    });
+      // Five page loads and four axe runs: more than the default minute on a busy shared machine.
+    }, 180_000);
   });
 }
 
