@@ -1,4 +1,4 @@
-// Runs before every request (static files aside) and does four things:
+// Runs before every request (static files aside) and does five things:
 // - gives the request an id (X-Request-Id, in every log line of the request; our own random value, never a
 //   client's, so a client cannot forge or collide log entries) and logs one line for it, tokens masked;
 // - for pages: a Content-Security-Policy with a fresh nonce (lib/security/content-security-policy.ts). Next.js reads
@@ -7,7 +7,9 @@
 // - for pages: the language (?lang, then the lang cookie, then Accept-Language, then Swedish), handed to layouts and
 //   pages in a request header (the root layout cannot read searchParams, and <html lang> must match the page). An
 //   explicit ?lang choice is remembered in the lang cookie (a preference the visitor asked for: no consent needed).
-// - refuses oversized server-action bodies on every path but the CSV import's (lib/http/server-action-body-limit.ts).
+// - refuses oversized server-action bodies on every path but the CSV import's (lib/http/server-action-body-limit.ts);
+// - on the staff sign-in pages, issues next-auth's CSRF cookie when there is none, so the pages can render the token
+//   into their forms on the server (forms then work without JavaScript).
 // Every header set here is overwritten, never appended, so a client cannot smuggle in its own value. Not a security
 // boundary for access: nothing here authorises anything.
 import { NextResponse, type NextRequest } from "next/server";
@@ -15,6 +17,7 @@ import { analyticsSettings } from "@/lib/consent/analytics-config";
 import { analyticsAllowedOn, PAGE_PATH_HEADER } from "@/lib/consent/analytics-scope";
 import { getConfig } from "@/lib/env/config";
 import { refuseOversizedAction } from "@/lib/http/server-action-body-limit";
+import { csrfCookieName, mintCsrfToken, readCsrfToken } from "@/lib/auth/csrf-token";
 import { isLanguage, LANG_COOKIE, LANG_COOKIE_MAX_AGE_SECONDS, LANG_HEADER, pickLanguage } from "@/lib/i18n/languages";
 import { logger, REQUEST_ID_HEADER } from "@/lib/log/logger";
 import { routeForLog } from "@/lib/log/route-for-log";
@@ -24,6 +27,18 @@ import {
   generateNonce,
   NONCE_HEADER,
 } from "@/lib/security/content-security-policy";
+
+/** next-auth's CSRF cookie for the sign-in pages, minted when missing; also put on the request the page will read. */
+function csrfCookie(request: NextRequest): { name: string; value: string; secure: boolean } | null {
+  if (!request.nextUrl.pathname.startsWith("/staff/sign-in")) return null;
+  const { authSecret, publicUrl } = getConfig();
+  const secure = publicUrl.startsWith("https://");
+  const name = csrfCookieName(secure);
+  if (readCsrfToken(request.cookies.get(name)?.value, authSecret)) return null;
+  const { cookieValue } = mintCsrfToken(authSecret);
+  request.cookies.set(name, cookieValue);
+  return { name, value: cookieValue, secure };
+}
 
 export function proxy(request: NextRequest) {
   // The one exception to "not a security boundary": Next has a single body limit for all server actions, sized for
@@ -35,6 +50,8 @@ export function proxy(request: NextRequest) {
   });
   if (refused) return refused;
 
+  // Before the request's headers are copied below: it adds the cookie to the request the page sees.
+  const csrf = csrfCookie(request);
   const { pathname } = request.nextUrl;
   const requestId = crypto.randomUUID();
   const requestHeaders = new Headers(request.headers);
@@ -68,6 +85,10 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
+  if (csrf) {
+    // next-auth's own cookie options (core/lib/cookie.js).
+    response.cookies.set(csrf.name, csrf.value, { httpOnly: true, sameSite: "lax", path: "/", secure: csrf.secure });
+  }
 
   if (isLanguage(query) && query !== cookie) {
     const https =

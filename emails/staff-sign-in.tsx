@@ -32,7 +32,7 @@ export function staffSignInSubject(language: Language): string {
 }
 
 const previewProps: StaffSignInEmailProps = {
-  url: "https://prefs.example.com/api/auth/callback/email?token=preview",
+  url: "https://prefs.example.com/staff/sign-in/confirm?token=preview&email=astrid.lind%40elastx.example",
   expiresInMinutes: 15,
   language: "sv",
 };

@@ -1,5 +1,6 @@
 // next-auth 4 configuration for the staff workspace: magic link through our own mail layer, optional OpenID Connect,
-// database sessions (8 hours, renewed at most hourly), sign-in only for active staff on the allow-list, audited.
+// database sessions (8 hours, renewed at most hourly, never past STAFF_SESSION_MAX_HOURS after sign-in), sign-in only
+// for active staff on the allow-list, audited.
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
@@ -14,8 +15,9 @@ import { requestClientAddress } from "@/lib/http/request-client-address";
 import { findAllowedStaff } from "./find-allowed-staff";
 import { limitStaffSignIn } from "./limit-staff-sign-in";
 import { staffAdapter } from "./prisma-adapter";
-import { onPublicOrigin, safeCallbackUrl } from "./public-url";
+import { safeCallbackUrl, signInConfirmUrl } from "./public-url";
 import { requestLanguage } from "./request-language";
+import { verifiedOidcAddress } from "./verified-oidc-address";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 export const SESSION_UPDATE_AGE_SECONDS = 60 * 60;
@@ -51,7 +53,8 @@ function providers(): Provider[] {
         // Defence in depth: the signIn callback already stops requests for addresses that may not sign in.
         if (!(await findAllowedStaff({ db, email: identifier, allowed: config.staffAuth.allowed }))) return;
         const language = await requestLanguage();
-        const link = onPublicOrigin(url, config.publicUrl);
+        // The link opens our page with a sign-in button; next-auth's own GET callback would sign in on any visit.
+        const link = signInConfirmUrl(url, config.publicUrl);
         const result = await sendMail({
           db,
           message: {
@@ -77,14 +80,13 @@ function providers(): Provider[] {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      // Staff exist before their first sign-in (invited by an admin): link the identity to the staff user by address.
+      // Staff exist before their first sign-in (invited by an admin), so the identity is linked to the staff user by
+      // address. next-auth calls the signIn callback before linking, and it refuses any address the provider has not
+      // verified: that is what keeps this linking safe.
       allowDangerousEmailAccountLinking: true,
-      profile(profile: { sub: string; email?: string; preferred_username?: string; name?: string }) {
-        return {
-          id: profile.sub,
-          email: (profile.email ?? profile.preferred_username ?? "").toLowerCase(),
-          name: profile.name ?? null,
-        };
+      profile(profile: { sub: string; email?: string; name?: string }) {
+        // No fallback to preferred_username: it is a user-chosen name on many providers, not a verified address.
+        return { id: profile.sub, email: verifiedOidcAddress(profile) ?? "", name: profile.name ?? null };
       },
     });
   }
@@ -94,7 +96,7 @@ function providers(): Provider[] {
 export function buildAuthOptions(): NextAuthOptions {
   const config = getConfig();
   return {
-    adapter: staffAdapter(getDb),
+    adapter: staffAdapter(getDb, { sessionMaxAgeSeconds: config.staffAuth.sessionMaxHours * 3600 }),
     providers: providers(),
     secret: config.authSecret,
     useSecureCookies: config.publicUrl.startsWith("https://"),
@@ -102,8 +104,15 @@ export function buildAuthOptions(): NextAuthOptions {
     pages: STAFF_PAGES,
     logger: nextAuthLogger,
     callbacks: {
-      async signIn({ user, email }) {
+      async signIn({ user, email, account, profile }) {
         const db = await getDb();
+        if (account?.provider === "oidc") {
+          // The provider's verified address must be an active, allowed staff user's, and the user next-auth found (by
+          // the linked account, or the profile on a first sign-in) must be that same staff user.
+          const address = verifiedOidcAddress(profile);
+          const staff = await findAllowedStaff({ db, email: address, allowed: config.staffAuth.allowed });
+          return staff !== null && user.email?.trim().toLowerCase() === staff.email;
+        }
         if (email?.verificationRequest) {
           // Limited per client and address (lib/auth/limit-staff-sign-in.ts); over it, the same answer and no mail.
           const clientAddress = await requestClientAddress();

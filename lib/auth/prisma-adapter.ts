@@ -1,5 +1,8 @@
 // next-auth 4's database adapter over our own models (StaffUser is next-auth's "user"). Only the methods email and
 // OAuth sign-in with database sessions use. There is no self sign-up: createUser refuses, staff are invited by an admin.
+// Sessions have an absolute lifetime on top of next-auth's sliding expiry: next-auth renews a session on use for ever,
+// so the adapter refuses (and deletes) one whose sign-in is older than `sessionMaxAgeSeconds`, and never lets a
+// renewal reach past that moment.
 import "server-only";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "next-auth/adapters";
 import type { Db } from "@/lib/db/client";
@@ -22,14 +25,22 @@ const toUser = (u: StaffUser): AdapterUser => ({
   emailVerified: u.emailVerified,
 });
 
-const toSession = (s: { sessionToken: string; userId: string; expires: Date }): AdapterSession => ({
-  sessionToken: s.sessionToken,
-  userId: s.userId,
-  expires: s.expires,
-});
+type SessionRow = { sessionToken: string; userId: string; expires: Date; createdAt: Date };
 
-export function staffAdapter(source: DbSource): Adapter {
+export type StaffAdapterOptions = {
+  /** A session ends this long after sign-in, however often it was renewed (STAFF_SESSION_MAX_HOURS). */
+  sessionMaxAgeSeconds: number;
+};
+
+export function staffAdapter(source: DbSource, { sessionMaxAgeSeconds }: StaffAdapterOptions): Adapter {
   const db = async () => (typeof source === "function" ? source() : source);
+  const endOf = (s: Pick<SessionRow, "createdAt">) => new Date(s.createdAt.getTime() + sessionMaxAgeSeconds * 1000);
+  const earlier = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
+  const toSession = (s: SessionRow): AdapterSession => ({
+    sessionToken: s.sessionToken,
+    userId: s.userId,
+    expires: earlier(s.expires, endOf(s)),
+  });
   return {
     async createUser() {
       throw new SelfSignUpRefused();
@@ -92,6 +103,11 @@ export function staffAdapter(source: DbSource): Adapter {
         await client.session.deleteMany({ where: { userId: found.userId } });
         return null;
       }
+      // Past its absolute lifetime: gone, whatever the sliding expiry says (next-auth then clears the cookie).
+      if (endOf(found).getTime() <= Date.now()) {
+        await client.session.deleteMany({ where: { sessionToken } });
+        return null;
+      }
       return { session: toSession(found), user: toUser(found.user) };
     },
     async updateSession({ sessionToken, expires }) {
@@ -100,7 +116,10 @@ export function staffAdapter(source: DbSource): Adapter {
         const s = await client.session.findUnique({ where: { sessionToken } });
         return s ? toSession(s) : null;
       }
-      const { count } = await client.session.updateMany({ where: { sessionToken }, data: { expires } });
+      const current = await client.session.findUnique({ where: { sessionToken }, select: { createdAt: true } });
+      if (!current) return null;
+      const bounded = earlier(expires, endOf(current));
+      const { count } = await client.session.updateMany({ where: { sessionToken }, data: { expires: bounded } });
       if (count === 0) return null;
       const s = await client.session.findUnique({ where: { sessionToken } });
       return s ? toSession(s) : null;

@@ -38,11 +38,19 @@ const envSchema = z.object({
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
   RESEND_WEBHOOK_SECRET: optionalString,
-  // The dev mailbox shows every stored mail (secure links included) to anyone who reaches the server: on by default
-  // outside production with the outbox transport, in production only when DEV_MAILBOX=1 is set on purpose (trials, tests).
+  // The dev mailbox shows stored mail (secure links included) to anyone who reaches the server: on by default outside
+  // production with the outbox transport (DEV_MAILBOX=0 turns it off), and refused in production: with it anyone could
+  // read an admin's sign-in link and become admin.
   DEV_MAILBOX: optionalString.pipe(z.enum(["0", "1"], { error: "must be 0 or 1" }).optional()),
   // Staff sign-in: comma-separated addresses or @domains allowed to sign in (on top of being an active staff user).
   STAFF_ALLOWED_EMAILS: optionalString,
+  // Staff sessions slide (8 hours, renewed on use) but never outlive this many hours after sign-in.
+  STAFF_SESSION_MAX_HOURS: z.coerce
+    .number({ error: "must be a number of hours" })
+    .int({ error: "must be a whole number of hours" })
+    .min(1, { error: "must be at least 1 hour" })
+    .max(720, { error: "must be at most 720 hours (30 days)" })
+    .default(12),
   // Optional OpenID Connect sign-in (Microsoft Entra ID, Google Workspace, Keycloak): all three or none.
   OIDC_ISSUER: optionalString.pipe(z.url({ error: "must be the issuer URL" }).optional()),
   OIDC_CLIENT_ID: optionalString,
@@ -91,11 +99,13 @@ export type Config = {
   staffAuth: {
     /** Lower-cased addresses ("a@b.se") and domains ("@b.se"); empty means any active staff user may sign in. */
     allowed: string[];
+    /** Absolute lifetime of a staff session from sign-in, whatever its sliding expiry says. */
+    sessionMaxHours: number;
     oidc: { issuer: string; clientId: string; clientSecret: string } | null;
   };
   /** Piwik Pro analytics (only after consent); null when not configured. */
   analytics: { containerId: string; url: string } | null;
-  /** Whether /dev/mail and /api/dev/mail exist (only ever with the outbox transport). */
+  /** Whether /dev/mail and /api/dev/mail exist (only ever with the outbox transport, never in production). */
   devMailbox: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
   /** Trusted reverse proxies in front of the app: which X-Forwarded-For entry is the client (lib/http/client-address.ts). */
@@ -211,6 +221,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
   if (oidcSet !== 0 && oidcSet !== 3)
     problems.push("OIDC_ISSUER: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none");
+  if (production && e.DEV_MAILBOX === "1")
+    problems.push("DEV_MAILBOX: never in production (it shows sign-in links to anyone); remove it or set it to 0");
   if (Boolean(e.PIWIK_CONTAINER_ID) !== Boolean(e.PIWIK_URL))
     problems.push("PIWIK_URL: set both PIWIK_CONTAINER_ID and PIWIK_URL, or neither");
   if (production && !env.PUBLIC_URL)
@@ -241,6 +253,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .split(",")
         .map((v) => v.trim().toLowerCase())
         .filter(Boolean),
+      sessionMaxHours: e.STAFF_SESSION_MAX_HOURS,
       oidc:
         e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
           ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
@@ -250,7 +263,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.PIWIK_CONTAINER_ID && e.PIWIK_URL
         ? { containerId: e.PIWIK_CONTAINER_ID, url: e.PIWIK_URL.replace(/\/+$/, "") }
         : null,
-    devMailbox: mail.transport === "outbox" && (e.DEV_MAILBOX === undefined ? !production : e.DEV_MAILBOX === "1"),
+    devMailbox: !production && mail.transport === "outbox" && e.DEV_MAILBOX !== "0",
     logLevel: e.LOG_LEVEL,
     trustedProxyCount: e.TRUSTED_PROXY_COUNT,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,

@@ -4,8 +4,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./support/axe";
-import { launchBrowser, newPage } from "./support/browser";
+import { launchBrowser } from "./support/browser";
 import { startServer, type AppServer } from "./support/server";
+import { signInAs } from "./support/staff";
 
 let server: AppServer;
 let browser: Browser;
@@ -18,32 +19,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Mail = { subject: string; text: string };
 async function signIn(address: string): Promise<Page> {
-  const { page } = await newPage(browser);
-  const before = await mails(address);
-  await page.goto(`${server.url}/staff/sign-in`);
-  await page.locator("form[data-ready=true]").waitFor();
-  await page.locator("#staff-email").fill(address);
-  await page.locator("form[data-ready=true] button[type=submit]").click();
-  await page.waitForURL((u) => u.pathname === "/staff/sign-in/check-mail");
-  let link: string | undefined;
-  for (let i = 0; i < 40 && !link; i++) {
-    const now = await mails(address);
-    if (now.length > before.length)
-      link = now[now.length - 1]!.text.replaceAll("&amp;", "&").match(
-        /https?:\/\/\S+\/api\/auth\/callback\/email\?[^\s)\]]+/,
-      )?.[0];
-    else await new Promise((r) => setTimeout(r, 250));
-  }
-  expect(link).toBeDefined();
-  await page.goto(link!);
-  await page.waitForURL((u) => u.pathname === "/staff");
-  return page;
-}
-async function mails(address: string): Promise<Mail[]> {
-  const res = await fetch(`${server.url}/api/dev/mail?to=${encodeURIComponent(address)}`);
-  return (await res.json()) as Mail[];
+  return (await signInAs(browser, server, address)).page;
 }
 async function expectAccessible(page: Page) {
   expect(await axeViolations(page)).toEqual([]);

@@ -110,13 +110,9 @@ describe("erasure", () => {
     expect((await fresh.context.cookies()).find((c) => c.name === "tillit_rs")).toBeUndefined();
 
     // The receipt is queued with the erasure and sent by the in-process worker just after: wait for it.
-    const receiptSubjects = async () =>
-      (
-        (await (await fetch(`${server.url}/api/dev/mail?to=lena.svensson@nordlys.example`)).json()) as {
-          subject: string;
-        }[]
-      ).map((m) => m.subject);
-    await expect.poll(receiptSubjects, { timeout: 15_000 }).toEqual(["Dina uppgifter är raderade"]);
+    await expect
+      .poll(() => server.mails("lena.svensson@nordlys.example").map((m) => m.subject), { timeout: 15_000 })
+      .toEqual(["Dina uppgifter är raderade"]);
 
     const again = await fresh.page.goto(url);
     expect(again?.status()).toBe(200);

@@ -33,9 +33,7 @@ afterAll(async () => {
 const links = () => ({ publicUrl: server.url, linkKeys: KEYS });
 
 async function mails(): Promise<Mail[]> {
-  const res = await fetch(`${server.url}/api/dev/mail?to=${encodeURIComponent(EMAIL)}`);
-  expect(res.status).toBe(200);
-  return (await res.json()) as Mail[];
+  return server.mails(EMAIL);
 }
 
 /** Everything the person's own page says about their mailings: every topic's state and the all-marketing button. */

@@ -1,5 +1,5 @@
 // Mailings in a real browser, as the marketing user: compose a mailing to a segment, see the live preview in both
-// languages, send a test to herself (it lands in the dev mailbox), send it and watch the progress page count it out;
+// languages, send a test to herself (it reaches the fake Resend API), send it and watch the progress page count it out;
 // in English, schedule one and cancel it after the confirmation. axe on compose, dialog and progress, sv and en.
 // The segment is written into the fresh database before the server starts (the embedded database belongs to one
 // process), so this test does not depend on the segment pages.
@@ -45,16 +45,15 @@ beforeAll(async () => {
   // The same secrets for the seed and the server, so addresses hash alike in both.
   const env = {
     DATA_DIR: dataDir,
-    MAIL_TRANSPORT: "outbox",
-    DEV_MAILBOX: "1",
     AUTH_SECRET: secret(),
     SUPPRESSION_HMAC_KEY: secret(),
     LINK_SIGNING_KEYS: `e2e1:${secret()}`,
   };
-  // The seed needs some public URL; the server is then started with its own.
+  // The seed needs some public URL and mail transport (it sends nothing); the server is then started with its own.
   const processEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...env,
+    MAIL_TRANSPORT: "outbox",
     PUBLIC_URL: "http://127.0.0.1:3000",
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -89,11 +88,10 @@ async function expectAccessible(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
 }
 
-type Mail = { id: string; subject: string; text: string; to?: string };
+type Mail = { id: string; subject: string; text: string; to: string[] };
 
 async function mailsTo(address: string): Promise<Mail[]> {
-  const res = await fetch(`${server.url}/api/dev/mail?to=${encodeURIComponent(address)}&limit=50`);
-  return (await res.json()) as Mail[];
+  return server.mails(address).slice(0, 50);
 }
 
 async function compose(page: Page, texts: { name: string; subjectSv: string; subjectEn: string }) {
@@ -157,7 +155,7 @@ describe("mailings (sv)", () => {
         await expectPreview(page, subjectSv, subjectEn);
         await expectAccessible(page);
 
-        // A test to herself, in both languages, through the mail pipeline into the dev mailbox.
+        // A test to herself, in both languages, through the mail pipeline to the fake Resend API.
         await page.getByRole("button", { name: "Skicka ett test till mig" }).click();
         await expect
           .poll(() => page.locator("form > [role=status]").innerText(), { timeout: 15_000 })

@@ -79,9 +79,7 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 async function mailsTo(address: string): Promise<{ subject: string; html: string }[]> {
-  const res = await fetch(`${server.url}/api/dev/mail?to=${encodeURIComponent(address)}`);
-  expect(res.status).toBe(200);
-  return (await res.json()) as { subject: string; html: string }[];
+  return server.mails(address);
 }
 
 for (const lang of ["sv", "en"] as const) {

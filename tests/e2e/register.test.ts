@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./support/axe";
 import { launchBrowser, newPage } from "./support/browser";
 import { startServer, type AppServer } from "./support/server";
+import { CONFIRM_BUTTON, EMAIL_FORM_SUBMIT, signInLink } from "./support/staff";
 
 let server: AppServer;
 let browser: Browser;
@@ -17,19 +18,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Mail = { subject: string; text: string };
 async function signIn(page: Page, address: string) {
   await page.goto(`${server.url}/staff/sign-in`);
-  await page.locator("form[data-ready=true]").waitFor();
   await page.locator("#staff-email").fill(address);
-  await page.locator("form[data-ready=true] button[type=submit]").click();
+  await page.locator(EMAIL_FORM_SUBMIT).click();
   await page.waitForURL((u) => u.pathname === "/staff/sign-in/check-mail");
-  const mails = (await (await fetch(`${server.url}/api/dev/mail?to=${encodeURIComponent(address)}`)).json()) as Mail[];
-  const link = mails
-    .map((m) => m.text.replaceAll("&amp;", "&").match(/https?:\/\/\S+\/api\/auth\/callback\/email\?[^\s)\]]+/)?.[0])
-    .find(Boolean);
+  const link = server.mails(address).map(signInLink).find(Boolean);
   expect(link).toBeDefined();
   await page.goto(link!);
+  await page.getByRole("button", CONFIRM_BUTTON).click();
   await page.waitForURL((u) => u.pathname === "/staff");
 }
 

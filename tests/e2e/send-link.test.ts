@@ -43,9 +43,7 @@ const T = {
 
 type Mail = { subject: string; html: string; text: string; to: string[] };
 async function mailsTo(address: string): Promise<Mail[]> {
-  const res = await fetch(`${server.url}/api/dev/mail?to=${encodeURIComponent(address)}`);
-  expect(res.status).toBe(200);
-  return (await res.json()) as Mail[];
+  return server.mails(address);
 }
 
 /** The form's own status region (the cookie button has another). */

@@ -1,5 +1,5 @@
 // Staff administration and contact notes in a real browser. The admin invites a staff member (per-field errors first),
-// the invitation arrives in the dev mailbox and the new person signs in; the admin changes their role and deactivates
+// the invitation reaches the fake Resend API and the new person signs in; the admin changes their role and deactivates
 // them, which signs them out at once. An account manager adds a note to a contact she manages. axe on every state,
 // in Swedish and English.
 import type { Browser, Page } from "playwright-core";
@@ -57,8 +57,7 @@ describe("staff administration (sv)", () => {
       expect(await row.locator("[data-testid=role]").innerText()).toBe("Support");
       await expectAccessible(page);
 
-      const res = await fetch(`${server.url}/api/dev/mail?to=${encodeURIComponent(invited)}&limit=1`);
-      const [mail] = (await res.json()) as { subject: string; text: string }[];
+      const [mail] = server.mails(invited);
       expect(mail?.subject).toBe("Du har fått ett konto i personalytan");
       expect(mail?.text).toContain("/staff/sign-in");
 

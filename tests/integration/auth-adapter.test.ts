@@ -1,6 +1,8 @@
 // The staff sign-in adapter over our own tables: single-use verification tokens, no self sign-up, database sessions,
 // and the sign-in decision (active staff on the allow-list).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { checkSignInLink } from "@/lib/auth/check-sign-in-link";
 import { findAllowedStaff } from "@/lib/auth/find-allowed-staff";
 import { SelfSignUpRefused, staffAdapter } from "@/lib/auth/prisma-adapter";
 import { signOutStaff } from "@/lib/auth/sign-out-staff";
@@ -11,7 +13,7 @@ let adapter: ReturnType<typeof staffAdapter>;
 
 beforeAll(async () => {
   t = await createTestDb();
-  adapter = staffAdapter(t.db);
+  adapter = staffAdapter(t.db, { sessionMaxAgeSeconds: 12 * 3600 });
   await t.db.staffUser.createMany({
     data: [
       { id: "s_admin", email: "astrid@elastx.example", name: "Astrid", role: "ADMIN" },
@@ -46,6 +48,31 @@ describe("verification tokens", () => {
       adapter.useVerificationToken!({ identifier: "sara@elastx.example", token: "hash-3" }),
     ]);
     expect(results.filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe("checking a sign-in link without using it", () => {
+  const secret = "k".repeat(40);
+  const token = "ab".repeat(32);
+  const hashed = createHash("sha256").update(`${token}${secret}`).digest("hex");
+  const check = (email: unknown, link: unknown = token) => checkSignInLink({ db: t.db, email, token: link, secret });
+
+  it("finds a live link by next-auth's hash, leaves it in place, and refuses a used, expired or foreign one", async () => {
+    await adapter.createVerificationToken!({ identifier: "sara@elastx.example", token: hashed, expires: future() });
+    expect(await check("sara@elastx.example")).toEqual({ ok: true, email: "sara@elastx.example" });
+    expect(await check("sara@elastx.example")).toEqual({ ok: true, email: "sara@elastx.example" });
+    expect(await check("astrid@elastx.example")).toEqual({ ok: false, reason: "used_or_expired" });
+    expect(await check("sara@elastx.example", "cd".repeat(32))).toEqual({ ok: false, reason: "used_or_expired" });
+    expect(await check(undefined)).toEqual({ ok: false, reason: "malformed" });
+    expect(await check("sara@elastx.example", "<script>")).toEqual({ ok: false, reason: "malformed" });
+
+    await adapter.useVerificationToken!({ identifier: "sara@elastx.example", token: hashed });
+    expect(await check("sara@elastx.example")).toEqual({ ok: false, reason: "used_or_expired" });
+
+    await t.db.verificationToken.create({
+      data: { identifier: "sara@elastx.example", token: hashed, expires: new Date(Date.now() - 1000) },
+    });
+    expect(await check("sara@elastx.example")).toEqual({ ok: false, reason: "used_or_expired" });
   });
 });
 
@@ -117,6 +144,38 @@ describe("sessions", () => {
     const entry = await t.db.auditEvent.findFirst({ where: { action: "staff.signed_out" }, orderBy: { seq: "desc" } });
     expect(entry).toMatchObject({ actorType: "STAFF", actorId: "s_mkt", subjectId: "s_mkt" });
     expect(await signOutStaff({ db: t.db, sessionToken: "st-a" })).toBe(false);
+  });
+});
+
+describe("absolute session lifetime", () => {
+  const HOURS = 12;
+  const bounded = () => staffAdapter(t.db, { sessionMaxAgeSeconds: HOURS * 3600 });
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
+
+  it("a session signed in longer ago than the limit is refused and deleted, even though it kept sliding", async () => {
+    await bounded().createSession!({ sessionToken: "st-old", userId: "s_admin", expires: future() });
+    // Signed in 12 h 1 min ago and renewed ever since: the sliding expiry is still in the future.
+    await t.db.session.update({ where: { sessionToken: "st-old" }, data: { createdAt: hoursAgo(HOURS + 1 / 60) } });
+    expect(await bounded().getSessionAndUser!("st-old")).toBeNull();
+    expect(await t.db.session.count({ where: { sessionToken: "st-old" } })).toBe(0);
+  });
+
+  it("a younger session is kept, and neither reading nor renewing it reaches past the limit", async () => {
+    await bounded().createSession!({ sessionToken: "st-young", userId: "s_admin", expires: future() });
+    const signedIn = hoursAgo(HOURS - 1);
+    await t.db.session.update({ where: { sessionToken: "st-young" }, data: { createdAt: signedIn } });
+    const limit = signedIn.getTime() + HOURS * 3600_000;
+
+    expect((await bounded().getSessionAndUser!("st-young"))?.user).toMatchObject({ id: "s_admin" });
+    // next-auth slides the expiry to 8 h from now; the row keeps the absolute limit, one hour away.
+    const renewed = await bounded().updateSession!({
+      sessionToken: "st-young",
+      expires: new Date(Date.now() + 8 * 3600_000),
+    });
+    expect(renewed?.expires.getTime()).toBe(limit);
+    const row = await t.db.session.findUniqueOrThrow({ where: { sessionToken: "st-young" } });
+    expect(row.expires.getTime()).toBe(limit);
+    expect((await bounded().getSessionAndUser!("st-young"))?.session.expires.getTime()).toBe(limit);
   });
 });
 

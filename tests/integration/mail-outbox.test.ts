@@ -190,7 +190,7 @@ describe("dev mailbox use-cases", () => {
     expect(await getOutboxMessage({ db: t.db, id: "does-not-exist" })).toBeNull();
   });
 
-  it("exists only while the outbox transport is active, and in production only when asked for", () => {
+  it("exists only while the outbox transport is active, and never in production", () => {
     expect(isDevMailboxEnabled({ mail: { transport: "outbox", from: FROM }, devMailbox: true })).toBe(true);
     expect(isDevMailboxEnabled({ mail: { transport: "resend", from: FROM, apiKey: "re_x" }, devMailbox: true })).toBe(
       false,
@@ -204,7 +204,7 @@ describe("dev mailbox use-cases", () => {
       LINK_SIGNING_KEYS: `k:${"s".repeat(32)}`,
     };
     expect(isDevMailboxEnabled(loadConfig({ ...prod, MAIL_TRANSPORT: "outbox" }))).toBe(false);
-    expect(isDevMailboxEnabled(loadConfig({ ...prod, MAIL_TRANSPORT: "outbox", DEV_MAILBOX: "1" }))).toBe(true);
-    expect(isDevMailboxEnabled(loadConfig({ ...prod, RESEND_API_KEY: "re_x", DEV_MAILBOX: "1" }))).toBe(false);
+    expect(() => loadConfig({ ...prod, MAIL_TRANSPORT: "outbox", DEV_MAILBOX: "1" })).toThrow(/DEV_MAILBOX: never/);
+    expect(() => loadConfig({ ...prod, RESEND_API_KEY: "re_x", DEV_MAILBOX: "1" })).toThrow(/DEV_MAILBOX: never/);
   });
 });

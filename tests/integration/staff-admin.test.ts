@@ -165,7 +165,7 @@ describe("roles", () => {
 
 describe("deactivate and reactivate", () => {
   it("deactivation deletes every session and unused sign-in link, and the person can no longer sign in", async () => {
-    const adapter = staffAdapter(t.db);
+    const adapter = staffAdapter(t.db, { sessionMaxAgeSeconds: 12 * 3600 });
     const email = "karin.berg@elastx.example";
     const expires = new Date(Date.now() + 3_600_000);
     await t.db.session.createMany({

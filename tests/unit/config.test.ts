@@ -84,4 +84,30 @@ describe("configuration", () => {
       a.suppressionKey,
     );
   });
+
+  it("refuses the dev mailbox in production: it would show staff sign-in links to anyone", () => {
+    const outbox = { ...prod, RESEND_API_KEY: undefined, MAIL_TRANSPORT: "outbox" };
+    expect(problems({ ...outbox, DEV_MAILBOX: "1" })).toEqual([
+      expect.stringMatching(/^DEV_MAILBOX: never in production/),
+    ]);
+    expect(problems({ ...prod, DEV_MAILBOX: "1" })).toEqual([
+      expect.stringMatching(/^DEV_MAILBOX: never in production/),
+    ]);
+    expect(loadConfig(outbox).devMailbox).toBe(false);
+    expect(loadConfig({ ...outbox, DEV_MAILBOX: "0" }).devMailbox).toBe(false);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tillit-cfg-"));
+    expect(loadConfig({ NODE_ENV: "development", DATA_DIR: dir }).devMailbox).toBe(true);
+    expect(loadConfig({ NODE_ENV: "development", DATA_DIR: dir, DEV_MAILBOX: "0" }).devMailbox).toBe(false);
+  });
+
+  it("reads the absolute staff session lifetime in hours, 12 by default", () => {
+    expect(loadConfig(prod).staffAuth.sessionMaxHours).toBe(12);
+    expect(loadConfig({ ...prod, STAFF_SESSION_MAX_HOURS: "24" }).staffAuth.sessionMaxHours).toBe(24);
+    expect(problems({ ...prod, STAFF_SESSION_MAX_HOURS: "0" })).toEqual([
+      expect.stringMatching(/^STAFF_SESSION_MAX_HOURS:/),
+    ]);
+    expect(problems({ ...prod, STAFF_SESSION_MAX_HOURS: "two" })).toEqual([
+      expect.stringMatching(/^STAFF_SESSION_MAX_HOURS:/),
+    ]);
+  });
 });

@@ -1,8 +1,9 @@
-"use client";
-// A form that posts to next-auth with its CSRF token, fetched once on arrival (which also sets the token cookie).
-import { useEffect, useState, type ReactNode } from "react";
+// A form that posts to next-auth with its CSRF token rendered on the server, so it works before hydration and with
+// scripts blocked (proxy.ts sets the token's cookie on the sign-in pages).
+import type { ReactNode } from "react";
+import { currentCsrfToken } from "@/lib/auth/current-csrf-token";
 
-export function CsrfForm({
+export async function CsrfForm({
   action,
   callbackUrl,
   children,
@@ -11,21 +12,9 @@ export function CsrfForm({
   callbackUrl: string;
   children: ReactNode;
 }) {
-  const [csrfToken, setCsrfToken] = useState("");
-  useEffect(() => {
-    let live = true;
-    fetch("/api/auth/csrf", { credentials: "same-origin" })
-      .then((r) => r.json() as Promise<{ csrfToken?: string }>)
-      .then((data) => {
-        if (live && data.csrfToken) setCsrfToken(data.csrfToken);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
+  const csrfToken = await currentCsrfToken();
   return (
-    <form method="post" action={action} data-ready={csrfToken ? "true" : "false"}>
+    <form method="post" action={action}>
       <input type="hidden" name="csrfToken" value={csrfToken} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {children}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { staffReturnPath } from "@/lib/auth/public-url";
 import { getConfig } from "@/lib/env/config";
 import { getI18n } from "@/lib/i18n/server";
 import { CsrfForm } from "../_components/csrf-form";
@@ -12,25 +13,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return { title: t.staff.signIn.title };
 }
 
-/** Only our own staff pages are accepted as the place to return to. */
-function returnTo(value: string | string[] | undefined): string {
-  if (typeof value !== "string") return "/staff";
-  try {
-    const url = new URL(value, getConfig().publicUrl);
-    const own = new URL(getConfig().publicUrl).origin === url.origin;
-    return own && url.pathname.startsWith("/staff") && !url.pathname.startsWith("/staff/sign-in")
-      ? `${url.pathname}${url.search}`
-      : "/staff";
-  } catch {
-    return "/staff";
-  }
-}
-
 export default async function StaffSignInPage({ searchParams }: Props) {
   const query = await searchParams;
   const { t } = await getI18n(searchParams);
   const s = t.staff.signIn;
-  const callbackUrl = returnTo(query.callbackUrl);
+  const callbackUrl = staffReturnPath(query.callbackUrl, getConfig().publicUrl);
   const oidc = getConfig().staffAuth.oidc !== null;
   return (
     <article className="prose" aria-labelledby="staff-sign-in-heading">

@@ -15,6 +15,13 @@ export const sv = {
     or: "eller",
     csrfExpired: "Formuläret hann bli för gammalt. Försök igen.",
   },
+  confirm: {
+    title: "Fortsätt logga in",
+    heading: "Fortsätt logga in",
+    text: (email: string) => `Tryck på knappen för att logga in som ${email}.`,
+    note: "Länken fungerar en gång. Har du inte bett om att logga in kan du stänga sidan.",
+    button: "Logga in",
+  },
   checkMail: {
     title: "Kolla din e-post",
     heading: "Kolla din e-post",
@@ -90,6 +97,13 @@ export const en: typeof sv = {
     oidcButton: "Sign in with company account",
     or: "or",
     csrfExpired: "The form had expired. Please try again.",
+  },
+  confirm: {
+    title: "Continue signing in",
+    heading: "Continue signing in",
+    text: (email: string) => `Press the button to sign in as ${email}.`,
+    note: "The link works once. If you did not ask to sign in, you can close this page.",
+    button: "Sign in",
   },
   checkMail: {
     title: "Check your email",

@@ -1,5 +1,8 @@
 // Starts the built app with `next start` on a free port, on a fresh embedded database in a temporary DATA_DIR, and
 // stops it again. One server per test file (beforeAll / afterAll), so files never share data.
+// The server sends mail the way production does, through the Resend SDK, to the contract-checked fake Resend API
+// running in this test process (tests/support/fake-resend.ts); tests read what was sent from it (`server.mails`).
+// The dev mailbox never exists in production (lib/env/config.ts), so it is no way to read mail here.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -7,6 +10,9 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
+import { startFakeResend, type FakeResend } from "../../support/fake-resend";
+import { sentMails, type SentMail } from "./mailbox";
 
 export type AppServer = {
   /** http://127.0.0.1:<port>, no trailing slash. */
@@ -15,6 +21,10 @@ export type AppServer = {
   dataDir: string;
   /** Everything the server printed so far (for failure messages). */
   output: () => string;
+  /** Mail the app sent (to `to`, when given), newest first. */
+  mails: (to?: string) => SentMail[];
+  /** The fake Resend API the app sends through (requests, contract violations). */
+  resend: FakeResend;
   stop: () => Promise<void>;
 };
 
@@ -74,19 +84,27 @@ async function waitUntilHealthy(url: string, child: ChildProcess, output: () => 
   throw new Error(`The server at ${url} was not healthy within ${timeoutMs} ms (last: ${last}):\n${output()}`);
 }
 
-export async function startServer(opts: { env?: Record<string, string> } = {}): Promise<AppServer> {
+export async function startServer(
+  opts: {
+    env?: Record<string, string>;
+    /** Changes to the seeded database before the server opens it (the embedded database belongs to one process). */
+    beforeStart?: (db: Db) => Promise<void>;
+  } = {},
+): Promise<AppServer> {
   const appDir = inject("e2eAppDir");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tillit-e2e-"));
+  const resend = await startFakeResend();
   const env: NodeJS.ProcessEnv = {
     ...baseEnv(),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATA_DIR: dataDir,
     PUBLIC_URL: url,
-    MAIL_TRANSPORT: "outbox",
-    DEV_MAILBOX: "1",
+    MAIL_TRANSPORT: "resend",
+    RESEND_API_KEY: "re_e2e_fake",
+    RESEND_BASE_URL: resend.url,
     AUTH_SECRET: secret(),
     SUPPRESSION_HMAC_KEY: secret(),
     LINK_SIGNING_KEYS: `e2e1:${secret()}`,
@@ -103,8 +121,17 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
         env,
       },
     );
+    if (opts.beforeStart) {
+      const { db, close } = await createDb({ kind: "pglite", dir: path.join(dataDir, "pglite") });
+      try {
+        await opts.beforeStart(db);
+      } finally {
+        await close();
+      }
+    }
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true });
+    await resend.close();
     throw e;
   }
 
@@ -137,6 +164,7 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
       clearTimeout(timer);
     }
     rmSync(dataDir, { recursive: true, force: true });
+    await resend.close();
   };
 
   try {
@@ -145,5 +173,5 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
     await stop();
     throw e;
   }
-  return { url, port, dataDir, output: () => output, stop };
+  return { url, port, dataDir, output: () => output, mails: (to) => sentMails(resend, to), resend, stop };
 }
