@@ -5,7 +5,7 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-staff";
-import { can, limitedToOwnOrganisations, type StaffPrincipal } from "@/lib/auth/permissions";
+import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { SuppressionMatch } from "@/lib/contacts/find-suppression";
 import type { Db } from "@/lib/db/client";
 import { defaultLegalBases } from "@/lib/policy/purposes";
@@ -31,10 +31,6 @@ export async function createContact(opts: {
   const parsed = contactCreateSchema.safeParse(opts.input);
   if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
   const input = parsed.data;
-  // An account manager's contact belongs to one of their organisations from the start; without one, nobody but an
-  // admin or the privacy officer could change it afterwards (lib/access/contact-ownership.ts).
-  if (!input.organisationId && limitedToOwnOrganisations(opts.staff, "contacts.write"))
-    return { ok: false, code: "invalid", fieldErrors: { organisationId: "organisation_required" } };
   if (input.organisationId && !input.roleType)
     return { ok: false, code: "invalid", fieldErrors: { roleType: "role_type_invalid" } };
   const now = opts.now ?? new Date();
