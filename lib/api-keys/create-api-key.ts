@@ -1,5 +1,6 @@
 // Creates an API key for CRM sync. Who may do this (admins) is decided by the caller; the actor is audited here.
 // The full key is returned once and never stored: only the prefix and a SHA-256 hash of the secret are kept.
+import { fieldErrorCodes } from "@/lib/result";
 import "server-only";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
@@ -30,9 +31,7 @@ export async function createApiKey(opts: {
 }): Promise<CreateApiKeyResult> {
   const parsed = createApiKeySchema.safeParse(opts.input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    return { ok: false, code: "validation_failed", fieldErrors };
+    return { ok: false, code: "validation_failed", fieldErrors: fieldErrorCodes(parsed.error) };
   }
   const now = opts.now ?? new Date();
   const secret = generateSecret();

@@ -1,7 +1,7 @@
 // POST /api/v1/suppressions/check {email}: whether an address is suppressed, why and since when. Nothing else about
 // the address is revealed (the list holds only keyed hashes anyway). POST so the address is not in URLs and logs.
 import "server-only";
-import { findSuppression } from "@/lib/contacts/find-suppression";
+import { findSuppression } from "@/lib/suppression/find-suppression";
 import { json, parseBody, withApiKey, type ApiHandlerOptions } from "./respond";
 import { suppressionCheckBodySchema } from "./schemas";
 

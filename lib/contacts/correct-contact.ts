@@ -6,7 +6,8 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordPrivacyRequest } from "@/lib/privacy-requests/record-privacy-request";
-import { CORRECTION_FIELDS, correctionSchema, fieldErrorCodes, type Correction } from "./correction-schema";
+import { fieldErrorCodes } from "@/lib/result";
+import { CORRECTION_FIELDS, correctionSchema, type Correction } from "./correction-schema";
 
 export type CorrectContactResult =
   | { ok: true; changed: (keyof Correction)[] }

@@ -37,12 +37,3 @@ export const otherErrorSchema = z.object({
     .max(2000, { error: "details_too_long" }),
 });
 
-/** First error code per field, from a failed parse. */
-export function fieldErrorCodes(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    out[field] ??= issue.message;
-  }
-  return out;
-}

@@ -3,7 +3,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { recordPrivacyRequest } from "@/lib/privacy-requests/record-privacy-request";
-import { fieldErrorCodes, otherErrorSchema } from "./correction-schema";
+import { fieldErrorCodes } from "@/lib/result";
+import { otherErrorSchema } from "./correction-schema";
 
 export type ReportOtherErrorResult =
   { ok: true } | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> };

@@ -13,7 +13,8 @@ import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/limits";
 import { emailChangeUrl } from "@/lib/recipients/build-links";
 import { SCOPES } from "@/lib/tokens/scopes";
-import { emailChangeSchema, fieldErrorCodes } from "./correction-schema";
+import { fieldErrorCodes } from "@/lib/result";
+import { emailChangeSchema } from "./correction-schema";
 import { maskAddress } from "./mask-address";
 
 /** Confirmation mails a contact may trigger per hour (lib/rate-limit/limits.ts). */

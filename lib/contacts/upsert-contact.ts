@@ -10,7 +10,7 @@ import { defaultLegalBases } from "@/lib/policy/purposes";
 import { applySubscriptionChange } from "@/lib/subscriptions/apply-subscription-change";
 import { checkAddressAdmission } from "@/lib/suppression/check-address-admission";
 import { hashAddress } from "@/lib/suppression/hash-address";
-import type { SuppressionMatch } from "./find-suppression";
+import type { SuppressionMatch } from "@/lib/suppression/find-suppression";
 
 export type UpsertContactInput = {
   /** Normalised (emailSchema). */

@@ -5,7 +5,7 @@
 import { contactsStaffMayChange } from "@/lib/access/contacts-staff-may-change";
 import { limitedToOwnOrganisations, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
-import type { SuppressionMatch } from "@/lib/contacts/find-suppression";
+import type { SuppressionMatch } from "@/lib/suppression/find-suppression";
 import { decideAdmission } from "@/lib/suppression/check-address-admission";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { findImportOrganisations, orgKey } from "./find-import-organisations";

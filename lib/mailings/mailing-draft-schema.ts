@@ -117,9 +117,3 @@ export const mailingPreviewSchema = mailingDraftSchema.pick({
   template: true,
 });
 
-/** zod issues → one error code per field (the first one). */
-export function draftFieldErrors(error: z.ZodError): Record<string, string> {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return fieldErrors;
-}

@@ -7,7 +7,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { draftFieldErrors, MAILING_DRAFT_FIELDS, mailingDraftSchema } from "./mailing-draft-schema";
+import { fieldErrorCodes } from "@/lib/result";
+import { MAILING_DRAFT_FIELDS, mailingDraftSchema } from "./mailing-draft-schema";
 import { loadMailingForStaff } from "@/lib/access/load-mailing-for-staff";
 
 export type SaveMailingDraftResult =
@@ -45,7 +46,7 @@ export async function saveMailingDraft(opts: {
 }): Promise<SaveMailingDraftResult> {
   if (!can(opts.staff, "mailings.send")) return { ok: false, code: "forbidden" };
   const parsed = mailingDraftSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: draftFieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
   const next = parsed.data;
   const now = opts.now ?? new Date();
   const actor = { type: "STAFF" as const, id: opts.staff.id };

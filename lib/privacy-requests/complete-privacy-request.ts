@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorCodes } from "@/lib/result";
 
 export const completeRequestSchema = z.object({
   status: z.enum(["COMPLETED", "REJECTED"], { error: "status_invalid" }),
@@ -30,7 +30,7 @@ export async function completePrivacyRequest(opts: {
   now?: Date;
 }): Promise<CompletePrivacyRequestResult> {
   const parsed = completeRequestSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, code: "validation_failed", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, code: "validation_failed", fieldErrors: fieldErrorCodes(parsed.error) };
   const now = opts.now ?? new Date();
   return opts.db.$transaction(async (tx) => {
     const request = await tx.privacyRequest.findUnique({

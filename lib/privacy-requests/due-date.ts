@@ -7,3 +7,8 @@ export function privacyRequestDueAt(receivedAt: Date): Date {
   if (due.getUTCDate() < day) due.setUTCDate(0);
   return due;
 }
+
+/** Open requests count against their extended due date when there is one. */
+export function effectiveDueAt(r: { dueAt: Date; extendedDueAt: Date | null }): Date {
+  return r.extendedDueAt ?? r.dueAt;
+}

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { privacyRequestDueAt } from "./due-date";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorCodes } from "@/lib/result";
 
 export const extendRequestSchema = z.object({
   months: z.coerce
@@ -41,7 +41,7 @@ export async function extendPrivacyRequest(opts: {
   now?: Date;
 }): Promise<ExtendPrivacyRequestResult> {
   const parsed = extendRequestSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, code: "validation_failed", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, code: "validation_failed", fieldErrors: fieldErrorCodes(parsed.error) };
   const now = opts.now ?? new Date();
   return opts.db.$transaction(async (tx) => {
     const request = await tx.privacyRequest.findUnique({

@@ -6,7 +6,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PrivacyRequestChannel, PrivacyRequestStatus, PrivacyRequestType } from "@/lib/generated/prisma/enums";
 import { can, STAFF_ROLES } from "@/lib/auth/permissions";
-import { effectiveDueAt } from "./field-errors";
+import { effectiveDueAt } from "./due-date";
 
 export const DUE_SOON_DAYS = 7;
 

@@ -8,7 +8,7 @@ import { normaliseEmail } from "@/lib/contacts/normalise";
 import type { Db } from "@/lib/db/client";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { privacyRequestDueAt } from "./due-date";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorCodes } from "@/lib/result";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -52,7 +52,7 @@ export async function recordStaffRequest(opts: {
   now?: Date;
 }): Promise<RecordStaffRequestResult> {
   const parsed = staffRequestSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, code: "validation_failed", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, code: "validation_failed", fieldErrors: fieldErrorCodes(parsed.error) };
   const input = parsed.data;
   const now = opts.now ?? new Date();
   const receivedAt = new Date(`${input.receivedOn}T00:00:00Z`);

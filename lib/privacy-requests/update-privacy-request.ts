@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorCodes } from "@/lib/result";
 
 export const updateRequestSchema = z.object({
   status: z.enum(["RECEIVED", "IN_PROGRESS"], { error: "status_invalid" }),
@@ -30,7 +30,7 @@ export async function updatePrivacyRequest(opts: {
   now?: Date;
 }): Promise<UpdatePrivacyRequestResult> {
   const parsed = updateRequestSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, code: "validation_failed", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, code: "validation_failed", fieldErrors: fieldErrorCodes(parsed.error) };
   const now = opts.now ?? new Date();
   const input = parsed.data;
   return opts.db.$transaction(async (tx) => {

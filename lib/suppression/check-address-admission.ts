@@ -8,7 +8,7 @@
 // person is back on a new basis), the other tombstones stay and keep protecting the address, an earlier opt-out from
 // all marketing or complaint carries over, and no marketing topic is subscribed by default.
 import type { DbOrTx, Tx } from "@/lib/db/client";
-import { findSuppression, type SuppressionMatch } from "@/lib/contacts/find-suppression";
+import { findSuppression, type SuppressionMatch } from "@/lib/suppression/find-suppression";
 import { hashAddress } from "./hash-address";
 
 export type AddressAdmission =

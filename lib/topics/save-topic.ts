@@ -5,7 +5,8 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { TOPIC_FIELDS, topicFieldErrors, topicSchema } from "./topic-schema";
+import { fieldErrorCodes } from "@/lib/result";
+import { TOPIC_FIELDS, topicSchema } from "./topic-schema";
 import { loadTopicForStaff } from "@/lib/access/load-topic-for-staff";
 
 export type SaveTopicResult =
@@ -23,7 +24,7 @@ export async function saveTopic(opts: {
 }): Promise<SaveTopicResult> {
   if (!can(opts.staff, "topics.manage")) return { ok: false, code: "forbidden" };
   const parsed = topicSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: topicFieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
   const { archived, ...input } = parsed.data;
   const now = opts.now ?? new Date();
   const actor = { type: "STAFF" as const, id: opts.staff.id };

@@ -46,9 +46,3 @@ export const TOPIC_FIELDS = [
   "sortOrder",
 ] as const;
 
-/** First error code per field, from a failed parse. */
-export function topicFieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
-  return out;
-}

@@ -7,7 +7,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { optOutAfterComplaint } from "./opt-out-after-complaint";
 import { firstRecipientAddress, type HandledEvent, type ResendEvent } from "./resend-event-schema";
-import { suppressAddress } from "./suppress-address";
+import { suppressAddress } from "@/lib/suppression/suppress-address";
 
 export type ApplyResendEventOutcome =
   /** The event changed, or was checked against, a delivery of a mailing. */

@@ -11,7 +11,7 @@ import { handleListChanges } from "@/lib/api/list-changes-handler";
 import { handleRecordPrivacyRequest } from "@/lib/api/record-privacy-request-handler";
 import { handleUpsertContact } from "@/lib/api/upsert-contact-handler";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
-import { eraseContact } from "@/lib/erasure/erase-contact";
+import { eraseContact } from "@/lib/contacts/erase-contact";
 import { privacyRequestDueAt } from "@/lib/privacy-requests/due-date";
 import { unsubscribeFromAll } from "@/lib/subscriptions/unsubscribe-from-all";
 import { seedDemo } from "@/prisma/seed-demo";

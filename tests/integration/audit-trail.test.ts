@@ -6,7 +6,7 @@ import { describeAuditAction } from "@/lib/audit/describe-audit-action";
 import { exportAuditEvents } from "@/lib/audit/export-audit-events";
 import { auditFilterSchema, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { eraseContact } from "@/lib/erasure/erase-contact";
+import { eraseContact } from "@/lib/contacts/erase-contact";
 import { getMessages } from "@/lib/i18n/messages";
 import { recordStaffRequest } from "@/lib/privacy-requests/record-staff-request";
 import { seedDemo } from "@/prisma/seed-demo";

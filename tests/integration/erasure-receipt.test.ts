@@ -2,7 +2,7 @@
 // Resend SDK against a local fake of its API: a provider answering 500 (or a transport that throws) never undoes an
 // erasure, the receipt waits in the queue and is sent once the provider recovers, and then nothing holds the address.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { eraseContact } from "@/lib/erasure/erase-contact";
+import { eraseContact } from "@/lib/contacts/erase-contact";
 import { startBoss, type BossTarget } from "@/lib/jobs/boss";
 import { startWorkers, type Workers } from "@/lib/jobs/start-workers";
 import { createTransport } from "@/lib/mail/create-transport";

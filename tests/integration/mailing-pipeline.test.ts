@@ -10,7 +10,7 @@ import { sendMailingBatch, type BatchContext } from "@/lib/mailings/pipeline/sen
 import { pauseMailing } from "@/lib/mailings/pause-mailing";
 import { startMailing } from "@/lib/mailings/start-mailing";
 import { getContactRecord } from "@/lib/contacts/get-contact-record";
-import { eraseContact } from "@/lib/erasure/erase-contact";
+import { eraseContact } from "@/lib/contacts/erase-contact";
 import { resolveLink } from "@/lib/recipients/resolve-link";
 import { oneClickTarget, oneClickUnsubscribe } from "@/lib/subscriptions/one-click-unsubscribe";
 import { hashAddress } from "@/lib/suppression/hash-address";

@@ -8,7 +8,8 @@ import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { getMailing, listMailingTargets } from "@/lib/mailings/get-mailing";
 import { getMailingProgress } from "@/lib/mailings/get-mailing-progress";
 import { listMailings } from "@/lib/mailings/list-mailings";
-import { MAILING_BODY_MAX_BYTES, mailingDraftSchema, draftFieldErrors } from "@/lib/mailings/mailing-draft-schema";
+import { MAILING_BODY_MAX_BYTES, mailingDraftSchema } from "@/lib/mailings/mailing-draft-schema";
+import { fieldErrorCodes } from "@/lib/result";
 import { MAILING_TEMPLATES } from "@/lib/mailings/render-mailing";
 import { saveMailingDraft } from "@/lib/mailings/save-mailing-draft";
 import { stockholmLocalToDate } from "@/lib/mailings/stockholm-time";
@@ -53,7 +54,7 @@ const draft = (over: Record<string, unknown> = {}) => ({
 
 const errorsOf = (input: unknown) => {
   const r = mailingDraftSchema.safeParse(input);
-  return r.success ? {} : draftFieldErrors(r.error);
+  return r.success ? {} : fieldErrorCodes(r.error);
 };
 
 describe("mailing draft schema", () => {

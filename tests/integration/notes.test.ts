@@ -7,11 +7,11 @@ import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import type { StaffPrincipal } from "@/lib/auth/permissions";
 import { getContactRecord } from "@/lib/contacts/get-contact-record";
 import { exportContactData } from "@/lib/export/export-contact-data";
-import { addNote } from "@/lib/staff-register/add-note";
-import { deleteNote } from "@/lib/staff-register/delete-note";
-import { eraseContactByStaff } from "@/lib/staff-register/erase-contact-by-staff";
-import { listNotes } from "@/lib/staff-register/list-notes";
-import { viewContact } from "@/lib/staff-register/view-contact";
+import { addNote } from "@/lib/notes/add-note";
+import { deleteNote } from "@/lib/notes/delete-note";
+import { eraseContactByStaff } from "@/lib/contacts/erase-contact-by-staff";
+import { listNotes } from "@/lib/notes/list-notes";
+import { viewContact } from "@/lib/contacts/view-contact";
 import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
 

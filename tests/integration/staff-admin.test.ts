@@ -9,11 +9,11 @@ import { findAllowedStaff } from "@/lib/auth/find-allowed-staff";
 import type { StaffPrincipal } from "@/lib/auth/permissions";
 import { staffAdapter } from "@/lib/auth/prisma-adapter";
 import { createTransport } from "@/lib/mail/create-transport";
-import { changeStaffRole } from "@/lib/staff-admin/change-staff-role";
-import { deactivateStaffUser } from "@/lib/staff-admin/deactivate-staff-user";
-import { inviteStaffUser } from "@/lib/staff-admin/invite-staff-user";
-import { listStaffUsers } from "@/lib/staff-admin/list-staff-users";
-import { reactivateStaffUser } from "@/lib/staff-admin/reactivate-staff-user";
+import { changeStaffRole } from "@/lib/staff-users/change-staff-role";
+import { deactivateStaffUser } from "@/lib/staff-users/deactivate-staff-user";
+import { inviteStaffUser } from "@/lib/staff-users/invite-staff-user";
+import { listStaffUsers } from "@/lib/staff-users/list-staff-users";
+import { reactivateStaffUser } from "@/lib/staff-users/reactivate-staff-user";
 import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
 

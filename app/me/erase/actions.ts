@@ -4,7 +4,7 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
-import { eraseContact } from "@/lib/erasure/erase-contact";
+import { eraseContact } from "@/lib/contacts/erase-contact";
 import { isLanguage, type Language } from "@/lib/i18n/languages";
 import { getMessages } from "@/lib/i18n/messages";
 import { currentRecipient } from "@/lib/recipients/current-recipient";

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { getContactRecord } from "@/lib/contacts/get-contact-record";
 import { getDb } from "@/lib/db/client";
-import { activeContractOrganisations } from "@/lib/erasure/active-contract-organisations";
+import { activeContractOrganisations } from "@/lib/organisations/active-contract-organisations";
 import { getMessages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 import { currentRecipient } from "@/lib/recipients/current-recipient";

@@ -7,12 +7,12 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getI18n } from "@/lib/i18n/server";
-import { endRole } from "@/lib/staff-register/change-roles";
-import { changeSubscriptionByStaff } from "@/lib/staff-register/change-subscription";
-import { eraseContactByStaff } from "@/lib/staff-register/erase-contact-by-staff";
-import { revokeLinks } from "@/lib/staff-register/revoke-links";
-import { CONTACT_EDIT_FIELDS } from "@/lib/staff-register/schemas";
-import { updateContact } from "@/lib/staff-register/update-contact";
+import { endRole } from "@/lib/roles/end-role";
+import { changeSubscriptionByStaff } from "@/lib/subscriptions/change-subscription-by-staff";
+import { eraseContactByStaff } from "@/lib/contacts/erase-contact-by-staff";
+import { revokeLinks } from "@/lib/recipients/revoke-links";
+import { CONTACT_EDIT_FIELDS } from "@/lib/contacts/contact-schemas";
+import { updateContact } from "@/lib/contacts/update-contact";
 import { formValues, refusalState, type FormState } from "./_components/form-state";
 
 const str = (form: FormData, name: string) => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getI18n } from "@/lib/i18n/server";
 import { IMPORT_FIELDS } from "@/lib/import/suggest-column-mapping";
-import { CATEGORIES } from "@/lib/staff-register/schemas";
+import { CATEGORIES } from "@/lib/enums";
 import { ImportForm } from "./import-form";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
-import { saveOrganisation } from "@/lib/staff-register/save-organisation";
+import { saveOrganisation } from "@/lib/organisations/save-organisation";
 import { formValues, refusalState, type FormState } from "../contacts/_components/form-state";
 
 const FIELDS = [

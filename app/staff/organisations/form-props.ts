@@ -2,7 +2,7 @@
 import "server-only";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Messages } from "@/lib/i18n/messages";
-import { RELATIONSHIPS } from "@/lib/staff-register/schemas";
+import { RELATIONSHIPS } from "@/lib/enums";
 
 export function organisationFormProps(
   t: Messages,

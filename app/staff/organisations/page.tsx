@@ -4,8 +4,8 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
-import { listAccountManagers, listOrganisations } from "@/lib/staff-register/list-organisations";
-import { RELATIONSHIPS } from "@/lib/staff-register/schemas";
+import { listAccountManagers, listOrganisations } from "@/lib/organisations/list-organisations";
+import { RELATIONSHIPS } from "@/lib/enums";
 import { first } from "../contacts/_components/format";
 import { Pagination } from "../contacts/_components/pagination";
 

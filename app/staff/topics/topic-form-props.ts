@@ -3,7 +3,7 @@ import "server-only";
 import type { Messages } from "@/lib/i18n/messages";
 import type { Language } from "@/lib/i18n/languages";
 import { PURPOSES } from "@/lib/policy/purposes";
-import { CATEGORIES } from "@/lib/staff-register/schemas";
+import { CATEGORIES } from "@/lib/enums";
 
 export function topicFormProps(t: Messages, lang: Language) {
   const f = t.segments.topics.fields;

@@ -9,10 +9,10 @@ import { getDb, type Db } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { isLanguage, type Language } from "@/lib/i18n/languages";
 import { getMessages } from "@/lib/i18n/messages";
-import { changeStaffRole } from "@/lib/staff-admin/change-staff-role";
-import { deactivateStaffUser } from "@/lib/staff-admin/deactivate-staff-user";
-import { inviteStaffUser } from "@/lib/staff-admin/invite-staff-user";
-import { reactivateStaffUser } from "@/lib/staff-admin/reactivate-staff-user";
+import { changeStaffRole } from "@/lib/staff-users/change-staff-role";
+import { deactivateStaffUser } from "@/lib/staff-users/deactivate-staff-user";
+import { inviteStaffUser } from "@/lib/staff-users/invite-staff-user";
+import { reactivateStaffUser } from "@/lib/staff-users/reactivate-staff-user";
 import { formString, localiseErrors, type StaffFormState } from "../privacy-requests/_components/form-state";
 import { loadStaffUserForStaff } from "@/lib/access/load-staff-user-for-staff";
 

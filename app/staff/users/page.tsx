@@ -5,7 +5,7 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { STAFF_ROLES } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
-import { listStaffUsers } from "@/lib/staff-admin/list-staff-users";
+import { listStaffUsers } from "@/lib/staff-users/list-staff-users";
 import styles from "../audit/staff-table.module.css";
 import { Notice } from "../contacts/_components/notice";
 import { changeStaffRoleAction, deactivateStaffAction, reactivateStaffAction } from "./actions";

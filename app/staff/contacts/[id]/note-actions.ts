@@ -6,8 +6,8 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { isLanguage } from "@/lib/i18n/languages";
 import { getMessages } from "@/lib/i18n/messages";
-import { addNote } from "@/lib/staff-register/add-note";
-import { deleteNote } from "@/lib/staff-register/delete-note";
+import { addNote } from "@/lib/notes/add-note";
+import { deleteNote } from "@/lib/notes/delete-note";
 import { formString, localiseErrors, type StaffFormState } from "../../privacy-requests/_components/form-state";
 
 const back = (id: string, q: string) => `/staff/contacts/${encodeURIComponent(id)}?${q}#notes-heading`;

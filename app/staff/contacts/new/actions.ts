@@ -6,7 +6,7 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getI18n } from "@/lib/i18n/server";
-import { createContact } from "@/lib/staff-register/create-contact";
+import { createContact } from "@/lib/contacts/create-contact";
 import { formValues, localiseErrors, type FormState } from "../_components/form-state";
 
 const CREATE_FIELDS = [

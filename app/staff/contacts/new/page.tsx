@@ -3,7 +3,7 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { listOrganisationsForStaff } from "@/lib/access/list-organisations-for-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
-import { CATEGORIES, LEGAL_BASES, ROLE_TYPES, SOURCE_TYPES } from "@/lib/staff-register/schemas";
+import { CATEGORIES, LEGAL_BASES, ROLE_TYPES, SOURCE_TYPES } from "@/lib/enums";
 import { NewContactForm } from "./new-contact-form";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -5,7 +5,7 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
-import { getOrganisation } from "@/lib/staff-register/get-organisation";
+import { getOrganisation } from "@/lib/organisations/get-organisation";
 import { day, first } from "../../contacts/_components/format";
 import { Notice } from "../../contacts/_components/notice";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
-import { listAccountManagers } from "@/lib/staff-register/list-organisations";
+import { listAccountManagers } from "@/lib/organisations/list-organisations";
 import { organisationFormProps } from "../form-props";
 import { OrganisationForm } from "../organisation-form";
 

@@ -7,7 +7,7 @@ import type { Messages } from "@/lib/i18n/messages";
 import { filterFromForm, searchParamsForm } from "@/lib/segments/filter-from-form";
 import { previewSegment, type SegmentPreview } from "@/lib/segments/preview-segment";
 import type { SegmentFilter } from "@/lib/segments/segment-filter";
-import { CATEGORIES, RELATIONSHIPS, ROLE_TYPES, SOURCE_TYPES } from "@/lib/staff-register/schemas";
+import { CATEGORIES, RELATIONSHIPS, ROLE_TYPES, SOURCE_TYPES } from "@/lib/enums";
 import { listTopics } from "@/lib/topics/list-topics";
 import type { EditorTexts, FilterValues } from "./segment-editor";
 

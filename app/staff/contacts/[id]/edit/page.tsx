@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
-import { CATEGORIES } from "@/lib/staff-register/schemas";
+import { CATEGORIES } from "@/lib/enums";
 import { ContactForm } from "./contact-form";
 
 type Props = {

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
-import { ERASURE_CHANNELS } from "@/lib/staff-register/schemas";
+import { ERASURE_CHANNELS } from "@/lib/enums";
 import { EraseForm } from "./erase-form";
 
 type Props = {

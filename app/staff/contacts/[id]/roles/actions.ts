@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
-import { addRole } from "@/lib/staff-register/change-roles";
+import { addRole } from "@/lib/roles/add-role";
 import { formValues, refusalState, type FormState } from "../../_components/form-state";
 
 export async function addRoleAction(_prev: FormState, form: FormData): Promise<FormState> {

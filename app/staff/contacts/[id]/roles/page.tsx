@@ -5,7 +5,7 @@ import { listOrganisationsForStaff } from "@/lib/access/list-organisations-for-s
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
-import { ROLE_TYPES } from "@/lib/staff-register/schemas";
+import { ROLE_TYPES } from "@/lib/enums";
 import { AddRoleForm } from "./add-role-form";
 
 type Props = {

@@ -5,7 +5,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { lockStaffTarget, refuseLosingAdmin, type StaffChangeRefusal } from "./admin-guard";
-import { changeStaffRoleSchema, fieldErrorCodes } from "./schemas";
+import { fieldErrorCodes } from "@/lib/result";
+import { changeStaffRoleSchema } from "./staff-user-schemas";
 
 export type ChangeStaffRoleResult =
   | { ok: true; changed: boolean }

@@ -6,13 +6,14 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-staff";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
-import type { SuppressionMatch } from "@/lib/contacts/find-suppression";
+import type { SuppressionMatch } from "@/lib/suppression/find-suppression";
 import type { Db } from "@/lib/db/client";
 import { defaultLegalBases } from "@/lib/policy/purposes";
 import { applySubscriptionChange } from "@/lib/subscriptions/apply-subscription-change";
 import { checkAddressAdmission, liftErasureTombstone } from "@/lib/suppression/check-address-admission";
 import { hashAddress } from "@/lib/suppression/hash-address";
-import { contactCreateSchema, fieldErrorCodes } from "./schemas";
+import { contactCreateSchema } from "./contact-schemas";
+import { fieldErrorCodes } from "@/lib/result";
 
 export type CreateContactResult =
   | { ok: true; id: string; overridden: boolean }

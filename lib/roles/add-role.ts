@@ -1,20 +1,18 @@
-// Staff add a role (the contact at an organisation) or end one on a date; the contact stays in the register. Account
-// managers may do this only at organisations they manage. Each change in one transaction with its audit entry.
+// Staff add a role: the contact at an organisation, from a date. Both ends are checked: the contact must be the
+// caller's to change and so must the organisation. One transaction with its audit entry.
 import "server-only";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
-import { loadContactRoleForStaff } from "@/lib/access/load-contact-role-for-staff";
 import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-staff";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { addRoleSchema, endRoleSchema, fieldErrorCodes } from "./schemas";
+import { fieldErrorCodes, type Forbidden, type Invalid, type NotFound } from "@/lib/result";
+import { addRoleSchema } from "./role-schemas";
 
-export type RoleChangeResult =
-  | { ok: true; roleId: string }
-  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
-  | { ok: false; code: "forbidden" | "not_found" };
+export type RoleChangeResult = { ok: true; roleId: string } | Invalid | Forbidden | NotFound;
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+export const day = (d: Date) => d.toISOString().slice(0, 10);
+
 
 export async function addRole(opts: {
   db: Db;
@@ -73,46 +71,6 @@ export async function addRole(opts: {
           title: input.title,
           startsOn: day(input.startsOn),
         },
-      },
-      now,
-    );
-    return { ok: true as const, roleId: role.id };
-  });
-}
-
-export async function endRole(opts: {
-  db: Db;
-  staff: StaffPrincipal;
-  contactId: string;
-  input: unknown;
-  now?: Date;
-}): Promise<RoleChangeResult> {
-  if (!can(opts.staff, "roles.write")) return { ok: false, code: "forbidden" };
-  const parsed = endRoleSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
-  const input = parsed.data;
-  const now = opts.now ?? new Date();
-  return opts.db.$transaction(async (tx) => {
-    const loaded = await loadContactRoleForStaff({
-      db: tx,
-      staff: opts.staff,
-      contactId: opts.contactId,
-      roleId: input.roleId,
-      now,
-    });
-    if (!loaded.ok) return loaded;
-    const role = loaded.role;
-    if (input.endsOn < role.startsOn)
-      return { ok: false as const, code: "invalid" as const, fieldErrors: { endsOn: "end_before_start" } };
-    await tx.contactRole.update({ where: { id: role.id }, data: { endsOn: input.endsOn } });
-    await recordAuditEvent(
-      tx,
-      {
-        actor: { type: "STAFF", id: opts.staff.id },
-        action: "contact.role_ended",
-        subject: { type: "Contact", id: role.contactId },
-        fields: ["roles"],
-        personalValues: { roleId: role.id, from: role.endsOn ? day(role.endsOn) : null, to: day(input.endsOn) },
       },
       now,
     );

@@ -19,9 +19,3 @@ export type InviteStaffInput = z.output<typeof inviteStaffSchema>;
 
 export const changeStaffRoleSchema = z.object({ role: staffRoleSchema });
 
-/** The first error code per field, as the forms show them. */
-export function fieldErrorCodes(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
-  return out;
-}

@@ -6,7 +6,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-staff";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { fieldErrorCodes, organisationSchema, type OrganisationInput } from "./schemas";
+import { organisationSchema, type OrganisationInput } from "./organisation-schema";
+import { fieldErrorCodes } from "@/lib/result";
 
 export type SaveOrganisationResult =
   | { ok: true; id: string; created: boolean; changed: string[] }

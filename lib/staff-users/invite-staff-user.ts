@@ -15,7 +15,8 @@ import type { Language } from "@/lib/i18n/languages";
 import { getMessages } from "@/lib/i18n/messages";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailTransport } from "@/lib/mail/types";
-import { fieldErrorCodes, inviteStaffSchema } from "./schemas";
+import { fieldErrorCodes } from "@/lib/result";
+import { inviteStaffSchema } from "./staff-user-schemas";
 
 export type InviteStaffResult =
   | { ok: true; id: string; mailSent: boolean }

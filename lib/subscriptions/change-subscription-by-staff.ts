@@ -6,7 +6,12 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
-import { subscriptionChangeSchema } from "./schemas";
+import { z } from "zod";
+
+const subscriptionChangeSchema = z.object({
+  topicId: z.string().min(1).max(64),
+  state: z.enum(["SUBSCRIBED", "UNSUBSCRIBED"]),
+});
 
 export type ChangeSubscriptionResult =
   { ok: true; changed: boolean } | { ok: false; code: "forbidden" | "not_found" | "invalid" | "opted_out" };

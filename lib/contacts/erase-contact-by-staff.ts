@@ -4,8 +4,9 @@ import "server-only";
 import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { eraseContact } from "@/lib/erasure/erase-contact";
-import { eraseSchema, fieldErrorCodes } from "./schemas";
+import { eraseContact } from "@/lib/contacts/erase-contact";
+import { eraseSchema } from "./contact-schemas";
+import { fieldErrorCodes } from "@/lib/result";
 
 export type EraseByStaffResult =
   | { ok: true; subjectRef: string; receiptQueued: boolean }

@@ -4,7 +4,7 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import type { ContactCategory, Prisma, RoleType } from "@/lib/generated/prisma/client";
-import { CATEGORIES, ROLE_TYPES } from "./schemas";
+import { CATEGORIES, ROLE_TYPES } from "@/lib/enums";
 
 export const CONTACTS_PER_PAGE = 25;
 

@@ -4,7 +4,7 @@ import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import type { Prisma, Relationship } from "@/lib/generated/prisma/client";
 import { normaliseOrgNumber } from "@/lib/organisations/org-number";
-import { RELATIONSHIPS } from "./schemas";
+import { RELATIONSHIPS } from "@/lib/enums";
 
 export const ORGANISATIONS_PER_PAGE = 50;
 

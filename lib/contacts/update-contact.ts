@@ -8,11 +8,12 @@ import type { StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { SuppressionMatch } from "@/lib/contacts/find-suppression";
+import type { SuppressionMatch } from "@/lib/suppression/find-suppression";
 import { checkAddressAdmission, liftErasureTombstone } from "@/lib/suppression/check-address-admission";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
-import { CONTACT_EDIT_FIELDS, contactUpdateSchema, fieldErrorCodes } from "./schemas";
+import { CONTACT_EDIT_FIELDS, contactUpdateSchema } from "./contact-schemas";
+import { fieldErrorCodes } from "@/lib/result";
 
 export type UpdateContactResult =
   | { ok: true; changed: string[]; overridden: boolean }
