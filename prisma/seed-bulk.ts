@@ -9,9 +9,8 @@ import { checkMigrations } from "@/lib/db/migrations";
 import { rawFromPglite, rawFromUrl, type RawSql } from "@/lib/db/raw";
 import { recordAuditEventsRaw } from "@/lib/audit/record-audit-event";
 import { getConfig } from "@/lib/env/config";
-import { DEFER_CONTACT_FACTS_SQL, REFRESH_CONTACT_FACTS_SQL } from "@/lib/segments/contact-facts-sql";
+import { createContactsWithDefaults, type NewContact } from "@/lib/contacts/create-contacts-with-defaults";
 import { defaultLegalBases } from "@/lib/policy/purposes";
-import { hashAddress } from "@/lib/suppression/hash-address";
 import type { ContactCategory, RoleType } from "@/lib/generated/prisma/enums";
 import { seedIfEmpty } from "./seed-demo";
 
@@ -186,27 +185,8 @@ async function insertBatch(raw: RawSql, b: Batch): Promise<number> {
   const orgIds: string[] = [],
     orgNames: string[] = [],
     orgRel: string[] = [];
-  const c = {
-    id: [] as string[],
-    name: [] as string[],
-    email: [] as string[],
-    hash: [] as string[],
-    phone: [] as (string | null)[],
-    title: [] as string[],
-    lang: [] as string[],
-    cat: [] as string[],
-    org: [] as string[],
-  };
-  const lb = { contact: [] as string[], purpose: [] as string[], basis: [] as string[] };
-  const role = {
-    id: [] as string[],
-    contact: [] as string[],
-    org: [] as string[],
-    type: [] as string[],
-    starts: [] as string[],
-    ends: [] as (string | null)[],
-  };
-  const sub = { contact: [] as string[], topic: [] as string[], state: [] as string[] };
+  const contacts: NewContact[] = [];
+  const leftTopics: string[] = [];
 
   for (let k = 0; k < b.n; k++) {
     const i = b.offset + k;
@@ -225,66 +205,58 @@ async function insertBatch(raw: RawSql, b: Batch): Promise<number> {
     const first = pick(FIRST, i * 7),
       last = pick(LAST, i * 13);
     const id = `bulk_${b.run}_${i}`;
-    c.id.push(id);
-    c.name.push(`${first} ${last}`);
-    const email = `${first}.${last}.${b.run}${i}@org${orgIndex}.example`.toLowerCase();
-    c.email.push(email);
-    c.hash.push(hashAddress(email, b.suppressionKey));
-    c.phone.push(i % 3 === 0 ? null : `+4670${String(1000000 + (i % 9000000)).padStart(7, "0")}`);
-    c.title.push(pick(TITLES, i));
-    c.lang.push(i % 5 === 0 ? "en" : "sv");
-    c.cat.push(category);
-    c.org.push(orgId);
-    for (const d of defaultLegalBases(category)) {
-      lb.contact.push(id);
-      lb.purpose.push(d.purpose);
-      lb.basis.push(d.basis);
-    }
-    role.id.push(`${id}_r`);
-    role.contact.push(id);
-    role.org.push(orgId);
-    role.type.push(pick(ROLE_TYPES, i));
-    role.starts.push("2020-01-01");
-    role.ends.push(i % 10 === 0 ? "2025-06-30" : null);
-    for (const t of b.topicDefaults) {
-      if (!t.categories.includes(category)) continue;
-      sub.contact.push(id);
-      sub.topic.push(t.id);
-      sub.state.push(i % 17 === 0 ? "UNSUBSCRIBED" : "SUBSCRIBED");
-    }
+    contacts.push({
+      id,
+      name: `${first} ${last}`,
+      email: `${first}.${last}.${b.run}${i}@org${orgIndex}.example`.toLowerCase(),
+      phone: i % 3 === 0 ? null : `+4670${String(1000000 + (i % 9000000)).padStart(7, "0")}`,
+      jobTitle: pick(TITLES, i),
+      language: i % 5 === 0 ? "en" : "sv",
+      category,
+      source: { type: "IMPORTED", detail: "Bulk benchmark data", date: null, staffId: null, organisationId: orgId },
+      legalBasisNote: null,
+      roles: [
+        {
+          organisationId: orgId,
+          type: pick(ROLE_TYPES, i),
+          title: null,
+          startsOn: new Date("2020-01-01T00:00:00Z"),
+          endsOn: i % 10 === 0 ? new Date("2025-06-30T00:00:00Z") : null,
+        },
+      ],
+    });
+    // One contact in 17 has left every topic it had by default.
+    if (i % 17 === 0) leftTopics.push(id);
   }
 
   await raw.query("BEGIN");
   try {
-    await raw.query(DEFER_CONTACT_FACTS_SQL);
     await raw.query(
       `INSERT INTO "Organisation" (id, name, relationship, "relationshipStart", "createdAt", "updatedAt")
        SELECT id, name, rel::"Relationship", DATE '2020-01-01', $4, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, name, rel)
        ON CONFLICT (id) DO NOTHING`,
       [orgIds, orgNames, orgRel, now],
     );
-    await raw.query(
-      `INSERT INTO "Contact" (id, name, email, "addressHash", phone, "jobTitle", language, category, "sourceType", "sourceDetail", "sourceOrganisationId", "createdAt", "updatedAt")
-       SELECT id, name, email, hash, phone, title, lang::"Language", cat::"ContactCategory", 'IMPORTED', 'Bulk benchmark data', org, $10, $10
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS t(id, name, email, hash, phone, title, lang, cat, org)`,
-      [c.id, c.name, c.email, c.hash, c.phone, c.title, c.lang, c.cat, c.org, now],
+    // Born like every contact (lib/contacts/create-contacts-with-defaults.ts); the per-contact audit entries it
+    // returns are replaced by one entry per batch, as a benchmark register is not anyone's history.
+    await createContactsWithDefaults(
+      { execute: (sql, params) => raw.query(sql, params), query: (sql, params) => raw.query(sql, params) },
+      {
+        contacts,
+        suppressionKey: b.suppressionKey,
+        subscriptionSource: "IMPORT",
+        audit: { actor: { type: "SYSTEM", id: "seed-bulk" }, action: "contact.imported" },
+        now,
+      },
     );
     await raw.query(
-      `INSERT INTO "ContactLegalBasis" ("contactId", purpose, basis, "recordedAt")
-       SELECT c, p::"Purpose", b::"LegalBasis", $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(c, p, b)`,
-      [lb.contact, lb.purpose, lb.basis, now],
+      `UPDATE "Subscription" SET state = 'UNSUBSCRIBED', source = 'SELF' WHERE "contactId" = ANY($1::text[])`,
+      [leftTopics],
     );
     await raw.query(
-      `INSERT INTO "ContactRole" (id, "contactId", "organisationId", type, "startsOn", "endsOn", "createdAt", "updatedAt")
-       SELECT id, c, o, ty::"RoleType", s::date, e::date, $7, $7 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(id, c, o, ty, s, e)`,
-      [role.id, role.contact, role.org, role.type, role.starts, role.ends, now],
+      `UPDATE "SubscriptionChange" SET state = 'UNSUBSCRIBED', source = 'SELF' WHERE "contactId" = ANY($1::text[])`,
+      [leftTopics],
     );
-    await raw.query(
-      `INSERT INTO "Subscription" ("contactId", "topicId", state, source, "changedAt")
-       SELECT c, tp, st::"SubscriptionState", 'IMPORT', $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(c, tp, st)`,
-      [sub.contact, sub.topic, sub.state, now],
-    );
-    await raw.query(REFRESH_CONTACT_FACTS_SQL, [c.id]);
     await recordAuditEventsRaw(raw, [
       {
         actor: { type: "SYSTEM", id: "seed-bulk" },
@@ -298,7 +270,12 @@ async function insertBatch(raw: RawSql, b: Batch): Promise<number> {
     await raw.query("ROLLBACK");
     throw e;
   }
-  return orgIds.length + c.id.length + lb.contact.length + role.id.length + sub.contact.length + 1;
+  const legalBases = contacts.reduce((n, c) => n + defaultLegalBases(c.category).length, 0);
+  const subscriptions = contacts.reduce(
+    (n, c) => n + b.topicDefaults.filter((t) => t.categories.includes(c.category)).length,
+    0,
+  );
+  return orgIds.length + contacts.length * 2 + legalBases + 2 * subscriptions + 1;
 }
 
 main().catch((e: unknown) => {

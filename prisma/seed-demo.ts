@@ -2,11 +2,9 @@
 // as they are, so running it again changes nothing and never overwrites what someone edited.
 import type { DatabaseTarget } from "@/lib/db/adapter";
 import { createDb, type Db } from "@/lib/db/client";
-import { recordAuditEvents, type AuditInput } from "@/lib/audit/record-audit-event";
+import { recordAuditEvents } from "@/lib/audit/record-audit-event";
+import { createContactsWithDefaults, sqlOf } from "@/lib/contacts/create-contacts-with-defaults";
 import { getConfig } from "@/lib/env/config";
-import { defaultLegalBases } from "@/lib/policy/purposes";
-import { hashAddress } from "@/lib/suppression/hash-address";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   DEMO_CONTACTS,
   DEMO_EVENT,
@@ -71,63 +69,56 @@ export async function seedDemo(opts: { db: Db; now?: Date; suppressionKey?: stri
       const fresh = DEMO_CONTACTS.filter((c) => !existing.has(c.id));
       const created = (c: DemoContact) => (c.roles[0] ? monthsAgo(now, c.roles[0].startYearsAgo * 12) : eventDate);
 
-      await tx.contact.createMany({
-        data: fresh.map((c) => ({
+      const born = await createContactsWithDefaults(sqlOf(tx), {
+        contacts: fresh.map((c) => ({
           id: c.id,
           name: c.name,
           email: c.email,
-          addressHash: hashAddress(c.email, suppressionKey),
           phone: c.phone ?? null,
           jobTitle: c.jobTitle ?? null,
           language: c.language,
           category: c.category,
-          sourceType: c.source,
-          sourceDetail: c.source === "MET_AT_EVENT" ? DEMO_EVENT.name : (c.sourceDetail ?? null),
-          sourceDate: c.source === "MET_AT_EVENT" ? eventDate : created(c),
-          sourceStaffId: c.source === "MET_AT_EVENT" ? DEMO_EVENT.staffId : null,
-          sourceOrganisationId: c.source === "NAMED_BY_CUSTOMER" ? (c.roles[0]?.org ?? null) : null,
+          source: {
+            type: c.source,
+            detail: c.source === "MET_AT_EVENT" ? DEMO_EVENT.name : (c.sourceDetail ?? null),
+            date: c.source === "MET_AT_EVENT" ? eventDate : created(c),
+            staffId: c.source === "MET_AT_EVENT" ? DEMO_EVENT.staffId : null,
+            organisationId: c.source === "NAMED_BY_CUSTOMER" ? (c.roles[0]?.org ?? null) : null,
+          },
+          legalBasisNote: null,
           marketingOptOutAt: c.optedOutOfAllMarketing ? monthsAgo(now, 1) : null,
           createdAt: created(c),
-        })),
-      });
-      await tx.contactLegalBasis.createMany({
-        data: fresh.flatMap((c) =>
-          defaultLegalBases(c.category).map((b) => ({ contactId: c.id, ...b, recordedAt: created(c) })),
-        ),
-      });
-      const roles: Prisma.ContactRoleCreateManyInput[] = fresh.flatMap((c) =>
-        c.roles.map((r, i) => ({
-          id: `${c.id}_role_${i}`,
-          contactId: c.id,
-          organisationId: r.org,
-          type: r.type,
-          title: r.title ?? null,
-          startsOn: monthsAgo(now, r.startYearsAgo * 12),
-          endsOn: r.endedMonthsAgo === undefined ? null : monthsAgo(now, r.endedMonthsAgo),
-        })),
-      );
-      await tx.contactRole.createMany({ data: roles });
-      const subscriptions: Prisma.SubscriptionCreateManyInput[] = fresh.flatMap((c) =>
-        topicRows
-          .filter((t) => t.defaultCategories.includes(c.category))
-          .map((t) => ({
-            contactId: c.id,
-            topicId: t.id,
-            state: c.unsubscribed?.includes(t.key) ? ("UNSUBSCRIBED" as const) : ("SUBSCRIBED" as const),
-            source: c.unsubscribed?.includes(t.key) ? ("SELF" as const) : ("DEFAULT" as const),
-            changedAt: c.unsubscribed?.includes(t.key) ? monthsAgo(now, 1) : created(c),
+          roles: c.roles.map((r) => ({
+            organisationId: r.org,
+            type: r.type,
+            title: r.title ?? null,
+            startsOn: monthsAgo(now, r.startYearsAgo * 12),
+            endsOn: r.endedMonthsAgo === undefined ? null : monthsAgo(now, r.endedMonthsAgo),
           })),
-      );
-      await tx.subscription.createMany({ data: subscriptions });
-      await tx.subscriptionChange.createMany({
-        data: subscriptions.map((s) => ({
-          contactId: s.contactId,
-          topicId: s.topicId,
-          state: s.state,
-          source: s.source,
-          at: s.changedAt,
         })),
+        suppressionKey,
+        subscriptionSource: "DEFAULT",
+        audit: { actor: { type: "SYSTEM", id: "seed" }, action: "contact.created" },
+        now,
       });
+      // The demo's people who left some topics a month ago: their one history row says so, as if they had never been
+      // subscribed under another state.
+      const left = fresh.flatMap((c) => (c.unsubscribed ?? []).map((key) => ({ contactId: c.id, key })));
+      for (const l of left) {
+        const topicId = topicRows.find((t) => t.key === l.key)?.id;
+        if (!topicId) continue;
+        const change = { state: "UNSUBSCRIBED" as const, source: "SELF" as const };
+        await tx.subscription.update({
+          where: { contactId_topicId: { contactId: l.contactId, topicId } },
+          data: { ...change, changedAt: monthsAgo(now, 1) },
+        });
+        await tx.subscriptionChange.updateMany({
+          where: { contactId: l.contactId, topicId },
+          data: { ...change, at: monthsAgo(now, 1) },
+        });
+      }
+      const subscriptions = await tx.subscription.count({ where: { contactId: { in: born.ids } } });
+      const roles = fresh.reduce((n, c) => n + c.roles.length, 0);
 
       // A saved segment, a draft mailing and a staff note, so every staff page has something to show in the demo.
       await tx.segment.createMany({ data: [DEMO_SEGMENT], skipDuplicates: true });
@@ -135,20 +126,14 @@ export async function seedDemo(opts: { db: Db; now?: Date; suppressionKey?: stri
       if (fresh.some((c) => c.id === DEMO_NOTE.contactId))
         await tx.staffNote.createMany({ data: [DEMO_NOTE], skipDuplicates: true });
 
-      const audit: AuditInput[] = fresh.map((c) => ({
-        actor: { type: "SYSTEM", id: "seed" },
-        action: "contact.created",
-        subject: { type: "Contact", id: c.id },
-        fields: ["name", "email", "phone", "jobTitle", "language", "category", "source"],
-      }));
-      await recordAuditEvents(tx, audit, now);
+      await recordAuditEvents(tx, born.audit, now);
       return {
         staff: staff.count,
         organisations: organisations.count,
         contacts: fresh.length,
         topics: topics.count,
-        roles: roles.length,
-        subscriptions: subscriptions.length,
+        roles,
+        subscriptions,
       };
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -36,4 +36,3 @@ export const otherErrorSchema = z.object({
     .min(1, { error: "details_required" })
     .max(2000, { error: "details_too_long" }),
 });
-

@@ -3,16 +3,16 @@
 // new source and legal basis ("met again at event X"); the override is audited ("contact.suppression_overridden").
 // The rule and what an override means are the same for every path (lib/suppression/check-address-admission.ts).
 import "server-only";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent, recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-staff";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { SuppressionMatch } from "@/lib/suppression/find-suppression";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { defaultLegalBases } from "@/lib/policy/purposes";
-import { applySubscriptionChange } from "@/lib/subscriptions/apply-subscription-change";
 import { checkAddressAdmission, liftErasureTombstone } from "@/lib/suppression/check-address-admission";
-import { hashAddress } from "@/lib/suppression/hash-address";
 import { contactCreateSchema } from "./contact-schemas";
+import { createContactsWithDefaults, sqlOf } from "./create-contacts-with-defaults";
 import { fieldErrorCodes } from "@/lib/result";
 
 export type CreateContactResult =
@@ -69,75 +69,51 @@ export async function createContact(opts: {
       }
       const optedOut = admission.overridden && admission.optedOut;
 
-      const contact = await tx.contact.create({
-        data: {
-          email: input.email,
-          addressHash: hashAddress(input.email, opts.suppressionKey),
-          name: input.name,
-          phone: input.phone,
-          jobTitle: input.jobTitle,
-          language: input.language,
-          category: input.category,
-          sourceType: input.sourceType,
-          sourceDetail: input.sourceDetail,
-          sourceDate: input.sourceDate,
-          sourceStaffId: opts.staff.id,
-          sourceOrganisationId: input.organisationId,
-          marketingOptOutAt: optedOut ? now : null,
-          createdAt: now,
-        },
-        select: { id: true },
-      });
-      await tx.contactLegalBasis.createMany({
-        data: defaultLegalBases(input.category).map((b) => ({
-          contactId: contact.id,
-          purpose: b.purpose,
-          basis: overriding && input.overrideBasis ? input.overrideBasis : b.basis,
-          recordedAt: now,
-          note: overriding
-            ? `Suppression overridden: ${input.overrideReason ?? input.sourceDetail}`
-            : "Default for the category (staff entry)",
-        })),
-      });
-      if (input.organisationId && input.roleType) {
-        await tx.contactRole.create({
-          data: {
-            contactId: contact.id,
-            organisationId: input.organisationId,
-            type: input.roleType,
-            startsOn: input.sourceDate ?? now,
+      const created = await createContactsWithDefaults(sqlOf(tx), {
+        contacts: [
+          {
+            name: input.name,
+            email: input.email,
+            phone: input.phone,
+            jobTitle: input.jobTitle,
+            language: input.language,
+            category: input.category,
+            source: {
+              type: input.sourceType,
+              detail: input.sourceDetail,
+              date: input.sourceDate,
+              staffId: opts.staff.id,
+              organisationId: input.organisationId,
+            },
+            legalBases:
+              overriding && input.overrideBasis
+                ? defaultLegalBases(input.category).map((b) => ({ ...b, basis: input.overrideBasis! }))
+                : undefined,
+            legalBasisNote: overriding
+              ? `Suppression overridden: ${input.overrideReason ?? input.sourceDetail}`
+              : "Default for the category (staff entry)",
+            overridden: overriding,
+            marketingOptOutAt: optedOut ? now : null,
+            roles:
+              input.organisationId && input.roleType
+                ? [
+                    {
+                      organisationId: input.organisationId,
+                      type: input.roleType,
+                      title: null,
+                      startsOn: input.sourceDate ?? now,
+                    },
+                  ]
+                : [],
           },
-        });
-      }
-      const topics = await tx.topic.findMany({
-        where: {
-          archivedAt: null,
-          defaultCategories: { has: input.category },
-          ...(overriding ? { isMarketing: false } : {}),
-        },
-        select: { id: true },
-      });
-      for (const topic of topics)
-        await applySubscriptionChange(tx, {
-          contactId: contact.id,
-          topicId: topic.id,
-          state: "SUBSCRIBED",
-          source: "DEFAULT",
-          now,
-        });
-
-      const fields = ["name", "email", "phone", "jobTitle", "language", "category", "source"];
-      await recordAuditEvent(
-        tx,
-        {
-          actor,
-          action: "contact.created",
-          subject: { type: "Contact", id: contact.id },
-          fields,
-          personalValues: { source: input.sourceType, topics: topics.length },
-        },
+        ],
+        suppressionKey: opts.suppressionKey,
+        subscriptionSource: "DEFAULT",
+        audit: { actor, action: "contact.created" },
         now,
-      );
+      });
+      const contact = { id: created.ids[0]! };
+      await recordAuditEvents(tx, created.audit, now);
       if (admission.overridden) {
         await liftErasureTombstone(tx, { email: input.email, key: opts.suppressionKey });
         await recordAuditEvent(
@@ -161,7 +137,7 @@ export async function createContact(opts: {
       return { ok: true as const, id: contact.id, overridden: overriding };
     });
   } catch (e) {
-    if ((e as { code?: unknown }).code === "P2002") return invalid({ email: "email_taken" });
+    if (isUniqueViolation(e)) return invalid({ email: "email_taken" });
     throw e;
   }
 }

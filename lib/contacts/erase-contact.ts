@@ -18,6 +18,7 @@
 // (development and tests only) stands in for that provider, so once the worker has sent the receipt there, it is the
 // one place the address remains in development, on purpose.
 import "server-only";
+import { addSuppression } from "@/lib/suppression/add-suppression";
 import { createElement } from "react";
 import ErasureReceiptEmail, { erasureReceiptSubject } from "@/emails/erasure-receipt";
 import type { Db, Tx } from "@/lib/db/client";
@@ -84,10 +85,7 @@ export async function eraseContact(opts: {
       });
       await tx.spentLinkToken.deleteMany({ where: { contactId: contact.id } });
       await tx.contact.delete({ where: { id: contact.id } });
-      await tx.suppression.createMany({
-        data: [{ addressHash, reason: "ERASED", scope: "ALL", createdAt: now }],
-        skipDuplicates: true,
-      });
+      await addSuppression(tx, { addressHash, reason: "ERASED", scope: "ALL", now });
       await recordPrivacyRequest(tx, {
         contactId: null,
         subjectRef,

@@ -3,14 +3,13 @@
 // suppression tombstone (erased, unsubscribed from all, bounced, complained) is never created by sync: staff must
 // override it explicitly, with a new source (the one rule: lib/suppression/check-address-admission.ts).
 import "server-only";
-import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent, recordAuditEvents, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { ContactCategory, Language, Prisma, SourceType } from "@/lib/generated/prisma/client";
-import { defaultLegalBases } from "@/lib/policy/purposes";
-import { applySubscriptionChange } from "@/lib/subscriptions/apply-subscription-change";
 import { checkAddressAdmission } from "@/lib/suppression/check-address-admission";
-import { hashAddress } from "@/lib/suppression/hash-address";
 import type { SuppressionMatch } from "@/lib/suppression/find-suppression";
+import { createContactsWithDefaults, sqlOf } from "./create-contacts-with-defaults";
 
 export type UpsertContactInput = {
   /** Normalised (emailSchema). */
@@ -43,7 +42,7 @@ export async function upsertContact(opts: {
   } catch (e) {
     // Two syncs creating the same new address at once: the loser's insert hits the unique email; run again, and it
     // finds the row and updates it instead.
-    if ((e as { code?: unknown }).code === "P2002") return upsertOnce(opts);
+    if (isUniqueViolation(e)) return upsertOnce(opts);
     throw e;
   }
 }
@@ -93,56 +92,33 @@ async function upsertOnce(opts: Parameters<typeof upsertContact>[0]): Promise<Up
       const admission = await checkAddressAdmission({ db: tx, email: input.email, key: opts.suppressionKey });
       if (!admission.ok) return { ok: false as const, code: "suppressed" as const, matches: admission.matches };
 
-      const contact = await tx.contact.create({
-        data: {
-          email: input.email,
-          addressHash: hashAddress(input.email, opts.suppressionKey),
-          name: input.name,
-          phone: input.phone ?? null,
-          jobTitle: input.jobTitle ?? null,
-          language: input.language ?? "sv",
-          category: input.category,
-          sourceType: input.source.type,
-          sourceDetail: input.source.detail ?? null,
-          sourceDate: input.source.date ? new Date(`${input.source.date}T00:00:00Z`) : null,
-          createdAt: now,
-        },
-        select: { id: true },
-      });
-      await tx.contactLegalBasis.createMany({
-        data: defaultLegalBases(input.category).map((b) => ({
-          contactId: contact.id,
-          purpose: b.purpose,
-          basis: b.basis,
-          recordedAt: now,
-          note: "Default for the category (CRM sync)",
-        })),
-      });
-      const topics = await tx.topic.findMany({
-        where: { archivedAt: null, defaultCategories: { has: input.category } },
-        select: { id: true },
-      });
-      for (const topic of topics) {
-        await applySubscriptionChange(tx, {
-          contactId: contact.id,
-          topicId: topic.id,
-          state: "SUBSCRIBED",
-          source: "DEFAULT",
-          now,
-        });
-      }
-      const fields = ["name", "email", "phone", "jobTitle", "language", "category", "source"];
-      await recordAuditEvent(
-        tx,
-        {
-          actor: opts.actor,
-          action: "contact.created",
-          subject: { type: "Contact", id: contact.id },
-          fields,
-          personalValues: { source: input.source.type, topics: topics.length },
-        },
+      const created = await createContactsWithDefaults(sqlOf(tx), {
+        contacts: [
+          {
+            name: input.name,
+            email: input.email,
+            phone: input.phone ?? null,
+            jobTitle: input.jobTitle ?? null,
+            language: input.language ?? "sv",
+            category: input.category,
+            source: {
+              type: input.source.type,
+              detail: input.source.detail ?? null,
+              date: input.source.date ? new Date(`${input.source.date}T00:00:00Z`) : null,
+              staffId: null,
+              organisationId: null,
+            },
+            legalBasisNote: "Default for the category (CRM sync)",
+          },
+        ],
+        suppressionKey: opts.suppressionKey,
+        subscriptionSource: "DEFAULT",
+        audit: { actor: opts.actor, action: "contact.created" },
         now,
-      );
+      });
+      await recordAuditEvents(tx, created.audit, now);
+      const contact = { id: created.ids[0]! };
+      const fields = created.audit[0]!.fields!;
       return { ok: true as const, id: contact.id, created: true, changedFields: fields };
     },
     { timeout: 15_000 },

@@ -4,17 +4,17 @@
 // each suppression override gets its own audit entry in the same transaction. A row staff named in the override is
 // admitted as a contact created by hand over a tombstone would be: the erasure tombstone lifted, the others kept, an
 // earlier opt-out or complaint carried over, no marketing topic subscribed by default.
+import { liftSuppression } from "@/lib/suppression/lift-suppression";
 import { randomUUID } from "node:crypto";
 import { recordAuditEvents, type AuditInput } from "@/lib/audit/record-audit-event";
 import { limitedToOwnOrganisations, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db/client";
 import type { ContactCategory, Relationship } from "@/lib/generated/prisma/enums";
-import { DEFER_CONTACT_FACTS_SQL, REFRESH_CONTACT_FACTS_SQL } from "@/lib/segments/contact-facts-sql";
 import { hashAddress } from "@/lib/suppression/hash-address";
+import { createContactsWithDefaults, sqlOf, type NewContact } from "@/lib/contacts/create-contacts-with-defaults";
 import { classifyImportRows, type PreviewRow } from "./classify-import-rows";
 import { findImportOrganisations, orgKey } from "./find-import-organisations";
 import { importOptionsSchema, type ImportOptions, type ImportOptionsInput } from "./import-options";
-import type { ImportRecord } from "./read-import-row";
 
 type ImportActor = { type: "STAFF"; id: string };
 
@@ -87,24 +87,20 @@ export async function importContacts(opts: {
       const orgIds = await ensureOrganisations(tx, creates, options, now, audit, by, manager);
       await progress({ phase: "organisations", done: orgIds.created, total: orgIds.created });
 
+      const createdEntries = new Map<string, AuditInput>();
       for (let i = 0; i < creates.length; i += CHUNK) {
-        await insertContacts(tx, creates.slice(i, i + CHUNK), {
+        const entries = await insertContacts(tx, creates.slice(i, i + CHUNK), {
           options,
           actor,
           now,
           orgIds: orgIds.byKey,
           suppressionKey: opts.suppressionKey,
         });
+        for (const e of entries) createdEntries.set(e.subject!.id, e);
         await progress({ phase: "contacts", done: Math.min(i + CHUNK, creates.length), total: creates.length });
       }
       for (const row of creates) {
-        const record = row.record!;
-        audit.push({
-          actor: by,
-          action: "contact.imported",
-          subject: { type: "Contact", id: row.contactId! },
-          fields: createdFields(record, orgIds.byKey.has(orgKey(record) ?? "")),
-        });
+        audit.push(createdEntries.get(row.contactId!)!);
         if (row.suppression?.overridden)
           audit.push({
             actor: by,
@@ -152,14 +148,6 @@ export async function importContacts(opts: {
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
   );
-}
-
-function createdFields(r: ImportRecord, withRole: boolean): string[] {
-  const fields = ["name", "email", "language", "category", "source", "legalBases", "subscriptions"];
-  if (r.phone) fields.push("phone");
-  if (r.jobTitle) fields.push("jobTitle");
-  if (withRole) fields.push("roles");
-  return fields;
 }
 
 /** Finds the rows' organisations by number, else by name (case-insensitive), and creates the missing ones. */
@@ -229,127 +217,60 @@ async function insertContacts(
   tx: Tx,
   rows: PreviewRow[],
   ctx: { options: ImportOptions; actor: ImportActor; now: Date; orgIds: Map<string, string>; suppressionKey: string },
-): Promise<void> {
+): Promise<AuditInput[]> {
   const { options, now } = ctx;
-  const c = { id: [] as string[], name: [] as string[], email: [] as string[], phone: [] as (string | null)[] };
-  // Contact.addressHash (hashAddress) lets segment counts join the suppression list; computed here, per row.
-  const hashes: string[] = [];
-  const more = { title: [] as (string | null)[], lang: [] as string[], org: [] as (string | null)[] };
-  // Rows admitted by a deliberate override: their legal-basis note, the opt-out they carry over, no marketing topics.
-  const over = { flag: [] as boolean[], optOut: [] as (string | null)[], note: [] as string[] };
   const lifted: string[] = [];
-  const role = {
-    id: [] as string[],
-    contact: [] as string[],
-    org: [] as string[],
-    type: [] as string[],
-    title: [] as (string | null)[],
-  };
-  for (const row of rows) {
+  const contacts: NewContact[] = rows.map((row) => {
     const r = row.record!;
-    const id = randomUUID();
-    row.contactId = id;
     const org = ctx.orgIds.get(orgKey(r) ?? "") ?? null;
-    c.id.push(id);
-    c.name.push(r.name!);
-    c.email.push(r.email);
-    hashes.push(hashAddress(r.email, ctx.suppressionKey));
+    // Rows admitted by a deliberate override: their legal-basis note, the opt-out they carry over, no marketing topics.
     const overridden = row.suppression?.overridden === true;
-    over.flag.push(overridden);
-    over.optOut.push(overridden && row.suppression?.optedOut ? now.toISOString() : null);
-    over.note.push(
-      overridden
+    if (overridden) lifted.push(hashAddress(r.email, ctx.suppressionKey));
+    return {
+      id: randomUUID(),
+      name: r.name!,
+      email: r.email,
+      phone: r.phone,
+      jobTitle: r.jobTitle,
+      language: r.language ?? options.defaultLanguage,
+      category: options.category,
+      source: {
+        type: options.sourceType,
+        detail: options.sourceDetail,
+        date: options.sourceDate ? new Date(`${options.sourceDate}T00:00:00Z`) : null,
+        staffId: options.sourceType === "MET_AT_EVENT" ? ctx.actor.id : null,
+        organisationId: org,
+      },
+      legalBases: options.legalBases,
+      legalBasisNote: overridden
         ? `Suppression overridden: ${options.suppressionOverride?.reason ?? options.sourceDetail}`
         : `Import: ${options.sourceDetail}`,
-    );
-    if (overridden) lifted.push(hashes[hashes.length - 1]!);
-    c.phone.push(r.phone);
-    more.title.push(r.jobTitle);
-    more.lang.push(r.language ?? options.defaultLanguage);
-    more.org.push(org);
-    if (org) {
-      role.id.push(randomUUID());
-      role.contact.push(id);
-      role.org.push(org);
-      role.type.push(r.roleType ?? "OTHER");
-      role.title.push(r.jobTitle);
-    }
-  }
-  const ts = now.toISOString();
-  const sourceDate = options.sourceDate ?? null;
-  const sourceStaff = options.sourceType === "MET_AT_EVENT" ? ctx.actor.id : null;
-  // The new contacts' ContactFacts rows are written once, at the end, not once per table below.
-  await tx.$executeRawUnsafe(DEFER_CONTACT_FACTS_SQL);
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "Contact" (id, name, email, "addressHash", phone, "jobTitle", language, category, "sourceType",
-       "sourceDetail", "sourceDate", "sourceStaffId", "sourceOrganisationId", "marketingOptOutAt", "createdAt",
-       "updatedAt")
-     SELECT id, name, email, hash, phone, title, lang::"Language", $8::"ContactCategory", $9::"SourceType", $10,
-       $11::date, $12, org, oo::timestamp, $13::timestamp, $13::timestamp
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $14::text[],
-       $15::text[]) AS t(id, name, email, phone, title, lang, org, hash, oo)`,
-    c.id,
-    c.name,
-    c.email,
-    c.phone,
-    more.title,
-    more.lang,
-    more.org,
-    options.category,
-    options.sourceType,
-    options.sourceDetail,
-    sourceDate,
-    sourceStaff,
-    ts,
-    hashes,
-    over.optOut,
-  );
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "ContactLegalBasis" ("contactId", purpose, basis, "recordedAt", note)
-     SELECT c, p::"Purpose", b::"LegalBasis", $4::timestamp, note
-     FROM unnest($1::text[], $5::text[]) AS ids(c, note) CROSS JOIN unnest($2::text[], $3::text[]) AS lb(p, b)`,
-    c.id,
-    options.legalBases.map((l) => l.purpose),
-    options.legalBases.map((l) => l.basis),
-    ts,
-    over.note,
-  );
-  // Default subscriptions: the live topics whose default categories include the batch's category; marketing ones
-  // only for rows that were not admitted over a tombstone.
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "Subscription" ("contactId", "topicId", state, source, "staffId", "changedAt")
-     SELECT ids.c, t.id, 'SUBSCRIBED', 'IMPORT', $3, $4::timestamp
-     FROM unnest($1::text[], $5::boolean[]) AS ids(c, overridden) CROSS JOIN "Topic" t
-     WHERE t."archivedAt" IS NULL AND $2::"ContactCategory" = ANY(t."defaultCategories")
-       AND NOT (ids.overridden AND t."isMarketing")`,
-    c.id,
-    options.category,
-    ctx.actor.id,
-    ts,
-    over.flag,
-  );
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "SubscriptionChange" (id, "contactId", "topicId", state, source, "staffId", at)
-     SELECT gen_random_uuid()::text, s."contactId", s."topicId", s.state, s.source, s."staffId", s."changedAt"
-     FROM "Subscription" s WHERE s."contactId" = ANY($1::text[])`,
-    c.id,
-  );
-  if (role.id.length > 0)
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "ContactRole" (id, "contactId", "organisationId", type, title, "startsOn", "createdAt", "updatedAt")
-       SELECT id, c, o, ty::"RoleType", title, $6::date, $7::timestamp, $7::timestamp
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(id, c, o, ty, title)`,
-      role.id,
-      role.contact,
-      role.org,
-      role.type,
-      role.title,
-      sourceDate ?? ts.slice(0, 10),
-      ts,
-    );
+      overridden,
+      marketingOptOutAt: overridden && row.suppression?.optedOut ? now : null,
+      roles: org
+        ? [
+            {
+              organisationId: org,
+              type: r.roleType ?? "OTHER",
+              title: r.jobTitle,
+              startsOn: options.sourceDate ? new Date(`${options.sourceDate}T00:00:00Z`) : now,
+            },
+          ]
+        : [],
+    };
+  });
+  rows.forEach((row, i) => (row.contactId = contacts[i]!.id));
+  const created = await createContactsWithDefaults(sqlOf(tx), {
+    contacts,
+    suppressionKey: ctx.suppressionKey,
+    subscriptionSource: "IMPORT",
+    subscriptionStaffId: ctx.actor.id,
+    audit: { actor: { type: ctx.actor.type, id: ctx.actor.id }, action: "contact.imported" },
+    now,
+  });
   // The person is back on a new, recorded basis: the erasure tombstone goes, the others keep protecting the address.
-  if (lifted.length > 0) await tx.suppression.deleteMany({ where: { addressHash: { in: lifted }, reason: "ERASED" } });
-  await tx.$executeRawUnsafe(REFRESH_CONTACT_FACTS_SQL, c.id);
+  await liftSuppression(tx, { addressHashes: lifted, reason: "ERASED" });
+  return created.audit;
 }
 
 /** Updates only the fields the file gives a value for; returns one audit entry per contact that changed. */

@@ -116,4 +116,3 @@ export const mailingPreviewSchema = mailingDraftSchema.pick({
   bodyEn: true,
   template: true,
 });
-

@@ -13,7 +13,6 @@ export type RoleChangeResult = { ok: true; roleId: string } | Invalid | Forbidde
 
 export const day = (d: Date) => d.toISOString().slice(0, 10);
 
-
 export async function addRole(opts: {
   db: Db;
   staff: StaffPrincipal;

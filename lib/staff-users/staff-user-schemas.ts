@@ -18,4 +18,3 @@ export const inviteStaffSchema = z.object({
 export type InviteStaffInput = z.output<typeof inviteStaffSchema>;
 
 export const changeStaffRoleSchema = z.object({ role: staffRoleSchema });
-

@@ -2,6 +2,7 @@
 // reverse too. The person pressed a button that says "receive marketing again", so they get the marketing topics meant
 // for their category; the page then lets them turn single ones off.
 import "server-only";
+import { liftSuppression } from "@/lib/suppression/lift-suppression";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { hashAddress } from "@/lib/suppression/hash-address";
@@ -45,8 +46,9 @@ export async function resubscribe(opts: {
       await tx.contact.update({ where: { id: contact.id }, data: { marketingOptOutAt: null } });
       fields.unshift("marketingOptOutAt");
     }
-    await tx.suppression.deleteMany({
-      where: { addressHash: hashAddress(contact.email, opts.suppressionKey), reason: "UNSUBSCRIBED_ALL" },
+    await liftSuppression(tx, {
+      addressHashes: [hashAddress(contact.email, opts.suppressionKey)],
+      reason: "UNSUBSCRIBED_ALL",
     });
     await recordAuditEvent(
       tx,

@@ -2,6 +2,7 @@
 // Subscribing to a marketing topic while opted out of all marketing is itself an explicit choice: it lifts the opt-out
 // (and its suppression row), in the same transaction, so the person gets what they just asked for.
 import "server-only";
+import { liftSuppression } from "@/lib/suppression/lift-suppression";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import type { ChangeSource, SubscriptionState } from "@/lib/generated/prisma/enums";
@@ -58,8 +59,9 @@ export async function setSubscription(opts: {
     const fields = ["subscriptions"];
     if (liftsOptOut) {
       await tx.contact.update({ where: { id: contact.id }, data: { marketingOptOutAt: null } });
-      await tx.suppression.deleteMany({
-        where: { addressHash: hashAddress(contact.email, opts.suppressionKey), reason: "UNSUBSCRIBED_ALL" },
+      await liftSuppression(tx, {
+        addressHashes: [hashAddress(contact.email, opts.suppressionKey)],
+        reason: "UNSUBSCRIBED_ALL",
       });
       fields.push("marketingOptOutAt");
     }

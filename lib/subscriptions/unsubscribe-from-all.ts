@@ -2,6 +2,7 @@
 // marketing (GDPR Art. 21(2)(3)): absolute, immediate, recorded as a completed privacy request. Service notices are
 // not marketing and stay as they are.
 import "server-only";
+import { addSuppression } from "@/lib/suppression/add-suppression";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import type { ChangeSource } from "@/lib/generated/prisma/enums";
@@ -49,15 +50,11 @@ export async function unsubscribeFromAll(opts: {
       fields.unshift("marketingOptOutAt");
     }
     // The keyed hash survives a later erasure or re-import: the address is never mailed marketing by mistake.
-    await tx.suppression.createMany({
-      data: [
-        {
-          addressHash: hashAddress(contact.email, opts.suppressionKey),
-          reason: "UNSUBSCRIBED_ALL",
-          scope: "MARKETING",
-        },
-      ],
-      skipDuplicates: true,
+    await addSuppression(tx, {
+      addressHash: hashAddress(contact.email, opts.suppressionKey),
+      reason: "UNSUBSCRIBED_ALL",
+      scope: "MARKETING",
+      now,
     });
     const actor = { type: "CONTACT" as const, id: contact.id };
     await recordAuditEvent(

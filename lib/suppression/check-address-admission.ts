@@ -7,6 +7,7 @@
 // What an admitted override means is the same everywhere (see admissionEffects): the erasure tombstone goes (the
 // person is back on a new basis), the other tombstones stay and keep protecting the address, an earlier opt-out from
 // all marketing or complaint carries over, and no marketing topic is subscribed by default.
+import { liftSuppression } from "./lift-suppression";
 import type { DbOrTx, Tx } from "@/lib/db/client";
 import { findSuppression, type SuppressionMatch } from "@/lib/suppression/find-suppression";
 import { hashAddress } from "./hash-address";
@@ -45,5 +46,5 @@ export async function checkAddressAdmission(opts: {
  * person is back on a new, recorded basis); the others keep protecting the address at send time.
  */
 export async function liftErasureTombstone(tx: Tx, opts: { email: string; key: string }): Promise<void> {
-  await tx.suppression.deleteMany({ where: { addressHash: hashAddress(opts.email, opts.key), reason: "ERASED" } });
+  await liftSuppression(tx, { addressHashes: [hashAddress(opts.email, opts.key)], reason: "ERASED" });
 }

@@ -1,6 +1,7 @@
 // Puts an address on the suppression list because of what the mail provider reported, inside the caller's
 // transaction. Only the keyed hash is stored; a second report for the same address and reason changes nothing.
 import "server-only";
+import { addSuppression } from "./add-suppression";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Tx } from "@/lib/db/client";
 import type { SuppressionReason, SuppressionScope } from "@/lib/generated/prisma/enums";
@@ -20,12 +21,8 @@ export async function suppressAddress(
   },
 ): Promise<{ added: boolean }> {
   const addressHash = hashAddress(opts.address, opts.suppressionKey);
-  // ON CONFLICT DO NOTHING: two reports racing for one address (two mailings) cannot fail on the unique key.
-  const inserted = await tx.suppression.createMany({
-    data: [{ addressHash, reason: opts.reason, scope: opts.scope, createdAt: opts.now }],
-    skipDuplicates: true,
-  });
-  if (inserted.count === 0) return { added: false };
+  const { added } = await addSuppression(tx, { addressHash, reason: opts.reason, scope: opts.scope, now: opts.now });
+  if (!added) return { added: false };
   const row = await tx.suppression.findUniqueOrThrow({
     where: { addressHash_reason: { addressHash, reason: opts.reason } },
     select: { id: true },

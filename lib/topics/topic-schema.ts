@@ -45,4 +45,3 @@ export const TOPIC_FIELDS = [
   "defaultCategories",
   "sortOrder",
 ] as const;
-
