@@ -4,13 +4,14 @@ import type { Tx } from "@/lib/db/client";
 import type { ActorType, Prisma } from "@/lib/generated/prisma/client";
 import type { RawSql } from "@/lib/db/raw";
 import { requestLogger } from "@/lib/log/request-logger";
+import type { AuditAction } from "./audit-actions";
 import { GENESIS_HASH, hashEntry } from "./hash-chain";
 
 export type AuditActor = { type: ActorType; id?: string | null };
 
 export type AuditInput = {
   actor: AuditActor;
-  action: string;
+  action: AuditAction;
   subject: { type: string; id: string };
   /** Names of the changed fields; their values go in personalValues, outside the hash, so erasure can clear them. */
   fields?: string[];

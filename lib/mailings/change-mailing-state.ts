@@ -3,6 +3,7 @@
 // effect within one batch.
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { AuditAction } from "@/lib/audit/audit-actions";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import type { Db, Tx } from "@/lib/db/client";
 import type { MailingStatus, Prisma } from "@/lib/generated/prisma/client";
@@ -16,7 +17,7 @@ export async function changeMailingState(opts: {
   mailingId: string;
   from: readonly MailingStatus[];
   data: Prisma.MailingUpdateInput;
-  action: string;
+  action: AuditAction;
   now: Date;
   /** Extra work in the same transaction (e.g. cancelling queued deliveries). */
   also?: (tx: Tx) => Promise<void>;
