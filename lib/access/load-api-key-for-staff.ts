@@ -5,6 +5,6 @@ import { loadForStaff } from "./load-for-staff";
 
 export function loadApiKeyForStaff(opts: { db: DbOrTx; staff: StaffPrincipal; id: string }) {
   return loadForStaff(opts.staff, "apiKeys.manage", opts.id, (id) =>
-    opts.db.apiKey.findUnique({ where: { id }, select: { id: true, revokedAt: true } }),
+    opts.db.apiKey.findUnique({ where: { id }, select: { id: true, name: true, prefix: true, revokedAt: true } }),
   );
 }

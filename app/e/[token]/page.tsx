@@ -9,7 +9,8 @@ import { getConfig } from "@/lib/env/config";
 import { isLanguage } from "@/lib/i18n/languages";
 import { getMessages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
-import { resolveLink, type LinkProblem as Problem } from "@/lib/recipients/resolve-link";
+import { loadEmailChangeLinkPage } from "@/lib/recipients/load-link-page";
+import type { LinkProblem as Problem } from "@/lib/recipients/resolve-link";
 import { recipientLang } from "../../me/_components/recipient-lang";
 import { confirmNewAddress } from "./actions";
 
@@ -29,26 +30,20 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function EmailConfirmPage({ params, searchParams }: Props) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
-  const db = await getDb();
-  const link = await resolveLink({ db, token, scopes: ["emailChange"], keys: getConfig().linkKeys });
-  const contact = link.ok
-    ? await db.contact.findUnique({ where: { id: link.contactId }, select: { id: true, language: true } })
-    : null;
-  const pending =
-    link.ok && contact ? await db.pendingEmailChange.findUnique({ where: { id: link.claims.extra ?? "" } }) : null;
+  const link = await loadEmailChangeLinkPage({ db: await getDb(), token, keys: getConfig().linkKeys });
   const result = typeof query.result === "string" ? query.result : "";
   const reportedProblem = LINK_PROBLEMS.find((p) => p === result);
 
-  if (!link.ok || !contact || reportedProblem || (!pending && result !== "taken" && result !== "suppressed")) {
+  if (!link.ok || reportedProblem || (!link.newEmail && result !== "taken" && result !== "suppressed")) {
     const { lang } = await getI18n(searchParams);
-    const problem: Problem = !link.ok ? link.problem : !contact ? "unknown_contact" : (reportedProblem ?? "spent");
+    const problem: Problem = !link.ok ? link.problem : (reportedProblem ?? "spent");
     return (
       <div lang={lang}>
-        <LinkProblem problem={problem} contactId={link.ok ? contact?.id : link.contactId} lang={lang} />
+        <LinkProblem problem={problem} contactId={link.contactId} lang={lang} />
       </div>
     );
   }
-  const lang = recipientLang(query, contact.language);
+  const lang = recipientLang(query, link.language);
   const t = getMessages(lang).myData.emailConfirm;
   if (result === "taken" || result === "suppressed") {
     return (
@@ -66,7 +61,7 @@ export default async function EmailConfirmPage({ params, searchParams }: Props) 
   return (
     <article lang={lang} className="prose" aria-labelledby="email-confirm-heading">
       <h1 id="email-confirm-heading">{t.heading}</h1>
-      <p className="lead">{t.text(maskAddress(pending!.newEmail))}</p>
+      <p className="lead">{t.text(maskAddress(link.newEmail!))}</p>
       <form action={confirmNewAddress}>
         <input type="hidden" name="token" value={token} />
         {isLanguage(query.lang) ? <input type="hidden" name="lang" value={lang} /> : null}

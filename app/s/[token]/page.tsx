@@ -7,7 +7,7 @@ import { getConfig } from "@/lib/env/config";
 import { isLanguage } from "@/lib/i18n/languages";
 import { getMessages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
-import { resolveLink } from "@/lib/recipients/resolve-link";
+import { loadStepUpLinkPage } from "@/lib/recipients/load-link-page";
 import { recipientLang } from "../../me/_components/recipient-lang";
 import { continueStepUp } from "./actions";
 
@@ -25,24 +25,16 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function StepUpPage({ params, searchParams }: Props) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
-  const db = await getDb();
-  const link = await resolveLink({ db, token, scopes: ["stepUp"], keys: getConfig().linkKeys });
-  const contact = link.ok
-    ? await db.contact.findUnique({ where: { id: link.contactId }, select: { language: true } })
-    : null;
-  if (!link.ok || !contact) {
+  const link = await loadStepUpLinkPage({ db: await getDb(), token, keys: getConfig().linkKeys });
+  if (!link.ok) {
     const { lang } = await getI18n(searchParams);
     return (
       <div lang={lang}>
-        <LinkProblem
-          problem={link.ok ? "unknown_contact" : link.problem}
-          contactId={link.ok ? undefined : link.contactId}
-          lang={lang}
-        />
+        <LinkProblem problem={link.problem} contactId={link.contactId} lang={lang} />
       </div>
     );
   }
-  const lang = recipientLang(query, contact.language);
+  const lang = recipientLang(query, link.language);
   const t = getMessages(lang).myData.stepUp;
   return (
     <article lang={lang} className="prose" aria-labelledby="step-up-heading">

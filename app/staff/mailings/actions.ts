@@ -2,6 +2,7 @@
 // The compose form's one action (save, then optionally send a test, send now or schedule), its live preview and the
 // recipient count for the confirmation. Each checks the caller, calls the use-cases and maps typed results to messages
 // in the staff member's language; internal errors never reach the page.
+import { getTopicNames } from "@/lib/topics/get-topic-names";
 import { redirect } from "next/navigation";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
@@ -120,10 +121,7 @@ export async function previewMailingAction(form: FormData): Promise<PreviewResul
   if (!parsed.success) return { ok: false };
   const input = parsed.data;
   try {
-    const db = await getDb();
-    const topic = raw.topicId
-      ? await db.topic.findUnique({ where: { id: raw.topicId }, select: { nameSv: true, nameEn: true } })
-      : null;
+    const topic = await getTopicNames({ db: await getDb(), id: raw.topicId ?? "" });
     const render = (language: "sv" | "en") =>
       renderMailingPreview({
         language,
@@ -131,7 +129,7 @@ export async function previewMailingAction(form: FormData): Promise<PreviewResul
         preheader: language === "sv" ? input.preheaderSv : input.preheaderEn,
         bodyMarkdown: language === "sv" ? input.bodySv : input.bodyEn,
         template: input.template,
-        topicName: (language === "sv" ? topic?.nameSv : topic?.nameEn) ?? "…",
+        topicName: topic?.[language] ?? "…",
       });
     const [sv, en] = await Promise.all([render("sv"), render("en")]);
     return { ok: true, sv: { subject: sv.subject, html: sv.html }, en: { subject: en.subject, html: en.html } };

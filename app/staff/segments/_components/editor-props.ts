@@ -1,5 +1,6 @@
 // What the new and edit segment pages hand to the builder: options and texts in the staff member's language, the
 // values to start from (a saved segment, or a filter submitted with "show count"), and the first count.
+import { listOrganisationOptions } from "@/lib/organisations/list-organisation-options";
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Language } from "@/lib/i18n/languages";
@@ -61,16 +62,8 @@ export async function editorProps(opts: {
   const chosenOrgs = (rawFilter as Partial<SegmentFilter>).organisationIds ?? [];
   const [topics, organisations] = await Promise.all([
     listTopics({ db }),
-    db.organisation.findMany({
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-      take: ORGANISATION_OPTIONS,
-    }),
+    listOrganisationOptions({ db, take: ORGANISATION_OPTIONS, include: chosenOrgs }),
   ]);
-  const missing = chosenOrgs.filter((id) => !organisations.some((o) => o.id === id));
-  const extra = missing.length
-    ? await db.organisation.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } })
-    : [];
 
   const texts: EditorTexts = {
     name: s.name,
@@ -124,7 +117,7 @@ export async function editorProps(opts: {
       relationships: RELATIONSHIPS.map((k) => ({ value: k, label: r.relationship[k] })),
       roleTypes: ROLE_TYPES.map((k) => ({ value: k, label: r.roleType[k] })),
       roleStatuses: (["current", "ended", "any"] as const).map((k) => ({ value: k, label: s.roleStatusOption[k] })),
-      organisations: [...extra, ...organisations].map((x) => ({ value: x.id, label: x.name })),
+      organisations: organisations.map((x) => ({ value: x.id, label: x.name })),
       topics: topics.map((x) => ({ value: x.id, label: lang === "sv" ? x.nameSv : x.nameEn })),
       languages: (["sv", "en"] as const).map((k) => ({ value: k, label: r.languages[k] })),
       sourceTypes: SOURCE_TYPES.map((k) => ({ value: k, label: r.sourceType[k] })),

@@ -1,6 +1,7 @@
 // The confirmation step before revoking a key: GET only shows the question; the button POSTs the server action.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { loadApiKeyForStaff } from "@/lib/access/load-api-key-for-staff";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
@@ -18,15 +19,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function RevokeKeyPage({ params, searchParams }: Props) {
   const { id } = await params;
-  await requireStaff("apiKeys.manage", { returnTo: "/staff/api-keys" });
+  const staff = await requireStaff("apiKeys.manage", { returnTo: "/staff/api-keys" });
   const { lang, t: all } = await getI18n(searchParams);
   const t = all.accountability.apiKeys;
-  const key = await (
-    await getDb()
-  ).apiKey.findUnique({
-    where: { id },
-    select: { id: true, name: true, prefix: true, revokedAt: true },
-  });
+  const loaded = await loadApiKeyForStaff({ db: await getDb(), staff, id });
+  const key = loaded.ok ? loaded.value : null;
   if (!key || key.revokedAt) {
     return (
       <article aria-labelledby="revoke-heading">

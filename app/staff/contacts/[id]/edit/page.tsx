@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
-import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
-import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
+import { loadContactForEditing } from "@/lib/contacts/load-contact-for-editing";
 import { CATEGORIES } from "@/lib/enums";
 import { ContactForm } from "./contact-form";
 
@@ -23,28 +22,23 @@ export default async function EditContactPage({ params, searchParams }: Props) {
   const { id } = await params;
   const staff = await requireStaff("contacts.write", { returnTo: `/staff/contacts/${id}/edit` });
   const { t } = await getI18n(searchParams);
-  const db = await getDb();
-  const access = await loadContactForStaff({ db, staff, id, permission: "contacts.write" });
-  if (!access.ok) {
-    if (access.code === "not_found") notFound();
+  const loaded = await loadContactForEditing({ db: await getDb(), staff, id });
+  if (!loaded.ok) {
+    if (loaded.code === "not_found") notFound();
     redirect(FORBIDDEN_PATH);
   }
-  // contacts.write implies contacts.readPhone for every role that holds it; read only the fields the form edits.
-  const c = await db.contact.findUniqueOrThrow({
-    where: { id },
-    select: { name: true, email: true, phone: true, jobTitle: true, language: true, category: true },
-  });
+  const c = loaded.contact;
   const f = t.register.contacts.fields;
   return (
     <article aria-labelledby="contact-edit-heading">
       <h1 id="contact-edit-heading">{t.register.contacts.editTitle(c.name)}</h1>
       <ContactForm
         id={id}
-        showPhone={can(staff, "contacts.readPhone")}
+        showPhone={loaded.mayReadPhone}
         values={{
           name: c.name,
           email: c.email,
-          phone: can(staff, "contacts.readPhone") ? (c.phone ?? "") : "",
+          phone: c.phone ?? "",
           jobTitle: c.jobTitle ?? "",
           language: c.language,
           category: c.category,

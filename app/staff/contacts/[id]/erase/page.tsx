@@ -1,7 +1,8 @@
 // Erase on request: a confirmation step before the same erasure use-case as self-service.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { notFound, redirect } from "next/navigation";
+import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
+import { loadContactNameForStaff } from "@/lib/contacts/load-contact-for-editing";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { ERASURE_CHANNELS } from "@/lib/enums";
@@ -20,11 +21,14 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function EraseContactPage({ params, searchParams }: Props) {
   const { id } = await params;
-  await requireStaff("contacts.erase", { returnTo: `/staff/contacts/${id}/erase` });
+  const staff = await requireStaff("contacts.erase", { returnTo: `/staff/contacts/${id}/erase` });
   const { t } = await getI18n(searchParams);
   const ct = t.register.contacts;
-  const contact = await (await getDb()).contact.findUnique({ where: { id }, select: { name: true } });
-  if (!contact) notFound();
+  const contact = await loadContactNameForStaff({ db: await getDb(), staff, id, permission: "contacts.erase" });
+  if (!contact.ok) {
+    if (contact.code === "not_found") notFound();
+    redirect(FORBIDDEN_PATH);
+  }
   return (
     <article aria-labelledby="erase-heading">
       <h1 id="erase-heading">{ct.eraseHeading(contact.name)}</h1>

@@ -4,7 +4,7 @@ import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
 import { listOrganisationsForStaff } from "@/lib/access/list-organisations-for-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
-import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
+import { loadContactNameForStaff } from "@/lib/contacts/load-contact-for-editing";
 import { ROLE_TYPES } from "@/lib/enums";
 import { AddRoleForm } from "./add-role-form";
 
@@ -24,16 +24,13 @@ export default async function AddRolePage({ params, searchParams }: Props) {
   const staff = await requireStaff("roles.write", { returnTo: `/staff/contacts/${id}/roles` });
   const { t } = await getI18n(searchParams);
   const db = await getDb();
-  const access = await loadContactForStaff({ db, staff, id, permission: "roles.write" });
-  if (!access.ok) {
-    if (access.code === "not_found") notFound();
+  const contact = await loadContactNameForStaff({ db, staff, id, permission: "roles.write" });
+  if (!contact.ok) {
+    if (contact.code === "not_found") notFound();
     redirect(FORBIDDEN_PATH);
   }
   // Only the organisations where the caller may add roles (account managers: the ones they manage).
-  const [contact, organisations] = await Promise.all([
-    db.contact.findUniqueOrThrow({ where: { id }, select: { name: true } }),
-    listOrganisationsForStaff({ db, staff, permission: "roles.write" }),
-  ]);
+  const organisations = await listOrganisationsForStaff({ db, staff, permission: "roles.write" });
   const r = t.register;
   const ct = r.contacts;
   return (
