@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { createDb, type Db } from "@/lib/db/client";
 import type { DatabaseTarget } from "@/lib/db/adapter";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { applyMigrations } from "@/lib/db/migrations";
 import { rawFromUrl } from "@/lib/db/raw";
 import { importContacts } from "@/lib/import/import-contacts";
@@ -40,7 +41,10 @@ async function benchOn(where: string, target: DatabaseTarget, rows: number): Pro
     await seedDemo({ db });
     const staff = await db.staffUser.findFirstOrThrow({ where: { role: "ADMIN" } });
     const started = performance.now();
-    const { csv } = await timed("generate file", () => generateImportCsv(rows, randomBytes(3).toString("hex")));
+    const { csv, good, bad } = await timed("generate file", () =>
+      generateImportCsv(rows, randomBytes(3).toString("hex")),
+    );
+    const contactsBefore = await db.contact.count();
     console.log(`  (file ${(Buffer.byteLength(csv) / 1024 / 1024).toFixed(1)} MB)`);
     const parsed = await timed("parse", () => parseImportFile({ content: csv }));
     if (!parsed.ok) throw new Error(parsed.error.code);
@@ -73,6 +77,17 @@ async function benchOn(where: string, target: DatabaseTarget, rows: number): Pro
     );
     clearInterval(timer);
     console.log(`  (inside the import, cumulative: ${phases.join(", ")})`);
+    // The figures count only if the import did what it must: every good row in, every bad row reported with a reason,
+    // the audit chain intact (the checks the test suite makes on a smaller file).
+    const problems = [
+      result.created === good ? null : `created ${result.created}, expected ${good}`,
+      result.notImported.length === bad ? null : `not imported ${result.notImported.length}, expected ${bad}`,
+      result.notImported.every((r) => r.errors.length > 0) ? null : "a refused row without its reason",
+      (await db.contact.count()) === contactsBefore + good ? null : "contact count does not match",
+      (await verifyAuditChain({ db })).ok ? null : "the audit chain does not verify",
+    ].filter(Boolean);
+    if (problems.length) throw new Error(`import check failed: ${problems.join("; ")}`);
+    console.log("  checks: every good row imported, every bad row reported with its reason, audit chain verified");
     const total = (performance.now() - started) / 1000;
     console.log(
       `  total ${total.toFixed(2)} s; created ${result.created.toLocaleString("en")}, not imported ${result.notImported.length.toLocaleString("en")}, ` +

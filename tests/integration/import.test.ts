@@ -293,33 +293,29 @@ describe("CSV import", () => {
   });
 });
 
-describe("CSV import of 50,000 rows with 10 % bad rows", () => {
+// The 50,000-row run, with its timings and memory, is bench/import-contacts.ts (it makes these checks too); the suite
+// checks the same on a file large enough to span two of the import's 5,000-row chunks.
+describe("CSV import of 10,000 rows with 10 % bad rows", () => {
   it(
-    "imports the 45,000 good rows and reports each of the 5,000 bad ones with its reason",
-    { timeout: 300_000 },
+    "imports the 9,000 good rows and reports each of the 1,000 bad ones with its reason",
+    { timeout: 120_000 },
     async () => {
-      const { csv, good, bad } = generateImportCsv(50_000, "big");
+      const { csv, good, bad } = generateImportCsv(10_000, "big");
       const before = await t.db.contact.count();
-      const started = performance.now();
       const p = await preview(csv, { ...FAIR, sourceType: "IMPORTED", sourceDetail: "CRM export 2026-11" });
-      const validated = performance.now();
       const result = await run(p);
-      const finished = performance.now();
-      console.log(
-        `[${t.kind}] 50,000 rows: validate ${((validated - started) / 1000).toFixed(1)} s, import ${((finished - validated) / 1000).toFixed(1)} s`,
-      );
-      expect(good).toBe(45_000);
-      expect(result).toMatchObject({ created: 45_000, refused: 5_000, skipped: 0 });
+      expect(good).toBe(9_000);
+      expect(result).toMatchObject({ created: 9_000, refused: 1_000, skipped: 0 });
       expect(result.notImported).toHaveLength(bad);
       expect(result.notImported.every((r) => r.errors.length > 0)).toBe(true);
       const codes = new Set(result.notImported.flatMap((r) => r.errors.map((e) => e.code)));
       expect(codes).toEqual(
         new Set(["email_invalid", "phone_invalid", "name_required", "language_invalid", "email_required"]),
       );
-      expect(await t.db.contact.count()).toBe(before + 45_000);
+      expect(await t.db.contact.count()).toBe(before + 9_000);
       expect(
         await t.db.auditEvent.count({ where: { action: "contact.imported", actorId: staff.id } }),
-      ).toBeGreaterThanOrEqual(45_000);
+      ).toBeGreaterThanOrEqual(9_000);
       expect((await verifyAuditChain({ db: t.db })).ok).toBe(true);
     },
   );
