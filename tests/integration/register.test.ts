@@ -17,6 +17,8 @@ import { revokeLinks } from "@/lib/recipients/revoke-links";
 import { saveOrganisation } from "@/lib/organisations/save-organisation";
 import { updateContact } from "@/lib/contacts/update-contact";
 import { viewContact } from "@/lib/contacts/view-contact";
+import { eraseContact } from "@/lib/contacts/erase-contact";
+import { makeContact } from "../factories";
 import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
 
@@ -298,7 +300,17 @@ describe("contacts", () => {
   });
 
   it("a suppressed address is refused with its reason, then created only through an audited override", async () => {
-    const email = "thomas.becker@nordsee-cloud.example"; // erased above
+    // Its own erased person (not one another test erased): born and erased here.
+    const erased = await makeContact(t.db, { name: "Thomas Becker", language: "en", suppressionKey: KEY });
+    const erasure = await eraseContact({
+      db: t.db,
+      contactId: erased.id,
+      actor: { type: "CONTACT", id: erased.id },
+      channel: "SELF_SERVICE",
+      suppressionKey: KEY,
+    });
+    expect(erasure.ok).toBe(true);
+    const email = erased.email;
     const base = {
       name: "Thomas Becker",
       email,
