@@ -10,6 +10,8 @@ import { KIB, readLimitedBody } from "@/lib/http/read-limited-body";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { apiKeyRule, type RateLimitRule } from "@/lib/rate-limit/limits";
 import { loggerFor } from "@/lib/log/logger";
+import type { Fail, FailureCode, FieldErrors } from "@/lib/result";
+import type { SuppressionMatch } from "@/lib/suppression/find-suppression";
 import type { ErrorCode } from "./schemas";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -20,7 +22,9 @@ const STATUS: Record<ErrorCode, number> = {
   validation_failed: 422,
   not_found: 404,
   suppressed: 409,
+  conflict: 409,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -32,7 +36,9 @@ const MESSAGES: Record<ErrorCode, string> = {
   validation_failed: "The request is not valid; see fields.",
   not_found: "Not found.",
   suppressed: "The address is on the suppression list and cannot be added by sync.",
+  conflict: "The resource is in a state that does not allow this.",
   rate_limited: "Too many requests.",
+  unavailable: "A service this depends on is unavailable; try again later.",
   internal: "Internal error.",
 };
 
@@ -71,6 +77,31 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
     (out[key] ??= []).push(issue.message);
   }
   return out;
+}
+
+/**
+ * A use-case's refusal (lib/result.ts) as the API's error: the failure codes map one to one, `invalid` becomes
+ * `validation_failed` with its per-field codes, a suppression carries its reasons (never the address).
+ */
+export function toApiError(
+  failure: Fail<FailureCode, { fieldErrors?: FieldErrors; matches?: SuppressionMatch[] }>,
+): Response {
+  switch (failure.code) {
+    case "invalid":
+      return apiError("validation_failed", {
+        fields: Object.fromEntries(Object.entries(failure.fieldErrors ?? {}).map(([k, v]) => [k, [v]])),
+      });
+    case "suppressed":
+      return apiError("suppressed", {
+        reasons: (failure.matches ?? []).map((m) => ({
+          reason: m.reason,
+          scope: m.scope,
+          since: m.since.toISOString(),
+        })),
+      });
+    default:
+      return apiError(failure.code);
+  }
 }
 
 export function validationFailed(error: z.ZodError): Response {

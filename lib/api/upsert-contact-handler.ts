@@ -1,7 +1,7 @@
 // PUT /api/v1/contacts: create or update a contact by address (WRITE keys).
 import "server-only";
 import { upsertContact } from "@/lib/contacts/upsert-contact";
-import { apiError, json, parseBody, withApiKey, type ApiHandlerOptions } from "./respond";
+import { json, parseBody, toApiError, withApiKey, type ApiHandlerOptions } from "./respond";
 import { upsertContactBodySchema } from "./schemas";
 
 export async function handleUpsertContact(opts: ApiHandlerOptions & { suppressionKey: string }): Promise<Response> {
@@ -15,11 +15,7 @@ export async function handleUpsertContact(opts: ApiHandlerOptions & { suppressio
       suppressionKey: opts.suppressionKey,
       now: opts.now,
     });
-    if (!result.ok) {
-      return apiError("suppressed", {
-        reasons: result.matches.map((m) => ({ reason: m.reason, scope: m.scope, since: m.since.toISOString() })),
-      });
-    }
+    if (!result.ok) return toApiError(result);
     return json(
       { id: result.id, created: result.created, changedFields: result.changedFields },
       result.created ? 201 : 200,
