@@ -32,6 +32,7 @@ export function classifyProviderError(error: ProviderError): Classified {
     return { code: "quota_exceeded", retry: false };
   if (status === 429) return { code: "rate_limited", retry: true };
   if (error.name === "concurrent_idempotent_requests") return { code: "unavailable", retry: true };
+  if (error.name === "invalid_idempotent_request") return { code: "idempotency_conflict", retry: false };
   if (status === null || status >= 500) return { code: "unavailable", retry: true };
   if (status === 401 || status === 403) return { code: "unauthorized", retry: false };
   return { code: "rejected", retry: false };

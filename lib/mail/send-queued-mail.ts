@@ -14,7 +14,7 @@ export const QUEUED_MAIL_LEASE_MS = 2 * 60_000;
 const FIRST_RETRY_MS = 15_000;
 const LONGEST_RETRY_MS = 60 * 60_000;
 /** Failures that sending the same mail again can never fix: the row is deleted rather than kept with the address. */
-const PERMANENT: readonly MailErrorCode[] = ["invalid_message", "render_failed", "rejected"];
+const PERMANENT: readonly MailErrorCode[] = ["invalid_message", "render_failed", "rejected", "idempotency_conflict"];
 
 /** 15 s after the first failure, doubling, at most an hour. */
 export function queuedMailRetryDelayMs(attempts: number): number {

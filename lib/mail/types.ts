@@ -42,6 +42,7 @@ export type MailErrorCode =
   | "render_failed"
   | "unauthorized" // the provider refused the API key
   | "rejected" // the provider refused the message; sending it again will not help
+  | "idempotency_conflict" // an earlier request under the same key, with another body, reached the provider
   | "rate_limited" // still limited after the allowed retries, or asked to wait longer than we may
   | "quota_exceeded" // daily or monthly quota: retrying today will not help
   | "unavailable"; // provider or database unreachable or failing after the allowed retries

@@ -41,8 +41,9 @@ describe("retry policy", () => {
       code: "rejected",
       retry: false,
     });
+    // Its own code, so the mailing pipeline recognises an earlier attempt's send without reading the message.
     expect(classifyProviderError({ statusCode: 409, name: "invalid_idempotent_request", message: "" })).toEqual({
-      code: "rejected",
+      code: "idempotency_conflict",
       retry: false,
     });
   });

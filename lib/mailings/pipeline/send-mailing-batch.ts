@@ -186,7 +186,7 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
     // Rows stay SENDING; the retried job sends the same request under the same key.
     throw new RetryLater(`${result.code}: ${result.message}`);
   }
-  if (result.message.includes("invalid_idempotent_request")) {
+  if (result.code === "idempotency_conflict") {
     // The set of recipients changed after an earlier attempt reached the provider (someone opted out meanwhile): that
     // attempt's mail went out, and the provider will not send this batch again. Record it as sent, without ids.
     await db.delivery.updateMany({
