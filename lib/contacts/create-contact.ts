@@ -13,13 +13,13 @@ import { defaultLegalBases } from "@/lib/policy/purposes";
 import { checkAddressAdmission, liftErasureTombstone } from "@/lib/suppression/check-address-admission";
 import { contactCreateSchema } from "./contact-schemas";
 import { createContactsWithDefaults, sqlOf } from "./create-contacts-with-defaults";
-import { fieldErrorCodes } from "@/lib/result";
+import { fieldErrorCodes, type Invalid, type Forbidden } from "@/lib/result";
 
 export type CreateContactResult =
   | { ok: true; id: string; overridden: boolean }
-  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
+  | Invalid
   | { ok: false; code: "suppressed"; matches: SuppressionMatch[] }
-  | { ok: false; code: "forbidden" };
+  | Forbidden;
 
 export async function createContact(opts: {
   db: Db;

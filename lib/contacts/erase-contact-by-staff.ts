@@ -6,12 +6,10 @@ import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { eraseContact } from "@/lib/contacts/erase-contact";
 import { eraseSchema } from "./contact-schemas";
-import { fieldErrorCodes } from "@/lib/result";
+import { fieldErrorCodes, type NotFound, type Invalid, type Forbidden } from "@/lib/result";
 
 export type EraseByStaffResult =
-  | { ok: true; subjectRef: string; receiptQueued: boolean }
-  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
-  | { ok: false; code: "forbidden" | "not_found" };
+  { ok: true; subjectRef: string; receiptQueued: boolean } | Invalid | Forbidden | NotFound;
 
 export async function eraseContactByStaff(opts: {
   db: Db;

@@ -13,13 +13,14 @@ import { checkAddressAdmission, liftErasureTombstone } from "@/lib/suppression/c
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { CONTACT_EDIT_FIELDS, contactUpdateSchema } from "./contact-schemas";
-import { fieldErrorCodes } from "@/lib/result";
+import { fieldErrorCodes, type NotFound, type Invalid, type Forbidden } from "@/lib/result";
 
 export type UpdateContactResult =
   | { ok: true; changed: string[]; overridden: boolean }
-  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
+  | Invalid
   | { ok: false; code: "suppressed"; matches: SuppressionMatch[] }
-  | { ok: false; code: "forbidden" | "not_found" };
+  | Forbidden
+  | NotFound;
 
 export async function updateContact(opts: {
   db: Db;

@@ -3,6 +3,7 @@
 // the old and new values of past changes, which may hold one). Reading a full record is audited ("contact.viewed")
 // in the same transaction as the read.
 import "server-only";
+import type { Forbidden, NotFound } from "@/lib/result";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, redactContact, visibleContactFields, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -42,7 +43,7 @@ export async function viewContact(opts: {
   staff: StaffPrincipal;
   contactId: string;
   now?: Date;
-}): Promise<{ ok: true; view: StaffContactView } | { ok: false; code: "forbidden" | "not_found" }> {
+}): Promise<{ ok: true; view: StaffContactView } | Forbidden | NotFound> {
   if (!can(opts.staff, "contacts.read")) return { ok: false, code: "forbidden" };
   const full = can(opts.staff, "contacts.readFull");
   const now = opts.now ?? new Date();

@@ -1,13 +1,13 @@
 // How many people of a mailing's segment may receive it right now, for the confirmation before sending. A count only
 // (no recipient), from the segments' own counter; suppression is checked again per recipient at send time anyway.
 import "server-only";
+import type { Forbidden, NotFound } from "@/lib/result";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { countSegment } from "@/lib/segments/count-segment";
 import { parseStoredFilter } from "@/lib/segments/segment-filter";
 
-export type CountMailingRecipientsResult =
-  { ok: true; eligible: number } | { ok: false; code: "forbidden" | "not_found" };
+export type CountMailingRecipientsResult = { ok: true; eligible: number } | Forbidden | NotFound;
 
 export async function countMailingRecipients(opts: {
   db: Db;

@@ -1,6 +1,7 @@
 // How far a mailing has come, counted from its send log in one grouped query (index [mailingId, status]), so the
 // progress page stays cheap to poll every two seconds even at a million deliveries. Counts only: no recipient.
 import "server-only";
+import type { Forbidden, NotFound } from "@/lib/result";
 import type { StaffPrincipal } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
 import type { DeliveryStatus, MailingStatus } from "@/lib/generated/prisma/enums";
@@ -34,8 +35,7 @@ export type MailingProgress = {
   counts: DeliveryCounts;
 };
 
-export type GetMailingProgressResult =
-  { ok: true; progress: MailingProgress } | { ok: false; code: "forbidden" | "not_found" };
+export type GetMailingProgressResult = { ok: true; progress: MailingProgress } | Forbidden | NotFound;
 
 const SENT: ReadonlySet<DeliveryStatus> = new Set(["SENT", "DELIVERED", "DELAYED", "BOUNCED", "COMPLAINED"]);
 

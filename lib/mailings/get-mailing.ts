@@ -1,6 +1,7 @@
 // One mailing with its topic and segment names, for the detail and edit pages. Mailings hold no personal data, and
 // nothing here reads a contact, so every role that may send mailings may see all of it.
 import "server-only";
+import type { Forbidden, NotFound } from "@/lib/result";
 import type { StaffPrincipal } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
 import { isEditable } from "./save-mailing-draft";
@@ -38,7 +39,8 @@ export type GetMailingResult =
       mailing: NonNullable<Awaited<ReturnType<typeof findMailing>>>;
       editable: boolean;
     }
-  | { ok: false; code: "forbidden" | "not_found" };
+  | Forbidden
+  | NotFound;
 
 function findMailing(db: DbOrTx, id: string) {
   return db.mailing.findUnique({ where: { id }, select: SELECT });

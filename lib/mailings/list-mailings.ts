@@ -1,6 +1,7 @@
 // The mailings list: newest first, a page at a time, each with its topic, segment and a progress summary counted in
 // one grouped query over the page's deliveries.
 import "server-only";
+import type { Forbidden } from "@/lib/result";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
 import { addGroup, emptyCounts, type DeliveryCounts } from "./get-mailing-progress";
@@ -21,7 +22,7 @@ export type MailingListRow = {
 };
 
 export type ListMailingsResult =
-  { ok: true; rows: MailingListRow[]; page: number; pages: number; total: number } | { ok: false; code: "forbidden" };
+  { ok: true; rows: MailingListRow[]; page: number; pages: number; total: number } | Forbidden;
 
 export async function listMailings(opts: {
   db: DbOrTx;

@@ -7,13 +7,13 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { fieldErrorCodes } from "@/lib/result";
+import { fieldErrorCodes, type Invalid } from "@/lib/result";
 import { MAILING_DRAFT_FIELDS, mailingDraftSchema } from "./mailing-draft-schema";
 import { loadMailingForStaff } from "@/lib/access/load-mailing-for-staff";
 
 export type SaveMailingDraftResult =
   | { ok: true; id: string; created: boolean; changed: string[] }
-  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
+  | Invalid
   | { ok: false; code: "forbidden" | "not_found" | "not_editable" };
 
 /** The states in which a mailing's content may still change. */

@@ -3,6 +3,7 @@
 // entry names the field in the chain and keeps the text in personalValues, which erasure clears; the note itself is
 // deleted with the contact (cascade). The person sees their notes in "my data" and the export (GDPR Art. 15).
 import "server-only";
+import type { Forbidden, Invalid, NotFound } from "@/lib/result";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
@@ -19,10 +20,7 @@ export const noteSchema = z.object({
     .max(NOTE_MAX_LENGTH, { error: "note_too_long" }),
 });
 
-export type AddNoteResult =
-  | { ok: true; id: string }
-  | { ok: false; code: "forbidden" | "not_found" }
-  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> };
+export type AddNoteResult = { ok: true; id: string } | Forbidden | NotFound | Invalid;
 
 export async function addNote(opts: {
   db: Db;

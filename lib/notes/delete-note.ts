@@ -1,6 +1,7 @@
 // Staff delete a note (a mistake, or the person asked for its correction): the same rights as adding one. The audit
 // entry names the field only; the note's text already sits in the "contact.note_added" entry until erasure clears it.
 import "server-only";
+import type { Forbidden, NotFound } from "@/lib/result";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -12,7 +13,7 @@ export async function deleteNote(opts: {
   contactId: string;
   noteId: string;
   now?: Date;
-}): Promise<{ ok: true } | { ok: false; code: "forbidden" | "not_found" }> {
+}): Promise<{ ok: true } | Forbidden | NotFound> {
   if (!can(opts.staff, "notes.write")) return { ok: false, code: "forbidden" };
   return opts.db.$transaction(async (tx) => {
     const access = await loadContactForStaff({

@@ -1,6 +1,7 @@
 // The notes about one contact, for roles that may read them (contacts.readNotes: never marketing or support). Staff
 // see who wrote each note; the person themselves sees only "staff" (lib/contacts/get-contact-record.ts).
 import "server-only";
+import type { Forbidden } from "@/lib/result";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
 
@@ -16,7 +17,7 @@ export async function listNotes(opts: {
   db: DbOrTx;
   staff: StaffPrincipal;
   contactId: string;
-}): Promise<{ ok: true; notes: StaffNoteRow[] } | { ok: false; code: "forbidden" }> {
+}): Promise<{ ok: true; notes: StaffNoteRow[] } | Forbidden> {
   if (!can(opts.staff, "contacts.readNotes")) return { ok: false, code: "forbidden" };
   const notes = await opts.db.staffNote.findMany({
     where: { contactId: opts.contactId },

@@ -7,12 +7,10 @@ import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-sta
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { organisationSchema, type OrganisationInput } from "./organisation-schema";
-import { fieldErrorCodes } from "@/lib/result";
+import { fieldErrorCodes, type NotFound, type Invalid, type Forbidden } from "@/lib/result";
 
 export type SaveOrganisationResult =
-  | { ok: true; id: string; created: boolean; changed: string[] }
-  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
-  | { ok: false; code: "forbidden" | "not_found" };
+  { ok: true; id: string; created: boolean; changed: string[] } | Invalid | Forbidden | NotFound;
 
 const FIELDS = [
   "name",

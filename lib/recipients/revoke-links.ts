@@ -1,6 +1,7 @@
 // Staff revoke every link the person holds (preference, unsubscribe, step-up): the token version is bumped, so every
 // link issued before no longer resolves (lib/recipients/resolve-link.ts). One transaction with its audit entry.
 import "server-only";
+import type { Forbidden, NotFound } from "@/lib/result";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -11,7 +12,7 @@ export async function revokeLinks(opts: {
   staff: StaffPrincipal;
   contactId: string;
   now?: Date;
-}): Promise<{ ok: true; tokenVersion: number } | { ok: false; code: "forbidden" | "not_found" }> {
+}): Promise<{ ok: true; tokenVersion: number } | Forbidden | NotFound> {
   const now = opts.now ?? new Date();
   return opts.db.$transaction(async (tx) => {
     const access = await loadContactForStaff({

@@ -1,12 +1,13 @@
 // Archive a segment (or bring it back): it leaves the list and the mailing form's picker; mailings that used it keep
 // it. Audited ("segment.archived" / "segment.restored").
 import "server-only";
+import type { Forbidden, NotFound } from "@/lib/result";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { loadSegmentForStaff } from "@/lib/access/load-segment-for-staff";
 
-export type ArchiveSegmentResult = { ok: true; changed: boolean } | { ok: false; code: "forbidden" | "not_found" };
+export type ArchiveSegmentResult = { ok: true; changed: boolean } | Forbidden | NotFound;
 
 export async function archiveSegment(opts: {
   db: Db;

@@ -1,6 +1,7 @@
 // Marketing save a segment: a name and a filter. Create or edit, one transaction with its audit entry
 // ("segment.created" / "segment.updated", changed field names). A segment holds no personal data, only conditions.
 import "server-only";
+import type { Forbidden, Invalid, NotFound } from "@/lib/result";
 import { isDeepStrictEqual } from "node:util";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
@@ -12,9 +13,7 @@ import { segmentNameSchema } from "./segment-schema";
 import { loadSegmentForStaff } from "@/lib/access/load-segment-for-staff";
 
 export type SaveSegmentResult =
-  | { ok: true; id: string; created: boolean; changed: string[] }
-  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
-  | { ok: false; code: "forbidden" | "not_found" };
+  { ok: true; id: string; created: boolean; changed: string[] } | Invalid | Forbidden | NotFound;
 
 export async function saveSegment(opts: {
   db: Db;

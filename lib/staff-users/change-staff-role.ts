@@ -5,14 +5,10 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { lockStaffTarget, refuseLosingAdmin, type StaffChangeRefusal } from "./admin-guard";
-import { fieldErrorCodes } from "@/lib/result";
+import { fieldErrorCodes, type Invalid, type Forbidden } from "@/lib/result";
 import { changeStaffRoleSchema } from "./staff-user-schemas";
 
-export type ChangeStaffRoleResult =
-  | { ok: true; changed: boolean }
-  | StaffChangeRefusal
-  | { ok: false; code: "forbidden" }
-  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> };
+export type ChangeStaffRoleResult = { ok: true; changed: boolean } | StaffChangeRefusal | Forbidden | Invalid;
 
 export async function changeStaffRole(opts: {
   db: Db;

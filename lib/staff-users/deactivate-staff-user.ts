@@ -2,13 +2,14 @@
 // longer sign in, and every session and unused sign-in link of theirs is deleted in the same transaction, so they
 // are signed out everywhere at once. Refused for the admin's own account and for the last active admin.
 import "server-only";
+import type { Forbidden } from "@/lib/result";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { lockStaffTarget, refuseLosingAdmin, type StaffChangeRefusal } from "./admin-guard";
 
 export type SetStaffActiveResult =
-  { ok: true; changed: boolean; sessionsEnded: number } | StaffChangeRefusal | { ok: false; code: "forbidden" };
+  { ok: true; changed: boolean; sessionsEnded: number } | StaffChangeRefusal | Forbidden;
 
 export async function deactivateStaffUser(opts: {
   db: Db;

@@ -15,13 +15,10 @@ import type { Language } from "@/lib/i18n/languages";
 import { getMessages } from "@/lib/i18n/messages";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailTransport } from "@/lib/mail/types";
-import { fieldErrorCodes } from "@/lib/result";
+import { fieldErrorCodes, type Invalid, type Forbidden } from "@/lib/result";
 import { inviteStaffSchema } from "./staff-user-schemas";
 
-export type InviteStaffResult =
-  | { ok: true; id: string; mailSent: boolean }
-  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
-  | { ok: false; code: "forbidden" };
+export type InviteStaffResult = { ok: true; id: string; mailSent: boolean } | Invalid | Forbidden;
 
 export async function inviteStaffUser(opts: {
   db: Db;

@@ -5,14 +5,12 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { fieldErrorCodes } from "@/lib/result";
+import { fieldErrorCodes, type NotFound, type Invalid, type Forbidden } from "@/lib/result";
 import { TOPIC_FIELDS, topicSchema } from "./topic-schema";
 import { loadTopicForStaff } from "@/lib/access/load-topic-for-staff";
 
 export type SaveTopicResult =
-  | { ok: true; id: string; created: boolean; changed: string[] }
-  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> }
-  | { ok: false; code: "forbidden" | "not_found" };
+  { ok: true; id: string; created: boolean; changed: string[] } | Invalid | Forbidden | NotFound;
 
 export async function saveTopic(opts: {
   db: Db;
