@@ -1,5 +1,5 @@
 // The one schema per staff input of the register pages, shared by the forms (field names, error codes) and the
-// use-cases. Error messages are codes; pages show them in the staff member's language (lib/i18n/messages/register.ts).
+// use-cases. Error messages are codes; pages show them in the staff member's language (lib/i18n/messages/<lang>/register.json).
 import { z } from "zod";
 import { emailSchema, phoneSchema } from "@/lib/contacts/normalise";
 import { orgNumberSchema } from "@/lib/organisations/org-number";

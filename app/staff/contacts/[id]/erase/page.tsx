@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { ERASURE_CHANNELS } from "@/lib/staff-register/schemas";
 import { EraseForm } from "./erase-form";
@@ -13,27 +14,29 @@ type Props = {
 };
 export const dynamic = "force-dynamic";
 
+const ERASE_FORM_MESSAGES = ["register.contacts.channel", "register.contacts.confirm", "register.contacts.eraseButton"];
+
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.register.contacts.eraseTitle };
+  return { title: t("register.contacts.eraseTitle") };
 }
 
 export default async function EraseContactPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requireStaff("contacts.erase", { returnTo: `/staff/contacts/${id}/erase` });
-  const { t } = await getI18n(searchParams);
-  const ct = t.register.contacts;
+  const { lang, t } = await getI18n(searchParams);
   const contact = await (await getDb()).contact.findUnique({ where: { id }, select: { name: true } });
   if (!contact) notFound();
   return (
     <article aria-labelledby="erase-heading">
-      <h1 id="erase-heading">{ct.eraseHeading(contact.name)}</h1>
-      <p className="lead">{ct.eraseLead}</p>
-      <EraseForm
-        id={id}
-        channels={ERASURE_CHANNELS.map((c) => ({ value: c, label: t.register.channel[c] }))}
-        texts={{ channel: ct.channel, confirm: ct.confirm, button: ct.eraseButton }}
-      />
+      <h1 id="erase-heading">{t("register.contacts.eraseHeading", { name: contact.name })}</h1>
+      <p className="lead">{t("register.contacts.eraseLead")}</p>
+      <ClientMessages lang={lang} paths={ERASE_FORM_MESSAGES}>
+        <EraseForm
+          id={id}
+          channels={ERASURE_CHANNELS.map((c) => ({ value: c, label: t(`enums.requestChannel.${c}`) }))}
+        />
+      </ClientMessages>
     </article>
   );
 }
