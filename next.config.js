@@ -1,5 +1,10 @@
 // Next.js configuration. Deliberately does not import lib/env/config.ts (it is "server-only"); the app validates its
 // configuration at server start instead (instrumentation.ts).
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl finds its request configuration (the language proxy.ts decided, and the catalogue) here. It only adds an
+// alias for that file (Turbopack and webpack alike); headers, CSP nonces and everything else below stay ours.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** Sent with every response, pages and API routes alike. */
 const securityHeaders = [
@@ -63,4 +68,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

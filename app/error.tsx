@@ -3,26 +3,25 @@
 // generic message and a digest, and the digest is what support needs to find the server log entry (lib/log logs it
 // with the error's summary). Nothing is logged here: React already reports the error to the browser's console.
 import Link from "next/link";
-import { useLanguage } from "@/lib/i18n/language-context";
-import { getMessages } from "@/lib/i18n/messages";
+import { useTranslations } from "next-intl";
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  const t = getMessages(useLanguage()).error;
+  const t = useTranslations("error");
   const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
 
   return (
     <article className="prose">
-      <h1>{t.heading}</h1>
-      <p>{t.text}</p>
+      <h1>{t("heading")}</h1>
+      <p>{t("text")}</p>
       <div className="actions">
         <button type="button" className="button" onClick={() => retry()}>
-          {t.retry}
+          {t("retry")}
         </button>
-        <Link href="/">{t.back}</Link>
+        <Link href="/">{t("back")}</Link>
       </div>
       {digest ? (
         <p className="muted">
-          {t.reference} <code>{digest}</code>
+          {t("reference")} <code>{digest}</code>
         </p>
       ) : null}
     </article>

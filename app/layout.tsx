@@ -9,15 +9,17 @@ import { analyticsAllowedOn, PAGE_PATH_HEADER } from "@/lib/consent/analytics-sc
 import { CONSENT_COOKIE } from "@/lib/consent/consent-cookie";
 import { currentConsent } from "@/lib/consent/read-consent";
 import { getConfig, isBuildPhase } from "@/lib/env/config";
-import { LanguageProvider } from "@/lib/i18n/language-context";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { LanguageSwitcher } from "@/lib/i18n/language-switcher";
 import { getI18n } from "@/lib/i18n/server";
 import { NONCE_HEADER } from "@/lib/security/content-security-policy";
 import "./globals.css";
 
+const CLIENT_MESSAGES = ["error", "publicPages.cookies", "layout.languageNav"];
+
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: { default: t.layout.siteTitle, template: `%s · ${COMPANY_NAME}` } };
+  return { title: { default: t("layout.siteTitle"), template: `%s · ${COMPANY_NAME}` } };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -34,36 +36,38 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={lang}>
       <body>
-        <a className="skip-link" href="#main">
-          {t.layout.skipLink}
-        </a>
-        <CookieConsent
-          initialChoice={consent?.choice ?? null}
-          analytics={analytics}
-          nonce={analytics ? nonce : undefined}
-          texts={t.publicPages.cookies}
-          privacyHref="/privacy#cookies"
-        />
-        <header className="site-header">
-          <div className="container site-header__inner">
-            <Link href="/" className="brand">
-              <span className="brand__name">{PRODUCT_NAME}</span>{" "}
-              <span className="brand__tagline">{t.layout.tagline}</span>
-            </Link>
-            <LanguageSwitcher current={lang} label={t.layout.languageNav} />
-          </div>
-        </header>
-        <main id="main" tabIndex={-1} className="container site-main">
-          <LanguageProvider lang={lang}>{children}</LanguageProvider>
-        </main>
-        <footer className="site-footer">
-          <div className="container">
-            <p>{t.layout.footer}</p>
-            <p className="site-footer__links">
-              <Link href="/privacy">{t.publicPages.privacy.footerLink}</Link>
-            </p>
-          </div>
-        </footer>
+        {/* Only what the layout's own client parts use: the error page, the cookie banner and the language switcher. */}
+        <ClientMessages lang={lang} paths={CLIENT_MESSAGES}>
+          <a className="skip-link" href="#main">
+            {t("layout.skipLink")}
+          </a>
+          <CookieConsent
+            initialChoice={consent?.choice ?? null}
+            analytics={analytics}
+            nonce={analytics ? nonce : undefined}
+            privacyHref="/privacy#cookies"
+          />
+          <header className="site-header">
+            <div className="container site-header__inner">
+              <Link href="/" className="brand">
+                <span className="brand__name">{PRODUCT_NAME}</span>{" "}
+                <span className="brand__tagline">{t("layout.tagline")}</span>
+              </Link>
+              <LanguageSwitcher />
+            </div>
+          </header>
+          <main id="main" tabIndex={-1} className="container site-main">
+            {children}
+          </main>
+          <footer className="site-footer">
+            <div className="container">
+              <p>{t("layout.footer")}</p>
+              <p className="site-footer__links">
+                <Link href="/privacy">{t("publicPages.privacy.footerLink")}</Link>
+              </p>
+            </div>
+          </footer>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,32 +1,12 @@
 import { LinkMessage } from "./components/link-message";
 import { EmailLayout } from "./components/layout";
+import { translatorFor } from "@/lib/i18n/translator";
 import type { Language } from "./components/theme";
 
 export type EmailChangeConfirmProps = { url: string; expiresInHours: number; language: Language };
 
-const texts = {
-  sv: {
-    subject: "Bekräfta din nya e-postadress",
-    heading: "Bekräfta din nya e-postadress",
-    body: (h: number) =>
-      `Du har bett oss byta e-postadress till den här. Adressen byts först när du bekräftar. Länken gäller i ${h} timmar och kan användas en gång.`,
-    button: "Bekräfta den nya adressen",
-    fallback: "Fungerar inte knappen? Kopiera den här adressen till din webbläsare:",
-    ignore: "Har du inte bett om bytet kan du bortse från det här meddelandet: ingenting ändras.",
-  },
-  en: {
-    subject: "Confirm your new email address",
-    heading: "Confirm your new email address",
-    body: (h: number) =>
-      `You asked us to change your email address to this one. The address changes only when you confirm. The link is valid for ${h} hours and works once.`,
-    button: "Confirm the new address",
-    fallback: "Button not working? Copy this address into your browser:",
-    ignore: "If you did not ask for this change, you can ignore this message: nothing changes.",
-  },
-} as const;
-
 export function emailChangeConfirmSubject(language: Language): string {
-  return texts[language].subject;
+  return translatorFor(language)("emails.emailChangeConfirm.subject");
 }
 
 const previewProps: EmailChangeConfirmProps = {
@@ -41,16 +21,20 @@ export default function EmailChangeConfirmEmail({
   expiresInHours = previewProps.expiresInHours,
   language = previewProps.language,
 }: Partial<EmailChangeConfirmProps>) {
-  const t = texts[language];
+  const t = translatorFor(language);
   return (
-    <EmailLayout language={language} title={t.subject} preview={t.body(expiresInHours)}>
+    <EmailLayout
+      language={language}
+      title={t("emails.emailChangeConfirm.subject")}
+      preview={t("emails.emailChangeConfirm.body", { hours: expiresInHours })}
+    >
       <LinkMessage
-        heading={t.heading}
-        body={t.body(expiresInHours)}
+        heading={t("emails.emailChangeConfirm.heading")}
+        body={t("emails.emailChangeConfirm.body", { hours: expiresInHours })}
         url={url}
-        button={t.button}
-        fallback={t.fallback}
-        note={t.ignore}
+        button={t("emails.emailChangeConfirm.button")}
+        fallback={t("emails.common.fallback")}
+        note={t("emails.emailChangeConfirm.ignore")}
       />
     </EmailLayout>
   );

@@ -1,3 +1,4 @@
+import { translatorFor } from "@/lib/i18n/translator";
 import { Heading, Text } from "react-email";
 import { EmailLayout } from "./components/layout";
 import { colors, type Language } from "./components/theme";
@@ -10,33 +11,8 @@ export type EmailChangeNoticeProps = {
   language: Language;
 };
 
-const texts = {
-  sv: {
-    subject: { requested: "Byte av e-postadress begärt", changed: "Din e-postadress har bytts" },
-    body: {
-      requested: (a: string) =>
-        `Någon har bett oss byta e-postadressen för dina kontaktuppgifter till ${a}. Ingenting ändras förrän bytet bekräftas via en länk som skickats till den nya adressen.`,
-      changed: (a: string) =>
-        `E-postadressen för dina kontaktuppgifter är nu ${a}. Vi skickar inget mer till den här adressen, och länkar i tidigare mejl slutar fungera.`,
-    },
-    notYou:
-      "Var det inte du? Svara på det här mejlet eller kontakta oss, så hjälper vi dig. Ingen kan se dina uppgifter utan en länk som skickas till adressen vi har sparat.",
-  },
-  en: {
-    subject: { requested: "Email address change requested", changed: "Your email address has been changed" },
-    body: {
-      requested: (a: string) =>
-        `Someone asked us to change the email address of your contact details to ${a}. Nothing changes until the change is confirmed through a link sent to the new address.`,
-      changed: (a: string) =>
-        `The email address of your contact details is now ${a}. We will send nothing more to this address, and links in earlier mail stop working.`,
-    },
-    notYou:
-      "Was this not you? Reply to this mail or contact us and we will help. Nobody can see your details without a link sent to the address we have on record.",
-  },
-} as const;
-
 export function emailChangeNoticeSubject(stage: EmailChangeNoticeProps["stage"], language: Language): string {
-  return texts[language].subject[stage];
+  return translatorFor(language)(`emails.emailChangeNotice.subject.${stage}`);
 }
 
 const previewProps: EmailChangeNoticeProps = {
@@ -51,15 +27,17 @@ export default function EmailChangeNoticeEmail({
   maskedNewAddress = previewProps.maskedNewAddress,
   language = previewProps.language,
 }: Partial<EmailChangeNoticeProps>) {
-  const t = texts[language];
-  const body = t.body[stage](maskedNewAddress);
+  const t = translatorFor(language);
+  const body = t(`emails.emailChangeNotice.body.${stage}`, { address: maskedNewAddress });
   return (
-    <EmailLayout language={language} title={t.subject[stage]} preview={body}>
+    <EmailLayout language={language} title={t(`emails.emailChangeNotice.subject.${stage}`)} preview={body}>
       <Heading as="h1" style={{ color: colors.text, fontSize: "24px", lineHeight: "32px", margin: "0 0 16px" }}>
-        {t.subject[stage]}
+        {t(`emails.emailChangeNotice.subject.${stage}`)}
       </Heading>
       <Text style={{ fontSize: "16px", lineHeight: "24px", margin: "0 0 16px" }}>{body}</Text>
-      <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: 0 }}>{t.notYou}</Text>
+      <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: 0 }}>
+        {t("emails.emailChangeNotice.notYou")}
+      </Text>
     </EmailLayout>
   );
 }

@@ -1,5 +1,6 @@
 import { LinkMessage } from "./components/link-message";
 import { EmailLayout } from "./components/layout";
+import { translatorFor } from "@/lib/i18n/translator";
 import type { Language } from "./components/theme";
 
 export type FreshLinkEmailProps = {
@@ -8,27 +9,8 @@ export type FreshLinkEmailProps = {
   language: Language;
 };
 
-const texts = {
-  sv: {
-    subject: "Din nya länk till dina inställningar",
-    heading: "Här är din nya länk",
-    body: "Du bad om en ny länk till sidan där du ser och ändrar vilka utskick du får.",
-    button: "Öppna mina inställningar",
-    fallback: "Fungerar inte knappen? Kopiera den här adressen till din webbläsare:",
-    ignore: "Har du inte bett om länken kan du bortse från det här meddelandet. Länken är personlig: dela den inte.",
-  },
-  en: {
-    subject: "Your new link to your settings",
-    heading: "Here is your new link",
-    body: "You asked for a new link to the page where you see and change which mailings you receive.",
-    button: "Open my settings",
-    fallback: "Button not working? Copy this address into your browser:",
-    ignore: "If you did not ask for this link, you can ignore this message. The link is personal: do not share it.",
-  },
-} as const;
-
 export function freshLinkSubject(language: Language): string {
-  return texts[language].subject;
+  return translatorFor(language)("emails.freshLink.subject");
 }
 
 const previewProps: FreshLinkEmailProps = { url: "https://prefs.example.com/p/preview-token", language: "en" };
@@ -38,16 +20,16 @@ export default function FreshLinkEmail({
   url = previewProps.url,
   language = previewProps.language,
 }: Partial<FreshLinkEmailProps>) {
-  const t = texts[language];
+  const t = translatorFor(language);
   return (
-    <EmailLayout language={language} title={t.subject} preview={t.body}>
+    <EmailLayout language={language} title={t("emails.freshLink.subject")} preview={t("emails.freshLink.body")}>
       <LinkMessage
-        heading={t.heading}
-        body={t.body}
+        heading={t("emails.freshLink.heading")}
+        body={t("emails.freshLink.body")}
         url={url}
-        button={t.button}
-        fallback={t.fallback}
-        note={t.ignore}
+        button={t("emails.freshLink.button")}
+        fallback={t("emails.common.fallback")}
+        note={t("emails.freshLink.ignore")}
       />
     </EmailLayout>
   );

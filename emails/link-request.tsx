@@ -1,5 +1,6 @@
 import { LinkMessage } from "./components/link-message";
 import { EmailLayout } from "./components/layout";
+import { translatorFor } from "@/lib/i18n/translator";
 import type { Language } from "./components/theme";
 
 export type LinkRequestEmailProps = {
@@ -10,31 +11,8 @@ export type LinkRequestEmailProps = {
   language: Language;
 };
 
-const texts = {
-  sv: {
-    subject: "Din länk till dina inställningar",
-    heading: "Här är länken du bad om",
-    body: (days: number) =>
-      `Någon, förhoppningsvis du, bad om en länk till sidan där du ser och ändrar vilka utskick du får. Länken gäller i ${days} dagar.`,
-    button: "Öppna mina inställningar",
-    fallback: "Fungerar inte knappen? Kopiera den här adressen till din webbläsare:",
-    ignore:
-      "Har du inte bett om länken kan du bortse från det här meddelandet; ingenting har ändrats. Länken är personlig: dela den inte.",
-  },
-  en: {
-    subject: "Your link to your preferences",
-    heading: "Here is the link you asked for",
-    body: (days: number) =>
-      `Someone, hopefully you, asked for a link to the page where you see and change which mailings you receive. The link is valid for ${days} days.`,
-    button: "Open my preferences",
-    fallback: "Button not working? Copy this address into your browser:",
-    ignore:
-      "If you did not ask for this link, you can ignore this message; nothing has changed. The link is personal: do not share it.",
-  },
-} as const;
-
 export function linkRequestSubject(language: Language): string {
-  return texts[language].subject;
+  return translatorFor(language)("emails.linkRequest.subject");
 }
 
 const previewProps: LinkRequestEmailProps = {
@@ -49,11 +27,18 @@ export default function LinkRequestEmail({
   validDays = previewProps.validDays,
   language = previewProps.language,
 }: Partial<LinkRequestEmailProps>) {
-  const t = texts[language];
-  const body = t.body(validDays);
+  const t = translatorFor(language);
+  const body = t("emails.linkRequest.body", { days: validDays });
   return (
-    <EmailLayout language={language} title={t.subject} preview={body}>
-      <LinkMessage heading={t.heading} body={body} url={url} button={t.button} fallback={t.fallback} note={t.ignore} />
+    <EmailLayout language={language} title={t("emails.linkRequest.subject")} preview={body}>
+      <LinkMessage
+        heading={t("emails.linkRequest.heading")}
+        body={body}
+        url={url}
+        button={t("emails.linkRequest.button")}
+        fallback={t("emails.common.fallback")}
+        note={t("emails.linkRequest.ignore")}
+      />
     </EmailLayout>
   );
 }

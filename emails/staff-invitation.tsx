@@ -1,3 +1,4 @@
+import { translatorFor } from "@/lib/i18n/translator";
 import { Button, Heading, Link, Text } from "react-email";
 import { EmailLayout } from "./components/layout";
 import { colors, type Language } from "./components/theme";
@@ -11,37 +12,14 @@ export type StaffInvitationEmailProps = {
   language: Language;
 };
 
-const texts = {
-  sv: {
-    subject: "Du har fått ett konto i personalytan",
-    heading: "Välkommen till personalytan",
-    body: (name: string, role: string) =>
-      `Hej ${name}! En administratör har gett dig ett konto i personalytan med rollen ${role}.`,
-    how: "Logga in med din arbetsadress på sidan nedan. Vi skickar då en inloggningslänk till den här adressen.",
-    button: "Gå till inloggningen",
-    fallback: "Fungerar inte knappen? Kopiera den här adressen till din webbläsare:",
-    ignore: "Väntade du dig inte det här kan du bortse från meddelandet och säga till en administratör.",
-  },
-  en: {
-    subject: "You have an account in the staff workspace",
-    heading: "Welcome to the staff workspace",
-    body: (name: string, role: string) =>
-      `Hello ${name}! An administrator has given you an account in the staff workspace with the role ${role}.`,
-    how: "Sign in with your work address on the page below. We will then send a sign-in link to this address.",
-    button: "Go to sign-in",
-    fallback: "Button not working? Copy this address into your browser:",
-    ignore: "If you did not expect this, you can ignore the message and tell an administrator.",
-  },
-} as const;
-
 export function staffInvitationSubject(language: Language): string {
-  return texts[language].subject;
+  return translatorFor(language)("emails.staffInvitation.subject");
 }
 
 const previewProps: StaffInvitationEmailProps = {
   signInUrl: "https://prefs.example.com/staff/sign-in",
   name: "Nils Nilsson",
-  roleName: "kontoansvarig",
+  roleName: "kundansvarig",
   language: "sv",
 };
 
@@ -52,15 +30,17 @@ export default function StaffInvitationEmail({
   roleName = previewProps.roleName,
   language = previewProps.language,
 }: Partial<StaffInvitationEmailProps>) {
-  const t = texts[language];
-  const body = t.body(name, roleName);
+  const t = translatorFor(language);
+  const body = t("emails.staffInvitation.body", { name, role: roleName });
   return (
-    <EmailLayout language={language} title={t.subject} preview={body}>
+    <EmailLayout language={language} title={t("emails.staffInvitation.subject")} preview={body}>
       <Heading as="h1" style={{ color: colors.text, fontSize: "24px", lineHeight: "32px", margin: "0 0 16px" }}>
-        {t.heading}
+        {t("emails.staffInvitation.heading")}
       </Heading>
       <Text style={{ fontSize: "16px", lineHeight: "24px", margin: "0 0 16px" }}>{body}</Text>
-      <Text style={{ fontSize: "16px", lineHeight: "24px", margin: "0 0 24px" }}>{t.how}</Text>
+      <Text style={{ fontSize: "16px", lineHeight: "24px", margin: "0 0 24px" }}>
+        {t("emails.staffInvitation.how")}
+      </Text>
       <Button
         href={signInUrl}
         style={{
@@ -73,17 +53,19 @@ export default function StaffInvitationEmail({
           textDecoration: "none",
         }}
       >
-        {t.button}
+        {t("emails.staffInvitation.button")}
       </Button>
       <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: "24px 0 4px" }}>
-        {t.fallback}
+        {t("emails.common.fallback")}
       </Text>
       <Text style={{ fontSize: "14px", lineHeight: "20px", margin: "0 0 16px", wordBreak: "break-all" }}>
         <Link href={signInUrl} style={{ color: colors.link, textDecoration: "underline" }}>
           {signInUrl}
         </Link>
       </Text>
-      <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: 0 }}>{t.ignore}</Text>
+      <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: 0 }}>
+        {t("emails.staffInvitation.ignore")}
+      </Text>
     </EmailLayout>
   );
 }

@@ -1,3 +1,4 @@
+import { translatorFor } from "@/lib/i18n/translator";
 import { Button, Heading, Link, Text } from "react-email";
 import { EmailLayout } from "./components/layout";
 import { colors, type Language } from "./components/theme";
@@ -8,27 +9,8 @@ export type StaffSignInEmailProps = {
   language: Language;
 };
 
-const texts = {
-  sv: {
-    subject: "Logga in i personalytan",
-    heading: "Logga in i personalytan",
-    body: (minutes: number) => `Öppna länken för att logga in. Den fungerar en gång och gäller i ${minutes} minuter.`,
-    button: "Logga in",
-    fallback: "Fungerar inte knappen? Kopiera den här adressen till din webbläsare:",
-    ignore: "Har du inte bett om att logga in kan du bortse från det här meddelandet. Dela inte länken med någon.",
-  },
-  en: {
-    subject: "Sign in to the staff workspace",
-    heading: "Sign in to the staff workspace",
-    body: (minutes: number) => `Open the link to sign in. It works once and is valid for ${minutes} minutes.`,
-    button: "Sign in",
-    fallback: "Button not working? Copy this address into your browser:",
-    ignore: "If you did not ask to sign in, you can ignore this message. Do not share the link with anyone.",
-  },
-} as const;
-
 export function staffSignInSubject(language: Language): string {
-  return texts[language].subject;
+  return translatorFor(language)("emails.staffSignIn.subject");
 }
 
 const previewProps: StaffSignInEmailProps = {
@@ -43,12 +25,12 @@ export default function StaffSignInEmail({
   expiresInMinutes = previewProps.expiresInMinutes,
   language = previewProps.language,
 }: Partial<StaffSignInEmailProps>) {
-  const t = texts[language];
-  const body = t.body(expiresInMinutes);
+  const t = translatorFor(language);
+  const body = t("emails.staffSignIn.body", { minutes: expiresInMinutes });
   return (
-    <EmailLayout language={language} title={t.subject} preview={body}>
+    <EmailLayout language={language} title={t("emails.staffSignIn.subject")} preview={body}>
       <Heading as="h1" style={{ color: colors.text, fontSize: "24px", lineHeight: "32px", margin: "0 0 16px" }}>
-        {t.heading}
+        {t("emails.staffSignIn.heading")}
       </Heading>
       <Text style={{ fontSize: "16px", lineHeight: "24px", margin: "0 0 24px" }}>{body}</Text>
       <Button
@@ -63,17 +45,19 @@ export default function StaffSignInEmail({
           textDecoration: "none",
         }}
       >
-        {t.button}
+        {t("emails.staffSignIn.button")}
       </Button>
       <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: "24px 0 4px" }}>
-        {t.fallback}
+        {t("emails.common.fallback")}
       </Text>
       <Text style={{ fontSize: "14px", lineHeight: "20px", margin: "0 0 16px", wordBreak: "break-all" }}>
         <Link href={url} style={{ color: colors.link, textDecoration: "underline" }}>
           {url}
         </Link>
       </Text>
-      <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: 0 }}>{t.ignore}</Text>
+      <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: 0 }}>
+        {t("emails.staffSignIn.ignore")}
+      </Text>
     </EmailLayout>
   );
 }

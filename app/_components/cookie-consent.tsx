@@ -13,21 +13,7 @@ import type { AnalyticsSettings } from "@/lib/consent/analytics-config";
 import { analyticsAllowedOn } from "@/lib/consent/analytics-scope";
 import { consentCookieString, type ConsentChoice } from "@/lib/consent/consent-cookie";
 import { analyticsLoaded, loadAnalytics, removeAnalytics } from "./analytics-loader";
-
-export type CookieConsentTexts = {
-  regionLabel: string;
-  heading: string;
-  text: string;
-  necessary: string;
-  remember: string;
-  accept: string;
-  decline: string;
-  more: string;
-  reopen: string;
-  savedAccepted: string;
-  savedDeclined: string;
-  current: Record<ConsentChoice, string>;
-};
+import { useTranslations } from "next-intl";
 
 type Props = {
   /** The valid choice stored in the cookie, as the server read it; null: ask. */
@@ -36,7 +22,6 @@ type Props = {
   analytics: AnalyticsSettings | null;
   /** The CSP nonce of this response, given to the container script. */
   nonce?: string;
-  texts: CookieConsentTexts;
   privacyHref: string;
 };
 
@@ -49,7 +34,8 @@ const useMounted = () =>
     () => false,
   );
 
-export function CookieConsent({ initialChoice, analytics, nonce, texts, privacyHref }: Props) {
+export function CookieConsent({ initialChoice, analytics, nonce, privacyHref }: Props) {
+  const t = useTranslations("publicPages.cookies");
   const [choice, setChoice] = useState<ConsentChoice | null>(initialChoice);
   const [open, setOpen] = useState(initialChoice === null);
   const [announcement, setAnnouncement] = useState("");
@@ -107,7 +93,7 @@ export function CookieConsent({ initialChoice, analytics, nonce, texts, privacyH
     document.cookie = consentCookieString({ choice: next, at: new Date() }, window.location.protocol === "https:");
     if (next === "declined") removeAnalytics(analytics);
     setChoice(next);
-    setAnnouncement(next === "accepted" ? texts.savedAccepted : texts.savedDeclined);
+    setAnnouncement(next === "accepted" ? t("savedAccepted") : t("savedDeclined"));
     focusAfterRender.current = "button";
     setOpen(false);
   }
@@ -121,24 +107,24 @@ export function CookieConsent({ initialChoice, analytics, nonce, texts, privacyH
   return (
     <>
       {open ? (
-        <section id="cookie-banner" className="cookie-banner" aria-label={texts.regionLabel}>
+        <section id="cookie-banner" className="cookie-banner" aria-label={t("regionLabel")}>
           <div className="container cookie-banner__inner">
             <h2 id="cookie-banner-heading" className="cookie-banner__heading" tabIndex={-1} ref={headingRef}>
-              {texts.heading}
+              {t("heading")}
             </h2>
-            <p>{texts.text}</p>
-            <p>{texts.necessary}</p>
-            <p>{texts.remember}</p>
-            {choice ? <p className="cookie-banner__current">{texts.current[choice]}</p> : null}
+            <p>{t("text")}</p>
+            <p>{t("necessary")}</p>
+            <p>{t("remember")}</p>
+            {choice ? <p className="cookie-banner__current">{t(`current.${choice}`)}</p> : null}
             <div className="cookie-banner__actions">
               <button type="button" className="button cookie-banner__choice" onClick={() => decide("accepted")}>
-                {texts.accept}
+                {t("accept")}
               </button>
               <button type="button" className="button cookie-banner__choice" onClick={() => decide("declined")}>
-                {texts.decline}
+                {t("decline")}
               </button>
               <Link href={privacyHref} className="cookie-banner__more">
-                {texts.more}
+                {t("more")}
               </Link>
             </div>
           </div>
@@ -151,8 +137,8 @@ export function CookieConsent({ initialChoice, analytics, nonce, texts, privacyH
                 ref={buttonRef}
                 type="button"
                 className="cookie-corner__button"
-                aria-label={texts.reopen}
-                title={texts.reopen}
+                aria-label={t("reopen")}
+                title={t("reopen")}
                 aria-expanded={open}
                 aria-controls={open ? "cookie-banner" : undefined}
                 onClick={() => (open ? headingRef.current?.focus() : reopen())}

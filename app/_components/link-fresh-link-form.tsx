@@ -1,25 +1,25 @@
 "use client";
 // The "send me a new link" button of a link-problem page. The status region is always in the page, so screen readers
 // announce the answer when it appears.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 export type FreshLinkState = null | "sent" | "failed";
 
 export function FreshLinkForm({
   action,
-  labels,
 }: {
   action: (prev: FreshLinkState, form: FormData) => Promise<FreshLinkState>;
-  labels: { button: string; sent: string; failed: string };
 }) {
+  const t = useTranslations("linkPages");
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="actions">
       <button type="submit" className="button" disabled={pending || state === "sent"}>
-        {labels.button}
+        {t("problem.freshButton")}
       </button>
       <p role="status" className="status-message">
-        {state === "sent" ? labels.sent : state === "failed" ? labels.failed : ""}
+        {state === "sent" ? t("problem.freshSent") : state === "failed" ? t("prefs.failed") : ""}
       </p>
     </form>
   );

@@ -1,9 +1,10 @@
 // What a recipient sees when a link cannot be used: what happened, in plain words, and a way on. Never an error page:
 // a tampered, expired, revoked or used link is an everyday event (forwarded mail, old mail, a copy-paste cut short).
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db/client";
 import type { Language } from "@/lib/i18n/languages";
-import { getMessages } from "@/lib/i18n/messages";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import type { LinkProblem as Problem } from "@/lib/recipients/resolve-link";
 import { sendFreshLink } from "@/lib/recipients/send-fresh-link";
 import { FreshLinkForm, type FreshLinkState } from "./link-fresh-link-form";
@@ -18,9 +19,10 @@ export type LinkProblemProps = {
   lang: Language;
 };
 
-export function LinkProblem({ problem, contactId, lang }: LinkProblemProps) {
-  const t = getMessages(lang).linkPages.problem;
-  const text = t[problem];
+const FRESH_LINK_MESSAGES = ["linkPages.problem.freshButton", "linkPages.problem.freshSent", "linkPages.prefs.failed"];
+
+export async function LinkProblem({ problem, contactId, lang }: LinkProblemProps) {
+  const t = await getTranslations({ locale: lang });
 
   let sendAction: ((prev: FreshLinkState, form: FormData) => Promise<FreshLinkState>) | undefined;
   if (contactId) {
@@ -40,28 +42,27 @@ export function LinkProblem({ problem, contactId, lang }: LinkProblemProps) {
 
   return (
     <article className="prose link-problem" aria-labelledby="link-problem-heading">
-      <h1 id="link-problem-heading">{text.heading}</h1>
-      <p className="lead">{text.text}</p>
+      <h1 id="link-problem-heading">{t(`linkPages.problem.${problem}.heading`)}</h1>
+      <p className="lead">{t(`linkPages.problem.${problem}.text`)}</p>
       {sendAction ? (
         <>
-          <p>{t.freshIntro}</p>
-          <FreshLinkForm
-            action={sendAction}
-            labels={{ button: t.freshButton, sent: t.freshSent, failed: getMessages(lang).linkPages.prefs.failed }}
-          />
+          <p>{t("linkPages.problem.freshIntro")}</p>
+          <ClientMessages lang={lang} paths={FRESH_LINK_MESSAGES}>
+            <FreshLinkForm action={sendAction} />
+          </ClientMessages>
         </>
       ) : (
         <>
-          <p>{t.requestIntro}</p>
+          <p>{t("linkPages.problem.requestIntro")}</p>
           <p>
             <Link href={`/preferences?lang=${lang}`} className="button">
-              {t.requestLink}
+              {t("linkPages.problem.requestLink")}
             </Link>
           </p>
         </>
       )}
       <p>
-        <Link href={`/?lang=${lang}`}>{t.home}</Link>
+        <Link href={`/?lang=${lang}`}>{t("linkPages.problem.home")}</Link>
       </p>
     </article>
   );

@@ -1,10 +1,10 @@
 // "My data" (GDPR Art. 15): everything stored about the person, why, from where, and until when; reached only through
 // a recipient session (a step-up link sent to the address on record), never with a footer link alone.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getContactRecord } from "@/lib/contacts/get-contact-record";
 import { recordSelfAccess } from "@/lib/contacts/record-self-access";
 import { getDb } from "@/lib/db/client";
-import { getMessages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 import { currentRecipient } from "@/lib/recipients/current-recipient";
 import { RECIPIENT_SESSION_MS } from "@/lib/tokens/scopes";
@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.myData.me.title, robots: { index: false, follow: false } };
+  return { title: t("myData.me.title"), robots: { index: false, follow: false } };
 }
 
 export default async function MyDataPage({ searchParams }: Props) {
@@ -37,28 +37,28 @@ export default async function MyDataPage({ searchParams }: Props) {
   const record = await getContactRecord({ db, contactId });
   if (!record) return <SessionEnded lang={(await getI18n(searchParams)).lang} />;
   const lang = recipientLang(query, record.contact.language);
-  const t = getMessages(lang).myData.me;
+  const t = await getTranslations({ locale: lang });
   return (
     <div lang={lang}>
       <MeNav lang={lang} current="overview" />
-      <h1>{t.heading}</h1>
-      <p className="lead">{t.lead}</p>
+      <h1>{t("myData.me.heading")}</h1>
+      <p className="lead">{t("myData.me.lead")}</p>
       <p role="status" className={styles.status}>
-        {query.updated === "email" ? t.emailChanged : ""}
+        {query.updated === "email" ? t("myData.me.emailChanged") : ""}
       </p>
       <RecordView record={record} lang={lang} />
       <section aria-labelledby="download-heading" className={styles.section}>
-        <h2 id="download-heading">{t.downloadHeading}</h2>
-        <p>{t.downloadText}</p>
+        <h2 id="download-heading">{t("myData.me.downloadHeading")}</h2>
+        <p>{t("myData.me.downloadText")}</p>
         <div className="actions">
           <form method="post" action="/me/export?format=json">
             <button type="submit" className="button">
-              {t.downloadJson}
+              {t("myData.me.downloadJson")}
             </button>
           </form>
           <form method="post" action="/me/export?format=csv">
             <button type="submit" className={styles.secondaryButton}>
-              {t.downloadCsv}
+              {t("myData.me.downloadCsv")}
             </button>
           </form>
         </div>

@@ -1,25 +1,15 @@
 "use client";
 // The "send me a link" form. Validation happens on the server (one schema); the field error is tied to the input
 // (aria-invalid, aria-describedby) and focus returns to the field; the outcome is announced in a status region.
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { requestLinkAction, type SendLinkState } from "./actions";
 
-export type SendLinkTexts = {
-  heading: string;
-  text: string;
-  emailLabel: string;
-  emailHint: string;
-  submit: string;
-  sending: string;
-  accepted: string;
-  limited: string;
-  failed: string;
-  errors: Record<"email_required" | "email_too_long" | "email_invalid", string>;
-};
-
 const INITIAL: SendLinkState = { status: "idle" };
 
-export function SendLinkForm({ texts }: { texts: SendLinkTexts }) {
+/** linkValidDays: how long a mailed link works (the server's rule, shown in the answer). */
+export function SendLinkForm({ linkValidDays }: { linkValidDays: number }) {
+  const t = useTranslations("publicPages.sendLink");
   const [state, action, pending] = useActionState(requestLinkAction, INITIAL);
   const inputRef = useRef<HTMLInputElement>(null);
   const invalid = state.status === "invalid";
@@ -30,24 +20,24 @@ export function SendLinkForm({ texts }: { texts: SendLinkTexts }) {
 
   const message =
     state.status === "accepted"
-      ? texts.accepted
+      ? t("accepted", { days: linkValidDays })
       : state.status === "limited"
-        ? texts.limited
+        ? t("limited")
         : state.status === "failed"
-          ? texts.failed
+          ? t("failed")
           : "";
 
   return (
     <section aria-labelledby="send-link-heading" className="send-link">
-      <h2 id="send-link-heading">{texts.heading}</h2>
-      <p>{texts.text}</p>
+      <h2 id="send-link-heading">{t("heading")}</h2>
+      <p>{t("text")}</p>
       <form action={action} noValidate className="send-link__form">
         <div className="field">
           <label htmlFor="send-link-email" className="field__label">
-            {texts.emailLabel}
+            {t("emailLabel")}
           </label>
           <p id="send-link-email-hint" className="field__hint">
-            {texts.emailHint}
+            {t("emailHint")}
           </p>
           <input
             ref={inputRef}
@@ -68,18 +58,18 @@ export function SendLinkForm({ texts }: { texts: SendLinkTexts }) {
           />
           {invalid ? (
             <p id="send-link-email-error" className="field__error">
-              {texts.errors[state.error]}
+              {t(`errors.${state.error}`)}
             </p>
           ) : null}
         </div>
         <button type="submit" className="button" aria-disabled={pending || undefined}>
-          {pending ? texts.sending : texts.submit}
+          {pending ? t("sending") : t("submit")}
         </button>
       </form>
       {/* Always in the page, so that screen readers announce what is put into it. */}
       <div role="status" aria-live="polite" className="send-link__status" data-status={state.status}>
         {message ? <p>{message}</p> : null}
-        {invalid ? <p className="visually-hidden">{texts.errors[state.error]}</p> : null}
+        {invalid ? <p className="visually-hidden">{t(`errors.${state.error}`)}</p> : null}
       </div>
     </section>
   );

@@ -21,7 +21,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 // Written from lib/policy (purposes, retention, cookies): the page says what the code does.
 export default async function PrivacyPage({ searchParams }: Props) {
-  const { lang } = await getI18n(searchParams);
+  const { lang, t } = await getI18n(searchParams);
   const categories = Object.keys(CATEGORY_NAMES) as ContactCategory[];
   const sources = Object.keys(SOURCE_NAMES) as SourceType[];
   return (
@@ -49,8 +49,8 @@ export default async function PrivacyPage({ searchParams }: Props) {
       <p>{P.purposesText[lang]}</p>
       {PURPOSES.map((purpose) => (
         <section key={purpose.key} aria-labelledby={`purpose-${purpose.key}`}>
-          <h3 id={`purpose-${purpose.key}`}>{purpose.name[lang]}</h3>
-          <p>{purpose.description[lang]}</p>
+          <h3 id={`purpose-${purpose.key}`}>{t(`enums.purpose.${purpose.key}.name`)}</h3>
+          <p>{t(`enums.purpose.${purpose.key}.description`)}</p>
           <dl>
             {(Object.entries(purpose.defaultBasis) as [ContactCategory, LegalBasis][]).map(([category, basis]) => (
               <div key={category}>

@@ -14,25 +14,27 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   return (
     <>
       {staff ? (
-        <nav aria-label={t.staff.nav.label} className="actions">
-          <Link href="/staff">{t.staff.nav.home}</Link>
+        <nav aria-label={t("staff.nav.label")} className="actions">
+          <Link href="/staff">{t("staff.nav.home")}</Link>
           {can(staff, "organisations.read") ? (
-            <Link href="/staff/organisations">{t.register.nav.organisations}</Link>
+            <Link href="/staff/organisations">{t("register.nav.organisations")}</Link>
           ) : null}
-          {can(staff, "contacts.read") ? <Link href="/staff/contacts">{t.register.nav.contacts}</Link> : null}
-          {can(staff, "contacts.import") ? <Link href="/staff/import">{t.staffImport.title}</Link> : null}
+          {can(staff, "contacts.read") ? <Link href="/staff/contacts">{t("register.nav.contacts")}</Link> : null}
+          {can(staff, "contacts.import") ? <Link href="/staff/import">{t("staffImport.title")}</Link> : null}
           {can(staff, "privacyRequests.read") ? (
-            <Link href="/staff/privacy-requests">{t.accountability.requests.heading}</Link>
+            <Link href="/staff/privacy-requests">{t("accountability.requests.heading")}</Link>
           ) : null}
-          {can(staff, "audit.read") ? <Link href="/staff/audit">{t.accountability.audit.heading}</Link> : null}
-          {can(staff, "topics.manage") ? <Link href="/staff/topics">{t.segments.topicsNav}</Link> : null}
-          {can(staff, "segments.manage") ? <Link href="/staff/segments">{t.segments.segmentsNav}</Link> : null}
-          {can(staff, "mailings.send") ? <Link href="/staff/mailings">{t.mailings.title}</Link> : null}
-          {can(staff, "staff.manage") ? <Link href="/staff/users">{t.staffAdmin.title}</Link> : null}
-          {can(staff, "apiKeys.manage") ? <Link href="/staff/api-keys">{t.accountability.apiKeys.heading}</Link> : null}
+          {can(staff, "audit.read") ? <Link href="/staff/audit">{t("accountability.audit.heading")}</Link> : null}
+          {can(staff, "topics.manage") ? <Link href="/staff/topics">{t("segments.topicsNav")}</Link> : null}
+          {can(staff, "segments.manage") ? <Link href="/staff/segments">{t("segments.segmentsNav")}</Link> : null}
+          {can(staff, "mailings.send") ? <Link href="/staff/mailings">{t("mailings.title")}</Link> : null}
+          {can(staff, "staff.manage") ? <Link href="/staff/users">{t("staffAdmin.title")}</Link> : null}
+          {can(staff, "apiKeys.manage") ? (
+            <Link href="/staff/api-keys">{t("accountability.apiKeys.heading")}</Link>
+          ) : null}
           <form action={signOut}>
             <button type="submit" className="button">
-              {t.staff.nav.signOut}
+              {t("staff.nav.signOut")}
             </button>
           </form>
         </nav>

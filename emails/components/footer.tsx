@@ -1,3 +1,4 @@
+import { translatorFor } from "@/lib/i18n/translator";
 import { Link, Section, Text } from "react-email";
 import { colors, type Language } from "./theme";
 
@@ -10,11 +11,6 @@ export type EmailFooterProps = {
   reason: string;
   language: Language;
 };
-
-const texts = {
-  sv: { preferences: "Hantera dina utskick", unsubscribe: "Avsluta prenumerationen" },
-  en: { preferences: "Manage your preferences", unsubscribe: "Unsubscribe" },
-} as const;
 
 /** Preview fixtures; also the defaults so the preview server renders the footer on its own. */
 export const footerPreviewProps: EmailFooterProps = {
@@ -33,17 +29,17 @@ export function EmailFooter({
   reason = footerPreviewProps.reason,
   language = footerPreviewProps.language,
 }: Partial<EmailFooterProps>) {
-  const t = texts[language];
+  const t = translatorFor(language);
   return (
     <Section style={{ backgroundColor: colors.footerBackground, padding: "16px 32px", textAlign: "center" }}>
       <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: "0 0 8px" }}>{reason}</Text>
       <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "20px", margin: 0 }}>
         <Link href={preferencesUrl} style={linkStyle}>
-          {t.preferences}
+          {t("emails.footer.preferences")}
         </Link>
         {" · "}
         <Link href={unsubscribeUrl} style={linkStyle}>
-          {t.unsubscribe}
+          {t("emails.footer.unsubscribe")}
         </Link>
       </Text>
     </Section>

@@ -1,5 +1,5 @@
 // The one schema for the person's own corrections, used by the form (field names, error codes) and the action.
-// Error messages are codes; the page shows them in the person's language (lib/i18n/messages/my-data.ts).
+// Error messages are codes; the page shows them in the person's language (lib/i18n/messages/<lang>/myData.json).
 import { z } from "zod";
 import { emailSchema, phoneSchema } from "./normalise";
 

@@ -2,9 +2,12 @@
 // Plain links (full page loads), not client navigation: the root layout and <html lang> must render again in the new
 // language. Each link keeps the current path and query and only changes ?lang, which proxy.ts also stores in a cookie.
 import { usePathname, useSearchParams } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "./languages";
 
-export function LanguageSwitcher({ current, label }: { current: Language; label: string }) {
+export function LanguageSwitcher() {
+  const t = useTranslations("layout");
+  const current = useLocale();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const hrefFor = (lang: Language) => {
@@ -13,7 +16,7 @@ export function LanguageSwitcher({ current, label }: { current: Language; label:
     return `${pathname}?${params.toString()}`;
   };
   return (
-    <nav aria-label={label} className="language-switcher">
+    <nav aria-label={t("languageNav")} className="language-switcher">
       <ul>
         {LANGUAGES.map((lang) => (
           <li key={lang}>

@@ -1,29 +1,12 @@
-// The language of the current request, for server components. proxy.ts decides it once per request (?lang, cookie,
-// Accept-Language, Swedish) and passes it on in a request header, so the root layout, which cannot read searchParams,
-// agrees with the page. Without the proxy (a path its matcher skips) the same rule runs here on cookie and header.
+// The request's language and a translator for it, for server components, actions and route handlers.
 import "server-only";
-import { cookies, headers } from "next/headers";
-import { isLanguage, LANG_COOKIE, LANG_HEADER, pickLanguage, type Language } from "./languages";
-import { getMessages, type Messages } from "./messages";
+import { getTranslations } from "next-intl/server";
+import { getLanguage, type SearchParams } from "./request-language";
 
-type SearchParams = Record<string, string | string[] | undefined>;
+export { getLanguage };
 
-export async function getLanguage(searchParams?: Promise<SearchParams> | SearchParams): Promise<Language> {
-  const query = searchParams ? (await searchParams).lang : undefined;
-  if (isLanguage(query)) return query;
-  const requestHeaders = await headers();
-  const decided = requestHeaders.get(LANG_HEADER);
-  if (isLanguage(decided)) return decided;
-  const cookieStore = await cookies();
-  return pickLanguage({
-    cookie: cookieStore.get(LANG_COOKIE)?.value,
-    acceptLanguage: requestHeaders.get("accept-language"),
-  });
-}
-
-export async function getI18n(
-  searchParams?: Promise<SearchParams> | SearchParams,
-): Promise<{ lang: Language; t: Messages }> {
+/** The request's language and next-intl's translator for it (absolute keys: t("staff.home.heading")). */
+export async function getI18n(searchParams?: Promise<SearchParams> | SearchParams) {
   const lang = await getLanguage(searchParams);
-  return { lang, t: getMessages(lang) };
+  return { lang, t: await getTranslations({ locale: lang }) };
 }

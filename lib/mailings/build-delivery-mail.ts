@@ -3,6 +3,7 @@
 import "server-only";
 import { buildUnsubscribeHeaders } from "@/lib/mail/build-unsubscribe-headers";
 import type { BatchMailMessage } from "@/lib/mail/types";
+import { translatorFor } from "@/lib/i18n/translator";
 import type { MailingLanguage, RecipientValues } from "./render-mailing";
 
 /** Turns one recipient's values into subject, HTML and text: `personalise` on a compiled mailing, normally. */
@@ -18,17 +19,11 @@ export type DeliveryRecipient = {
   organisation: string | null;
 };
 
-const REASONS: Record<MailingLanguage, (topic: string, organisation: string | null) => string> = {
-  sv: (topic, org) =>
-    `Du får det här utskicket eftersom du prenumererar på ${topic}${org ? ` som kontaktperson hos ${org}` : ""}. ` +
-    "Du kan avsluta prenumerationen när som helst.",
-  en: (topic, org) =>
-    `You receive this mailing because you subscribe to ${topic}${org ? ` as a contact at ${org}` : ""}. ` +
-    "You can unsubscribe at any time.",
-};
-
 export function recipientReason(language: MailingLanguage, topicName: string, organisation: string | null): string {
-  return REASONS[language](topicName, organisation);
+  const t = translatorFor(language);
+  return organisation
+    ? t("emails.mailingReason.subscriberAtOrganisation", { topic: topicName, organisation })
+    : t("emails.mailingReason.subscriber", { topic: topicName });
 }
 
 /** "Name <address>" with the configured address and the mailing's display name (quotes and brackets removed). */

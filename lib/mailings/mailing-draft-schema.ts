@@ -1,6 +1,6 @@
 // The one schema of a mailing draft, shared by the compose form (field names, error codes), the preview and
 // save-mailing-draft.ts. A draft may be incomplete (empty subjects or bodies); start-mailing.ts refuses to send one.
-// Error messages are codes; the pages show them in the staff member's language (lib/i18n/messages/mailings.ts).
+// Error messages are codes; the pages show them in the staff member's language (lib/i18n/messages/<lang>/mailings.json).
 import { z } from "zod";
 import { MAILING_TEMPLATES } from "./render-mailing";
 

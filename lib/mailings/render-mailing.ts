@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createElement, type ReactElement } from "react";
 import MailingEmail from "@/emails/mailing";
 import MarkdownMailingEmail from "@/emails/markdown-mailing";
+import { translatorFor } from "@/lib/i18n/translator";
 import { renderMail } from "@/lib/mail/render-mail";
 
 export type MailingLanguage = "sv" | "en";
@@ -137,25 +138,20 @@ export function personalise(
   };
 }
 
-const PREVIEW_VALUES: Record<MailingLanguage, (topic: string) => RecipientValues> = {
-  sv: (topic) => ({
+/** Example recipient values for the compose page's preview. */
+function previewValues(language: MailingLanguage, topic: string): RecipientValues {
+  return {
     name: "Anna Andersson",
     preferencesUrl: "#",
     unsubscribeUrl: "#",
-    reason: `Du får det här utskicket eftersom du prenumererar på ${topic}.`,
-  }),
-  en: (topic) => ({
-    name: "Anna Andersson",
-    preferencesUrl: "#",
-    unsubscribeUrl: "#",
-    reason: `You receive this mailing because you subscribe to ${topic}.`,
-  }),
-};
+    reason: translatorFor(language)("emails.mailingReason.preview", { topic }),
+  };
+}
 
 /** The compose page's live preview, with example recipient values. */
 export async function renderMailingPreview(
   content: MailingContent,
 ): Promise<{ subject: string; html: string; text: string }> {
   const compiled = await compileMailing(content);
-  return personalise(compiled, PREVIEW_VALUES[content.language](content.topicName));
+  return personalise(compiled, previewValues(content.language, content.topicName));
 }

@@ -12,7 +12,7 @@ import { isAddressAllowed } from "@/lib/auth/allowed-address";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import type { Language } from "@/lib/i18n/languages";
-import { getMessages } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/translator";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailTransport } from "@/lib/mail/types";
 import { fieldErrorCodes, type Invalid, type Forbidden } from "@/lib/result";
@@ -77,7 +77,7 @@ export async function inviteStaffUser(opts: {
       react: createElement(StaffInvitationEmail, {
         signInUrl: `${opts.publicUrl}/staff/sign-in`,
         name,
-        roleName: getMessages(opts.language).staffAdmin.roleInMail[role],
+        roleName: translatorFor(opts.language)(`enums.staffRole.inSentence.${role}`),
         language: opts.language,
       }),
       tags: [{ name: "kind", value: "staff_invitation" }],

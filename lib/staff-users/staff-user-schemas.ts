@@ -1,5 +1,5 @@
 // The one schema per input of staff administration, shared by the forms (field names, error codes) and the use-cases.
-// Messages are codes; the page shows them in the admin's language (lib/i18n/messages/staff-admin.ts).
+// Messages are codes; the page shows them in the admin's language (lib/i18n/messages/<lang>/staffAdmin.json, `errors`).
 import { z } from "zod";
 import { STAFF_ROLES } from "@/lib/auth/permissions";
 import { emailSchema } from "@/lib/contacts/normalise";

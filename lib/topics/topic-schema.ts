@@ -1,5 +1,5 @@
 // The one schema of a topic as staff create and edit it (/staff/topics). Error messages are codes; the pages show
-// them in the staff member's language (lib/i18n/messages/segments.ts, `errors`).
+// them in the staff member's language (lib/i18n/messages/<lang>/segments.json, `errors`).
 import { z } from "zod";
 import { ContactCategory, Purpose } from "@/lib/generated/prisma/enums";
 

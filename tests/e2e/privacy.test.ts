@@ -4,6 +4,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COOKIES } from "@/lib/policy/cookies";
+import { translatorFor } from "@/lib/i18n/translator";
 import { PURPOSES, RETENTION_YEARS } from "@/lib/policy/purposes";
 import { axeViolations } from "./support/axe";
 import { launchBrowser, MOBILE, newPage } from "./support/browser";
@@ -40,9 +41,10 @@ describe.each(["sv", "en"] as const)("/privacy in %s", (lang) => {
     const headings = await page.locator("main h1, main h2").allInnerTexts();
     for (const h of HEADINGS[lang]) expect(headings).toContain(h);
     const text = await page.locator("main").innerText();
+    const t = translatorFor(lang);
     for (const purpose of PURPOSES) {
-      expect(text).toContain(purpose.name[lang]);
-      expect(text).toContain(purpose.description[lang]);
+      expect(text).toContain(t(`enums.purpose.${purpose.key}.name`));
+      expect(text).toContain(t(`enums.purpose.${purpose.key}.description`));
     }
     expect(text).toContain(`${RETENTION_YEARS} ${lang === "sv" ? "år" : "years"}`);
     for (const cookie of COOKIES) expect(text).toContain(cookie.name);

@@ -8,14 +8,14 @@ import { exportAuditEvents } from "@/lib/audit/export-audit-events";
 import { auditFilterSchema, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { eraseContact } from "@/lib/contacts/erase-contact";
-import { getMessages } from "@/lib/i18n/messages";
+import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 import { recordStaffRequest } from "@/lib/privacy-requests/record-staff-request";
 import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
 
 const KEY = "k".repeat(40);
 const OFFICER = { type: "STAFF" as const, id: "demo_staff_privacy" };
-const texts = getMessages("en").accountability.audit;
+const texts = auditActionTexts("en");
 let t: TestDb;
 
 beforeAll(async () => {
@@ -96,7 +96,7 @@ describe("filters and paging", () => {
       text: "weird.thing (unknown action)",
       known: "unknown",
     });
-    const sv = getMessages("sv").accountability.audit;
+    const sv = auditActionTexts("sv");
     expect(describeAuditAction("staff.signed_in", sv).text).toBe("Personal loggade in");
   });
 

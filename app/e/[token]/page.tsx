@@ -2,12 +2,12 @@
 // open links); the change happens on the press.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { LinkProblem } from "@/app/_components/link-problem";
 import { maskAddress } from "@/lib/contacts/mask-address";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { isLanguage } from "@/lib/i18n/languages";
-import { getMessages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 import { loadEmailChangeLinkPage } from "@/lib/recipients/load-link-page";
 import type { LinkProblem as Problem } from "@/lib/recipients/resolve-link";
@@ -25,7 +25,7 @@ const LINK_PROBLEMS: readonly Problem[] = ["invalid", "expired", "revoked", "unk
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.myData.emailConfirm.title, robots: { index: false, follow: false } };
+  return { title: t("myData.emailConfirm.title"), robots: { index: false, follow: false } };
 }
 
 export default async function EmailConfirmPage({ params, searchParams }: Props) {
@@ -44,29 +44,29 @@ export default async function EmailConfirmPage({ params, searchParams }: Props) 
     );
   }
   const lang = recipientLang(query, link.language);
-  const t = getMessages(lang).myData.emailConfirm;
+  const t = await getTranslations({ locale: lang });
   if (result === "taken" || result === "suppressed") {
     return (
       <article lang={lang} className="prose" aria-labelledby="email-confirm-heading">
-        <h1 id="email-confirm-heading">{t.takenHeading}</h1>
+        <h1 id="email-confirm-heading">{t("myData.emailConfirm.takenHeading")}</h1>
         <p role="status" className="lead">
-          {result === "taken" ? t.taken : t.suppressed}
+          {result === "taken" ? t("myData.emailConfirm.taken") : t("myData.emailConfirm.suppressed")}
         </p>
         <p>
-          <Link href={`/?lang=${lang}`}>{t.back}</Link>
+          <Link href={`/?lang=${lang}`}>{t("myData.emailConfirm.back")}</Link>
         </p>
       </article>
     );
   }
   return (
     <article lang={lang} className="prose" aria-labelledby="email-confirm-heading">
-      <h1 id="email-confirm-heading">{t.heading}</h1>
-      <p className="lead">{t.text(maskAddress(link.newEmail!))}</p>
+      <h1 id="email-confirm-heading">{t("myData.emailConfirm.heading")}</h1>
+      <p className="lead">{t("myData.emailConfirm.text", { masked: maskAddress(link.newEmail!) })}</p>
       <form action={confirmNewAddress}>
         <input type="hidden" name="token" value={token} />
         {isLanguage(query.lang) ? <input type="hidden" name="lang" value={lang} /> : null}
         <button type="submit" className="button">
-          {t.button}
+          {t("myData.emailConfirm.button")}
         </button>
       </form>
     </article>

@@ -1,20 +1,20 @@
 // The links between the "my data" pages and the sign-out button (a POST: signing out changes state).
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { Language } from "@/lib/i18n/languages";
-import { getMessages } from "@/lib/i18n/messages";
 import styles from "../me.module.css";
 import { signOut } from "./sign-out";
 
-export function MeNav({ lang, current }: { lang: Language; current: "overview" | "correct" | "erase" }) {
-  const t = getMessages(lang).myData.nav;
+export async function MeNav({ lang, current }: { lang: Language; current: "overview" | "correct" | "erase" }) {
+  const t = await getTranslations({ locale: lang });
   const items = [
-    { key: "overview", href: "/me", label: t.overview },
-    { key: "correct", href: "/me/correct", label: t.correct },
-    { key: "erase", href: "/me/erase", label: t.erase },
+    { key: "overview", href: "/me", label: t("myData.nav.overview") },
+    { key: "correct", href: "/me/correct", label: t("myData.nav.correct") },
+    { key: "erase", href: "/me/erase", label: t("myData.nav.erase") },
   ] as const;
   return (
     <div className={styles.navBar}>
-      <nav aria-label={t.label}>
+      <nav aria-label={t("myData.nav.label")}>
         <ul className={styles.nav}>
           {items.map((i) => (
             <li key={i.key}>
@@ -28,7 +28,7 @@ export function MeNav({ lang, current }: { lang: Language; current: "overview" |
       <form action={signOut}>
         <input type="hidden" name="lang" value={lang} />
         <button type="submit" className={styles.secondaryButton}>
-          {t.signOut}
+          {t("myData.nav.signOut")}
         </button>
       </form>
     </div>

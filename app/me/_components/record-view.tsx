@@ -1,12 +1,13 @@
 // The full record, section by section, in the person's language. Presentation only: the data comes from
 // getContactRecord, the purpose texts from lib/policy/purposes.ts (the same source as the privacy policy page).
 import { Fragment } from "react";
+import { getTranslations } from "next-intl/server";
 import type { ContactRecord } from "@/lib/contacts/get-contact-record";
 import type { Language } from "@/lib/i18n/languages";
-import { getMessages } from "@/lib/i18n/messages";
 import { PURPOSES } from "@/lib/policy/purposes";
 import styles from "../me.module.css";
 import { formatDate, formatDateTime } from "./recipient-lang";
+import { textsAt } from "@/lib/i18n/texts-at";
 
 function Section({ id, heading, children }: { id: string; heading: string; children: React.ReactNode }) {
   return (
@@ -17,48 +18,50 @@ function Section({ id, heading, children }: { id: string; heading: string; child
   );
 }
 
-export function RecordView({ record, lang }: { record: ContactRecord; lang: Language }) {
-  const t = getMessages(lang).myData.me;
-  const notes = getMessages(lang).staffAdmin.notes;
+export async function RecordView({ record, lang }: { record: ContactRecord; lang: Language }) {
+  const t = await getTranslations({ locale: lang });
+  const changeTexts = textsAt(lang, "myData.me.actions");
   const c = record.contact;
-  const d = (x: Date | null) => formatDate(x, lang) ?? t.none;
+  const d = (x: Date | null) => formatDate(x, lang) ?? t("myData.me.none");
   const fields: [string, string][] = [
-    [t.fields.name, c.name],
-    [t.fields.email, c.email],
-    [t.fields.phone, c.phone ?? t.none],
-    [t.fields.jobTitle, c.jobTitle ?? t.none],
-    [t.fields.language, t.languages[c.language]],
-    [t.fields.category, t.categories[c.category]],
-    [t.fields.createdAt, d(c.createdAt)],
-    [t.fields.updatedAt, d(c.updatedAt)],
-    [t.fields.lastActivityAt, d(c.lastActivityAt)],
-    [t.fields.marketingOptOutAt, d(c.marketingOptOutAt)],
+    [t("myData.me.fields.name"), c.name],
+    [t("myData.me.fields.email"), c.email],
+    [t("myData.me.fields.phone"), c.phone ?? t("myData.me.none")],
+    [t("myData.me.fields.jobTitle"), c.jobTitle ?? t("myData.me.none")],
+    [t("myData.me.fields.language"), t(`myData.me.languages.${c.language}`)],
+    [t("myData.me.fields.category"), t(`enums.contactCategory.label.${c.category}`)],
+    [t("myData.me.fields.createdAt"), d(c.createdAt)],
+    [t("myData.me.fields.updatedAt"), d(c.updatedAt)],
+    [t("myData.me.fields.lastActivityAt"), d(c.lastActivityAt)],
+    [t("myData.me.fields.marketingOptOutAt"), d(c.marketingOptOutAt)],
   ];
   const s = record.source;
   const sourceRows: [string, string][] = [
-    [t.sourceLabels.type, t.sourceTypes[s.type]],
-    ...(s.organisation ? [[t.sourceLabels.organisation, s.organisation] as [string, string]] : []),
-    ...(s.detail ? [[t.sourceLabels.detail, s.detail] as [string, string]] : []),
-    [t.sourceLabels.date, d(s.date)],
-    ...(s.staffRole ? [[t.sourceLabels.who, t.staffRoles[s.staffRole]] as [string, string]] : []),
+    [t("myData.me.sourceLabels.type"), t(`enums.sourceType.forPerson.${s.type}`)],
+    ...(s.organisation ? [[t("myData.me.sourceLabels.organisation"), s.organisation] as [string, string]] : []),
+    ...(s.detail ? [[t("myData.me.sourceLabels.detail"), s.detail] as [string, string]] : []),
+    [t("myData.me.sourceLabels.date"), d(s.date)],
+    ...(s.staffRole
+      ? [[t("myData.me.sourceLabels.who"), t(`enums.staffRole.asActor.${s.staffRole}`)] as [string, string]]
+      : []),
   ];
   const r = record.retention;
   const who = (a: ContactRecord["changes"][number]["actor"]) =>
     a.self
-      ? t.actors.self
+      ? t("myData.me.actors.self")
       : a.type === "STAFF"
         ? a.staffRole
-          ? t.staffRoles[a.staffRole]
-          : t.actors.staff
+          ? t(`enums.staffRole.asActor.${a.staffRole}`)
+          : t("myData.me.actors.staff")
         : a.type === "SYSTEM"
-          ? t.actors.system
+          ? t("myData.me.actors.system")
           : a.type === "API"
-            ? t.actors.api
-            : t.actors.contact;
+            ? t("myData.me.actors.api")
+            : t("myData.me.actors.contact");
 
   return (
     <>
-      <Section id="fields-heading" heading={t.fieldsHeading}>
+      <Section id="fields-heading" heading={t("myData.me.fieldsHeading")}>
         <dl className={styles.dl}>
           {fields.map(([k, v]) => (
             <Fragment key={k}>
@@ -69,24 +72,32 @@ export function RecordView({ record, lang }: { record: ContactRecord; lang: Lang
         </dl>
       </Section>
 
-      <Section id="roles-heading" heading={t.rolesHeading}>
+      <Section id="roles-heading" heading={t("myData.me.rolesHeading")}>
         {record.roles.length === 0 ? (
-          <p>{t.noRoles}</p>
+          <p>{t("myData.me.noRoles")}</p>
         ) : (
           <ul className={styles.list}>
             {record.roles.map((role, i) => (
               <li key={i}>
-                <strong>{t.orgLine(role.organisation, t.relationships[role.relationship])}</strong>
+                <strong>
+                  {t("myData.me.orgLine", {
+                    org: role.organisation,
+                    rel: t(`enums.relationship.inSentence.${role.relationship}`),
+                  })}
+                </strong>
                 <br />
-                {t.roleTypes[role.type]}
-                {role.title ? ` (${role.title})` : ""}: {t.period(d(role.startsOn), formatDate(role.endsOn, lang))}
+                {t(`enums.roleType.label.${role.type}`)}
+                {role.title ? ` (${role.title})` : ""}:{" "}
+                {role.endsOn
+                  ? t("myData.me.period", { from: d(role.startsOn), to: d(role.endsOn) })
+                  : t("myData.me.periodOpen", { from: d(role.startsOn) })}
               </li>
             ))}
           </ul>
         )}
       </Section>
 
-      <Section id="source-heading" heading={t.sourceHeading}>
+      <Section id="source-heading" heading={t("myData.me.sourceHeading")}>
         <dl className={styles.dl}>
           {sourceRows.map(([k, v]) => (
             <Fragment key={k}>
@@ -97,19 +108,19 @@ export function RecordView({ record, lang }: { record: ContactRecord; lang: Lang
         </dl>
       </Section>
 
-      <Section id="purposes-heading" heading={t.purposesHeading}>
+      <Section id="purposes-heading" heading={t("myData.me.purposesHeading")}>
         {record.purposes.length === 0 ? (
-          <p>{t.noPurposes}</p>
+          <p>{t("myData.me.noPurposes")}</p>
         ) : (
           <ul className={styles.list}>
             {record.purposes.map((p) => {
-              const def = PURPOSES.find((x) => x.key === p.purpose);
+              const known = PURPOSES.some((x) => x.key === p.purpose);
               return (
                 <li key={p.purpose}>
-                  <strong>{def?.name[lang] ?? p.purpose}</strong>
-                  {def ? <> – {def.description[lang]}</> : null}
+                  <strong>{known ? t(`enums.purpose.${p.purpose}.name`) : p.purpose}</strong>
+                  {known ? <> – {t(`enums.purpose.${p.purpose}.description`)}</> : null}
                   <br />
-                  {t.basisLine(t.bases[p.basis])}
+                  {t("myData.me.basisLine", { basis: t(`enums.legalBasis.${p.basis}`) })}
                 </li>
               );
             })}
@@ -117,39 +128,49 @@ export function RecordView({ record, lang }: { record: ContactRecord; lang: Lang
         )}
       </Section>
 
-      <Section id="retention-heading" heading={t.retentionHeading}>
+      <Section id="retention-heading" heading={t("myData.me.retentionHeading")}>
         {r.kind === "ongoing" ? (
-          <p>{t.retentionOngoing(r.years)}</p>
+          <p>{t("myData.me.retentionOngoing", { years: r.years })}</p>
         ) : (
           <>
-            <p>{t.retentionRule(r.years)}</p>
+            <p>{t("myData.me.retentionRule", { years: r.years })}</p>
             <p>
-              <strong>{t.retentionDate(d(r.deleteBy))}</strong> ({t.retentionSince[r.reason]}: {d(r.since)})
+              <strong>{t("myData.me.retentionDate", { date: d(r.deleteBy) })}</strong> (
+              {t(`myData.me.retentionSince.${r.reason}`)}: {d(r.since)})
             </p>
           </>
         )}
       </Section>
 
-      <Section id="subscriptions-heading" heading={t.subscriptionsHeading}>
+      <Section id="subscriptions-heading" heading={t("myData.me.subscriptionsHeading")}>
         {record.subscriptions.length === 0 ? (
-          <p>{t.noSubscriptions}</p>
+          <p>{t("myData.me.noSubscriptions")}</p>
         ) : (
           <ul className={styles.list}>
             {record.subscriptions.map((sub, i) => (
               <li key={i}>
                 <strong>{sub.topic[lang]}</strong>:{" "}
-                {t.subscriptionLine(t.states[sub.state], d(sub.changedAt), t.sources[sub.source])}
+                {t("myData.me.subscriptionLine", {
+                  state: t(`enums.subscriptionState.${sub.state}`),
+                  date: d(sub.changedAt),
+                  source: t(`enums.subscriptionSource.${sub.source}`),
+                })}
               </li>
             ))}
           </ul>
         )}
         {record.subscriptionHistory.length > 0 ? (
           <>
-            <h3>{t.historyHeading}</h3>
+            <h3>{t("myData.me.historyHeading")}</h3>
             <ul className={styles.list}>
               {record.subscriptionHistory.map((h, i) => (
                 <li key={i}>
-                  {t.historyLine(formatDateTime(h.at, lang), h.topic[lang], t.states[h.state], t.sources[h.source])}
+                  {t("myData.me.historyLine", {
+                    date: formatDateTime(h.at, lang),
+                    topic: h.topic[lang],
+                    state: t(`enums.subscriptionState.${h.state}`),
+                    source: t(`enums.subscriptionSource.${h.source}`),
+                  })}
                 </li>
               ))}
             </ul>
@@ -157,9 +178,9 @@ export function RecordView({ record, lang }: { record: ContactRecord; lang: Lang
         ) : null}
       </Section>
 
-      <Section id="mailings-heading" heading={t.mailingsHeading}>
+      <Section id="mailings-heading" heading={t("myData.me.mailingsHeading")}>
         {record.mailings.length === 0 ? (
-          <p>{t.noMailings}</p>
+          <p>{t("myData.me.noMailings")}</p>
         ) : (
           <ul className={styles.list}>
             {record.mailings.map((m, i) => (
@@ -171,34 +192,38 @@ export function RecordView({ record, lang }: { record: ContactRecord; lang: Lang
         )}
       </Section>
 
-      <Section id="notes-heading" heading={notes.meHeading}>
+      <Section id="notes-heading" heading={t("staffAdmin.notes.meHeading")}>
         {record.notes.length === 0 ? (
-          <p>{notes.meNone}</p>
+          <p>{t("staffAdmin.notes.meNone")}</p>
         ) : (
           <ul className={styles.list}>
             {record.notes.map((n, i) => (
               <li key={i}>
                 <span style={{ whiteSpace: "pre-wrap" }}>{n.body}</span>
                 <br />
-                <span className="muted">{notes.meLine(d(n.createdAt))}</span>
+                <span className="muted">{t("staffAdmin.notes.meLine", { date: d(n.createdAt) })}</span>
               </li>
             ))}
           </ul>
         )}
       </Section>
 
-      <Section id="changes-heading" heading={t.changesHeading}>
+      <Section id="changes-heading" heading={t("myData.me.changesHeading")}>
         {record.changes.length === 0 ? (
-          <p>{t.noChanges}</p>
+          <p>{t("myData.me.noChanges")}</p>
         ) : (
           <ul className={styles.list}>
             {record.changes.map((ch, i) => (
               <li key={i}>
-                {t.changeLine(formatDateTime(ch.at, lang), t.actions[ch.action] ?? t.otherAction, who(ch.actor))}
+                {t("myData.me.changeLine", {
+                  date: formatDateTime(ch.at, lang),
+                  what: changeTexts[ch.action] ?? t("myData.me.otherAction"),
+                  who: who(ch.actor),
+                })}
                 {ch.fields.length > 0 && ch.fields[0] !== "*" ? (
                   <>
                     <br />
-                    <span className="muted">{t.fieldsLine(ch.fields.join(", "))}</span>
+                    <span className="muted">{t("myData.me.fieldsLine", { fields: ch.fields.join(", ") })}</span>
                   </>
                 ) : null}
               </li>
@@ -207,14 +232,18 @@ export function RecordView({ record, lang }: { record: ContactRecord; lang: Lang
         )}
       </Section>
 
-      <Section id="requests-heading" heading={t.requestsHeading}>
+      <Section id="requests-heading" heading={t("myData.me.requestsHeading")}>
         {record.privacyRequests.length === 0 ? (
-          <p>{t.noRequests}</p>
+          <p>{t("myData.me.noRequests")}</p>
         ) : (
           <ul className={styles.list}>
             {record.privacyRequests.map((p, i) => (
               <li key={i}>
-                {t.requestLine(formatDateTime(p.receivedAt, lang), t.requestTypes[p.type], t.requestStatuses[p.status])}
+                {t("myData.me.requestLine", {
+                  date: formatDateTime(p.receivedAt, lang),
+                  type: t(`enums.requestType.${p.type}`),
+                  status: t(`enums.requestStatus.inSentence.${p.status}`),
+                })}
               </li>
             ))}
           </ul>

@@ -6,17 +6,24 @@ import { reportOtherError } from "@/lib/contacts/report-other-error";
 import { requestEmailChange } from "@/lib/contacts/request-email-change";
 import { getDb } from "@/lib/db/client";
 import { isLanguage, type Language } from "@/lib/i18n/languages";
-import { getMessages } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/translator";
 import { currentRecipient } from "@/lib/recipients/current-recipient";
 import type { FormState } from "./state";
+import { textsAt } from "@/lib/i18n/texts-at";
 
-function texts(form: FormData) {
+function uiLang(form: FormData): Language {
   const lang = form.get("uiLang");
-  return getMessages((isLanguage(lang) ? lang : "sv") as Language).myData.correct;
+  return isLanguage(lang) ? lang : "sv";
 }
 
-function localise(t: ReturnType<typeof texts>, codes: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(codes).map(([f, code]) => [f, t.errors[code] ?? t.errorFallback]));
+function texts(form: FormData) {
+  return translatorFor(uiLang(form));
+}
+
+function localise(lang: Language, codes: Record<string, string>): Record<string, string> {
+  const errors = textsAt(lang, "myData.correct.errors");
+  const fallback = translatorFor(lang)("myData.correct.errorFallback");
+  return Object.fromEntries(Object.entries(codes).map(([f, code]) => [f, errors[code] ?? fallback]));
 }
 
 const str = (form: FormData, name: string) => {
@@ -33,22 +40,28 @@ export async function saveCorrection(_prev: FormState, form: FormData): Promise<
     language: str(form, "language"),
   };
   const recipient = await currentRecipient();
-  if (!recipient) return { status: "session_ended", message: t.sessionEnded, fieldErrors: {}, values };
+  if (!recipient)
+    return { status: "session_ended", message: t("myData.correct.sessionEnded"), fieldErrors: {}, values };
   try {
     const r = await correctContact({ db: await getDb(), contactId: recipient.contact.id, input: values });
     if (r.ok) {
       return {
         status: r.changed.length ? "saved" : "unchanged",
-        message: r.changed.length ? t.saved : t.unchanged,
+        message: r.changed.length ? t("myData.correct.saved") : t("myData.correct.unchanged"),
         fieldErrors: {},
         values,
       };
     }
     if (r.reason === "invalid")
-      return { status: "invalid", message: t.invalid, fieldErrors: localise(t, r.fieldErrors), values };
-    return { status: "session_ended", message: t.sessionEnded, fieldErrors: {}, values };
+      return {
+        status: "invalid",
+        message: t("myData.correct.invalid"),
+        fieldErrors: localise(uiLang(form), r.fieldErrors),
+        values,
+      };
+    return { status: "session_ended", message: t("myData.correct.sessionEnded"), fieldErrors: {}, values };
   } catch {
-    return { status: "failed", message: t.failed, fieldErrors: {}, values };
+    return { status: "failed", message: t("myData.correct.failed"), fieldErrors: {}, values };
   }
 }
 
@@ -56,19 +69,31 @@ export async function changeEmail(_prev: FormState, form: FormData): Promise<For
   const t = texts(form);
   const values = { email: str(form, "email") };
   const recipient = await currentRecipient();
-  if (!recipient) return { status: "session_ended", message: t.sessionEnded, fieldErrors: {}, values };
+  if (!recipient)
+    return { status: "session_ended", message: t("myData.correct.sessionEnded"), fieldErrors: {}, values };
   try {
     const r = await requestEmailChange({ db: await getDb(), contactId: recipient.contact.id, input: values });
     if (r.ok)
-      return { status: "saved", message: t.emailSent(r.maskedNewAddress), fieldErrors: {}, values: { email: "" } };
+      return {
+        status: "saved",
+        message: t("myData.correct.emailSent", { masked: r.maskedNewAddress }),
+        fieldErrors: {},
+        values: { email: "" },
+      };
     if (r.reason === "invalid")
-      return { status: "invalid", message: t.invalid, fieldErrors: localise(t, r.fieldErrors), values };
-    if (r.reason === "rate_limited") return { status: "failed", message: t.emailLimited, fieldErrors: {}, values };
+      return {
+        status: "invalid",
+        message: t("myData.correct.invalid"),
+        fieldErrors: localise(uiLang(form), r.fieldErrors),
+        values,
+      };
+    if (r.reason === "rate_limited")
+      return { status: "failed", message: t("myData.correct.emailLimited"), fieldErrors: {}, values };
     if (r.reason === "unknown_contact")
-      return { status: "session_ended", message: t.sessionEnded, fieldErrors: {}, values };
-    return { status: "failed", message: t.failed, fieldErrors: {}, values };
+      return { status: "session_ended", message: t("myData.correct.sessionEnded"), fieldErrors: {}, values };
+    return { status: "failed", message: t("myData.correct.failed"), fieldErrors: {}, values };
   } catch {
-    return { status: "failed", message: t.failed, fieldErrors: {}, values };
+    return { status: "failed", message: t("myData.correct.failed"), fieldErrors: {}, values };
   }
 }
 
@@ -76,12 +101,19 @@ export async function reportOther(_prev: FormState, form: FormData): Promise<For
   const t = texts(form);
   const values = { details: str(form, "details") };
   const recipient = await currentRecipient();
-  if (!recipient) return { status: "session_ended", message: t.sessionEnded, fieldErrors: {}, values };
+  if (!recipient)
+    return { status: "session_ended", message: t("myData.correct.sessionEnded"), fieldErrors: {}, values };
   try {
     const r = await reportOtherError({ db: await getDb(), contactId: recipient.contact.id, input: values });
-    if (r.ok) return { status: "saved", message: t.otherSent, fieldErrors: {}, values: { details: "" } };
-    return { status: "invalid", message: t.invalid, fieldErrors: localise(t, r.fieldErrors), values };
+    if (r.ok)
+      return { status: "saved", message: t("myData.correct.otherSent"), fieldErrors: {}, values: { details: "" } };
+    return {
+      status: "invalid",
+      message: t("myData.correct.invalid"),
+      fieldErrors: localise(uiLang(form), r.fieldErrors),
+      values,
+    };
   } catch {
-    return { status: "failed", message: t.failed, fieldErrors: {}, values };
+    return { status: "failed", message: t("myData.correct.failed"), fieldErrors: {}, values };
   }
 }

@@ -2,28 +2,11 @@
 // The correction forms. Errors sit next to their field (aria-invalid, aria-describedby) and a status line announces
 // the outcome; after a failed save, focus moves to the first invalid field so keyboard and screen-reader users land
 // on it.
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import styles from "../me.module.css";
 import { changeEmail, reportOther, saveCorrection } from "./actions";
 import { initialFormState, type FormState } from "./state";
-
-type Texts = {
-  name: string;
-  phone: string;
-  phoneHint: string;
-  jobTitle: string;
-  language: string;
-  languages: { sv: string; en: string };
-  save: string;
-  emailHeading: string;
-  emailText: string;
-  email: string;
-  emailButton: string;
-  otherHeading: string;
-  otherText: string;
-  details: string;
-  otherButton: string;
-};
 
 function useFocusFirstError(state: FormState, form: React.RefObject<HTMLFormElement | null>) {
   useEffect(() => {
@@ -82,13 +65,13 @@ function Status({ state }: { state: FormState }) {
 
 export function CorrectForms({
   lang,
-  texts: t,
   current,
 }: {
   lang: "sv" | "en";
-  texts: Texts;
   current: { name: string; phone: string; jobTitle: string; language: string };
 }) {
+  const t = useTranslations("myData.correct");
+  const languages = useTranslations("myData.me.languages");
   const [state, action, pending] = useActionState(saveCorrection, initialFormState(current));
   const [emailState, emailAction, emailPending] = useActionState(changeEmail, initialFormState());
   const [otherState, otherAction, otherPending] = useActionState(reportOther, initialFormState());
@@ -104,11 +87,19 @@ export function CorrectForms({
     <>
       <form ref={form} action={action} noValidate>
         <input type="hidden" name="uiLang" value={lang} />
-        <Field id="name" name="name" label={t.name} state={state} autoComplete="name" />
-        <Field id="phone" name="phone" label={t.phone} hint={t.phoneHint} type="tel" state={state} autoComplete="tel" />
-        <Field id="jobTitle" name="jobTitle" label={t.jobTitle} state={state} autoComplete="organization-title" />
+        <Field id="name" name="name" label={t("name")} state={state} autoComplete="name" />
+        <Field
+          id="phone"
+          name="phone"
+          label={t("phone")}
+          hint={t("phoneHint")}
+          type="tel"
+          state={state}
+          autoComplete="tel"
+        />
+        <Field id="jobTitle" name="jobTitle" label={t("jobTitle")} state={state} autoComplete="organization-title" />
         <div className={styles.field}>
-          <label htmlFor="language">{t.language}</label>
+          <label htmlFor="language">{t("language")}</label>
           <select
             id="language"
             name="language"
@@ -116,8 +107,8 @@ export function CorrectForms({
             aria-invalid={langError ? true : undefined}
             aria-describedby={langError ? "language-error" : undefined}
           >
-            <option value="sv">{t.languages.sv}</option>
-            <option value="en">{t.languages.en}</option>
+            <option value="sv">{languages("sv")}</option>
+            <option value="en">{languages("en")}</option>
           </select>
           {langError ? (
             <p id="language-error" className={styles.error}>
@@ -126,32 +117,32 @@ export function CorrectForms({
           ) : null}
         </div>
         <button type="submit" className="button" disabled={pending}>
-          {t.save}
+          {t("save")}
         </button>
         <Status state={state} />
       </form>
 
       <section aria-labelledby="email-heading">
-        <h2 id="email-heading">{t.emailHeading}</h2>
-        <p>{t.emailText}</p>
+        <h2 id="email-heading">{t("emailHeading")}</h2>
+        <p>{t("emailText")}</p>
         <form ref={emailForm} action={emailAction} noValidate>
           <input type="hidden" name="uiLang" value={lang} />
-          <Field id="email" name="email" label={t.email} type="email" state={emailState} autoComplete="email" />
+          <Field id="email" name="email" label={t("email")} type="email" state={emailState} autoComplete="email" />
           <button type="submit" className="button" disabled={emailPending}>
-            {t.emailButton}
+            {t("emailButton")}
           </button>
           <Status state={emailState} />
         </form>
       </section>
 
       <section aria-labelledby="other-heading">
-        <h2 id="other-heading">{t.otherHeading}</h2>
-        <p>{t.otherText}</p>
+        <h2 id="other-heading">{t("otherHeading")}</h2>
+        <p>{t("otherText")}</p>
         <form ref={otherForm} action={otherAction} noValidate>
           <input type="hidden" name="uiLang" value={lang} />
-          <Field id="details" name="details" label={t.details} state={otherState} textarea />
+          <Field id="details" name="details" label={t("details")} state={otherState} textarea />
           <button type="submit" className="button" disabled={otherPending}>
-            {t.otherButton}
+            {t("otherButton")}
           </button>
           <Status state={otherState} />
         </form>

@@ -1,7 +1,8 @@
 // Correct my data (GDPR Art. 16): name, phone, job title and language at once; a new email address after
 // confirmation at that address; anything else as a request to staff.
 import type { Metadata } from "next";
-import { getMessages } from "@/lib/i18n/messages";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { currentRecipient } from "@/lib/recipients/current-recipient";
 import { MeNav } from "../_components/me-nav";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.myData.correct.title, robots: { index: false, follow: false } };
+  return { title: t("myData.correct.title"), robots: { index: false, follow: false } };
 }
 
 export default async function CorrectPage({ searchParams }: Props) {
@@ -24,34 +25,18 @@ export default async function CorrectPage({ searchParams }: Props) {
   if (!recipient) return <SessionEnded lang={(await getI18n(searchParams)).lang} />;
   const c = recipient.contact;
   const lang = recipientLang(query, c.language);
-  const m = getMessages(lang).myData;
-  const t = m.correct;
+  const t = await getTranslations({ locale: lang });
   return (
     <div lang={lang}>
       <MeNav lang={lang} current="correct" />
-      <h1>{t.heading}</h1>
-      <p className="lead">{t.lead}</p>
-      <CorrectForms
-        lang={lang}
-        current={{ name: c.name, phone: c.phone ?? "", jobTitle: c.jobTitle ?? "", language: c.language }}
-        texts={{
-          name: t.name,
-          phone: t.phone,
-          phoneHint: t.phoneHint,
-          jobTitle: t.jobTitle,
-          language: t.language,
-          languages: m.me.languages,
-          save: t.save,
-          emailHeading: t.emailHeading,
-          emailText: t.emailText,
-          email: t.email,
-          emailButton: t.emailButton,
-          otherHeading: t.otherHeading,
-          otherText: t.otherText,
-          details: t.details,
-          otherButton: t.otherButton,
-        }}
-      />
+      <h1>{t("myData.correct.heading")}</h1>
+      <p className="lead">{t("myData.correct.lead")}</p>
+      <ClientMessages lang={lang} paths={["myData.correct", "myData.me.languages"]}>
+        <CorrectForms
+          lang={lang}
+          current={{ name: c.name, phone: c.phone ?? "", jobTitle: c.jobTitle ?? "", language: c.language }}
+        />
+      </ClientMessages>
     </div>
   );
 }

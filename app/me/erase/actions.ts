@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { eraseContact } from "@/lib/contacts/erase-contact";
 import { isLanguage, type Language } from "@/lib/i18n/languages";
-import { getMessages } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/translator";
 import { currentRecipient } from "@/lib/recipients/current-recipient";
 import { closeRecipientSession } from "@/lib/recipients/open-recipient-session";
 
@@ -15,10 +15,10 @@ export type EraseState = { error: "" | "confirm" | "failed" | "session_ended"; m
 export async function eraseMe(_prev: EraseState, form: FormData): Promise<EraseState> {
   const langValue = form.get("uiLang");
   const lang: Language = isLanguage(langValue) ? langValue : "sv";
-  const t = getMessages(lang);
+  const t = translatorFor(lang);
   const recipient = await currentRecipient();
-  if (!recipient) return { error: "session_ended", message: t.myData.correct.sessionEnded };
-  if (form.get("confirm") !== "yes") return { error: "confirm", message: t.myData.erase.confirmRequired };
+  if (!recipient) return { error: "session_ended", message: t("myData.correct.sessionEnded") };
+  if (form.get("confirm") !== "yes") return { error: "confirm", message: t("myData.erase.confirmRequired") };
   let ok = false;
   try {
     const r = await eraseContact({
@@ -32,7 +32,7 @@ export async function eraseMe(_prev: EraseState, form: FormData): Promise<EraseS
   } catch {
     ok = false;
   }
-  if (!ok) return { error: "failed", message: t.myData.erase.failed };
+  if (!ok) return { error: "failed", message: t("myData.erase.failed") };
   await closeRecipientSession();
   redirect(`/me/erased?lang=${lang}`);
 }

@@ -1,11 +1,13 @@
 "use client";
 // The erasure confirmation: a checkbox the person must tick and a button (WCAG 3.3.4: a destructive action is
 // confirmed). A missing tick is reported next to the box and focus returns to it.
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import styles from "../me.module.css";
 import { eraseMe, type EraseState } from "./actions";
 
-export function EraseForm({ lang, texts }: { lang: "sv" | "en"; texts: { confirm: string; button: string } }) {
+export function EraseForm({ lang }: { lang: "sv" | "en" }) {
+  const t = useTranslations("myData.erase");
   const [state, action, pending] = useActionState<EraseState, FormData>(eraseMe, { error: "", message: "" });
   const box = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -25,7 +27,7 @@ export function EraseForm({ lang, texts }: { lang: "sv" | "en"; texts: { confirm
           aria-invalid={invalid ? true : undefined}
           aria-describedby={invalid ? "confirm-error" : undefined}
         />
-        <label htmlFor="confirm">{texts.confirm}</label>
+        <label htmlFor="confirm">{t("confirm")}</label>
       </div>
       {invalid ? (
         <p id="confirm-error" className={styles.error}>
@@ -33,7 +35,7 @@ export function EraseForm({ lang, texts }: { lang: "sv" | "en"; texts: { confirm
         </p>
       ) : null}
       <button type="submit" className={`button ${styles.danger}`} disabled={pending}>
-        {texts.button}
+        {t("button")}
       </button>
       <p role="status" className={styles.status}>
         {state.error && state.error !== "confirm" ? state.message : ""}

@@ -1,16 +1,18 @@
 // Erase me (GDPR Art. 17): what erasure means, what is kept (a keyed hash of the address) and, when it applies, what
 // it means for a contract role; then an explicit confirmation.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getContactRecord } from "@/lib/contacts/get-contact-record";
 import { getDb } from "@/lib/db/client";
 import { activeContractOrganisations } from "@/lib/organisations/active-contract-organisations";
-import { getMessages } from "@/lib/i18n/messages";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { currentRecipient } from "@/lib/recipients/current-recipient";
 import { MeNav } from "../_components/me-nav";
 import { recipientLang } from "../_components/recipient-lang";
 import { SessionEnded } from "../_components/session-ended";
 import { EraseForm } from "./erase-form";
+import { textsAt } from "@/lib/i18n/texts-at";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -18,7 +20,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.myData.erase.title, robots: { index: false, follow: false } };
+  return { title: t("myData.erase.title"), robots: { index: false, follow: false } };
 }
 
 export default async function ErasePage({ searchParams }: Props) {
@@ -27,26 +29,28 @@ export default async function ErasePage({ searchParams }: Props) {
   const record = recipient ? await getContactRecord({ db: await getDb(), contactId: recipient.contact.id }) : null;
   if (!recipient || !record) return <SessionEnded lang={(await getI18n(searchParams)).lang} />;
   const lang = recipientLang(query, record.contact.language);
-  const t = getMessages(lang).myData.erase;
+  const t = await getTranslations({ locale: lang });
   const orgs = activeContractOrganisations(record.roles);
   return (
     <div lang={lang}>
       <MeNav lang={lang} current="erase" />
-      <h1>{t.heading}</h1>
-      <p className="lead">{t.lead}</p>
-      <h2>{t.whatHeading}</h2>
+      <h1>{t("myData.erase.heading")}</h1>
+      <p className="lead">{t("myData.erase.lead")}</p>
+      <h2>{t("myData.erase.whatHeading")}</h2>
       <ul>
-        {t.what.map((line) => (
+        {Object.values(textsAt(lang, "myData.erase.what")).map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
       {orgs.length > 0 ? (
         <>
-          <h2>{t.contractHeading}</h2>
-          <p>{t.contract(orgs.join(", "))}</p>
+          <h2>{t("myData.erase.contractHeading")}</h2>
+          <p>{t("myData.erase.contract", { orgs: orgs.join(", ") })}</p>
         </>
       ) : null}
-      <EraseForm lang={lang} texts={{ confirm: t.confirm, button: t.button }} />
+      <ClientMessages lang={lang} paths={["myData.erase.confirm", "myData.erase.button"]}>
+        <EraseForm lang={lang} />
+      </ClientMessages>
     </div>
   );
 }

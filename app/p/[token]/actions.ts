@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
-import { getMessages } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/translator";
 import { requestStepUp } from "@/lib/recipients/request-step-up";
 import { resolveLink } from "@/lib/recipients/resolve-link";
 import { resubscribe } from "@/lib/subscriptions/resubscribe";
@@ -21,17 +21,17 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
   const seq = (prev?.seq ?? 0) + 1;
   const parsed = preferenceInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    return { seq, section: "topics", kind: "error", message: getMessages("sv").linkPages.prefs.failed };
+    return { seq, section: "topics", kind: "error", message: translatorFor("sv")("linkPages.prefs.failed") };
   }
   const input = parsed.data;
-  const t = getMessages(input.lang).linkPages.prefs;
+  const t = translatorFor(input.lang);
   const section = sectionOf[input.intent];
-  const fail = (message = t.failed): PreferenceState => ({ seq, section, kind: "error", message });
+  const fail = (message = t("linkPages.prefs.failed")): PreferenceState => ({ seq, section, kind: "error", message });
   try {
     const db = await getDb();
     const config = getConfig();
     const link = await resolveLink({ db, token: input.token, scopes: ["preferences"], keys: config.linkKeys });
-    if (!link.ok) return fail(t.linkProblem);
+    if (!link.ok) return fail(t("linkPages.prefs.linkProblem"));
     const contactId = link.contactId;
     const saved = (message: string): PreferenceState => {
       revalidatePath(`/p/${input.token}`);
@@ -50,19 +50,25 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
         });
         if (!r.ok) return fail();
         const name = input.lang === "sv" ? r.topic.nameSv : r.topic.nameEn;
-        return saved(r.state === "SUBSCRIBED" ? t.savedSubscribed(name) : t.savedUnsubscribed(name));
+        return saved(
+          r.state === "SUBSCRIBED"
+            ? t("linkPages.prefs.savedSubscribed", { name })
+            : t("linkPages.prefs.savedUnsubscribed", { name }),
+        );
       }
       case "all_off": {
         const r = await unsubscribeFromAll({ db, contactId, source: "SELF", suppressionKey: config.suppressionKey });
-        return r.ok ? saved(t.savedAllOff) : fail();
+        return r.ok ? saved(t("linkPages.prefs.savedAllOff")) : fail();
       }
       case "all_on": {
         const r = await resubscribe({ db, contactId, suppressionKey: config.suppressionKey });
-        return r.ok ? saved(t.savedAllOn) : fail();
+        return r.ok ? saved(t("linkPages.prefs.savedAllOn")) : fail();
       }
       case "step_up": {
         const r = await requestStepUp({ db, contactId });
-        return r.ok ? { seq, section, kind: "saved", message: t.moreSent(r.maskedAddress) } : fail(t.moreUnavailable);
+        return r.ok
+          ? { seq, section, kind: "saved", message: t("linkPages.prefs.moreSent", { masked: r.maskedAddress }) }
+          : fail(t("linkPages.prefs.moreUnavailable"));
       }
     }
   } catch {

@@ -1,11 +1,12 @@
 // The footer link's page: GET only renders. What a forwarded link may show is limited on purpose (masked address, why
 // mail comes, mailing choices); everything else needs the step-up link sent to the address on record.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { LinkProblem } from "@/app/_components/link-problem";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { isLanguage, type Language } from "@/lib/i18n/languages";
-import { getMessages } from "@/lib/i18n/messages";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { loadPreferenceView, type PreferenceView } from "@/lib/recipients/load-preference-view";
 import { resolveLink } from "@/lib/recipients/resolve-link";
@@ -19,9 +20,22 @@ type Props = {
 
 export const dynamic = "force-dynamic";
 
+const PREFERENCE_FORM_MESSAGES = [
+  "linkPages.prefs.topicsHeading",
+  "linkPages.prefs.topicsIntro",
+  "linkPages.prefs.optedOutNote",
+  "linkPages.prefs.allHeading",
+  "linkPages.prefs.allIntro",
+  "linkPages.prefs.unsubscribeAll",
+  "linkPages.prefs.resubscribeAll",
+  "linkPages.prefs.moreHeading",
+  "linkPages.prefs.moreIntro",
+  "linkPages.prefs.moreButton",
+];
+
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.linkPages.prefs.title, robots: { index: false, follow: false } };
+  return { title: t("linkPages.prefs.title"), robots: { index: false, follow: false } };
 }
 
 function formatDate(iso: string, lang: Language): string {
@@ -30,25 +44,31 @@ function formatDate(iso: string, lang: Language): string {
   );
 }
 
-function WhyYouGetMail({ view, lang }: { view: PreferenceView; lang: Language }) {
-  const t = getMessages(lang).linkPages.prefs;
+async function WhyYouGetMail({ view, lang }: { view: PreferenceView; lang: Language }) {
+  const t = await getTranslations({ locale: lang });
   const active = view.roles.filter((r) => !r.endedOn);
   const ended = view.roles.filter((r) => r.endedOn);
   return (
     <section aria-labelledby="why-heading" className={styles.why}>
-      <h2 id="why-heading">{t.whyHeading}</h2>
-      <p>{t.categoryLine(t.categories[view.category])}</p>
-      {view.roles.length === 0 ? <p>{t.noRoles}</p> : null}
+      <h2 id="why-heading">{t("linkPages.prefs.whyHeading")}</h2>
+      <p>{t("linkPages.prefs.categoryLine", { category: t(`enums.contactCategory.inSentence.${view.category}`) })}</p>
+      {view.roles.length === 0 ? <p>{t("linkPages.prefs.noRoles")}</p> : null}
       {active.length > 0 ? (
         <ul>
           {active.map((r, i) => (
-            <li key={i}>{t.roleLine(t.roleTypes[r.type], r.organisation)}</li>
+            <li key={i}>
+              {t("linkPages.prefs.roleLine", { role: t(`enums.roleType.inSentence.${r.type}`), org: r.organisation })}
+            </li>
           ))}
         </ul>
       ) : null}
       {ended.map((r, i) => (
         <p key={i} className="muted">
-          {t.endedRoleLine(t.roleTypes[r.type], r.organisation, formatDate(r.endedOn!, lang))}
+          {t("linkPages.prefs.endedRoleLine", {
+            role: t(`enums.roleType.inSentence.${r.type}`),
+            org: r.organisation,
+            date: formatDate(r.endedOn!, lang),
+          })}
         </p>
       ))}
     </section>
@@ -77,7 +97,7 @@ export default async function PreferencePage({ params, searchParams }: Props) {
 
   // The person's own language first; ?lang= (the language switcher, which keeps the token) overrides it.
   const lang = queryLang ?? view.language;
-  const t = getMessages(lang).linkPages.prefs;
+  const t = await getTranslations({ locale: lang });
   const topics: TopicItem[] = view.topics.map((topic) => {
     const name = topic.name[lang];
     const subscribed = topic.state === "SUBSCRIBED";
@@ -86,35 +106,20 @@ export default async function PreferencePage({ params, searchParams }: Props) {
       name,
       description: topic.description[lang],
       subscribed,
-      stateText: subscribed ? t.subscribed : t.unsubscribed,
-      buttonLabel: subscribed ? t.unsubscribe(name) : t.subscribe(name),
-      note: topic.isMarketing ? undefined : t.serviceNote,
+      stateText: subscribed ? t("linkPages.prefs.subscribed") : t("linkPages.prefs.unsubscribed"),
+      buttonLabel: subscribed ? t("linkPages.prefs.unsubscribe", { name }) : t("linkPages.prefs.subscribe", { name }),
+      note: topic.isMarketing ? undefined : t("linkPages.prefs.serviceNote"),
     };
   });
 
   return (
     <div lang={lang} className="prose">
-      <h1>{t.heading}</h1>
-      <p className="lead">{t.address(view.maskedEmail)}</p>
+      <h1>{t("linkPages.prefs.heading")}</h1>
+      <p className="lead">{t("linkPages.prefs.address", { masked: view.maskedEmail })}</p>
       <WhyYouGetMail view={view} lang={lang} />
-      <PreferenceForms
-        token={token}
-        lang={lang}
-        topics={topics}
-        optedOut={view.marketingOptedOut}
-        texts={{
-          topicsHeading: t.topicsHeading,
-          topicsIntro: t.topicsIntro,
-          optedOutNote: t.optedOutNote,
-          allHeading: t.allHeading,
-          allIntro: t.allIntro,
-          unsubscribeAll: t.unsubscribeAll,
-          resubscribeAll: t.resubscribeAll,
-          moreHeading: t.moreHeading,
-          moreIntro: t.moreIntro,
-          moreButton: t.moreButton,
-        }}
-      />
+      <ClientMessages lang={lang} paths={PREFERENCE_FORM_MESSAGES}>
+        <PreferenceForms token={token} lang={lang} topics={topics} optedOut={view.marketingOptedOut} />
+      </ClientMessages>
     </div>
   );
 }

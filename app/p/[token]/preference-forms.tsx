@@ -2,6 +2,7 @@
 // The buttons of the preference page. Every change is a POST from a button the person presses; the answer appears in
 // the status region of the section they used (announced by screen readers), and the page re-renders with the saved
 // state. Buttons are never disabled while saving, so keyboard focus stays where it was.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { savePreference } from "./actions";
 import type { PreferenceSection, PreferenceState } from "./input";
@@ -17,20 +18,7 @@ export type TopicItem = {
   note?: string;
 };
 
-export type PreferenceTexts = {
-  topicsHeading: string;
-  topicsIntro: string;
-  optedOutNote: string;
-  allHeading: string;
-  allIntro: string;
-  unsubscribeAll: string;
-  resubscribeAll: string;
-  moreHeading: string;
-  moreIntro: string;
-  moreButton: string;
-};
-
-type Props = { token: string; lang: "sv" | "en"; topics: TopicItem[]; optedOut: boolean; texts: PreferenceTexts };
+type Props = { token: string; lang: "sv" | "en"; topics: TopicItem[]; optedOut: boolean };
 
 function Status({ state, section }: { state: PreferenceState; section: PreferenceSection }) {
   const mine = state?.section === section ? state : null;
@@ -46,7 +34,8 @@ function Status({ state, section }: { state: PreferenceState; section: Preferenc
   );
 }
 
-export function PreferenceForms({ token, lang, topics, optedOut, texts }: Props) {
+export function PreferenceForms({ token, lang, topics, optedOut }: Props) {
+  const t = useTranslations("linkPages.prefs");
   const [state, action] = useActionState(savePreference, null);
   const hidden = (
     <>
@@ -57,9 +46,9 @@ export function PreferenceForms({ token, lang, topics, optedOut, texts }: Props)
   return (
     <>
       <section aria-labelledby="topics-heading">
-        <h2 id="topics-heading">{texts.topicsHeading}</h2>
-        <p>{texts.topicsIntro}</p>
-        {optedOut ? <p className={styles.notice}>{texts.optedOutNote}</p> : null}
+        <h2 id="topics-heading">{t("topicsHeading")}</h2>
+        <p>{t("topicsIntro")}</p>
+        {optedOut ? <p className={styles.notice}>{t("optedOutNote")}</p> : null}
         <Status state={state} section="topics" />
         <ul className={styles.topics}>
           {topics.map((topic) => (
@@ -91,26 +80,26 @@ export function PreferenceForms({ token, lang, topics, optedOut, texts }: Props)
       </section>
 
       <section aria-labelledby="all-heading">
-        <h2 id="all-heading">{texts.allHeading}</h2>
-        <p>{texts.allIntro}</p>
+        <h2 id="all-heading">{t("allHeading")}</h2>
+        <p>{t("allIntro")}</p>
         <form action={action}>
           {hidden}
           <input type="hidden" name="intent" value={optedOut ? "all_on" : "all_off"} />
           <button type="submit" className={optedOut ? "button" : `button ${styles.secondary}`} data-intent="all">
-            {optedOut ? texts.resubscribeAll : texts.unsubscribeAll}
+            {optedOut ? t("resubscribeAll") : t("unsubscribeAll")}
           </button>
         </form>
         <Status state={state} section="all" />
       </section>
 
       <section aria-labelledby="more-heading">
-        <h2 id="more-heading">{texts.moreHeading}</h2>
-        <p>{texts.moreIntro}</p>
+        <h2 id="more-heading">{t("moreHeading")}</h2>
+        <p>{t("moreIntro")}</p>
         <form action={action}>
           {hidden}
           <input type="hidden" name="intent" value="step_up" />
           <button type="submit" className={`button ${styles.secondary}`} data-intent="step-up">
-            {texts.moreButton}
+            {t("moreButton")}
           </button>
         </form>
         <Status state={state} section="more" />

@@ -7,21 +7,26 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
-import { isLanguage } from "@/lib/i18n/languages";
-import { getMessages } from "@/lib/i18n/messages";
+import { isLanguage, type Language } from "@/lib/i18n/languages";
+import { translatorFor } from "@/lib/i18n/translator";
 import { formString, localiseErrors, type StaffFormState } from "../privacy-requests/_components/form-state";
 import { loadApiKeyForStaff } from "@/lib/access/load-api-key-for-staff";
+import { textsAt } from "@/lib/i18n/texts-at";
+
+function uiLang(form: FormData): Language {
+  const lang = formString(form, "uiLang");
+  return isLanguage(lang) ? lang : "sv";
+}
 
 function texts(form: FormData) {
-  const lang = formString(form, "uiLang");
-  return getMessages(isLanguage(lang) ? lang : "sv").accountability.apiKeys;
+  return translatorFor(uiLang(form));
 }
 
 export async function createKey(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
   const t = texts(form);
   const values = { name: formString(form, "name"), scope: formString(form, "scope") };
   const access = await checkStaff("apiKeys.manage");
-  if (!access.ok) return { status: "failed", message: t.forbidden, fieldErrors: {}, values };
+  if (!access.ok) return { status: "failed", message: t("accountability.apiKeys.forbidden"), fieldErrors: {}, values };
   try {
     const r = await createApiKey({
       db: await getDb(),
@@ -32,14 +37,24 @@ export async function createKey(_prev: StaffFormState, form: FormData): Promise<
     if (!r.ok)
       return {
         status: "invalid",
-        message: t.invalid,
-        fieldErrors: localiseErrors(r.fieldErrors, t.errors, t.invalid),
+        message: t("accountability.apiKeys.invalid"),
+        fieldErrors: localiseErrors(
+          r.fieldErrors,
+          textsAt(uiLang(form), "accountability.apiKeys.errors"),
+          t("accountability.apiKeys.invalid"),
+        ),
         values,
       };
     revalidatePath("/staff/api-keys");
-    return { status: "saved", message: t.created, fieldErrors: {}, values: {}, data: { key: r.key, id: r.id } };
+    return {
+      status: "saved",
+      message: t("accountability.apiKeys.created"),
+      fieldErrors: {},
+      values: {},
+      data: { key: r.key, id: r.id },
+    };
   } catch {
-    return { status: "failed", message: t.failed, fieldErrors: {}, values };
+    return { status: "failed", message: t("accountability.apiKeys.failed"), fieldErrors: {}, values };
   }
 }
 

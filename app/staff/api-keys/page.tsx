@@ -4,6 +4,7 @@ import Link from "next/link";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import styles from "../audit/staff-table.module.css";
 import { CreateKeyForm } from "./create-key-form";
@@ -12,9 +13,17 @@ export const dynamic = "force-dynamic";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+const CREATE_KEY_FORM_MESSAGES = [
+  "accountability.apiKeys.create",
+  "accountability.apiKeys.keyLabel",
+  "accountability.apiKeys.name",
+  "accountability.apiKeys.nameHint",
+  "accountability.apiKeys.scope",
+];
+
 export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.accountability.apiKeys.title };
+  return { title: t("accountability.apiKeys.title") };
 }
 
 const time = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16);
@@ -22,35 +31,39 @@ const time = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16);
 export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   await requireStaff("apiKeys.manage", { returnTo: "/staff/api-keys" });
-  const { lang, t: all } = await getI18n(searchParams);
-  const t = all.accountability.apiKeys;
+  const { lang, t } = await getI18n(searchParams);
   const keys = await listApiKeys({ db: await getDb() });
   const done = typeof params.done === "string" ? params.done : "";
   const doneText =
-    { revoked: t.revokedDone, already: t.alreadyRevoked, not_found: t.notFound, failed: t.failed }[done] ?? "";
+    {
+      revoked: t("accountability.apiKeys.revokedDone"),
+      already: t("accountability.apiKeys.alreadyRevoked"),
+      not_found: t("accountability.apiKeys.notFound"),
+      failed: t("accountability.apiKeys.failed"),
+    }[done] ?? "";
 
   return (
     <article aria-labelledby="keys-heading">
-      <h1 id="keys-heading">{t.heading}</h1>
-      <p className="lead">{t.lead}</p>
+      <h1 id="keys-heading">{t("accountability.apiKeys.heading")}</h1>
+      <p className="lead">{t("accountability.apiKeys.lead")}</p>
       <p role="status" data-testid="revoke-status" className={doneText ? styles.notice : undefined}>
         {doneText}
       </p>
       {keys.length === 0 ? (
-        <p>{t.none}</p>
+        <p>{t("accountability.apiKeys.none")}</p>
       ) : (
         <div className={styles.tableScroll}>
           <table className={styles.table} data-testid="api-keys">
-            <caption>{t.tableCaption}</caption>
+            <caption>{t("accountability.apiKeys.tableCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t.columns.name}</th>
-                <th scope="col">{t.columns.prefix}</th>
-                <th scope="col">{t.columns.scope}</th>
-                <th scope="col">{t.columns.created}</th>
-                <th scope="col">{t.columns.lastUsed}</th>
-                <th scope="col">{t.columns.revoked}</th>
-                <th scope="col">{t.columns.actions}</th>
+                <th scope="col">{t("accountability.apiKeys.columns.name")}</th>
+                <th scope="col">{t("accountability.apiKeys.columns.prefix")}</th>
+                <th scope="col">{t("accountability.apiKeys.columns.scope")}</th>
+                <th scope="col">{t("accountability.apiKeys.columns.created")}</th>
+                <th scope="col">{t("accountability.apiKeys.columns.lastUsed")}</th>
+                <th scope="col">{t("accountability.apiKeys.columns.revoked")}</th>
+                <th scope="col">{t("accountability.apiKeys.columns.actions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -58,17 +71,20 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                 <tr key={k.id} data-key-prefix={k.prefix}>
                   <td>{k.name}</td>
                   <td className={styles.mono}>{k.prefix}</td>
-                  <td>{t.scopes[k.scope]}</td>
+                  <td>{t(`enums.apiKeyScope.${k.scope}`)}</td>
                   <td>
                     {time(k.createdAt)}
                     {k.createdBy ? ` (${k.createdBy.email})` : ""}
                   </td>
-                  <td>{k.lastUsedAt ? time(k.lastUsedAt) : t.never}</td>
-                  <td>{k.revokedAt ? time(k.revokedAt) : t.notRevoked}</td>
+                  <td>{k.lastUsedAt ? time(k.lastUsedAt) : t("accountability.apiKeys.never")}</td>
+                  <td>{k.revokedAt ? time(k.revokedAt) : t("accountability.apiKeys.notRevoked")}</td>
                   <td>
                     {k.revokedAt ? null : (
-                      <Link href={`/staff/api-keys/${k.id}/revoke`} aria-label={t.revokeLabel(k.name)}>
-                        {t.revoke}
+                      <Link
+                        href={`/staff/api-keys/${k.id}/revoke`}
+                        aria-label={t("accountability.apiKeys.revokeLabel", { name: k.name })}
+                      >
+                        {t("accountability.apiKeys.revoke")}
                       </Link>
                     )}
                   </td>
@@ -79,12 +95,13 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         </div>
       )}
       <section aria-labelledby="create-key-heading">
-        <h2 id="create-key-heading">{t.createHeading}</h2>
-        <CreateKeyForm
-          lang={lang}
-          texts={{ name: t.name, nameHint: t.nameHint, scope: t.scope, create: t.create, keyLabel: t.keyLabel }}
-          scopes={(["READ", "WRITE"] as const).map((s) => ({ value: s, label: t.scopes[s] }))}
-        />
+        <h2 id="create-key-heading">{t("accountability.apiKeys.createHeading")}</h2>
+        <ClientMessages lang={lang} paths={CREATE_KEY_FORM_MESSAGES}>
+          <CreateKeyForm
+            lang={lang}
+            scopes={(["READ", "WRITE"] as const).map((s) => ({ value: s, label: t(`enums.apiKeyScope.${s}`) }))}
+          />
+        </ClientMessages>
       </section>
     </article>
   );

@@ -15,6 +15,7 @@ import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getI18n } from "@/lib/i18n/server";
 import styles from "./staff-table.module.css";
+import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.accountability.audit.title };
+  return { title: t("accountability.audit.title") };
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -39,8 +40,8 @@ const time = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19);
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   await requireStaff("audit.read", { returnTo: "/staff/audit" });
-  const { t: all } = await getI18n(searchParams);
-  const t = all.accountability.audit;
+  const { lang, t } = await getI18n(searchParams);
+  const actionTexts = auditActionTexts(lang);
   const raw = Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, one(params[k]) ?? ""]));
   const parsed = auditFilterSchema.safeParse(raw);
   const filter: AuditFilter = parsed.success ? parsed.data : {};
@@ -58,29 +59,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <article aria-labelledby="audit-heading">
-      <h1 id="audit-heading">{t.heading}</h1>
-      <p className="lead">{t.lead}</p>
+      <h1 id="audit-heading">{t("accountability.audit.heading")}</h1>
+      <p className="lead">{t("accountability.audit.lead")}</p>
       {chain ? (
         <p className={chain.ok ? styles.ok : styles.broken} data-testid="chain-status" role="status">
-          {chain.ok ? t.chainOk(chain.entries) : t.chainBroken(chain.brokenAt.toString())}
+          {chain.ok
+            ? t("accountability.audit.chainOk", { n: chain.entries })
+            : t("accountability.audit.chainBroken", { seq: chain.brokenAt.toString() })}
         </p>
       ) : null}
-      <p className="muted">{t.readNote}</p>
+      <p className="muted">{t("accountability.audit.readNote")}</p>
 
       <form method="get" action="/staff/audit" aria-labelledby="audit-filters">
-        <h2 id="audit-filters">{t.filters}</h2>
+        <h2 id="audit-filters">{t("accountability.audit.filters")}</h2>
         {!parsed.success ? (
           <p className="field__error" role="alert">
-            {t.invalidFilter}
+            {t("accountability.audit.invalidFilter")}
           </p>
         ) : null}
         <div className={styles.filters}>
           <div className="field">
             <label className="field__label" htmlFor="audit-person">
-              {t.person}
+              {t("accountability.audit.person")}
             </label>
             <p className="field__hint" id="audit-person-hint">
-              {t.personHint}
+              {t("accountability.audit.personHint")}
             </p>
             <input
               className="field__input"
@@ -92,10 +95,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
           <div className="field">
             <label className="field__label" htmlFor="audit-staff">
-              {t.staff}
+              {t("accountability.audit.staff")}
             </label>
             <select className="field__input" id="audit-staff" name="staffId" defaultValue={raw.staffId}>
-              <option value="">{t.anyStaff}</option>
+              <option value="">{t("accountability.audit.anyStaff")}</option>
               {choices.staff.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name ? `${s.name} (${s.email})` : s.email}
@@ -105,20 +108,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
           <div className="field">
             <label className="field__label" htmlFor="audit-action">
-              {t.action}
+              {t("accountability.audit.action")}
             </label>
             <select className="field__input" id="audit-action" name="action" defaultValue={raw.action}>
-              <option value="">{t.anyAction}</option>
+              <option value="">{t("accountability.audit.anyAction")}</option>
               {choices.actions.map((a) => (
                 <option key={a} value={a}>
-                  {describeAuditAction(a, t).text}
+                  {describeAuditAction(a, actionTexts).text}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
             <label className="field__label" htmlFor="audit-from">
-              {t.from}
+              {t("accountability.audit.from")}
             </label>
             <input
               className="field__input"
@@ -131,7 +134,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
           <div className="field">
             <label className="field__label" htmlFor="audit-to">
-              {t.to}
+              {t("accountability.audit.to")}
             </label>
             <input
               className="field__input"
@@ -147,40 +150,43 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {filter.subjectType ? <input type="hidden" name="subjectType" value={filter.subjectType} /> : null}
         {filter.subjectId ? (
           <p data-testid="audit-subject">
-            {t.subject}: <span className={styles.mono}>{`${filter.subjectType ?? ""} ${filter.subjectId}`}</span>
+            {t("accountability.audit.subject")}:{" "}
+            <span className={styles.mono}>{`${filter.subjectType ?? ""} ${filter.subjectId}`}</span>
           </p>
         ) : null}
         <div className="actions">
           <button type="submit" className="button">
-            {t.apply}
+            {t("accountability.audit.apply")}
           </button>
-          <Link href="/staff/audit">{t.clear}</Link>
-          <a href={`/staff/audit/export?${query(filter, { format: "csv" })}`}>{t.exportCsv}</a>
-          <a href={`/staff/audit/export?${query(filter, { format: "json" })}`}>{t.exportJson}</a>
+          <Link href="/staff/audit">{t("accountability.audit.clear")}</Link>
+          <a href={`/staff/audit/export?${query(filter, { format: "csv" })}`}>{t("accountability.audit.exportCsv")}</a>
+          <a href={`/staff/audit/export?${query(filter, { format: "json" })}`}>
+            {t("accountability.audit.exportJson")}
+          </a>
         </div>
       </form>
 
       {!result.ok ? (
-        <p className={styles.notice}>{t.personNotFound}</p>
+        <p className={styles.notice}>{t("accountability.audit.personNotFound")}</p>
       ) : (
         <>
           {result.person?.kind === "erased" ? (
-            <p className={styles.notice}>{t.personErased(result.person.subjectRef)}</p>
+            <p className={styles.notice}>{t("accountability.audit.personErased", { ref: result.person.subjectRef })}</p>
           ) : null}
           {result.entries.length === 0 ? (
-            <p>{t.none}</p>
+            <p>{t("accountability.audit.none")}</p>
           ) : (
             <div className={styles.tableScroll}>
               <table className={styles.table} data-testid="audit-table">
-                <caption>{t.tableCaption}</caption>
+                <caption>{t("accountability.audit.tableCaption")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t.columns.seq}</th>
-                    <th scope="col">{t.columns.at}</th>
-                    <th scope="col">{t.columns.actor}</th>
-                    <th scope="col">{t.columns.action}</th>
-                    <th scope="col">{t.columns.subject}</th>
-                    <th scope="col">{t.columns.fields}</th>
+                    <th scope="col">{t("accountability.audit.columns.seq")}</th>
+                    <th scope="col">{t("accountability.audit.columns.at")}</th>
+                    <th scope="col">{t("accountability.audit.columns.actor")}</th>
+                    <th scope="col">{t("accountability.audit.columns.action")}</th>
+                    <th scope="col">{t("accountability.audit.columns.subject")}</th>
+                    <th scope="col">{t("accountability.audit.columns.fields")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -189,11 +195,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <td>{e.seq}</td>
                       <td>{time(e.at)}</td>
                       <td>
-                        {t.actorTypes[e.actorType]}
+                        {t(`enums.auditActorType.${e.actorType}`)}
                         {e.actorLabel || e.actorId ? <br /> : null}
                         <span className={styles.mono}>{e.actorLabel ?? e.actorId}</span>
                       </td>
-                      <td>{describeAuditAction(e.action, t).text}</td>
+                      <td>{describeAuditAction(e.action, actionTexts).text}</td>
                       <td>
                         {e.subjectType}
                         <br />
@@ -206,10 +212,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </table>
             </div>
           )}
-          <nav className="actions" aria-label={t.tableCaption}>
-            {one(params.before) ? <Link href={`/staff/audit?${query(filter)}`}>{t.newest}</Link> : null}
+          <nav className="actions" aria-label={t("accountability.audit.tableCaption")}>
+            {one(params.before) ? (
+              <Link href={`/staff/audit?${query(filter)}`}>{t("accountability.audit.newest")}</Link>
+            ) : null}
             {result.nextBefore ? (
-              <Link href={`/staff/audit?${query(filter, { before: result.nextBefore })}`}>{t.older}</Link>
+              <Link href={`/staff/audit?${query(filter, { before: result.nextBefore })}`}>
+                {t("accountability.audit.older")}
+              </Link>
             ) : null}
           </nav>
         </>

@@ -13,7 +13,8 @@ import { eraseContactByStaff } from "@/lib/contacts/erase-contact-by-staff";
 import { revokeLinks } from "@/lib/recipients/revoke-links";
 import { CONTACT_EDIT_FIELDS } from "@/lib/contacts/contact-schemas";
 import { updateContact } from "@/lib/contacts/update-contact";
-import { formValues, refusalState, type FormState } from "./_components/form-state";
+import { formValues, type FormState } from "./_components/form-state";
+import { refusalState } from "./_components/refusal-state";
 
 const str = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -22,13 +23,12 @@ const str = (form: FormData, name: string) => {
 const back = (id: string, q: string) => `/staff/contacts/${encodeURIComponent(id)}?${q}`;
 
 export async function updateContactAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getI18n();
-  const c = t.register.common;
-  const ct = t.register.contacts;
+  const { lang, t } = await getI18n();
+  const c = t;
   const values = formValues(form, [...CONTACT_EDIT_FIELDS, "override", "overrideReason"]);
   const id = str(form, "id");
   const access = await checkStaff("contacts.write");
-  if (!access.ok) return { status: "forbidden", message: c.forbidden, fieldErrors: {}, values };
+  if (!access.ok) return { status: "forbidden", message: c("register.common.forbidden"), fieldErrors: {}, values };
   try {
     const r = await updateContact({
       db: await getDb(),
@@ -41,17 +41,21 @@ export async function updateContactAction(_prev: FormState, form: FormData): Pro
     if (!r.ok && r.code === "suppressed")
       return {
         status: "suppressed",
-        message: ct.suppressedLead,
+        message: t("register.contacts.suppressedLead"),
         fieldErrors: {},
         values,
         details: r.matches.map((m) =>
-          ct.suppressedItem(t.register.suppressionReason[m.reason], m.since.toISOString().slice(0, 10)),
+          t("register.contacts.suppressedItem", {
+            reason: t(`enums.suppressionReason.inSentence.${m.reason}`),
+            date: m.since.toISOString().slice(0, 10),
+          }),
         ),
       };
-    if (!r.ok) return refusalState(t.register, r, values);
-    if (r.changed.length === 0) return { status: "unchanged", message: c.unchanged, fieldErrors: {}, values };
+    if (!r.ok) return refusalState(lang, r, values);
+    if (r.changed.length === 0)
+      return { status: "unchanged", message: c("register.common.unchanged"), fieldErrors: {}, values };
   } catch {
-    return { status: "failed", message: c.failed, fieldErrors: {}, values };
+    return { status: "failed", message: c("register.common.failed"), fieldErrors: {}, values };
   }
   redirect(back(id, "status=saved"));
 }
@@ -103,12 +107,12 @@ export async function revokeLinksAction(form: FormData): Promise<void> {
 }
 
 export async function eraseContactAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getI18n();
-  const c = t.register.common;
+  const { lang, t } = await getI18n();
+  const c = t;
   const values = formValues(form, ["channel", "confirm"]);
   const id = str(form, "id");
   const access = await checkStaff("contacts.erase");
-  if (!access.ok) return { status: "forbidden", message: c.forbidden, fieldErrors: {}, values };
+  if (!access.ok) return { status: "forbidden", message: c("register.common.forbidden"), fieldErrors: {}, values };
   let ref: string;
   try {
     const r = await eraseContactByStaff({
@@ -118,10 +122,10 @@ export async function eraseContactAction(_prev: FormState, form: FormData): Prom
       input: { channel: values.channel, confirm: values.confirm || undefined },
       suppressionKey: getConfig().suppressionKey,
     });
-    if (!r.ok) return refusalState(t.register, r, values);
+    if (!r.ok) return refusalState(lang, r, values);
     ref = r.subjectRef;
   } catch {
-    return { status: "failed", message: c.failed, fieldErrors: {}, values };
+    return { status: "failed", message: c("register.common.failed"), fieldErrors: {}, values };
   }
   redirect(`/staff/contacts?erased=${encodeURIComponent(ref)}`);
 }

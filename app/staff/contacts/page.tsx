@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.register.contacts.title };
+  return { title: t("register.contacts.title") };
 }
 
 function Select(props: {
@@ -46,8 +46,6 @@ export default async function ContactsPage({ searchParams }: Props) {
   const staff = await requireStaff("contacts.read", { returnTo: "/staff/contacts" });
   const query = await searchParams;
   const { t, lang } = await getI18n(searchParams);
-  const r = t.register;
-  const ct = r.contacts;
   const db = await getDb();
   const filters = {
     q: first(query.q),
@@ -65,86 +63,88 @@ export default async function ContactsPage({ searchParams }: Props) {
   const erased = first(query.erased);
   return (
     <article aria-labelledby="contacts-heading">
-      <h1 id="contacts-heading">{ct.heading}</h1>
+      <h1 id="contacts-heading">{t("register.contacts.heading")}</h1>
       {can(staff, "contacts.write") ? (
         <p>
-          <Link href="/staff/contacts/new">{ct.create}</Link>
+          <Link href="/staff/contacts/new">{t("register.contacts.create")}</Link>
         </p>
       ) : null}
-      <Notice message={erased ? ct.erased(erased) : undefined} />
-      <form method="get" role="search" aria-label={ct.heading}>
+      <Notice message={erased ? t("register.contacts.erased", { ref: erased }) : undefined} />
+      <form method="get" role="search" aria-label={t("register.contacts.heading")}>
         <div className="field">
           <label className="field__label" htmlFor="q">
-            {ct.searchLabel}
+            {t("register.contacts.searchLabel")}
           </label>
           <input id="q" name="q" type="search" className="field__input" defaultValue={filters.q} />
         </div>
         <Select
           id="category"
-          label={ct.categoryLabel}
+          label={t("register.contacts.categoryLabel")}
           value={filters.category}
-          all={r.common.all}
-          options={CATEGORIES.map((k) => ({ value: k, label: r.category[k] }))}
+          all={t("register.common.all")}
+          options={CATEGORIES.map((k) => ({ value: k, label: t(`enums.contactCategory.label.${k}`) }))}
         />
         <Select
           id="organisationId"
-          label={ct.organisationLabel}
+          label={t("register.contacts.organisationLabel")}
           value={filters.organisationId}
-          all={r.common.all}
+          all={t("register.common.all")}
           options={options.organisations.map((o) => ({ value: o.id, label: o.name }))}
         />
         <Select
           id="roleType"
-          label={ct.roleTypeLabel}
+          label={t("register.contacts.roleTypeLabel")}
           value={filters.roleType}
-          all={r.common.all}
-          options={ROLE_TYPES.map((k) => ({ value: k, label: r.roleType[k] }))}
+          all={t("register.common.all")}
+          options={ROLE_TYPES.map((k) => ({ value: k, label: t(`enums.roleType.label.${k}`) }))}
         />
         <Select
           id="topicId"
-          label={ct.topicLabel}
+          label={t("register.contacts.topicLabel")}
           value={filters.topicId}
-          all={r.common.all}
+          all={t("register.common.all")}
           options={options.topics.map((o) => ({ value: o.id, label: lang === "en" ? o.nameEn : o.nameSv }))}
         />
         <Select
           id="language"
-          label={ct.languageLabel}
+          label={t("register.contacts.languageLabel")}
           value={filters.language}
-          all={r.common.all}
+          all={t("register.common.all")}
           options={[
-            { value: "sv", label: r.languages.sv },
-            { value: "en", label: r.languages.en },
+            { value: "sv", label: t("register.languages.sv") },
+            { value: "en", label: t("register.languages.en") },
           ]}
         />
         <Select
           id="optedOut"
-          label={ct.optedOutLabel}
+          label={t("register.contacts.optedOutLabel")}
           value={filters.optedOut}
-          all={r.common.all}
+          all={t("register.common.all")}
           options={[
-            { value: "yes", label: r.common.yes },
-            { value: "no", label: r.common.no },
+            { value: "yes", label: t("register.common.yes") },
+            { value: "no", label: t("register.common.no") },
           ]}
         />
         <button type="submit" className="button">
-          {r.common.search}
+          {t("register.common.search")}
         </button>
       </form>
-      <p role="status">{r.common.pageOf(result.page, result.pages, result.total)}</p>
+      <p role="status">
+        {t("register.common.pageOf", { page: result.page, pages: result.pages, total: result.total })}
+      </p>
       {result.rows.length === 0 ? (
-        <p>{ct.empty}</p>
+        <p>{t("register.contacts.empty")}</p>
       ) : (
         <table>
-          <caption className="visually-hidden">{ct.caption}</caption>
+          <caption className="visually-hidden">{t("register.contacts.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">{ct.columns.name}</th>
-              <th scope="col">{ct.columns.email}</th>
-              <th scope="col">{ct.columns.organisation}</th>
-              <th scope="col">{ct.columns.category}</th>
-              <th scope="col">{ct.columns.language}</th>
-              <th scope="col">{ct.columns.optedOut}</th>
+              <th scope="col">{t("register.contacts.columns.name")}</th>
+              <th scope="col">{t("register.contacts.columns.email")}</th>
+              <th scope="col">{t("register.contacts.columns.organisation")}</th>
+              <th scope="col">{t("register.contacts.columns.category")}</th>
+              <th scope="col">{t("register.contacts.columns.language")}</th>
+              <th scope="col">{t("register.contacts.columns.optedOut")}</th>
             </tr>
           </thead>
           <tbody>
@@ -155,15 +155,15 @@ export default async function ContactsPage({ searchParams }: Props) {
                 </td>
                 <td>{c.email}</td>
                 <td>{[...new Set(c.roles.map((x) => x.organisation.name))].join(", ")}</td>
-                <td>{r.category[c.category]}</td>
-                <td>{r.languages[c.language]}</td>
-                <td>{c.marketingOptOutAt ? r.common.yes : r.common.no}</td>
+                <td>{t(`enums.contactCategory.label.${c.category}`)}</td>
+                <td>{t(`register.languages.${c.language}`)}</td>
+                <td>{c.marketingOptOutAt ? t("register.common.yes") : t("register.common.no")}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <Pagination base="/staff/contacts" query={filters} page={result.page} pages={result.pages} texts={r.common} />
+      <Pagination base="/staff/contacts" query={filters} page={result.page} pages={result.pages} />
     </article>
   );
 }

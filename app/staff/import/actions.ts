@@ -21,6 +21,7 @@ import type { RowError } from "@/lib/import/read-import-row";
 import { IMPORT_FIELDS, suggestColumnMapping, type ColumnMapping } from "@/lib/import/suggest-column-mapping";
 import { validateImportRows } from "@/lib/import/validate-import-rows";
 import { OPTION_FIELDS, type ImportFormState, type RowIssue } from "./state";
+import { textsAt } from "@/lib/i18n/texts-at";
 
 const MAX_ERRORS_SHOWN = 200;
 
@@ -37,32 +38,33 @@ function rowNumbers(text: string): number[] | null {
 }
 
 export async function importAction(prev: ImportFormState, form: FormData): Promise<ImportFormState> {
-  const { t } = await getI18n();
-  const m = t.staffImport;
+  const { lang, t } = await getI18n();
+  const errors = textsAt(lang, "staffImport.errors");
+  const fields = textsAt(lang, "staffImport.fields");
   const values = Object.fromEntries(OPTION_FIELDS.map((n) => [n, str(form, n)])) as Record<
     (typeof OPTION_FIELDS)[number],
     string
   >;
   const base: ImportFormState = { ...prev, step: "upload", message: "", fieldErrors: {}, values };
   const access = await checkStaff("contacts.import");
-  if (!access.ok) return { ...base, message: m.forbidden };
+  if (!access.ok) return { ...base, message: t("staffImport.forbidden") };
   const intent = str(form, "intent") === "import" ? "import" : "preview";
 
   // The file: a new upload wins over the text kept from the last preview.
   let csv = str(form, "csv");
   const file = form.get("file");
   if (file instanceof File && file.size > 0) {
-    if (file.size > IMPORT_LIMITS.maxBytes) return fileError(base, m, "file_too_large");
+    if (file.size > IMPORT_LIMITS.maxBytes) return fileError(base, errors, "file_too_large", t("staffImport.invalid"));
     const bytes = new Uint8Array(await file.arrayBuffer());
     try {
       csv = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-      return fileError(base, m, "file_not_utf8");
+      return fileError(base, errors, "file_not_utf8", t("staffImport.invalid"));
     }
   }
-  if (csv === "") return fileError(base, m, "file_required");
+  if (csv === "") return fileError(base, errors, "file_required", t("staffImport.invalid"));
   const parsed = parseImportFile({ content: csv });
-  if (!parsed.ok) return fileError(base, m, parsed.error.code);
+  if (!parsed.ok) return fileError(base, errors, parsed.error.code, t("staffImport.invalid"));
   const { headers, rows } = parsed.data;
 
   // The mapping: the staff member's choice when the headers are the same as last time, else the suggestion.
@@ -82,7 +84,11 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
   // The override names rows one by one; a reason alone (or rows alone) is refused by the options schema.
   const overrideRows = rowNumbers(values.overrideRows);
   if (overrideRows === null)
-    return { ...base, message: m.invalid, fieldErrors: { overrideRows: m.errors.override_rows_invalid ?? "" } };
+    return {
+      ...base,
+      message: t("staffImport.invalid"),
+      fieldErrors: { overrideRows: errors.override_rows_invalid ?? "" },
+    };
   const options: ImportOptionsInput = {
     category: values.category as ImportOptionsInput["category"],
     sourceType: values.sourceType as ImportOptionsInput["sourceType"],
@@ -94,7 +100,13 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
         ? { reason: values.overrideReason, rows: overrideRows }
         : undefined,
   };
-  const withFile = { ...base, csv, headers, columnLabels: headers.map((h) => m.column(h)), mapping: mappingByColumn };
+  const withFile = {
+    ...base,
+    csv,
+    headers,
+    columnLabels: headers.map((h) => t("staffImport.column", { header: h })),
+    mapping: mappingByColumn,
+  };
   // The progress bar: known from here on, since checking the rows again against the register takes a while too.
   const progressId = str(form, "progressId");
   const owner = intent === "import" ? await currentSessionOwner() : null;
@@ -117,23 +129,25 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
             : key === "suppressionOverride.rows"
               ? "overrideRows"
               : (key.split(".")[0] ?? "form");
-        fieldErrors[field] = m.errors[code] ?? m.errors.invalid ?? code;
+        fieldErrors[field] = errors[code] ?? errors.invalid ?? code;
       }
-      if (preview.formError) fieldErrors.col_0 = m.errors[preview.formError] ?? preview.formError;
-      return { ...withFile, step: "preview", message: m.invalid, fieldErrors, counts: undefined };
+      if (preview.formError) fieldErrors.col_0 = errors[preview.formError] ?? preview.formError;
+      return { ...withFile, step: "preview", message: t("staffImport.invalid"), fieldErrors, counts: undefined };
     }
     // A suppressed row says why (erased, bounced, …), so staff can decide whether to name it in the override.
     const reasonOf = (e: RowError, suppression?: { matches: { reason: SuppressionReason }[] }) =>
       e.code === "suppressed" && suppression
-        ? m.suppressedBecause(suppression.matches.map((s) => t.register.suppressionReason[s.reason]).join(", "))
-        : (m.errors[e.code] ?? e.code);
+        ? t("staffImport.suppressedBecause", {
+            reasons: suppression.matches.map((s) => t(`enums.suppressionReason.inSentence.${s.reason}`)).join(", "),
+          })
+        : (errors[e.code] ?? e.code);
     const issues = (
       list: { rowNumber: number; errors: RowError[]; suppression?: { matches: { reason: SuppressionReason }[] } }[],
     ) =>
       list.flatMap((r) =>
         r.errors.map((e): RowIssue => ({
           row: r.rowNumber,
-          field: m.fields[e.field] ?? e.field,
+          field: fields[e.field] ?? e.field,
           reason: reasonOf(e, r.suppression),
         })),
       );
@@ -143,7 +157,7 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
         ...withFile,
         step: "preview",
         counts: preview.data.counts,
-        summary: m.counts(preview.data.counts),
+        summary: t("staffImport.counts", preview.data.counts),
         errorRows: issues(bad.slice(0, MAX_ERRORS_SHOWN)),
         errorTotal: bad.length,
       };
@@ -172,11 +186,16 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
         skipped: summary.skipped,
         refused: summary.refused,
       },
-      summary: m.result(summary),
+      summary: t("staffImport.result", {
+        created: summary.created,
+        updated: summary.updated,
+        skipped: summary.skipped,
+        refused: summary.refused,
+      }),
       notImported: issues(summary.notImported),
     };
   } catch {
-    return { ...withFile, step: csv ? "preview" : "upload", message: m.failed };
+    return { ...withFile, step: csv ? "preview" : "upload", message: t("staffImport.failed") };
   } finally {
     if (tracked) finishImportProgress(progressId);
   }
@@ -184,8 +203,9 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
 
 function fileError(
   base: ImportFormState,
-  m: { errors: Record<string, string>; invalid: string },
+  errors: Record<string, string>,
   code: string,
+  message: string,
 ): ImportFormState {
   return {
     ...base,
@@ -193,7 +213,7 @@ function fileError(
     headers: [],
     columnLabels: [],
     mapping: {},
-    message: m.invalid,
-    fieldErrors: { file: m.errors[code] ?? m.errors.invalid ?? code },
+    message,
+    fieldErrors: { file: errors[code] ?? errors.invalid ?? code },
   };
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { SelectField, TextField, useFocusFirstError } from "../contacts/_components/fields";
@@ -8,71 +9,34 @@ import { initialImportState, type RowIssue } from "./state";
 
 type Option = { value: string; label: string };
 
-export function ImportForm(props: {
-  categories: Option[];
-  sourceTypes: Option[];
-  fields: Option[];
-  texts: {
-    file: string;
-    fileHint: string;
-    optionsHeading: string;
-    category: string;
-    sourceType: string;
-    sourceDetail: string;
-    sourceDetailHint: string;
-    sourceDate: string;
-    dateHint: string;
-    duplicates: string;
-    duplicatesSkip: string;
-    duplicatesUpdate: string;
-    overrideReason: string;
-    overrideHint: string;
-    overrideRows: string;
-    overrideRowsHint: string;
-    preview: string;
-    mappingHeading: string;
-    mappingLead: string;
-    ignore: string;
-    previewHeading: string;
-    errorsHeading: string;
-    noErrors: string;
-    columnHeads: { row: string; field: string; reason: string };
-    importButton: string;
-    resultHeading: string;
-    notImportedHeading: string;
-    allImported: string;
-    progressNote: string;
-    progress: {
-      label: string;
-      /** "{done} of {total}" with those placeholders. */
-      count: string;
-      phases: Record<"checking" | "organisations" | "contacts" | "updates" | "audit", string>;
-    };
-    again: string;
-  };
-}) {
+export function ImportForm(props: { categories: Option[]; sourceTypes: Option[]; fields: Option[] }) {
+  const t = useTranslations("staffImport");
   const [state, action, pending] = useActionState(importAction, initialImportState());
   const form = useRef<HTMLFormElement>(null);
   const { id: progressId, value: progressValue, shown: progressShown, onImportClick } = useImportProgress(pending);
   const fieldState: FormState = { status: state.message ? "invalid" : "idle", ...state };
   useFocusFirstError(fieldState, form);
-  const t = props.texts;
 
   if (state.step === "result" && state.result) {
     return (
       <section aria-labelledby="import-result-heading">
-        <h2 id="import-result-heading">{t.resultHeading}</h2>
+        <h2 id="import-result-heading">{t("resultHeading")}</h2>
         <p role="status" data-testid="import-result">
           {state.summary}
         </p>
-        <h3>{t.notImportedHeading}</h3>
+        <h3>{t("notImportedHeading")}</h3>
         {state.notImported?.length ? (
-          <IssueTable id="not-imported" caption={t.notImportedHeading} heads={t.columnHeads} rows={state.notImported} />
+          <IssueTable
+            id="not-imported"
+            caption={t("notImportedHeading")}
+            heads={{ row: t("columns.row"), field: t("columns.field"), reason: t("columns.reason") }}
+            rows={state.notImported}
+          />
         ) : (
-          <p>{t.allImported}</p>
+          <p>{t("allImported")}</p>
         )}
         <p>
-          <a href="">{t.again}</a>
+          <a href="">{t("again")}</a>
         </p>
       </section>
     );
@@ -82,10 +46,10 @@ export function ImportForm(props: {
     <form ref={form} action={action} noValidate key={state.csv.length + state.step}>
       <div className="field">
         <label className="field__label" htmlFor="f-file">
-          {t.file}
+          {t("file")}
         </label>
         <p id="f-file-hint" className="field__hint">
-          {t.fileHint}
+          {t("fileHint")}
         </p>
         <input
           id="f-file"
@@ -104,34 +68,40 @@ export function ImportForm(props: {
       </div>
       <input type="hidden" name="csv" value={state.csv} />
       <fieldset>
-        <legend>{t.optionsHeading}</legend>
-        <SelectField name="category" label={t.category} state={fieldState} options={props.categories} />
-        <SelectField name="sourceType" label={t.sourceType} state={fieldState} options={props.sourceTypes} />
-        <TextField name="sourceDetail" label={t.sourceDetail} hint={t.sourceDetailHint} state={fieldState} />
-        <TextField name="sourceDate" type="date" label={t.sourceDate} hint={t.dateHint} state={fieldState} />
+        <legend>{t("optionsHeading")}</legend>
+        <SelectField name="category" label={t("category")} state={fieldState} options={props.categories} />
+        <SelectField name="sourceType" label={t("sourceType")} state={fieldState} options={props.sourceTypes} />
+        <TextField name="sourceDetail" label={t("sourceDetail")} hint={t("sourceDetailHint")} state={fieldState} />
+        <TextField name="sourceDate" type="date" label={t("sourceDate")} hint={t("dateHint")} state={fieldState} />
         <SelectField
           name="duplicates"
-          label={t.duplicates}
+          label={t("duplicates")}
           state={fieldState}
           options={[
-            { value: "skip", label: t.duplicatesSkip },
-            { value: "update", label: t.duplicatesUpdate },
+            { value: "skip", label: t("duplicatesSkip") },
+            { value: "update", label: t("duplicatesUpdate") },
           ]}
         />
-        <TextField name="overrideReason" label={t.overrideReason} hint={t.overrideHint} state={fieldState} textarea />
-        <TextField name="overrideRows" label={t.overrideRows} hint={t.overrideRowsHint} state={fieldState} />
+        <TextField
+          name="overrideReason"
+          label={t("overrideReason")}
+          hint={t("overrideHint")}
+          state={fieldState}
+          textarea
+        />
+        <TextField name="overrideRows" label={t("overrideRows")} hint={t("overrideRowsHint")} state={fieldState} />
       </fieldset>
       {state.headers.length ? (
         <fieldset>
-          <legend>{t.mappingHeading}</legend>
-          <p>{t.mappingLead}</p>
+          <legend>{t("mappingHeading")}</legend>
+          <p>{t("mappingLead")}</p>
           {state.headers.map((h, i) => (
             <SelectField
               key={`${i}-${h}`}
               name={`col_${i}`}
               label={state.columnLabels[i] ?? h}
               state={{ ...fieldState, values: { [`col_${i}`]: state.mapping[String(i)] ?? "" } }}
-              options={[{ value: "", label: t.ignore }, ...props.fields]}
+              options={[{ value: "", label: t("ignore") }, ...props.fields]}
             />
           ))}
         </fieldset>
@@ -139,24 +109,29 @@ export function ImportForm(props: {
       <input type="hidden" name="progressId" value={progressId ?? ""} />
       <div role="status" className="send-link__status">
         {state.message ? <p>{state.message}</p> : null}
-        {progressShown ? <ImportProgressBar texts={t.progress} value={progressValue} /> : null}
+        {progressShown ? <ImportProgressBar value={progressValue} /> : null}
       </div>
       {state.counts ? (
         <section aria-labelledby="import-preview-heading">
-          <h2 id="import-preview-heading">{t.previewHeading}</h2>
+          <h2 id="import-preview-heading">{t("previewHeading")}</h2>
           <p data-testid="import-counts">{state.summary}</p>
-          <h3>{t.errorsHeading}</h3>
+          <h3>{t("errorsHeading")}</h3>
           {state.errorRows?.length ? (
-            <IssueTable id="preview-errors" caption={t.errorsHeading} heads={t.columnHeads} rows={state.errorRows} />
+            <IssueTable
+              id="preview-errors"
+              caption={t("errorsHeading")}
+              heads={{ row: t("columns.row"), field: t("columns.field"), reason: t("columns.reason") }}
+              rows={state.errorRows}
+            />
           ) : (
-            <p>{t.noErrors}</p>
+            <p>{t("noErrors")}</p>
           )}
-          <p>{t.progressNote}</p>
+          <p>{t("progressNote")}</p>
         </section>
       ) : null}
       <div className="actions">
         <button type="submit" name="intent" value="preview" className="button" disabled={pending}>
-          {t.preview}
+          {t("preview")}
         </button>
         {state.counts ? (
           <button
@@ -167,7 +142,7 @@ export function ImportForm(props: {
             disabled={pending}
             onClick={onImportClick}
           >
-            {t.importButton}
+            {t("importButton")}
           </button>
         ) : null}
       </div>
@@ -175,8 +150,11 @@ export function ImportForm(props: {
   );
 }
 
-type ProgressValue = { phase: keyof ImportFormTexts["progress"]["phases"]; done: number; total: number } | null;
-type ImportFormTexts = Parameters<typeof ImportForm>[0]["texts"];
+type ProgressValue = {
+  phase: "checking" | "organisations" | "contacts" | "updates" | "audit";
+  done: number;
+  total: number;
+} | null;
 
 /**
  * While an import runs, polls its progress every half second. The id is chosen when "Import" is pressed and rendered
@@ -212,20 +190,17 @@ function useImportProgress(pending: boolean) {
   return { id, value, shown: pending && id !== null, onImportClick };
 }
 
-function ImportProgressBar(props: { texts: ImportFormTexts["progress"]; value: ProgressValue }) {
+function ImportProgressBar(props: { value: ProgressValue }) {
+  const t = useTranslations("staffImport.progress");
   const v = props.value;
   return (
     <div className="field" data-testid="import-progress">
       <label className="field__label" htmlFor="import-progress-bar">
-        {props.texts.label}
-        {v ? `: ${props.texts.phases[v.phase]}` : ""}
+        {t("label")}
+        {v ? `: ${t(`phases.${v.phase}`)}` : ""}
       </label>
       <progress id="import-progress-bar" max={v && v.total > 0 ? v.total : undefined} value={v ? v.done : undefined} />
-      {v && v.total > 0 ? (
-        <p>
-          {props.texts.count.replace("{done}", v.done.toLocaleString()).replace("{total}", v.total.toLocaleString())}
-        </p>
-      ) : null}
+      {v && v.total > 0 ? <p>{t("count", { done: v.done, total: v.total })}</p> : null}
     </div>
   );
 }

@@ -15,14 +15,14 @@ import { sendTestMailing } from "@/lib/mailings/send-test-mailing";
 import { startMailing } from "@/lib/mailings/start-mailing";
 import { stockholmLocalToDate } from "@/lib/mailings/stockholm-time";
 import { formValues, type FormState } from "../contacts/_components/form-state";
+import { textsAt } from "@/lib/i18n/texts-at";
 
 const FORM_FIELDS = [...MAILING_DRAFT_FIELDS, "sendAt"] as const;
 type Intent = "save" | "test" | "start" | "schedule";
 const INTENTS: readonly Intent[] = ["save", "test", "start", "schedule"];
 
 export async function saveMailingAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getI18n();
-  const m = t.mailings;
+  const { lang, t } = await getI18n();
   const values = formValues(form, FORM_FIELDS);
   const idValue = form.get("id");
   const id = typeof idValue === "string" && idValue ? idValue : undefined;
@@ -35,18 +35,22 @@ export async function saveMailingAction(_prev: FormState, form: FormData): Promi
     values,
   });
   const localise = (codes: Record<string, string>) =>
-    Object.fromEntries(Object.entries(codes).map(([f, code]) => [f, m.errors.codes[code] ?? m.errors.fallback]));
+    Object.fromEntries(
+      Object.entries(codes).map(([f, code]) => [f, errorTexts[code] ?? t("mailings.errors.fallback")]),
+    );
+  const errorTexts = textsAt(lang, "mailings.errors.codes");
 
   const access = await checkStaff("mailings.send");
-  if (!access.ok) return state("forbidden", m.errors.forbidden);
+  if (!access.ok) return state("forbidden", t("mailings.errors.forbidden"));
   const staff = access.staff;
 
   // The time is checked before anything is saved, so a wrong time changes nothing.
   let sendAt: Date | null = null;
   if (intent === "schedule") {
     sendAt = stockholmLocalToDate(values.sendAt ?? "");
-    if (!sendAt) return state("invalid", m.errors.invalid, localise({ sendAt: "send_at_invalid" }));
-    if (sendAt.getTime() <= Date.now()) return state("invalid", m.errors.invalid, localise({ sendAt: "send_at_past" }));
+    if (!sendAt) return state("invalid", t("mailings.errors.invalid"), localise({ sendAt: "send_at_invalid" }));
+    if (sendAt.getTime() <= Date.now())
+      return state("invalid", t("mailings.errors.invalid"), localise({ sendAt: "send_at_past" }));
   }
 
   const db = await getDb();
@@ -56,21 +60,26 @@ export async function saveMailingAction(_prev: FormState, form: FormData): Promi
   try {
     const r = await saveMailingDraft({ db, staff, id, input: values });
     if (!r.ok) {
-      if (r.code === "invalid") return state("invalid", m.errors.invalid, localise(r.fieldErrors));
-      if (r.code === "not_editable") return state("failed", m.errors.notEditable);
-      return state("forbidden", r.code === "forbidden" ? m.errors.forbidden : m.errors.notFound);
+      if (r.code === "invalid") return state("invalid", t("mailings.errors.invalid"), localise(r.fieldErrors));
+      if (r.code === "not_editable") return state("failed", t("mailings.errors.notEditable"));
+      return state(
+        "forbidden",
+        r.code === "forbidden" ? t("mailings.errors.forbidden") : t("mailings.errors.notFound"),
+      );
     }
     savedId = r.id;
     created = r.created;
     changed = r.changed.length;
   } catch {
-    return state("failed", m.errors.failed);
+    return state("failed", t("mailings.errors.failed"));
   }
   const detail = `/staff/mailings/${encodeURIComponent(savedId)}`;
 
   if (intent === "save") {
     if (created) redirect(`${detail}/edit?status=created`);
-    return changed === 0 ? state("unchanged", m.notices.unchanged) : state("saved", m.notices.saved);
+    return changed === 0
+      ? state("unchanged", t("mailings.notices.unchanged"))
+      : state("saved", t("mailings.notices.saved"));
   }
 
   if (intent === "test") {
@@ -83,23 +92,29 @@ export async function saveMailingAction(_prev: FormState, form: FormData): Promi
       outcome = { ok: false, code: "send_failed" };
     }
     if (created) redirect(`${detail}/edit?status=${outcome.ok ? "test_sent" : "created"}`);
-    if (outcome.ok) return state("saved", m.notices.testSent.replace("{to}", outcome.to));
-    if (outcome.code === "incomplete") return state("invalid", m.errors.incomplete);
-    return state("failed", outcome.code === "send_failed" ? m.errors.sendFailed : m.errors.failed);
+    if (outcome.ok) return state("saved", t("mailings.notices.testSent", { to: outcome.to }));
+    if (outcome.code === "incomplete") return state("invalid", t("mailings.errors.incomplete"));
+    return state(
+      "failed",
+      outcome.code === "send_failed" ? t("mailings.errors.sendFailed") : t("mailings.errors.failed"),
+    );
   }
 
   let started: Awaited<ReturnType<typeof startMailing>>;
   try {
     started = await startMailing({ db, staff, mailingId: savedId, sendAt });
   } catch {
-    return state("failed", m.errors.failed);
+    return state("failed", t("mailings.errors.failed"));
   }
   if (!started.ok) {
     if (created) redirect(`${detail}/edit?status=created`);
     if (started.code === "incomplete")
-      return state("invalid", m.errors.incomplete, localise(incompleteCodes(started.fields ?? {})));
-    if (started.code === "wrong_state") return state("failed", m.errors.wrongState);
-    return state("forbidden", started.code === "forbidden" ? m.errors.forbidden : m.errors.notFound);
+      return state("invalid", t("mailings.errors.incomplete"), localise(incompleteCodes(started.fields ?? {})));
+    if (started.code === "wrong_state") return state("failed", t("mailings.errors.wrongState"));
+    return state(
+      "forbidden",
+      started.code === "forbidden" ? t("mailings.errors.forbidden") : t("mailings.errors.notFound"),
+    );
   }
   redirect(`${detail}?status=${started.status === "SCHEDULED" ? "scheduled" : "started"}`);
 }

@@ -16,18 +16,28 @@ export async function controlMailingAction(
   verb: ControlVerb,
 ): Promise<{ ok: boolean; message: string }> {
   const { t } = await getI18n();
-  const p = t.mailings.progress;
   const access = await checkStaff("mailings.send");
-  if (!access.ok) return { ok: false, message: t.mailings.errors.forbidden };
+  if (!access.ok) return { ok: false, message: t("mailings.errors.forbidden") };
   const change = Object.hasOwn(USE_CASES, verb) ? USE_CASES[verb] : null;
-  if (!change || typeof mailingId !== "string") return { ok: false, message: p.controlFailed };
+  if (!change || typeof mailingId !== "string") return { ok: false, message: t("mailings.progress.controlFailed") };
   try {
     const r = await change({ db: await getDb(), staff: access.staff, mailingId });
     if (r.ok)
-      return { ok: true, message: verb === "pause" ? p.paused : verb === "resume" ? p.resumed : p.cancelledDone };
-    if (r.code === "wrong_state") return { ok: false, message: p.wrongState };
-    return { ok: false, message: r.code === "forbidden" ? t.mailings.errors.forbidden : t.mailings.errors.notFound };
+      return {
+        ok: true,
+        message:
+          verb === "pause"
+            ? t("mailings.progress.paused")
+            : verb === "resume"
+              ? t("mailings.progress.resumed")
+              : t("mailings.progress.cancelledDone"),
+      };
+    if (r.code === "wrong_state") return { ok: false, message: t("mailings.progress.wrongState") };
+    return {
+      ok: false,
+      message: r.code === "forbidden" ? t("mailings.errors.forbidden") : t("mailings.errors.notFound"),
+    };
   } catch {
-    return { ok: false, message: p.controlFailed };
+    return { ok: false, message: t("mailings.progress.controlFailed") };
   }
 }

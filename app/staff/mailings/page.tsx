@@ -14,38 +14,37 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.mailings.title };
+  return { title: t("mailings.title") };
 }
 
 export default async function MailingsPage({ searchParams }: Props) {
   const staff = await requireStaff("mailings.send", { returnTo: "/staff/mailings" });
   const query = await searchParams;
   const { t, lang } = await getI18n(query);
-  const m = t.mailings;
   const result = await listMailings({ db: await getDb(), staff, page: Number(first(query.page)) || 1 });
   if (!result.ok) redirect(FORBIDDEN_PATH);
   return (
     <article aria-labelledby="mailings-heading">
-      <h1 id="mailings-heading">{m.heading}</h1>
+      <h1 id="mailings-heading">{t("mailings.heading")}</h1>
       <p>
         <Link href="/staff/mailings/new" className="button">
-          {m.create}
+          {t("mailings.create")}
         </Link>
       </p>
-      <p role="status">{m.pageOf(result.page, result.pages, result.total)}</p>
+      <p role="status">{t("mailings.pageOf", { page: result.page, pages: result.pages, total: result.total })}</p>
       {result.rows.length === 0 ? (
-        <p>{m.empty}</p>
+        <p>{t("mailings.empty")}</p>
       ) : (
         <table>
-          <caption className="visually-hidden">{m.caption}</caption>
+          <caption className="visually-hidden">{t("mailings.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">{m.columns.name}</th>
-              <th scope="col">{m.columns.topic}</th>
-              <th scope="col">{m.columns.segment}</th>
-              <th scope="col">{m.columns.status}</th>
-              <th scope="col">{m.columns.when}</th>
-              <th scope="col">{m.columns.progress}</th>
+              <th scope="col">{t("mailings.columns.name")}</th>
+              <th scope="col">{t("mailings.columns.topic")}</th>
+              <th scope="col">{t("mailings.columns.segment")}</th>
+              <th scope="col">{t("mailings.columns.status")}</th>
+              <th scope="col">{t("mailings.columns.when")}</th>
+              <th scope="col">{t("mailings.columns.progress")}</th>
             </tr>
           </thead>
           <tbody>
@@ -56,23 +55,30 @@ export default async function MailingsPage({ searchParams }: Props) {
                 </td>
                 <td>{lang === "sv" ? r.topic.nameSv : r.topic.nameEn}</td>
                 <td>{r.segment.name}</td>
-                <td>{m.status[r.status]}</td>
+                <td>{t(`enums.mailingStatus.${r.status}`)}</td>
                 <td>
                   {formatStockholm(r.createdAt)}
                   {r.scheduledAt ? (
                     <>
                       <br />
-                      {m.scheduledFor(formatStockholm(r.scheduledAt))}
+                      {t("mailings.scheduledFor", { when: formatStockholm(r.scheduledAt) })}
                     </>
                   ) : null}
                 </td>
-                <td>{m.summary(r.counts.sent, r.counts.total, r.counts.failed, r.counts.suppressed)}</td>
+                <td>
+                  {t("mailings.summary", {
+                    sent: r.counts.sent,
+                    total: r.counts.total,
+                    failed: r.counts.failed,
+                    suppressed: r.counts.suppressed,
+                  })}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <Pagination base="/staff/mailings" query={{}} page={result.page} pages={result.pages} texts={t.register.common} />
+      <Pagination base="/staff/mailings" query={{}} page={result.page} pages={result.pages} />
     </article>
   );
 }

@@ -6,7 +6,8 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { saveOrganisation } from "@/lib/organisations/save-organisation";
-import { formValues, refusalState, type FormState } from "../contacts/_components/form-state";
+import { formValues, type FormState } from "../contacts/_components/form-state";
+import { refusalState } from "../contacts/_components/refusal-state";
 
 const FIELDS = [
   "name",
@@ -18,22 +19,21 @@ const FIELDS = [
 ] as const;
 
 export async function saveOrganisationAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getI18n();
-  const c = t.register.common;
+  const { lang, t } = await getI18n();
   const values = formValues(form, FIELDS);
   const idValue = form.get("id");
   const id = typeof idValue === "string" && idValue ? idValue : undefined;
   const access = await checkStaff("organisations.write");
-  if (!access.ok) return { status: "forbidden", message: c.forbidden, fieldErrors: {}, values };
+  if (!access.ok) return { status: "forbidden", message: t("register.common.forbidden"), fieldErrors: {}, values };
   let savedId: string;
   try {
     const r = await saveOrganisation({ db: await getDb(), staff: access.staff, id, input: values });
-    if (!r.ok) return refusalState(t.register, r, values);
+    if (!r.ok) return refusalState(lang, r, values);
     if (!r.created && r.changed.length === 0)
-      return { status: "unchanged", message: c.unchanged, fieldErrors: {}, values };
+      return { status: "unchanged", message: t("register.common.unchanged"), fieldErrors: {}, values };
     savedId = r.id;
   } catch {
-    return { status: "failed", message: c.failed, fieldErrors: {}, values };
+    return { status: "failed", message: t("register.common.failed"), fieldErrors: {}, values };
   }
   redirect(`/staff/organisations/${encodeURIComponent(savedId)}?status=${id ? "saved" : "created"}`);
 }

@@ -14,14 +14,13 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.register.organisations.title };
+  return { title: t("register.organisations.title") };
 }
 
 export default async function OrganisationsPage({ searchParams }: Props) {
   const staff = await requireStaff("organisations.read", { returnTo: "/staff/organisations" });
   const query = await searchParams;
   const { t } = await getI18n(searchParams);
-  const o = t.register.organisations;
   const db = await getDb();
   const filters = {
     q: first(query.q),
@@ -34,37 +33,37 @@ export default async function OrganisationsPage({ searchParams }: Props) {
   ]);
   return (
     <article aria-labelledby="orgs-heading">
-      <h1 id="orgs-heading">{o.heading}</h1>
+      <h1 id="orgs-heading">{t("register.organisations.heading")}</h1>
       {can(staff, "organisations.write") ? (
         <p>
           <Link href="/staff/organisations/new" className="button">
-            {o.create}
+            {t("register.organisations.create")}
           </Link>
         </p>
       ) : null}
-      <form method="get" role="search" aria-label={o.heading} className="filters">
+      <form method="get" role="search" aria-label={t("register.organisations.heading")} className="filters">
         <div className="field">
           <label className="field__label" htmlFor="q">
-            {o.searchLabel}
+            {t("register.organisations.searchLabel")}
           </label>
           <input id="q" name="q" type="search" className="field__input" defaultValue={filters.q} />
         </div>
         <div className="field">
           <label className="field__label" htmlFor="relationship">
-            {o.relationshipLabel}
+            {t("register.organisations.relationshipLabel")}
           </label>
           <select id="relationship" name="relationship" className="field__input" defaultValue={filters.relationship}>
-            <option value="">{t.register.common.all}</option>
+            <option value="">{t("register.common.all")}</option>
             {RELATIONSHIPS.map((r) => (
               <option key={r} value={r}>
-                {t.register.relationship[r]}
+                {t(`enums.relationship.label.${r}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
           <label className="field__label" htmlFor="accountManagerId">
-            {o.accountManagerLabel}
+            {t("register.organisations.accountManagerLabel")}
           </label>
           <select
             id="accountManagerId"
@@ -72,8 +71,8 @@ export default async function OrganisationsPage({ searchParams }: Props) {
             className="field__input"
             defaultValue={filters.accountManagerId}
           >
-            <option value="">{t.register.common.all}</option>
-            <option value="none">{o.noAccountManager}</option>
+            <option value="">{t("register.common.all")}</option>
+            <option value="none">{t("register.organisations.noAccountManager")}</option>
             {managers.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name ?? m.email}
@@ -82,22 +81,24 @@ export default async function OrganisationsPage({ searchParams }: Props) {
           </select>
         </div>
         <button type="submit" className="button">
-          {t.register.common.search}
+          {t("register.common.search")}
         </button>
       </form>
-      <p role="status">{t.register.common.pageOf(result.page, result.pages, result.total)}</p>
+      <p role="status">
+        {t("register.common.pageOf", { page: result.page, pages: result.pages, total: result.total })}
+      </p>
       {result.rows.length === 0 ? (
-        <p>{o.empty}</p>
+        <p>{t("register.organisations.empty")}</p>
       ) : (
         <table>
-          <caption className="visually-hidden">{o.caption}</caption>
+          <caption className="visually-hidden">{t("register.organisations.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">{o.columns.name}</th>
-              <th scope="col">{o.columns.orgNumber}</th>
-              <th scope="col">{o.columns.relationship}</th>
-              <th scope="col">{o.columns.manager}</th>
-              <th scope="col">{o.columns.contacts}</th>
+              <th scope="col">{t("register.organisations.columns.name")}</th>
+              <th scope="col">{t("register.organisations.columns.orgNumber")}</th>
+              <th scope="col">{t("register.organisations.columns.relationship")}</th>
+              <th scope="col">{t("register.organisations.columns.manager")}</th>
+              <th scope="col">{t("register.organisations.columns.contacts")}</th>
             </tr>
           </thead>
           <tbody>
@@ -107,7 +108,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
                   <Link href={`/staff/organisations/${r.id}`}>{r.name}</Link>
                 </td>
                 <td>{r.orgNumber ?? ""}</td>
-                <td>{t.register.relationship[r.relationship]}</td>
+                <td>{t(`enums.relationship.label.${r.relationship}`)}</td>
                 <td>{r.accountManager ? (r.accountManager.name ?? r.accountManager.email) : ""}</td>
                 <td>{r._count.roles}</td>
               </tr>
@@ -115,13 +116,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
           </tbody>
         </table>
       )}
-      <Pagination
-        base="/staff/organisations"
-        query={filters}
-        page={result.page}
-        pages={result.pages}
-        texts={t.register.common}
-      />
+      <Pagination base="/staff/organisations" query={filters} page={result.page} pages={result.pages} />
     </article>
   );
 }

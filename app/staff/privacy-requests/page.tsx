@@ -16,11 +16,11 @@ import styles from "../audit/staff-table.module.css";
 export const dynamic = "force-dynamic";
 
 type SearchParams = Record<string, string | string[] | undefined>;
-type Texts = Awaited<ReturnType<typeof getI18n>>["t"]["accountability"]["requests"];
+type Texts = Awaited<ReturnType<typeof getI18n>>["t"];
 
 export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.accountability.requests.title };
+  return { title: t("accountability.requests.title") };
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -28,7 +28,13 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 
 function Subject({ r, t }: { r: PrivacyRequestSummary; t: Texts }) {
   if (r.contact) return <>{`${r.contact.name} (${r.contact.email})`}</>;
-  return <>{r.subjectRef ? t.erasedSubject(r.subjectRef) : t.noSubject}</>;
+  return (
+    <>
+      {r.subjectRef
+        ? t("accountability.requests.erasedSubject", { ref: r.subjectRef })
+        : t("accountability.requests.noSubject")}
+    </>
+  );
 }
 
 function RequestTable({
@@ -48,13 +54,13 @@ function RequestTable({
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.columns.received}</th>
-            <th scope="col">{t.columns.type}</th>
-            <th scope="col">{t.columns.channel}</th>
-            <th scope="col">{t.columns.subject}</th>
-            <th scope="col">{t.columns.status}</th>
-            <th scope="col">{t.columns.due}</th>
-            <th scope="col">{t.columns.handler}</th>
+            <th scope="col">{t("accountability.requests.columns.received")}</th>
+            <th scope="col">{t("accountability.requests.columns.type")}</th>
+            <th scope="col">{t("accountability.requests.columns.channel")}</th>
+            <th scope="col">{t("accountability.requests.columns.subject")}</th>
+            <th scope="col">{t("accountability.requests.columns.status")}</th>
+            <th scope="col">{t("accountability.requests.columns.due")}</th>
+            <th scope="col">{t("accountability.requests.columns.handler")}</th>
           </tr>
         </thead>
         <tbody>
@@ -63,15 +69,15 @@ function RequestTable({
               <td>
                 <Link href={`/staff/privacy-requests/${r.id}`}>{day(r.receivedAt)}</Link>
               </td>
-              <td>{t.types[r.type]}</td>
-              <td>{t.channels[r.channel]}</td>
+              <td>{t(`enums.requestType.${r.type}`)}</td>
+              <td>{t(`enums.requestChannel.${r.channel}`)}</td>
               <td>
                 <Subject r={r} t={t} />
               </td>
-              <td>{t.statuses[r.status]}</td>
+              <td>{t(`enums.requestStatus.label.${r.status}`)}</td>
               <td>
                 {day(r.effectiveDueAt)}
-                {r.extendedDueAt ? ` (${t.extendedNote})` : ""}
+                {r.extendedDueAt ? ` (${t("accountability.requests.extendedNote")})` : ""}
               </td>
               <td>{r.handler ? (r.handler.name ?? r.handler.email) : ""}</td>
             </tr>
@@ -85,52 +91,51 @@ function RequestTable({
 export default async function PrivacyRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const staff = await requireStaff("privacyRequests.read", { returnTo: "/staff/privacy-requests" });
-  const { t: all } = await getI18n(searchParams);
-  const t = all.accountability.requests;
+  const { t } = await getI18n(searchParams);
   const raw = { status: one(params.status), type: one(params.type), channel: one(params.channel) };
   const filter = privacyRequestFilterSchema.parse(raw);
   const { overdue, dueSoon, requests } = await listPrivacyRequests({ db: await getDb(), filter });
 
   return (
     <article aria-labelledby="pr-heading">
-      <h1 id="pr-heading">{t.heading}</h1>
-      <p className="lead">{t.lead}</p>
+      <h1 id="pr-heading">{t("accountability.requests.heading")}</h1>
+      <p className="lead">{t("accountability.requests.lead")}</p>
       {can(staff, "privacyRequests.write") ? (
         <p>
           <Link className="button" href="/staff/privacy-requests/new">
-            {t.record}
+            {t("accountability.requests.record")}
           </Link>
         </p>
       ) : null}
 
       <section aria-labelledby="pr-dashboard">
-        <h2 id="pr-dashboard">{t.dashboard}</h2>
-        <h3 id="pr-overdue">{`${t.overdue} (${overdue.length})`}</h3>
+        <h2 id="pr-dashboard">{t("accountability.requests.dashboard")}</h2>
+        <h3 id="pr-overdue">{`${t("accountability.requests.overdue")} (${overdue.length})`}</h3>
         {overdue.length ? (
-          <RequestTable rows={overdue} t={t} caption={t.overdue} testId="overdue" />
+          <RequestTable rows={overdue} t={t} caption={t("accountability.requests.overdue")} testId="overdue" />
         ) : (
-          <p>{t.noneOverdue}</p>
+          <p>{t("accountability.requests.noneOverdue")}</p>
         )}
-        <h3 id="pr-due-soon">{`${t.dueSoon} (${dueSoon.length})`}</h3>
+        <h3 id="pr-due-soon">{`${t("accountability.requests.dueSoon")} (${dueSoon.length})`}</h3>
         {dueSoon.length ? (
-          <RequestTable rows={dueSoon} t={t} caption={t.dueSoon} testId="due-soon" />
+          <RequestTable rows={dueSoon} t={t} caption={t("accountability.requests.dueSoon")} testId="due-soon" />
         ) : (
-          <p>{t.noneDueSoon}</p>
+          <p>{t("accountability.requests.noneDueSoon")}</p>
         )}
       </section>
 
       <section aria-labelledby="pr-all">
-        <h2 id="pr-all">{t.all}</h2>
-        <form method="get" action="/staff/privacy-requests" aria-label={t.filters}>
+        <h2 id="pr-all">{t("accountability.requests.all")}</h2>
+        <form method="get" action="/staff/privacy-requests" aria-label={t("accountability.requests.filters")}>
           <div className={styles.filters}>
             <div className="field">
               <label className="field__label" htmlFor="pr-filter-status">
-                {t.columns.status}
+                {t("accountability.requests.columns.status")}
               </label>
               <select className="field__input" id="pr-filter-status" name="status" defaultValue={filter.status ?? ""}>
-                <option value="">{t.anyStatus}</option>
-                <option value="OPEN">{t.open}</option>
-                {Object.entries(t.statuses).map(([v, label]) => (
+                <option value="">{t("accountability.requests.anyStatus")}</option>
+                <option value="OPEN">{t("accountability.requests.open")}</option>
+                {Object.entries(t).map(([v, label]) => (
                   <option key={v} value={v}>
                     {label}
                   </option>
@@ -139,11 +144,11 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
             </div>
             <div className="field">
               <label className="field__label" htmlFor="pr-filter-type">
-                {t.columns.type}
+                {t("accountability.requests.columns.type")}
               </label>
               <select className="field__input" id="pr-filter-type" name="type" defaultValue={filter.type ?? ""}>
-                <option value="">{t.anyType}</option>
-                {Object.entries(t.types).map(([v, label]) => (
+                <option value="">{t("accountability.requests.anyType")}</option>
+                {Object.entries(t).map(([v, label]) => (
                   <option key={v} value={v}>
                     {label}
                   </option>
@@ -152,7 +157,7 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
             </div>
             <div className="field">
               <label className="field__label" htmlFor="pr-filter-channel">
-                {t.columns.channel}
+                {t("accountability.requests.columns.channel")}
               </label>
               <select
                 className="field__input"
@@ -160,8 +165,8 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
                 name="channel"
                 defaultValue={filter.channel ?? ""}
               >
-                <option value="">{t.anyChannel}</option>
-                {Object.entries(t.channels).map(([v, label]) => (
+                <option value="">{t("accountability.requests.anyChannel")}</option>
+                {Object.entries(t).map(([v, label]) => (
                   <option key={v} value={v}>
                     {label}
                   </option>
@@ -170,13 +175,18 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
             </div>
           </div>
           <button type="submit" className="button">
-            {t.apply}
+            {t("accountability.requests.apply")}
           </button>
         </form>
         {requests.length ? (
-          <RequestTable rows={requests} t={t} caption={t.tableCaption} testId="all-requests" />
+          <RequestTable
+            rows={requests}
+            t={t}
+            caption={t("accountability.requests.tableCaption")}
+            testId="all-requests"
+          />
         ) : (
-          <p>{t.none}</p>
+          <p>{t("accountability.requests.none")}</p>
         )}
       </section>
     </article>

@@ -9,10 +9,11 @@ import { archiveSegment } from "@/lib/segments/archive-segment";
 import { filterFromForm } from "@/lib/segments/filter-from-form";
 import { saveSegment } from "@/lib/segments/save-segment";
 import { formValues, localiseErrors, type FormState } from "../contacts/_components/form-state";
+import { textsAt } from "@/lib/i18n/texts-at";
 
 export async function saveSegmentAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getI18n();
-  const s = t.segments;
+  const { lang, t } = await getI18n();
+  const s = t;
   const filter = filterFromForm(form);
   // The form resets after an action; the values typed come back so nothing chosen is lost on an error.
   const values: Record<string, string> = {
@@ -20,7 +21,7 @@ export async function saveSegmentAction(_prev: FormState, form: FormData): Promi
     filter: JSON.stringify(filter),
   };
   const access = await checkStaff("segments.manage");
-  if (!access.ok) return { status: "forbidden", message: s.forbidden, fieldErrors: {}, values };
+  if (!access.ok) return { status: "forbidden", message: s("segments.forbidden"), fieldErrors: {}, values };
   let id: string;
   try {
     const r = await saveSegment({
@@ -33,22 +34,22 @@ export async function saveSegmentAction(_prev: FormState, form: FormData): Promi
       if (r.code === "invalid")
         return {
           status: "invalid",
-          message: s.invalid,
-          fieldErrors: localiseErrors(s.errors, r.fieldErrors, s.errorFallback),
+          message: s("segments.invalid"),
+          fieldErrors: localiseErrors(textsAt(lang, "segments.errors"), r.fieldErrors, s("segments.errorFallback")),
           values,
         };
       return {
         status: "forbidden",
-        message: r.code === "forbidden" ? s.forbidden : s.notFound,
+        message: r.code === "forbidden" ? s("segments.forbidden") : s("segments.notFound"),
         fieldErrors: {},
         values,
       };
     }
     if (!r.created && r.changed.length === 0)
-      return { status: "unchanged", message: s.unchanged, fieldErrors: {}, values };
+      return { status: "unchanged", message: s("segments.unchanged"), fieldErrors: {}, values };
     id = r.id;
   } catch {
-    return { status: "failed", message: s.failed, fieldErrors: {}, values };
+    return { status: "failed", message: s("segments.failed"), fieldErrors: {}, values };
   }
   const topic = values.topic ? `&topic=${encodeURIComponent(values.topic)}` : "";
   redirect(`/staff/segments/${encodeURIComponent(id)}?saved=1${topic}`);

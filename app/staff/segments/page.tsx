@@ -11,46 +11,45 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.segments.segments.title };
+  return { title: t("segments.segments.title") };
 }
 
 export default async function SegmentsPage({ searchParams }: Props) {
   await requireStaff("segments.manage", { returnTo: "/staff/segments" });
   const query = await searchParams;
   const { t } = await getI18n(searchParams);
-  const s = t.segments.segments;
   const includeArchived = query.archived === "1";
   const segments = await listSegments({ db: await getDb(), includeArchived });
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return (
     <article aria-labelledby="segments-heading">
-      <h1 id="segments-heading">{s.heading}</h1>
-      <p className="lead">{s.lead}</p>
+      <h1 id="segments-heading">{t("segments.segments.heading")}</h1>
+      <p className="lead">{t("segments.segments.lead")}</p>
       <p>
         <Link className="button" href="/staff/segments/new">
-          {s.create}
+          {t("segments.segments.create")}
         </Link>
       </p>
       <form method="get" className="field">
         <input id="show-archived" type="checkbox" name="archived" value="1" defaultChecked={includeArchived} />{" "}
-        <label htmlFor="show-archived">{s.showArchived}</label>{" "}
+        <label htmlFor="show-archived">{t("segments.segments.showArchived")}</label>{" "}
         <button type="submit" className="button">
-          {s.updateList}
+          {t("segments.segments.updateList")}
         </button>
       </form>
       {segments.length === 0 ? (
-        <p>{s.empty}</p>
+        <p>{t("segments.segments.empty")}</p>
       ) : (
         <div className={tables.tableScroll}>
           <table className={tables.table} data-testid="segments">
-            <caption>{s.heading}</caption>
+            <caption>{t("segments.segments.heading")}</caption>
             <thead>
               <tr>
-                <th scope="col">{s.columns.name}</th>
-                <th scope="col">{s.columns.createdBy}</th>
-                <th scope="col">{s.columns.updated}</th>
-                <th scope="col">{s.columns.status}</th>
-                <th scope="col">{s.columns.edit}</th>
+                <th scope="col">{t("segments.segments.columns.name")}</th>
+                <th scope="col">{t("segments.segments.columns.createdBy")}</th>
+                <th scope="col">{t("segments.segments.columns.updated")}</th>
+                <th scope="col">{t("segments.segments.columns.status")}</th>
+                <th scope="col">{t("segments.segments.columns.edit")}</th>
               </tr>
             </thead>
             <tbody>
@@ -61,10 +60,13 @@ export default async function SegmentsPage({ searchParams }: Props) {
                   <td>
                     <time dateTime={g.updatedAt.toISOString()}>{day(g.updatedAt)}</time>
                   </td>
-                  <td>{g.archivedAt ? s.archived : s.active}</td>
+                  <td>{g.archivedAt ? t("segments.segments.archived") : t("segments.segments.active")}</td>
                   <td>
-                    <Link href={`/staff/segments/${encodeURIComponent(g.id)}`} aria-label={s.editLink(g.name)}>
-                      {s.columns.edit}
+                    <Link
+                      href={`/staff/segments/${encodeURIComponent(g.id)}`}
+                      aria-label={t("segments.segments.editLink", { name: g.name })}
+                    >
+                      {t("segments.segments.columns.edit")}
                     </Link>
                   </td>
                 </tr>

@@ -10,27 +10,26 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.staff.signIn.title };
+  return { title: t("staff.signIn.title") };
 }
 
 export default async function StaffSignInPage({ searchParams }: Props) {
   const query = await searchParams;
   const { t } = await getI18n(searchParams);
-  const s = t.staff.signIn;
   const callbackUrl = staffReturnPath(query.callbackUrl, getConfig().publicUrl);
   const oidc = getConfig().staffAuth.oidc !== null;
   return (
     <article className="prose" aria-labelledby="staff-sign-in-heading">
-      <h1 id="staff-sign-in-heading">{s.heading}</h1>
-      <p className="lead">{s.lead}</p>
-      {query.csrf === "true" ? <p role="alert">{s.csrfExpired}</p> : null}
+      <h1 id="staff-sign-in-heading">{t("staff.signIn.heading")}</h1>
+      <p className="lead">{t("staff.signIn.lead")}</p>
+      {query.csrf === "true" ? <p role="alert">{t("staff.signIn.csrfExpired")}</p> : null}
       <CsrfForm action="/api/auth/signin/email" callbackUrl={callbackUrl}>
         <div className="field">
           <label className="field__label" htmlFor="staff-email">
-            {s.emailLabel}
+            {t("staff.signIn.emailLabel")}
           </label>
           <p className="field__hint" id="staff-email-hint">
-            {s.emailHint}
+            {t("staff.signIn.emailHint")}
           </p>
           <input
             className="field__input"
@@ -43,15 +42,15 @@ export default async function StaffSignInPage({ searchParams }: Props) {
           />
         </div>
         <button type="submit" className="button">
-          {s.button}
+          {t("staff.signIn.button")}
         </button>
       </CsrfForm>
       {oidc ? (
         <>
-          <p>{s.or}</p>
+          <p>{t("staff.signIn.or")}</p>
           <CsrfForm action="/api/auth/signin/oidc" callbackUrl={callbackUrl}>
             <button type="submit" className="button">
-              {s.oidcButton}
+              {t("staff.signIn.oidcButton")}
             </button>
           </CsrfForm>
         </>

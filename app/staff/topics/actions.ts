@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { saveTopic } from "@/lib/topics/save-topic";
 import { formValues, localiseErrors, type FormState } from "../contacts/_components/form-state";
+import { textsAt } from "@/lib/i18n/texts-at";
 
 const FIELDS = [
   "id",
@@ -21,15 +22,14 @@ const FIELDS = [
 ] as const;
 
 export async function saveTopicAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getI18n();
-  const s = t.segments;
+  const { lang, t } = await getI18n();
   const defaultCategories = form.getAll("defaultCategories").filter((v): v is string => typeof v === "string");
   const values: Record<string, string> = {
     ...formValues(form, FIELDS),
     defaultCategories: defaultCategories.join(","),
   };
   const access = await checkStaff("topics.manage");
-  if (!access.ok) return { status: "forbidden", message: s.forbidden, fieldErrors: {}, values };
+  if (!access.ok) return { status: "forbidden", message: t("segments.forbidden"), fieldErrors: {}, values };
   let id: string;
   try {
     const r = await saveTopic({
@@ -42,22 +42,22 @@ export async function saveTopicAction(_prev: FormState, form: FormData): Promise
       if (r.code === "invalid")
         return {
           status: "invalid",
-          message: s.invalid,
-          fieldErrors: localiseErrors(s.errors, r.fieldErrors, s.errorFallback),
+          message: t("segments.invalid"),
+          fieldErrors: localiseErrors(textsAt(lang, "segments.errors"), r.fieldErrors, t("segments.errorFallback")),
           values,
         };
       return {
         status: "forbidden",
-        message: r.code === "forbidden" ? s.forbidden : s.notFound,
+        message: r.code === "forbidden" ? t("segments.forbidden") : t("segments.notFound"),
         fieldErrors: {},
         values,
       };
     }
     if (!r.created && r.changed.length === 0)
-      return { status: "unchanged", message: s.unchanged, fieldErrors: {}, values };
+      return { status: "unchanged", message: t("segments.unchanged"), fieldErrors: {}, values };
     id = r.id;
   } catch {
-    return { status: "failed", message: s.failed, fieldErrors: {}, values };
+    return { status: "failed", message: t("segments.failed"), fieldErrors: {}, values };
   }
   redirect(`/staff/topics?saved=${encodeURIComponent(id)}`);
 }

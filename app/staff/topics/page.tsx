@@ -12,48 +12,46 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.segments.topics.title };
+  return { title: t("segments.topics.title") };
 }
 
 export default async function TopicsPage({ searchParams }: Props) {
   await requireStaff("topics.manage", { returnTo: "/staff/topics" });
   const query = await searchParams;
   const { t, lang } = await getI18n(searchParams);
-  const s = t.segments;
-  const tt = s.topics;
   const topics = await listTopics({ db: await getDb(), includeArchived: true });
-  const purposeName = new Map(PURPOSES.map((p) => [p.key, p.name[lang]]));
+  const purposeName = new Map(PURPOSES.map((p) => [p.key, t(`enums.purpose.${p.key}.name`)]));
   const name = (x: { nameSv: string; nameEn: string }) => (lang === "sv" ? x.nameSv : x.nameEn);
   return (
     <article aria-labelledby="topics-heading">
-      <h1 id="topics-heading">{tt.heading}</h1>
-      <p className="lead">{tt.lead}</p>
+      <h1 id="topics-heading">{t("segments.topics.heading")}</h1>
+      <p className="lead">{t("segments.topics.lead")}</p>
       {query.saved ? (
         <p role="status" className={tables.notice}>
-          {s.saved}
+          {t("segments.saved")}
         </p>
       ) : null}
       <p>
         <Link className="button" href="/staff/topics/new">
-          {tt.create}
+          {t("segments.topics.create")}
         </Link>
       </p>
       {topics.length === 0 ? (
-        <p>{tt.empty}</p>
+        <p>{t("segments.topics.empty")}</p>
       ) : (
         <div className={tables.tableScroll}>
           <table className={tables.table} data-testid="topics">
-            <caption>{tt.heading}</caption>
+            <caption>{t("segments.topics.heading")}</caption>
             <thead>
               <tr>
-                <th scope="col">{tt.columns.name}</th>
-                <th scope="col">{tt.columns.key}</th>
-                <th scope="col">{tt.columns.purpose}</th>
-                <th scope="col">{tt.columns.marketing}</th>
-                <th scope="col">{tt.columns.defaults}</th>
-                <th scope="col">{tt.columns.subscribed}</th>
-                <th scope="col">{tt.columns.status}</th>
-                <th scope="col">{tt.columns.edit}</th>
+                <th scope="col">{t("segments.topics.columns.name")}</th>
+                <th scope="col">{t("segments.topics.columns.key")}</th>
+                <th scope="col">{t("segments.topics.columns.purpose")}</th>
+                <th scope="col">{t("segments.topics.columns.marketing")}</th>
+                <th scope="col">{t("segments.topics.columns.defaults")}</th>
+                <th scope="col">{t("segments.topics.columns.subscribed")}</th>
+                <th scope="col">{t("segments.topics.columns.status")}</th>
+                <th scope="col">{t("segments.topics.columns.edit")}</th>
               </tr>
             </thead>
             <tbody>
@@ -62,13 +60,16 @@ export default async function TopicsPage({ searchParams }: Props) {
                   <th scope="row">{name(topic)}</th>
                   <td>{topic.key}</td>
                   <td>{purposeName.get(topic.purpose) ?? topic.purpose}</td>
-                  <td>{topic.isMarketing ? s.yes : s.no}</td>
-                  <td>{topic.defaultCategories.map((c) => t.register.category[c]).join(", ")}</td>
+                  <td>{topic.isMarketing ? t("segments.yes") : t("segments.no")}</td>
+                  <td>{topic.defaultCategories.map((c) => t(`enums.contactCategory.label.${c}`)).join(", ")}</td>
                   <td>{topic.subscribed.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB")}</td>
-                  <td>{topic.archivedAt ? tt.archived : tt.active}</td>
+                  <td>{topic.archivedAt ? t("segments.topics.archived") : t("segments.topics.active")}</td>
                   <td>
-                    <Link href={`/staff/topics/${encodeURIComponent(topic.id)}`} aria-label={tt.editLink(name(topic))}>
-                      {tt.columns.edit}
+                    <Link
+                      href={`/staff/topics/${encodeURIComponent(topic.id)}`}
+                      aria-label={t("segments.topics.editLink", { name: name(topic) })}
+                    >
+                      {t("segments.topics.columns.edit")}
                     </Link>
                   </td>
                 </tr>

@@ -8,13 +8,14 @@ import type { StaffPrincipal } from "@/lib/auth/permissions";
 import { getDb, type Db } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { isLanguage, type Language } from "@/lib/i18n/languages";
-import { getMessages } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/translator";
 import { changeStaffRole } from "@/lib/staff-users/change-staff-role";
 import { deactivateStaffUser } from "@/lib/staff-users/deactivate-staff-user";
 import { inviteStaffUser } from "@/lib/staff-users/invite-staff-user";
 import { reactivateStaffUser } from "@/lib/staff-users/reactivate-staff-user";
 import { formString, localiseErrors, type StaffFormState } from "../privacy-requests/_components/form-state";
 import { loadStaffUserForStaff } from "@/lib/access/load-staff-user-for-staff";
+import { textsAt } from "@/lib/i18n/texts-at";
 
 const uiLang = (form: FormData): Language => {
   const lang = formString(form, "uiLang");
@@ -23,10 +24,10 @@ const uiLang = (form: FormData): Language => {
 
 export async function inviteStaffAction(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
   const lang = uiLang(form);
-  const t = getMessages(lang).staffAdmin;
+  const t = translatorFor(lang);
   const values = { email: formString(form, "email"), name: formString(form, "name"), role: formString(form, "role") };
   const access = await checkStaff("staff.manage");
-  if (!access.ok) return { status: "failed", message: t.outcome.forbidden, fieldErrors: {}, values };
+  if (!access.ok) return { status: "failed", message: t("staffAdmin.outcome.forbidden"), fieldErrors: {}, values };
   try {
     const config = getConfig();
     const r = await inviteStaffUser({
@@ -38,15 +39,20 @@ export async function inviteStaffAction(_prev: StaffFormState, form: FormData): 
       language: lang,
     });
     if (!r.ok) {
-      if (r.code === "forbidden") return { status: "failed", message: t.outcome.forbidden, fieldErrors: {}, values };
-      const fieldErrors = localiseErrors(r.fieldErrors, t.errors, t.invite.invalid);
-      return { status: "invalid", message: t.invite.invalid, fieldErrors, values };
+      if (r.code === "forbidden")
+        return { status: "failed", message: t("staffAdmin.outcome.forbidden"), fieldErrors: {}, values };
+      const fieldErrors = localiseErrors(
+        r.fieldErrors,
+        textsAt(lang, "staffAdmin.errors"),
+        t("staffAdmin.invite.invalid"),
+      );
+      return { status: "invalid", message: t("staffAdmin.invite.invalid"), fieldErrors, values };
     }
     revalidatePath("/staff/users");
-    const message = r.mailSent ? t.invite.invited : t.invite.invitedMailFailed;
+    const message = r.mailSent ? t("staffAdmin.invite.invited") : t("staffAdmin.invite.invitedMailFailed");
     return { status: "saved", message, fieldErrors: {}, values: { role: values.role }, data: { id: r.id } };
   } catch {
-    return { status: "failed", message: t.outcome.failed, fieldErrors: {}, values };
+    return { status: "failed", message: t("staffAdmin.outcome.failed"), fieldErrors: {}, values };
   }
 }
 

@@ -4,20 +4,30 @@ import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { STAFF_ROLES } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { listStaffUsers } from "@/lib/staff-users/list-staff-users";
 import styles from "../audit/staff-table.module.css";
 import { Notice } from "../contacts/_components/notice";
 import { changeStaffRoleAction, deactivateStaffAction, reactivateStaffAction } from "./actions";
 import { InviteForm } from "./invite-form";
+import { textsAt } from "@/lib/i18n/texts-at";
 
 export const dynamic = "force-dynamic";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+const INVITE_FORM_MESSAGES = [
+  "staffAdmin.invite.email",
+  "staffAdmin.invite.emailHint",
+  "staffAdmin.invite.name",
+  "staffAdmin.invite.role",
+  "staffAdmin.invite.submit",
+];
+
 export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.staffAdmin.title };
+  return { title: t("staffAdmin.title") };
 }
 
 const time = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16);
@@ -26,29 +36,31 @@ const ERRORS = new Set(["self", "last_admin", "not_found", "forbidden", "invalid
 export default async function StaffUsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const me = await requireStaff("staff.manage", { returnTo: "/staff/users" });
-  const { lang, t: all } = await getI18n(searchParams);
-  const t = all.staffAdmin;
+  const { lang, t } = await getI18n(searchParams);
   const users = await listStaffUsers({ db: await getDb() });
   const done = typeof params.done === "string" ? params.done : "";
-  const outcomes: Record<string, string | undefined> = t.outcome;
-  const roleOptions = STAFF_ROLES.map((r) => ({ value: r, label: t.roles[r] }));
+  const outcomes: Record<string, string | undefined> = textsAt(lang, "staffAdmin.outcome");
+  const roleOptions = STAFF_ROLES.map((r) => ({ value: r, label: t(`enums.staffRole.label.${r}`) }));
 
   return (
     <article aria-labelledby="users-heading">
-      <h1 id="users-heading">{t.heading}</h1>
-      <p className="lead">{t.lead}</p>
-      <Notice error={ERRORS.has(done)} message={done ? (outcomes[done] ?? t.outcome.failed) : undefined} />
+      <h1 id="users-heading">{t("staffAdmin.heading")}</h1>
+      <p className="lead">{t("staffAdmin.lead")}</p>
+      <Notice
+        error={ERRORS.has(done)}
+        message={done ? (outcomes[done] ?? t("staffAdmin.outcome.failed")) : undefined}
+      />
       <div className={styles.tableScroll}>
         <table className={styles.table} data-testid="staff-users">
-          <caption>{t.tableCaption}</caption>
+          <caption>{t("staffAdmin.tableCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.columns.name}</th>
-              <th scope="col">{t.columns.email}</th>
-              <th scope="col">{t.columns.role}</th>
-              <th scope="col">{t.columns.status}</th>
-              <th scope="col">{t.columns.lastSignIn}</th>
-              <th scope="col">{t.columns.actions}</th>
+              <th scope="col">{t("staffAdmin.columns.name")}</th>
+              <th scope="col">{t("staffAdmin.columns.email")}</th>
+              <th scope="col">{t("staffAdmin.columns.role")}</th>
+              <th scope="col">{t("staffAdmin.columns.status")}</th>
+              <th scope="col">{t("staffAdmin.columns.lastSignIn")}</th>
+              <th scope="col">{t("staffAdmin.columns.actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,12 +70,12 @@ export default async function StaffUsersPage({ searchParams }: { searchParams: P
               return (
                 <tr key={u.id} id={`user-${u.id}`} data-email={u.email}>
                   <th scope="row">
-                    {name} {self ? t.you : null}
+                    {name} {self ? t("staffAdmin.you") : null}
                   </th>
                   <td className={styles.mono}>{u.email}</td>
-                  <td data-testid="role">{t.roles[u.role]}</td>
-                  <td data-testid="status">{u.active ? t.active : t.inactive}</td>
-                  <td>{u.lastSignInAt ? time(u.lastSignInAt) : t.never}</td>
+                  <td data-testid="role">{t(`enums.staffRole.label.${u.role}`)}</td>
+                  <td data-testid="status">{u.active ? t("staffAdmin.active") : t("staffAdmin.inactive")}</td>
+                  <td>{u.lastSignInAt ? time(u.lastSignInAt) : t("staffAdmin.never")}</td>
                   <td>
                     {self ? null : (
                       <div className="actions">
@@ -71,7 +83,7 @@ export default async function StaffUsersPage({ searchParams }: { searchParams: P
                           <input type="hidden" name="id" value={u.id} />
                           <input type="hidden" name="uiLang" value={lang} />
                           <label className="visually-hidden" htmlFor={`role-${u.id}`}>
-                            {t.roleLabel(name)}
+                            {t("staffAdmin.roleLabel", { name })}
                           </label>
                           <select id={`role-${u.id}`} name="role" defaultValue={u.role} className="field__input">
                             {roleOptions.map((o) => (
@@ -80,8 +92,12 @@ export default async function StaffUsersPage({ searchParams }: { searchParams: P
                               </option>
                             ))}
                           </select>
-                          <button type="submit" className="button" aria-label={t.changeRoleLabel(name)}>
-                            {t.changeRole}
+                          <button
+                            type="submit"
+                            className="button"
+                            aria-label={t("staffAdmin.changeRoleLabel", { name })}
+                          >
+                            {t("staffAdmin.changeRole")}
                           </button>
                         </form>
                         <form action={u.active ? deactivateStaffAction : reactivateStaffAction}>
@@ -90,9 +106,13 @@ export default async function StaffUsersPage({ searchParams }: { searchParams: P
                           <button
                             type="submit"
                             className="button"
-                            aria-label={u.active ? t.deactivateLabel(name) : t.reactivateLabel(name)}
+                            aria-label={
+                              u.active
+                                ? t("staffAdmin.deactivateLabel", { name })
+                                : t("staffAdmin.reactivateLabel", { name })
+                            }
                           >
-                            {u.active ? t.deactivate : t.reactivate}
+                            {u.active ? t("staffAdmin.deactivate") : t("staffAdmin.reactivate")}
                           </button>
                         </form>
                       </div>
@@ -105,18 +125,10 @@ export default async function StaffUsersPage({ searchParams }: { searchParams: P
         </table>
       </div>
       <section aria-labelledby="invite-heading">
-        <h2 id="invite-heading">{t.invite.heading}</h2>
-        <InviteForm
-          lang={lang}
-          texts={{
-            email: t.invite.email,
-            emailHint: t.invite.emailHint,
-            name: t.invite.name,
-            role: t.invite.role,
-            submit: t.invite.submit,
-          }}
-          roles={roleOptions}
-        />
+        <h2 id="invite-heading">{t("staffAdmin.invite.heading")}</h2>
+        <ClientMessages lang={lang} paths={INVITE_FORM_MESSAGES}>
+          <InviteForm lang={lang} roles={roleOptions} />
+        </ClientMessages>
       </section>
     </article>
   );

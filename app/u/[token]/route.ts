@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { KIB, readLimitedBody } from "@/lib/http/read-limited-body";
 import { isLanguage, pickLanguage, type Language } from "@/lib/i18n/languages";
-import { getMessages } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/translator";
 import { preferencesUrl } from "@/lib/recipients/build-links";
 import { resolveLink, type LinkProblem } from "@/lib/recipients/resolve-link";
 import { loadOneClickView } from "@/lib/subscriptions/load-one-click-view";
@@ -54,27 +54,27 @@ function selfUrl(token: string, lang?: Language): string {
 }
 
 function problemPage(status: number, problem: LinkProblem | "bad_request", lang: Language, token: string) {
-  const m = getMessages(lang);
-  const text = m.linkPages.problem[problem === "bad_request" ? "invalid" : problem];
+  const m = translatorFor(lang);
+  const kind = problem === "bad_request" ? "invalid" : problem;
   return html(status, {
     lang,
-    title: text.heading,
-    heading: text.heading,
-    paragraphs: [text.text, m.linkPages.problem.requestIntro],
-    link: { href: `/preferences?lang=${lang}`, text: m.linkPages.problem.requestLink },
+    title: m(`linkPages.problem.${kind}.heading`),
+    heading: m(`linkPages.problem.${kind}.heading`),
+    paragraphs: [m(`linkPages.problem.${kind}.text`), m("linkPages.problem.requestIntro")],
+    link: { href: `/preferences?lang=${lang}`, text: m("linkPages.problem.requestLink") },
     languageLinks: { sv: selfUrl(token, "sv"), en: selfUrl(token, "en") },
-    languageNav: m.layout.languageNav,
+    languageNav: m("layout.languageNav"),
   });
 }
 
 function unavailablePage(lang: Language) {
-  const m = getMessages(lang);
+  const m = translatorFor(lang);
   return html(503, {
     lang,
-    title: m.error.heading,
-    heading: m.error.heading,
-    paragraphs: [m.error.text],
-    languageNav: m.layout.languageNav,
+    title: m("error.heading"),
+    heading: m("error.heading"),
+    paragraphs: [m("error.text")],
+    languageNav: m("layout.languageNav"),
   });
 }
 
@@ -86,18 +86,22 @@ async function questionPage(request: NextRequest, token: string): Promise<Respon
     const view = await loadOneClickView({ db, contactId: link.contactId, target: oneClickTarget(link.claims.extra) });
     if (!view) return await problemPage(200, "unknown_contact", requestLanguage(request), token);
     const lang = requestLanguage(request, view.language);
-    const m = getMessages(lang);
-    const t = m.linkPages.oneClick;
+    const m = translatorFor(lang);
+    const t = m;
     const all = oneClickTarget(link.claims.extra).kind === "all";
-    const heading = all ? t.headingAll : t.headingTopic(view.topic ? view.topic[lang] : t.unknownTopic);
+    const heading = all
+      ? t("linkPages.oneClick.headingAll")
+      : t("linkPages.oneClick.headingTopic", {
+          name: view.topic ? view.topic[lang] : t("linkPages.oneClick.unknownTopic"),
+        });
     return await html(200, {
       lang,
-      title: t.title,
+      title: t("linkPages.oneClick.title"),
       heading,
-      paragraphs: [t.intro],
-      form: { action: selfUrl(token, lang), button: t.button },
+      paragraphs: [t("linkPages.oneClick.intro")],
+      form: { action: selfUrl(token, lang), button: t("linkPages.oneClick.button") },
       languageLinks: { sv: selfUrl(token, "sv"), en: selfUrl(token, "en") },
-      languageNav: m.layout.languageNav,
+      languageNav: m("layout.languageNav"),
     });
   } catch {
     return unavailablePage(requestLanguage(request));
@@ -153,18 +157,21 @@ export async function POST(request: NextRequest, context: Context): Promise<Resp
 
     const view = await loadOneClickView({ db, contactId: link.contactId, target });
     const lang = requestLanguage(request, view?.language);
-    const m = getMessages(lang);
-    const t = m.linkPages.oneClick;
-    const topicName = view?.topic ? view.topic[lang] : t.unknownTopic;
+    const m = translatorFor(lang);
+    const t = m;
+    const topicName = view?.topic ? view.topic[lang] : t("linkPages.oneClick.unknownTopic");
     const contact = { id: link.contactId, tokenVersion: link.claims.tokenVersion };
     return await html(200, {
       lang,
-      title: t.doneHeading,
-      heading: t.doneHeading,
-      status: target.kind === "all" ? t.doneAll : t.doneTopic(topicName),
+      title: t("linkPages.oneClick.doneHeading"),
+      heading: t("linkPages.oneClick.doneHeading"),
+      status:
+        target.kind === "all"
+          ? t("linkPages.oneClick.doneAll")
+          : t("linkPages.oneClick.doneTopic", { name: topicName }),
       paragraphs: [],
-      link: { href: `${preferencesUrl(config, contact)}?lang=${lang}`, text: t.manage },
-      languageNav: m.layout.languageNav,
+      link: { href: `${preferencesUrl(config, contact)}?lang=${lang}`, text: t("linkPages.oneClick.manage") },
+      languageNav: m("layout.languageNav"),
     });
   } catch {
     return browser ? unavailablePage(requestLanguage(request)) : json(503, { ok: false, code: "unavailable" });

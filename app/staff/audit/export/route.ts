@@ -6,7 +6,7 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getLanguage } from "@/lib/i18n/server";
-import { getMessages } from "@/lib/i18n/messages";
+import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +30,7 @@ export async function GET(request: Request): Promise<Response> {
       filter: parsed.data,
       format,
       actor: { type: "STAFF", id: access.staff.id },
-      texts: getMessages(lang).accountability.audit,
+      texts: auditActionTexts(lang),
       suppressionKey: getConfig().suppressionKey,
     });
     if (!result.ok) return problem(404, result.reason);

@@ -5,34 +5,40 @@ import { redirect } from "next/navigation";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { isLanguage } from "@/lib/i18n/languages";
-import { getMessages } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/translator";
 import { addNote } from "@/lib/notes/add-note";
 import { deleteNote } from "@/lib/notes/delete-note";
 import { formString, localiseErrors, type StaffFormState } from "../../privacy-requests/_components/form-state";
+import { textsAt } from "@/lib/i18n/texts-at";
 
 const back = (id: string, q: string) => `/staff/contacts/${encodeURIComponent(id)}?${q}#notes-heading`;
 
 export async function addNoteAction(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
-  const lang = formString(form, "uiLang");
-  const t = getMessages(isLanguage(lang) ? lang : "sv");
+  const requested = formString(form, "uiLang");
+  const lang = isLanguage(requested) ? requested : "sv";
+  const t = translatorFor(lang);
   const id = formString(form, "id");
   const values = { body: formString(form, "body") };
   const access = await checkStaff("notes.write");
-  if (!access.ok) return { status: "failed", message: t.register.common.forbidden, fieldErrors: {}, values };
+  if (!access.ok) return { status: "failed", message: t("register.common.forbidden"), fieldErrors: {}, values };
   let target: string;
   try {
     const r = await addNote({ db: await getDb(), staff: access.staff, contactId: id, input: values });
     if (!r.ok && r.code === "invalid") {
-      const fieldErrors = localiseErrors(r.fieldErrors, t.staffAdmin.notes.errors, t.register.common.invalid);
-      return { status: "invalid", message: t.register.common.invalid, fieldErrors, values };
+      const fieldErrors = localiseErrors(
+        r.fieldErrors,
+        textsAt(lang, "staffAdmin.notes.errors"),
+        t("register.common.invalid"),
+      );
+      return { status: "invalid", message: t("register.common.invalid"), fieldErrors, values };
     }
     if (!r.ok) {
-      const message = r.code === "forbidden" ? t.register.common.forbidden : t.register.common.notFound;
+      const message = r.code === "forbidden" ? t("register.common.forbidden") : t("register.common.notFound");
       return { status: "failed", message, fieldErrors: {}, values };
     }
     target = back(id, "status=note_added");
   } catch {
-    return { status: "failed", message: t.register.common.failed, fieldErrors: {}, values };
+    return { status: "failed", message: t("register.common.failed"), fieldErrors: {}, values };
   }
   redirect(target);
 }

@@ -7,6 +7,7 @@ import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { listNotes } from "@/lib/notes/list-notes";
@@ -23,9 +24,11 @@ type Props = {
 };
 export const dynamic = "force-dynamic";
 
+const ADD_NOTE_FORM_MESSAGES = ["staffAdmin.notes.add", "staffAdmin.notes.hint", "staffAdmin.notes.label"];
+
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.register.contacts.title };
+  return { title: t("register.contacts.title") };
 }
 
 export default async function ContactPage({ params, searchParams }: Props) {
@@ -33,32 +36,29 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const staff = await requireStaff("contacts.read", { returnTo: `/staff/contacts/${id}` });
   const query = await searchParams;
   const { t, lang } = await getI18n(searchParams);
-  const r = t.register;
-  const ct = r.contacts;
   const db = await getDb();
   const result = await viewContact({ db, staff, contactId: id });
   if (!result.ok) notFound();
   // Notes: only roles that may read them (never marketing or support) get them at all.
   const notes = await listNotes({ db, staff, contactId: id });
   const mayNote = notes.ok && (await loadContactForStaff({ db, staff, id, permission: "notes.write" })).ok;
-  const nt = t.staffAdmin.notes;
   const { contact, record, staffOnly, writable } = result.view;
   const status = first(query.status);
   const error = first(query.error);
   const statusText: Record<string, string> = {
-    saved: r.common.saved,
-    role_ended: ct.roleEnded,
-    subscription_changed: ct.subscriptionChanged,
-    revoked: ct.revoked,
-    note_added: nt.added,
-    note_deleted: nt.deleted,
+    saved: t("register.common.saved"),
+    role_ended: t("register.contacts.roleEnded"),
+    subscription_changed: t("register.contacts.subscriptionChanged"),
+    revoked: t("register.contacts.revoked"),
+    note_added: t("staffAdmin.notes.added"),
+    note_deleted: t("staffAdmin.notes.deleted"),
   };
   const errorText: Record<string, string> = {
-    forbidden: r.common.forbidden,
-    not_found: r.common.notFound,
-    invalid: r.common.invalid,
-    opted_out: ct.optedOutNote,
-    failed: r.common.failed,
+    forbidden: t("register.common.forbidden"),
+    not_found: t("register.common.notFound"),
+    invalid: t("register.common.invalid"),
+    opted_out: t("register.contacts.optedOutNote"),
+    failed: t("register.common.failed"),
   };
   const today = new Date().toISOString().slice(0, 10);
   const mayRoles = (await loadContactForStaff({ db, staff, id, permission: "roles.write" })).ok;
@@ -66,77 +66,86 @@ export default async function ContactPage({ params, searchParams }: Props) {
   return (
     <article aria-labelledby="contact-heading">
       <h1 id="contact-heading">{contact.name}</h1>
-      {error ? <Notice error message={errorText[error] ?? r.common.failed} /> : <Notice message={statusText[status]} />}
+      {error ? (
+        <Notice error message={errorText[error] ?? t("register.common.failed")} />
+      ) : (
+        <Notice message={statusText[status]} />
+      )}
       {writable ? (
         <p>
           <Link href={`/staff/contacts/${id}/edit`} className="button">
-            {r.common.edit}
+            {t("register.common.edit")}
           </Link>
         </p>
       ) : (
-        <p className="muted">{result.view.full ? r.common.readOnly : ct.readOnlyNote}</p>
+        <p className="muted">
+          {result.view.full ? t("register.common.readOnly") : t("register.contacts.readOnlyNote")}
+        </p>
       )}
 
-      <h2>{ct.personHeading}</h2>
+      <h2>{t("register.contacts.personHeading")}</h2>
       <dl data-testid="contact-fields">
-        <dt>{ct.fields.name}</dt>
+        <dt>{t("register.contacts.fields.name")}</dt>
         <dd>{contact.name}</dd>
-        <dt>{ct.fields.email}</dt>
+        <dt>{t("register.contacts.fields.email")}</dt>
         <dd>{contact.email}</dd>
         {"phone" in contact ? (
           <>
-            <dt>{ct.fields.phone}</dt>
+            <dt>{t("register.contacts.fields.phone")}</dt>
             <dd data-testid="contact-phone">{contact.phone ?? "–"}</dd>
           </>
         ) : null}
-        <dt>{ct.fields.jobTitle}</dt>
+        <dt>{t("register.contacts.fields.jobTitle")}</dt>
         <dd>{contact.jobTitle ?? "–"}</dd>
-        <dt>{ct.fields.language}</dt>
-        <dd>{contact.language ? r.languages[contact.language] : "–"}</dd>
-        <dt>{ct.fields.category}</dt>
-        <dd>{contact.category ? r.category[contact.category] : "–"}</dd>
+        <dt>{t("register.contacts.fields.language")}</dt>
+        <dd>{contact.language ? t(`register.languages.${contact.language}`) : "–"}</dd>
+        <dt>{t("register.contacts.fields.category")}</dt>
+        <dd>{contact.category ? t(`enums.contactCategory.label.${contact.category}`) : "–"}</dd>
         {record ? (
           <>
-            <dt>{ct.fields.optedOut}</dt>
-            <dd>{contact.marketingOptOutAt ? day(contact.marketingOptOutAt) : r.common.no}</dd>
-            <dt>{ct.fields.createdAt}</dt>
+            <dt>{t("register.contacts.fields.optedOut")}</dt>
+            <dd>{contact.marketingOptOutAt ? day(contact.marketingOptOutAt) : t("register.common.no")}</dd>
+            <dt>{t("register.contacts.fields.createdAt")}</dt>
             <dd>{day(contact.createdAt)}</dd>
-            <dt>{ct.fields.lastActivityAt}</dt>
+            <dt>{t("register.contacts.fields.lastActivityAt")}</dt>
             <dd>{day(contact.lastActivityAt) || "–"}</dd>
           </>
         ) : null}
       </dl>
 
-      <h2>{ct.rolesHeading}</h2>
-      {mayRoles && writable ? <Link href={`/staff/contacts/${id}/roles`}>{ct.addRole}</Link> : null}
+      <h2>{t("register.contacts.rolesHeading")}</h2>
+      {mayRoles && writable ? <Link href={`/staff/contacts/${id}/roles`}>{t("register.contacts.addRole")}</Link> : null}
       {staffOnly.roles.length === 0 ? (
-        <p>{ct.noRoles}</p>
+        <p>{t("register.contacts.noRoles")}</p>
       ) : (
         <table>
-          <caption className="visually-hidden">{ct.rolesHeading}</caption>
+          <caption className="visually-hidden">{t("register.contacts.rolesHeading")}</caption>
           <thead>
             <tr>
-              <th scope="col">{ct.roleColumns.organisation}</th>
-              <th scope="col">{ct.roleColumns.role}</th>
-              <th scope="col">{ct.roleColumns.starts}</th>
-              <th scope="col">{ct.roleColumns.ends}</th>
-              {mayRoles ? <th scope="col">{ct.roleColumns.action}</th> : null}
+              <th scope="col">{t("register.contacts.roleColumns.organisation")}</th>
+              <th scope="col">{t("register.contacts.roleColumns.role")}</th>
+              <th scope="col">{t("register.contacts.roleColumns.starts")}</th>
+              <th scope="col">{t("register.contacts.roleColumns.ends")}</th>
+              {mayRoles ? <th scope="col">{t("register.contacts.roleColumns.action")}</th> : null}
             </tr>
           </thead>
           <tbody>
             {staffOnly.roles.map((role) => {
-              const label = ct.endRoleLabel(r.roleType[role.type], role.organisation);
+              const label = t("register.contacts.endRoleLabel", {
+                role: t(`enums.roleType.label.${role.type}`),
+                org: role.organisation,
+              });
               return (
                 <tr key={role.id}>
                   <td>
                     <Link href={`/staff/organisations/${role.organisationId}`}>{role.organisation}</Link>
                   </td>
                   <td>
-                    {r.roleType[role.type]}
+                    {t(`enums.roleType.label.${role.type}`)}
                     {role.title ? ` (${role.title})` : ""}
                   </td>
                   <td>{day(role.startsOn)}</td>
-                  <td>{day(role.endsOn) || r.organisations.ongoing}</td>
+                  <td>{day(role.endsOn) || t("register.organisations.ongoing")}</td>
                   {mayRoles ? (
                     <td>
                       {role.endsOn === null && writable ? (
@@ -157,9 +166,9 @@ export default async function ContactPage({ params, searchParams }: Props) {
                           <button
                             type="submit"
                             className="button"
-                            aria-label={`${ct.endRole}: ${r.roleType[role.type]}, ${role.organisation}`}
+                            aria-label={`${t("register.contacts.endRole")}: ${t(`enums.roleType.label.${role.type}`)}, ${role.organisation}`}
                           >
-                            {ct.endRole}
+                            {t("register.contacts.endRole")}
                           </button>
                         </form>
                       ) : null}
@@ -172,22 +181,24 @@ export default async function ContactPage({ params, searchParams }: Props) {
         </table>
       )}
 
-      <h2>{ct.subscriptionsHeading}</h2>
-      {contact.marketingOptOutAt ? <p>{ct.optedOutNote}</p> : null}
+      <h2>{t("register.contacts.subscriptionsHeading")}</h2>
+      {contact.marketingOptOutAt ? <p>{t("register.contacts.optedOutNote")}</p> : null}
       <ul>
         {staffOnly.subscriptions.map((s) => {
           const name = lang === "en" ? s.nameEn : s.nameSv;
           const on = s.state === "SUBSCRIBED";
           return (
             <li key={s.topicId}>
-              {name}: {on ? ct.subscribed : ct.unsubscribed}
+              {name}: {on ? t("register.contacts.subscribed") : t("register.contacts.unsubscribed")}
               {writable && (on || !(s.isMarketing && contact.marketingOptOutAt)) ? (
                 <form action={changeSubscriptionAction} style={{ display: "inline", marginLeft: "0.5rem" }}>
                   <input type="hidden" name="id" value={id} />
                   <input type="hidden" name="topicId" value={s.topicId} />
                   <input type="hidden" name="state" value={on ? "UNSUBSCRIBED" : "SUBSCRIBED"} />
                   <button type="submit" className="button">
-                    {on ? ct.unsubscribe(name) : ct.subscribe(name)}
+                    {on
+                      ? t("register.contacts.unsubscribe", { topic: name })
+                      : t("register.contacts.subscribe", { topic: name })}
                   </button>
                 </form>
               ) : null}
@@ -198,22 +209,29 @@ export default async function ContactPage({ params, searchParams }: Props) {
 
       {notes.ok ? (
         <section aria-labelledby="notes-heading" data-testid="notes">
-          <h2 id="notes-heading">{nt.heading}</h2>
+          <h2 id="notes-heading">{t("staffAdmin.notes.heading")}</h2>
           {notes.notes.length === 0 ? (
-            <p>{nt.none}</p>
+            <p>{t("staffAdmin.notes.none")}</p>
           ) : (
             <ul>
               {notes.notes.map((n) => (
                 <li key={n.id}>
                   <p style={{ whiteSpace: "pre-wrap" }}>{n.body}</p>
                   <div className="muted">
-                    {nt.by(n.author ?? nt.unknownAuthor, day(n.createdAt))}
+                    {t("staffAdmin.notes.by", {
+                      author: n.author ?? t("staffAdmin.notes.unknownAuthor"),
+                      date: day(n.createdAt),
+                    })}
                     {mayNote ? (
                       <form action={deleteNoteAction} style={{ display: "inline", marginLeft: "0.5rem" }}>
                         <input type="hidden" name="id" value={id} />
                         <input type="hidden" name="noteId" value={n.id} />
-                        <button type="submit" className="button" aria-label={nt.deleteLabel(day(n.createdAt))}>
-                          {nt.delete}
+                        <button
+                          type="submit"
+                          className="button"
+                          aria-label={t("staffAdmin.notes.deleteLabel", { date: day(n.createdAt) })}
+                        >
+                          {t("staffAdmin.notes.delete")}
                         </button>
                       </form>
                     ) : null}
@@ -223,46 +241,48 @@ export default async function ContactPage({ params, searchParams }: Props) {
             </ul>
           )}
           {mayNote ? (
-            <AddNoteForm contactId={id} lang={lang} texts={{ label: nt.label, hint: nt.hint, add: nt.add }} />
+            <ClientMessages lang={lang} paths={ADD_NOTE_FORM_MESSAGES}>
+              <AddNoteForm contactId={id} lang={lang} />
+            </ClientMessages>
           ) : null}
         </section>
       ) : null}
 
       {record ? (
         <>
-          <h2>{ct.sourceHeading}</h2>
+          <h2>{t("register.contacts.sourceHeading")}</h2>
           <dl>
-            <dt>{ct.source}</dt>
-            <dd>{r.sourceType[record.source.type]}</dd>
-            <dt>{ct.sourceDetail}</dt>
+            <dt>{t("register.contacts.source")}</dt>
+            <dd>{t(`enums.sourceType.label.${record.source.type}`)}</dd>
+            <dt>{t("register.contacts.sourceDetail")}</dt>
             <dd>{record.source.detail ?? "–"}</dd>
-            <dt>{ct.sourceDate}</dt>
+            <dt>{t("register.contacts.sourceDate")}</dt>
             <dd>{day(record.source.date) || "–"}</dd>
           </dl>
-          <h2>{ct.purposesHeading}</h2>
+          <h2>{t("register.contacts.purposesHeading")}</h2>
           <ul>
             {record.purposes.map((p) => (
               <li key={p.purpose}>
-                {p.purpose}: {r.legalBasis[p.basis]}
+                {p.purpose}: {t(`enums.legalBasis.${p.basis}`)}
               </li>
             ))}
           </ul>
-          <h2>{ct.retentionHeading}</h2>
+          <h2>{t("register.contacts.retentionHeading")}</h2>
           <p>
             {record.retention.kind === "ongoing"
-              ? ct.retentionOngoing(record.retention.years)
-              : ct.retentionDate(day(record.retention.deleteBy))}
+              ? t("register.contacts.retentionOngoing", { years: record.retention.years })
+              : t("register.contacts.retentionDate", { date: day(record.retention.deleteBy) })}
           </p>
-          <h2>{ct.staffHeading}</h2>
+          <h2>{t("register.contacts.staffHeading")}</h2>
           <dl>
-            <dt>{ct.tokenVersion}</dt>
+            <dt>{t("register.contacts.tokenVersion")}</dt>
             <dd>{staffOnly.tokenVersion}</dd>
-            <dt>{ct.sourceStaff}</dt>
+            <dt>{t("register.contacts.sourceStaff")}</dt>
             <dd>{staffOnly.sourceStaff ?? "–"}</dd>
           </dl>
-          <h2>{ct.historyHeading}</h2>
+          <h2>{t("register.contacts.historyHeading")}</h2>
           {record.changes.length === 0 ? (
-            <p>{ct.noHistory}</p>
+            <p>{t("register.contacts.noHistory")}</p>
           ) : (
             <ul>
               {record.changes.slice(0, 50).map((c, i) => (
@@ -272,7 +292,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
               ))}
             </ul>
           )}
-          <h2>{ct.privacyHeading}</h2>
+          <h2>{t("register.contacts.privacyHeading")}</h2>
           <ul>
             {record.privacyRequests.map((p, i) => (
               <li key={i}>
@@ -285,21 +305,21 @@ export default async function ContactPage({ params, searchParams }: Props) {
 
       {writable || can(staff, "contacts.erase") ? (
         <>
-          <h2>{ct.actionsHeading}</h2>
+          <h2>{t("register.contacts.actionsHeading")}</h2>
           {writable ? (
             <form action={revokeLinksAction}>
               <input type="hidden" name="id" value={id} />
               <p id="revoke-hint" className="field__hint">
-                {ct.revokeHint}
+                {t("register.contacts.revokeHint")}
               </p>
               <button type="submit" className="button" aria-describedby="revoke-hint">
-                {ct.revoke}
+                {t("register.contacts.revoke")}
               </button>
             </form>
           ) : null}
           {can(staff, "contacts.erase") ? (
             <p>
-              <Link href={`/staff/contacts/${id}/erase`}>{ct.erase}</Link>
+              <Link href={`/staff/contacts/${id}/erase`}>{t("register.contacts.erase")}</Link>
             </p>
           ) : null}
         </>

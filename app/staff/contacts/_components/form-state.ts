@@ -1,5 +1,6 @@
 // What the register actions hand back to their forms: a status, a message in the staff member's language, per-field
 // messages and the values typed (React resets uncontrolled forms after an action).
+
 export type FormState = {
   status: "idle" | "saved" | "unchanged" | "invalid" | "suppressed" | "forbidden" | "failed";
   message: string;
@@ -27,30 +28,4 @@ export function formValues(form: FormData, names: readonly string[]): Record<str
 
 export function localiseErrors(errors: Record<string, string>, codes: Record<string, string>, fallback: string) {
   return Object.fromEntries(Object.entries(codes).map(([f, code]) => [f, errors[code] ?? fallback]));
-}
-
-type RegisterTexts = {
-  common: { invalid: string; forbidden: string; notFound: string; errorFallback: string };
-  errors: Record<string, string>;
-};
-
-/** The form state for a register use-case's refusal: per-field messages when invalid, else forbidden or not found. */
-export function refusalState(
-  t: RegisterTexts,
-  r: { code: string; fieldErrors?: Record<string, string> },
-  values: Record<string, string>,
-): FormState {
-  if (r.code === "invalid")
-    return {
-      status: "invalid",
-      message: t.common.invalid,
-      fieldErrors: localiseErrors(t.errors, r.fieldErrors ?? {}, t.common.errorFallback),
-      values,
-    };
-  return {
-    status: "forbidden",
-    message: r.code === "forbidden" ? t.common.forbidden : t.common.notFound,
-    fieldErrors: {},
-    values,
-  };
 }

@@ -8,6 +8,7 @@ import { getConfig } from "@/lib/env/config";
 import { getI18n } from "@/lib/i18n/server";
 import { createContact } from "@/lib/contacts/create-contact";
 import { formValues, localiseErrors, type FormState } from "../_components/form-state";
+import { textsAt } from "@/lib/i18n/texts-at";
 
 const CREATE_FIELDS = [
   "name",
@@ -29,12 +30,10 @@ const CREATE_FIELDS = [
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function createContactAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getI18n();
-  const c = t.register.common;
-  const ct = t.register.contacts;
+  const { lang, t } = await getI18n();
   const values = formValues(form, CREATE_FIELDS);
   const access = await checkStaff("contacts.write");
-  if (!access.ok) return { status: "forbidden", message: c.forbidden, fieldErrors: {}, values };
+  if (!access.ok) return { status: "forbidden", message: t("register.common.forbidden"), fieldErrors: {}, values };
   let id: string;
   try {
     const r = await createContact({
@@ -47,23 +46,32 @@ export async function createContactAction(_prev: FormState, form: FormData): Pro
       if (r.code === "invalid")
         return {
           status: "invalid",
-          message: c.invalid,
-          fieldErrors: localiseErrors(t.register.errors, r.fieldErrors, c.errorFallback),
+          message: t("register.common.invalid"),
+          fieldErrors: localiseErrors(
+            textsAt(lang, "register.errors"),
+            r.fieldErrors,
+            t("register.common.errorFallback"),
+          ),
           values,
         };
       if (r.code === "suppressed")
         return {
           status: "suppressed",
-          message: ct.suppressedLead,
+          message: t("register.contacts.suppressedLead"),
           fieldErrors: {},
           values,
-          details: r.matches.map((m) => ct.suppressedItem(t.register.suppressionReason[m.reason], day(m.since))),
+          details: r.matches.map((m) =>
+            t("register.contacts.suppressedItem", {
+              reason: t(`enums.suppressionReason.inSentence.${m.reason}`),
+              date: day(m.since),
+            }),
+          ),
         };
-      return { status: "forbidden", message: c.forbidden, fieldErrors: {}, values };
+      return { status: "forbidden", message: t("register.common.forbidden"), fieldErrors: {}, values };
     }
     id = r.id;
   } catch {
-    return { status: "failed", message: c.failed, fieldErrors: {}, values };
+    return { status: "failed", message: t("register.common.failed"), fieldErrors: {}, values };
   }
   redirect(`/staff/contacts/${encodeURIComponent(id)}?status=saved`);
 }

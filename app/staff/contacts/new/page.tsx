@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { listOrganisationsForStaff } from "@/lib/access/list-organisations-for-staff";
 import { getDb } from "@/lib/db/client";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { CATEGORIES, LEGAL_BASES, ROLE_TYPES, SOURCE_TYPES } from "@/lib/enums";
 import { NewContactForm } from "./new-contact-form";
@@ -11,46 +12,47 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.register.contacts.newTitle };
+  return { title: t("register.contacts.newTitle") };
 }
+
+const CONTACT_FORM_MESSAGES = [
+  "register.contacts.fields",
+  "register.contacts.source",
+  "register.contacts.sourceDetail",
+  "register.contacts.sourceDate",
+  "register.organisations.dateHint",
+  "register.contacts.organisationOptional",
+  "register.contacts.roleOptional",
+  "register.contacts.suppressedHeading",
+  "register.contacts.override",
+  "register.contacts.overrideBasis",
+  "register.contacts.overrideReason",
+  "register.contacts.overrideHint",
+  "register.contacts.createButton",
+];
 
 export default async function NewContactPage({ searchParams }: Props) {
   const staff = await requireStaff("contacts.write", { returnTo: "/staff/contacts/new" });
-  const { t } = await getI18n(searchParams);
-  const r = t.register;
-  const ct = r.contacts;
+  const { lang, t } = await getI18n(searchParams);
   // Account managers see only their own organisations; the use-case refuses any other (lib/access).
   const organisations = await listOrganisationsForStaff({ db: await getDb(), staff, permission: "roles.write" });
-  const none = { value: "", label: r.common.none };
+  const none = { value: "", label: t("register.common.none") };
   return (
     <article aria-labelledby="contact-new-heading">
-      <h1 id="contact-new-heading">{ct.newTitle}</h1>
-      <NewContactForm
-        languages={[
-          { value: "sv", label: r.languages.sv },
-          { value: "en", label: r.languages.en },
-        ]}
-        categories={CATEGORIES.map((k) => ({ value: k, label: r.category[k] }))}
-        sourceTypes={SOURCE_TYPES.map((k) => ({ value: k, label: r.sourceType[k] }))}
-        organisations={[none, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
-        roleTypes={[none, ...ROLE_TYPES.map((k) => ({ value: k, label: r.roleType[k] }))]}
-        bases={[none, ...LEGAL_BASES.map((k) => ({ value: k, label: r.legalBasis[k] }))]}
-        texts={{
-          ...ct.fields,
-          source: ct.source,
-          sourceDetail: ct.sourceDetail,
-          sourceDate: ct.sourceDate,
-          dateHint: r.organisations.dateHint,
-          organisation: ct.organisationOptional,
-          role: ct.roleOptional,
-          suppressedHeading: ct.suppressedHeading,
-          override: ct.override,
-          overrideBasis: ct.overrideBasis,
-          overrideReason: ct.overrideReason,
-          overrideHint: ct.overrideHint,
-          create: ct.createButton,
-        }}
-      />
+      <h1 id="contact-new-heading">{t("register.contacts.newTitle")}</h1>
+      <ClientMessages lang={lang} paths={CONTACT_FORM_MESSAGES}>
+        <NewContactForm
+          languages={[
+            { value: "sv", label: t("register.languages.sv") },
+            { value: "en", label: t("register.languages.en") },
+          ]}
+          categories={CATEGORIES.map((k) => ({ value: k, label: t(`enums.contactCategory.label.${k}`) }))}
+          sourceTypes={SOURCE_TYPES.map((k) => ({ value: k, label: t(`enums.sourceType.label.${k}`) }))}
+          organisations={[none, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+          roleTypes={[none, ...ROLE_TYPES.map((k) => ({ value: k, label: t(`enums.roleType.label.${k}`) }))]}
+          bases={[none, ...LEGAL_BASES.map((k) => ({ value: k, label: t(`enums.legalBasis.${k}`) }))]}
+        />
+      </ClientMessages>
     </article>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { getMailing } from "@/lib/mailings/get-mailing";
 import { countDeliveries } from "@/lib/mailings/get-mailing-progress";
@@ -20,7 +21,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.mailings.progress.heading };
+  return { title: t("mailings.progress.heading") };
 }
 
 export default async function MailingPage({ params, searchParams }: Props) {
@@ -28,8 +29,6 @@ export default async function MailingPage({ params, searchParams }: Props) {
   const staff = await requireStaff("mailings.send", { returnTo: `/staff/mailings/${id}` });
   const query = await searchParams;
   const { t, lang } = await getI18n(query);
-  const m = t.mailings;
-  const d = m.detail;
   const db = await getDb();
   const r = await getMailing({ db, staff, id });
   if (!r.ok) {
@@ -39,36 +38,45 @@ export default async function MailingPage({ params, searchParams }: Props) {
   const mailing = r.mailing;
   const counts = await countDeliveries(db, mailing.id);
   const status = first(query.status);
-  const notice = status === "started" ? m.notices.started : status === "scheduled" ? m.notices.scheduled : undefined;
+  const notice =
+    status === "started"
+      ? t("mailings.notices.started")
+      : status === "scheduled"
+        ? t("mailings.notices.scheduled")
+        : undefined;
   const template = MAILING_TEMPLATES.find((x) => x.key === mailing.template);
   const rows: [string, string][] = [
-    [d.topic, lang === "sv" ? mailing.topic.nameSv : mailing.topic.nameEn],
-    [d.segment, mailing.segment.name],
-    [d.from, mailing.fromName ?? d.none],
-    [d.replyTo, mailing.replyTo ?? d.none],
-    [d.subjectSv, mailing.subjectSv || d.none],
-    [d.subjectEn, mailing.subjectEn || d.none],
-    [d.template, template ? template.name[lang] : m.form.templateMarkdown],
-    [d.created, formatStockholm(mailing.createdAt)],
-    [d.scheduledAt, formatStockholm(mailing.scheduledAt) || d.none],
-    [d.startedAt, formatStockholm(mailing.startedAt) || d.none],
-    [d.finishedAt, formatStockholm(mailing.finishedAt) || d.none],
-    [d.createdBy, mailing.createdBy ? (mailing.createdBy.name ?? mailing.createdBy.email) : d.none],
+    [t("mailings.detail.topic"), lang === "sv" ? mailing.topic.nameSv : mailing.topic.nameEn],
+    [t("mailings.detail.segment"), mailing.segment.name],
+    [t("mailings.detail.from"), mailing.fromName ?? t("mailings.detail.none")],
+    [t("mailings.detail.replyTo"), mailing.replyTo ?? t("mailings.detail.none")],
+    [t("mailings.detail.subjectSv"), mailing.subjectSv || t("mailings.detail.none")],
+    [t("mailings.detail.subjectEn"), mailing.subjectEn || t("mailings.detail.none")],
+    [t("mailings.detail.template"), template ? template.name[lang] : t("mailings.form.templateMarkdown")],
+    [t("mailings.detail.created"), formatStockholm(mailing.createdAt)],
+    [t("mailings.detail.scheduledAt"), formatStockholm(mailing.scheduledAt) || t("mailings.detail.none")],
+    [t("mailings.detail.startedAt"), formatStockholm(mailing.startedAt) || t("mailings.detail.none")],
+    [t("mailings.detail.finishedAt"), formatStockholm(mailing.finishedAt) || t("mailings.detail.none")],
+    [
+      t("mailings.detail.createdBy"),
+      mailing.createdBy ? (mailing.createdBy.name ?? mailing.createdBy.email) : t("mailings.detail.none"),
+    ],
   ];
   return (
     <article aria-labelledby="mailing-heading">
       <p>
-        <Link href="/staff/mailings">{d.back}</Link>
+        <Link href="/staff/mailings">{t("mailings.detail.back")}</Link>
       </p>
       <h1 id="mailing-heading">{mailing.name}</h1>
       <Notice message={notice} />
       <p>
-        {m.columns.status}: <strong data-testid="mailing-status">{m.status[mailing.status]}</strong>
+        {t("mailings.columns.status")}:{" "}
+        <strong data-testid="mailing-status">{t(`enums.mailingStatus.${mailing.status}`)}</strong>
       </p>
       {r.editable ? (
         <p>
           <Link href={`/staff/mailings/${encodeURIComponent(mailing.id)}/edit`} className="button">
-            {d.edit}
+            {t("mailings.detail.edit")}
           </Link>
         </p>
       ) : null}
@@ -80,12 +88,13 @@ export default async function MailingPage({ params, searchParams }: Props) {
           </div>
         ))}
       </dl>
-      <p className="field__hint">{m.timeZoneNote}</p>
-      <MailingProgress
-        mailingId={mailing.id}
-        initial={{ status: mailing.status, counts }}
-        texts={{ ...m.progress, status: m.status }}
-      />
+      <p className="field__hint">{t("mailings.timeZoneNote")}</p>
+      <ClientMessages
+        lang={lang}
+        paths={["mailings.progress", "enums.mailingStatus", "enums.exclusionReason.recipient"]}
+      >
+        <MailingProgress mailingId={mailing.id} initial={{ status: mailing.status, counts }} />
+      </ClientMessages>
     </article>
   );
 }

@@ -1,45 +1,18 @@
 "use client";
 // The compose form: one form for the draft, whose buttons save it, send a test, send it now or schedule it (the last
 // two after a confirmation dialog that says how many may receive it). The live preview sits beside the fields.
+import { useTranslations } from "next-intl";
 import { useActionState, useRef, useState } from "react";
 import { SelectField, Status, TextField, useFocusFirstError } from "../../contacts/_components/fields";
 import type { FormState } from "../../contacts/_components/form-state";
 import { saveMailingAction } from "../actions";
-import { ConfirmStart, type ConfirmTexts } from "./confirm-start";
-import { MailingPreview, type PreviewTexts } from "./mailing-preview";
+import { ConfirmStart } from "./confirm-start";
+import { MailingPreview } from "./mailing-preview";
 import styles from "../mailings.module.css";
 
 type Option = { value: string; label: string };
 const LANGUAGES = ["sv", "en"] as const;
 const cap = (l: string) => (l === "sv" ? "Sv" : "En");
-
-export type ComposeTexts = {
-  general: string;
-  name: string;
-  topic: string;
-  topicHint: string;
-  segment: string;
-  fromName: string;
-  fromNameHint: string;
-  replyTo: string;
-  replyToHint: string;
-  template: string;
-  templateHint: string;
-  language: { sv: string; en: string };
-  subject: string;
-  preheader: string;
-  preheaderHint: string;
-  body: string;
-  bodyHint: string;
-  save: string;
-  sendTest: string;
-  sendNow: string;
-  sendAt: string;
-  sendAtHint: string;
-  schedule: string;
-  actions: string;
-  timeZoneNote: string;
-};
 
 export function ComposeForm(props: {
   id?: string;
@@ -48,9 +21,6 @@ export function ComposeForm(props: {
   topics: Option[];
   segments: Option[];
   templates: Option[];
-  texts: ComposeTexts;
-  previewTexts: PreviewTexts;
-  confirmTexts: ConfirmTexts;
 }) {
   const initial: FormState = {
     status: props.notice ? "saved" : "idle",
@@ -62,7 +32,8 @@ export function ComposeForm(props: {
   const form = useRef<HTMLFormElement>(null);
   const [inputTick, setInputTick] = useState(0);
   useFocusFirstError(state, form);
-  const t = props.texts;
+  const t = useTranslations("mailings.form");
+  const mailingsT = useTranslations("mailings");
   const sendAtError = state.fieldErrors.sendAt;
 
   return (
@@ -70,49 +41,49 @@ export function ComposeForm(props: {
       {props.id ? <input type="hidden" name="id" value={props.id} /> : null}
       <div>
         <fieldset className={styles.fieldset}>
-          <legend>{t.general}</legend>
-          <TextField name="name" label={t.name} state={state} />
-          <SelectField name="topicId" label={t.topic} hint={t.topicHint} state={state} options={props.topics} />
-          <SelectField name="segmentId" label={t.segment} state={state} options={props.segments} />
-          <TextField name="fromName" label={t.fromName} hint={t.fromNameHint} state={state} />
-          <TextField name="replyTo" type="email" label={t.replyTo} hint={t.replyToHint} state={state} />
+          <legend>{t("general")}</legend>
+          <TextField name="name" label={t("name")} state={state} />
+          <SelectField name="topicId" label={t("topic")} hint={t("topicHint")} state={state} options={props.topics} />
+          <SelectField name="segmentId" label={t("segment")} state={state} options={props.segments} />
+          <TextField name="fromName" label={t("fromName")} hint={t("fromNameHint")} state={state} />
+          <TextField name="replyTo" type="email" label={t("replyTo")} hint={t("replyToHint")} state={state} />
           <SelectField
             name="template"
-            label={t.template}
-            hint={t.templateHint}
+            label={t("template")}
+            hint={t("templateHint")}
             state={state}
             options={props.templates}
           />
         </fieldset>
         {LANGUAGES.map((l) => (
           <fieldset key={l} className={styles.fieldset}>
-            <legend>{t.language[l]}</legend>
-            <TextField name={`subject${cap(l)}`} label={t.subject} state={state} />
-            <TextField name={`preheader${cap(l)}`} label={t.preheader} hint={t.preheaderHint} state={state} />
-            <BodyField name={`body${cap(l)}`} label={t.body} hint={t.bodyHint} state={state} />
+            <legend>{t(`language.${l}`)}</legend>
+            <TextField name={`subject${cap(l)}`} label={t("subject")} state={state} />
+            <TextField name={`preheader${cap(l)}`} label={t("preheader")} hint={t("preheaderHint")} state={state} />
+            <BodyField name={`body${cap(l)}`} label={t("body")} hint={t("bodyHint")} state={state} />
           </fieldset>
         ))}
       </div>
 
-      <MailingPreview form={form} inputTick={inputTick} texts={props.previewTexts} />
+      <MailingPreview form={form} inputTick={inputTick} />
 
       <fieldset className={styles.fieldset}>
-        <legend>{t.actions}</legend>
-        <p className="field__hint">{t.timeZoneNote}</p>
+        <legend>{t("actions")}</legend>
+        <p className="field__hint">{mailingsT("timeZoneNote")}</p>
         <div className="actions">
           <button type="submit" name="intent" value="save" className="button" disabled={pending}>
-            {t.save}
+            {t("save")}
           </button>
           <button type="submit" name="intent" value="test" className="button" disabled={pending}>
-            {t.sendTest}
+            {t("sendTest")}
           </button>
         </div>
         <div className="field">
           <label className="field__label" htmlFor="f-sendAt">
-            {t.sendAt}
+            {t("sendAt")}
           </label>
           <p id="f-sendAt-hint" className="field__hint">
-            {t.sendAtHint}
+            {t("sendAtHint")}
           </p>
           <input
             id="f-sendAt"
@@ -133,9 +104,8 @@ export function ComposeForm(props: {
           form={form}
           pending={pending}
           segments={props.segments}
-          texts={props.confirmTexts}
-          sendNowLabel={t.sendNow}
-          scheduleLabel={t.schedule}
+          sendNowLabel={t("sendNow")}
+          scheduleLabel={t("schedule")}
         />
       </fieldset>
       <Status state={state} />

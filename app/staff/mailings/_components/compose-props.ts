@@ -1,7 +1,8 @@
-// The options and texts the compose form needs, built once for the new and edit pages.
+// The options the compose form needs, built once for the new and edit pages. The form translates itself with the
+// parts of the catalogue in COMPOSE_FORM_MESSAGES.
 import "server-only";
 import type { Language } from "@/lib/i18n/languages";
-import type { Messages } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/translator";
 import { MAILING_TEMPLATES } from "@/lib/mailings/render-mailing";
 import { dateToStockholmLocal } from "@/lib/mailings/stockholm-time";
 
@@ -10,26 +11,26 @@ type Targets = {
   segments: { id: string; name: string }[];
 };
 
-export function composeProps(t: Messages, lang: Language, targets: Targets) {
-  const m = t.mailings;
+export function composeProps(lang: Language, targets: Targets) {
+  const m = translatorFor(lang);
   return {
     topics: [
-      { value: "", label: m.form.chooseTopic },
+      { value: "", label: m("mailings.form.chooseTopic") },
       ...targets.topics.map((topic) => ({ value: topic.id, label: lang === "sv" ? topic.nameSv : topic.nameEn })),
     ],
     segments: [
-      { value: "", label: m.form.chooseSegment },
+      { value: "", label: m("mailings.form.chooseSegment") },
       ...targets.segments.map((s) => ({ value: s.id, label: s.name })),
     ],
     templates: [
-      { value: "", label: m.form.templateMarkdown },
+      { value: "", label: m("mailings.form.templateMarkdown") },
       ...MAILING_TEMPLATES.map((tpl) => ({ value: tpl.key, label: tpl.name[lang] })),
     ],
-    texts: { ...m.form, timeZoneNote: m.timeZoneNote },
-    previewTexts: { ...m.preview, language: m.form.language },
-    confirmTexts: m.confirm,
   };
 }
+
+/** What the compose form and its preview and confirmation dialogs translate on the client. */
+export const COMPOSE_FORM_MESSAGES = ["mailings.form", "mailings.timeZoneNote", "mailings.preview", "mailings.confirm"];
 
 /** The form's values for a stored mailing (every field a string, as the form sends them back). */
 export function mailingValues(m: {

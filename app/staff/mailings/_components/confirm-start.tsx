@@ -1,23 +1,10 @@
 "use client";
 // "Send now" and "Schedule" ask first, in a modal dialog that names the segment, how many of it may receive the
 // mailing now, and when it goes out. The dialog's confirm button submits the compose form with its intent.
+import { useTranslations } from "next-intl";
 import { useRef, useState, type RefObject } from "react";
 import { countRecipientsAction } from "../actions";
 import styles from "../mailings.module.css";
-
-export type ConfirmTexts = {
-  sendHeading: string;
-  scheduleHeading: string;
-  segment: string;
-  eligible: string;
-  eligibleUnknown: string;
-  counting: string;
-  when: string;
-  whenMissing: string;
-  confirmSend: string;
-  confirmSchedule: string;
-  back: string;
-};
 
 type Mode = "start" | "schedule";
 
@@ -25,11 +12,10 @@ export function ConfirmStart(props: {
   form: RefObject<HTMLFormElement | null>;
   pending: boolean;
   segments: { value: string; label: string }[];
-  texts: ConfirmTexts;
   sendNowLabel: string;
   scheduleLabel: string;
 }) {
-  const t = props.texts;
+  const t = useTranslations("mailings.confirm");
   const dialog = useRef<HTMLDialogElement>(null);
   const [mode, setMode] = useState<Mode>("start");
   const [segment, setSegment] = useState("");
@@ -48,7 +34,7 @@ export function ConfirmStart(props: {
     setCount(segmentId && topicId ? await countRecipientsAction(segmentId, topicId).catch(() => null) : null);
   }
 
-  const heading = mode === "start" ? t.sendHeading : t.scheduleHeading;
+  const heading = mode === "start" ? t("sendHeading") : t("scheduleHeading");
   const canConfirm = mode === "start" || when !== "";
   return (
     <>
@@ -62,23 +48,19 @@ export function ConfirmStart(props: {
       </div>
       <dialog ref={dialog} aria-labelledby="confirm-start-heading" className={styles.dialog}>
         <h2 id="confirm-start-heading">{heading}</h2>
-        {segment ? <p>{t.segment.replace("{segment}", segment)}</p> : null}
+        {segment ? <p>{t("segment", { segment })}</p> : null}
         <p data-testid="confirm-count">
-          {count === "counting"
-            ? t.counting
-            : count === null
-              ? t.eligibleUnknown
-              : t.eligible.replace("{count}", String(count))}
+          {count === "counting" ? t("counting") : count === null ? t("eligibleUnknown") : t("eligible", { count })}
         </p>
-        {mode === "schedule" ? <p>{when ? t.when.replace("{when}", when) : t.whenMissing}</p> : null}
+        {mode === "schedule" ? <p>{when ? t("when", { when }) : t("whenMissing")}</p> : null}
         {/* Back comes first, so the dialog opens with focus on the harmless choice. */}
         <div className="actions">
           <button type="button" className="button" onClick={() => dialog.current?.close()}>
-            {t.back}
+            {t("back")}
           </button>
           {canConfirm ? (
             <button type="submit" name="intent" value={mode} className="button" onClick={() => dialog.current?.close()}>
-              {mode === "start" ? t.confirmSend : t.confirmSchedule}
+              {mode === "start" ? t("confirmSend") : t("confirmSchedule")}
             </button>
           ) : null}
         </div>

@@ -2,22 +2,10 @@
 // The live preview: both languages rendered by the mailing renderer on the server from what the form holds now, on
 // demand and shortly after typing stops. Each mail is shown in a sandboxed frame (no scripts, no same origin), so
 // nothing in a body can act on the staff page.
+import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useRef, useState, type RefObject } from "react";
 import { previewMailingAction, type PreviewResult } from "../actions";
 import styles from "../mailings.module.css";
-
-export type PreviewTexts = {
-  heading: string;
-  update: string;
-  frameTitle: string;
-  subject: string;
-  noSubject: string;
-  updated: string;
-  updating: string;
-  failed: string;
-  languageName: { sv: string; en: string };
-  language: { sv: string; en: string };
-};
 
 const DEBOUNCE_MS = 800;
 
@@ -25,9 +13,9 @@ export function MailingPreview(props: {
   form: RefObject<HTMLFormElement | null>;
   /** Changes on every input in the form. */
   inputTick: number;
-  texts: PreviewTexts;
 }) {
-  const t = props.texts;
+  const t = useTranslations("mailings.preview");
+  const formT = useTranslations("mailings.form");
   const [result, setResult] = useState<PreviewResult | null>(null);
   const [status, setStatus] = useState("");
   const latest = useRef(0);
@@ -36,7 +24,7 @@ export function MailingPreview(props: {
     const form = props.form.current;
     if (!form) return;
     const request = ++latest.current;
-    if (announce) setStatus(t.updating);
+    if (announce) setStatus(t("updating"));
     let r: PreviewResult;
     try {
       r = await previewMailingAction(new FormData(form));
@@ -46,7 +34,7 @@ export function MailingPreview(props: {
     // An older answer arriving after a newer request is dropped.
     if (request !== latest.current) return;
     if (r.ok) setResult(r);
-    setStatus(r.ok ? (announce ? t.updated : "") : t.failed);
+    setStatus(r.ok ? (announce ? t("updated") : "") : t("failed"));
   }
 
   const onInput = useEffectEvent(() => void update(false));
@@ -57,9 +45,9 @@ export function MailingPreview(props: {
 
   return (
     <section aria-labelledby="preview-heading">
-      <h2 id="preview-heading">{t.heading}</h2>
+      <h2 id="preview-heading">{t("heading")}</h2>
       <button type="button" className="button" onClick={() => void update(true)}>
-        {t.update}
+        {t("update")}
       </button>
       <p role="status" data-testid="preview-status">
         {status}
@@ -67,16 +55,16 @@ export function MailingPreview(props: {
       <div className={styles.frames}>
         {(["sv", "en"] as const).map((l) => {
           const mail = result?.ok ? result[l] : null;
-          const subject = mail?.subject || t.noSubject;
+          const subject = mail?.subject || t("noSubject");
           return (
             <section key={l} aria-labelledby={`preview-${l}-heading`} data-testid={`preview-${l}`}>
-              <h3 id={`preview-${l}-heading`}>{t.language[l]}</h3>
-              <p data-testid={`preview-${l}-subject`}>{t.subject.replace("{subject}", subject)}</p>
+              <h3 id={`preview-${l}-heading`}>{formT(`language.${l}`)}</h3>
+              <p data-testid={`preview-${l}-subject`}>{t("subject", { subject })}</p>
               {mail ? (
                 <iframe
                   sandbox=""
                   srcDoc={mail.html}
-                  title={t.frameTitle.replace("{language}", t.languageName[l]).replace("{subject}", subject)}
+                  title={t("frameTitle", { language: t(`languageName.${l}`), subject })}
                   className={styles.frame}
                 />
               ) : null}

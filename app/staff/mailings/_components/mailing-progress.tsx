@@ -2,6 +2,7 @@
 // The live progress of a mailing: counts from /staff/mailings/<id>/progress, fetched every two seconds while the
 // mailing is scheduled or sending, a <progress> bar, a politely announced one-line summary, and the pause / resume /
 // cancel buttons that fit its state (cancel asks first).
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DeliveryCounts } from "@/lib/mailings/get-mailing-progress";
 import { controlMailingAction, type ControlVerb } from "../control-actions";
@@ -12,33 +13,7 @@ export type ProgressSnapshot = {
   counts: DeliveryCounts;
 };
 
-export type ProgressTexts = {
-  heading: string;
-  label: string;
-  summary: string;
-  summaryEmpty: string;
-  total: string;
-  queued: string;
-  sent: string;
-  delivered: string;
-  failed: string;
-  suppressed: string;
-  bounced: string;
-  complained: string;
-  cancelled: string;
-  unsubscribed: string;
-  suppressedBy: string;
-  reasons: Record<string, string>;
-  pause: string;
-  resume: string;
-  cancel: string;
-  cancelHeading: string;
-  cancelText: string;
-  cancelConfirm: string;
-  back: string;
-  stale: string;
-  status: Record<ProgressSnapshot["status"], string>;
-};
+type ExclusionKey = Parameters<ReturnType<typeof useTranslations<"enums.exclusionReason.recipient">>>[0];
 
 const POLL_MS = 2000;
 const LIVE = new Set(["SCHEDULED", "SENDING"]);
@@ -53,10 +28,12 @@ const ROWS = [
   "complained",
   "cancelled",
   "unsubscribed",
-] as const satisfies readonly (keyof DeliveryCounts & keyof ProgressTexts)[];
+] as const satisfies readonly (keyof DeliveryCounts)[];
 
-export function MailingProgress(props: { mailingId: string; initial: ProgressSnapshot; texts: ProgressTexts }) {
-  const t = props.texts;
+export function MailingProgress(props: { mailingId: string; initial: ProgressSnapshot }) {
+  const t = useTranslations("mailings.progress");
+  const statusT = useTranslations("enums.mailingStatus");
+  const reasonT = useTranslations("enums.exclusionReason.recipient");
   const [snapshot, setSnapshot] = useState(props.initial);
   const [notice, setNotice] = useState<{ ok: boolean; message: string } | null>(null);
   const [stale, setStale] = useState(false);
@@ -88,7 +65,7 @@ export function MailingProgress(props: { mailingId: string; initial: ProgressSna
     try {
       setNotice(await controlMailingAction(props.mailingId, verb));
     } catch {
-      setNotice({ ok: false, message: t.stale });
+      setNotice({ ok: false, message: t("stale") });
     }
     await refresh();
     setBusy(false);
@@ -96,12 +73,9 @@ export function MailingProgress(props: { mailingId: string; initial: ProgressSna
 
   const c = snapshot.counts;
   const done = c.total - c.queued;
-  const statusLabel = t.status[snapshot.status];
-  const summary = (c.total === 0 ? t.summaryEmpty : t.summary)
-    .replace("{status}", statusLabel)
-    .replace("{done}", String(done))
-    .replace("{total}", String(c.total))
-    .replace("{sent}", String(c.sent));
+  const status = statusT(snapshot.status);
+  const summary =
+    c.total === 0 ? t("summaryEmpty", { status }) : t("summary", { status, done, total: c.total, sent: c.sent });
   const reasons = Object.entries(c.suppressedBy);
   const canPause = snapshot.status === "SENDING" || snapshot.status === "SCHEDULED";
   const canResume = snapshot.status === "PAUSED";
@@ -109,14 +83,14 @@ export function MailingProgress(props: { mailingId: string; initial: ProgressSna
 
   return (
     <section aria-labelledby="progress-heading" data-testid="mailing-progress" data-status={snapshot.status}>
-      <h2 id="progress-heading">{t.heading}</h2>
+      <h2 id="progress-heading">{t("heading")}</h2>
       <p aria-live="polite" data-testid="progress-summary">
         {summary}
       </p>
-      {stale ? <p role="status">{t.stale}</p> : null}
+      {stale ? <p role="status">{t("stale")}</p> : null}
       <div className="field">
         <label htmlFor="mailing-progress-bar" className="field__label">
-          {t.label}
+          {t("label")}
         </label>
         <progress id="mailing-progress-bar" className={styles.progress} max={Math.max(c.total, 1)} value={done}>
           {c.total === 0 ? "0 %" : `${Math.round((100 * done) / c.total)} %`}
@@ -125,18 +99,18 @@ export function MailingProgress(props: { mailingId: string; initial: ProgressSna
       <dl className={styles.counts} data-testid="progress-counts">
         {ROWS.map((key) => (
           <div key={key} data-count={key}>
-            <dt>{t[key]}</dt>
+            <dt>{t(key)}</dt>
             <dd>{c[key]}</dd>
           </div>
         ))}
       </dl>
       {reasons.length > 0 ? (
         <>
-          <h3>{t.suppressedBy}</h3>
+          <h3>{t("suppressedBy")}</h3>
           <dl className={styles.counts}>
             {reasons.map(([reason, n]) => (
               <div key={reason}>
-                <dt>{t.reasons[reason] ?? reason}</dt>
+                <dt>{reasonT.has(reason as ExclusionKey) ? reasonT(reason as ExclusionKey) : reason}</dt>
                 <dd>{n}</dd>
               </div>
             ))}
@@ -147,17 +121,17 @@ export function MailingProgress(props: { mailingId: string; initial: ProgressSna
       <div className="actions">
         {canPause ? (
           <button type="button" className="button" disabled={busy} onClick={() => void control("pause")}>
-            {t.pause}
+            {t("pause")}
           </button>
         ) : null}
         {canResume ? (
           <button type="button" className="button" disabled={busy} onClick={() => void control("resume")}>
-            {t.resume}
+            {t("resume")}
           </button>
         ) : null}
         {canCancel ? (
           <button type="button" className="button" disabled={busy} onClick={() => cancelDialog.current?.showModal()}>
-            {t.cancel}
+            {t("cancel")}
           </button>
         ) : null}
       </div>
@@ -166,12 +140,12 @@ export function MailingProgress(props: { mailingId: string; initial: ProgressSna
       </div>
 
       <dialog ref={cancelDialog} aria-labelledby="cancel-heading" className={styles.dialog}>
-        <h2 id="cancel-heading">{t.cancelHeading}</h2>
-        <p>{t.cancelText}</p>
+        <h2 id="cancel-heading">{t("cancelHeading")}</h2>
+        <p>{t("cancelText")}</p>
         {/* Back comes first, so the dialog opens with focus on the harmless choice. */}
         <div className="actions">
           <button type="button" className="button" onClick={() => cancelDialog.current?.close()}>
-            {t.back}
+            {t("back")}
           </button>
           <button
             type="button"
@@ -181,7 +155,7 @@ export function MailingProgress(props: { mailingId: string; initial: ProgressSna
               void control("cancel");
             }}
           >
-            {t.cancelConfirm}
+            {t("cancelConfirm")}
           </button>
         </div>
       </dialog>

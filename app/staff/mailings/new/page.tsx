@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { listMailingTargets } from "@/lib/mailings/get-mailing";
-import { composeProps } from "../_components/compose-props";
+import { COMPOSE_FORM_MESSAGES, composeProps } from "../_components/compose-props";
 import { ComposeForm } from "../_components/compose-form";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.mailings.newTitle };
+  return { title: t("mailings.newTitle") };
 }
 
 export default async function NewMailingPage({ searchParams }: Props) {
@@ -20,8 +21,10 @@ export default async function NewMailingPage({ searchParams }: Props) {
   const targets = await listMailingTargets({ db: await getDb() });
   return (
     <article aria-labelledby="mailing-new-heading">
-      <h1 id="mailing-new-heading">{t.mailings.newTitle}</h1>
-      <ComposeForm values={{}} {...composeProps(t, lang, targets)} />
+      <h1 id="mailing-new-heading">{t("mailings.newTitle")}</h1>
+      <ClientMessages lang={lang} paths={COMPOSE_FORM_MESSAGES}>
+        <ComposeForm values={{}} {...composeProps(lang, targets)} />
+      </ClientMessages>
     </article>
   );
 }

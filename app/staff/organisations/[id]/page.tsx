@@ -17,19 +17,23 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.register.organisations.title };
+  return { title: t("register.organisations.title") };
 }
 
 export default async function OrganisationPage({ params, searchParams }: Props) {
   const { id } = await params;
   const staff = await requireStaff("organisations.read", { returnTo: `/staff/organisations/${id}` });
   const { t } = await getI18n(searchParams);
-  const o = t.register.organisations;
   const db = await getDb();
   const org = await getOrganisation({ db, id });
   if (!org) notFound();
   const status = first((await searchParams).status);
-  const message = status === "created" ? o.created : status === "saved" ? t.register.common.saved : undefined;
+  const message =
+    status === "created"
+      ? t("register.organisations.created")
+      : status === "saved"
+        ? t("register.common.saved")
+        : undefined;
   const writable = (await loadOrganisationForStaff({ db, staff, id, permission: "organisations.write" })).ok;
   return (
     <article aria-labelledby="org-heading">
@@ -38,43 +42,47 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       {writable ? (
         <p>
           <Link href={`/staff/organisations/${org.id}/edit`} className="button">
-            {t.register.common.edit}
+            {t("register.common.edit")}
           </Link>
         </p>
       ) : (
-        <p className="muted">{t.register.common.readOnly}</p>
+        <p className="muted">{t("register.common.readOnly")}</p>
       )}
-      <h2>{o.details}</h2>
+      <h2>{t("register.organisations.details")}</h2>
       <dl>
-        <dt>{o.orgNumber}</dt>
+        <dt>{t("register.organisations.orgNumber")}</dt>
         <dd>{org.orgNumber ?? "–"}</dd>
-        <dt>{o.relationship}</dt>
-        <dd>{t.register.relationship[org.relationship]}</dd>
-        <dt>{o.start}</dt>
+        <dt>{t("register.organisations.relationship")}</dt>
+        <dd>{t(`enums.relationship.label.${org.relationship}`)}</dd>
+        <dt>{t("register.organisations.start")}</dt>
         <dd>{day(org.relationshipStart) || "–"}</dd>
-        <dt>{o.end}</dt>
-        <dd>{day(org.relationshipEnd) || o.ongoing}</dd>
-        <dt>{o.accountManager}</dt>
-        <dd>{org.accountManager ? (org.accountManager.name ?? org.accountManager.email) : o.noAccountManager}</dd>
+        <dt>{t("register.organisations.end")}</dt>
+        <dd>{day(org.relationshipEnd) || t("register.organisations.ongoing")}</dd>
+        <dt>{t("register.organisations.accountManager")}</dt>
+        <dd>
+          {org.accountManager
+            ? (org.accountManager.name ?? org.accountManager.email)
+            : t("register.organisations.noAccountManager")}
+        </dd>
       </dl>
-      <h2>{o.retentionHeading}</h2>
+      <h2>{t("register.organisations.retentionHeading")}</h2>
       <p data-testid="org-retention">
         {org.retention.kind === "ongoing"
-          ? o.retentionOngoing(org.retention.years)
-          : o.retentionDate(day(org.retention.deleteBy))}
+          ? t("register.organisations.retentionOngoing", { years: org.retention.years })
+          : t("register.organisations.retentionDate", { date: day(org.retention.deleteBy) })}
       </p>
-      <h2>{o.contactsHeading}</h2>
+      <h2>{t("register.organisations.contactsHeading")}</h2>
       {org.roles.length === 0 ? (
-        <p>{o.noContacts}</p>
+        <p>{t("register.organisations.noContacts")}</p>
       ) : (
         <table>
-          <caption className="visually-hidden">{o.contactsHeading}</caption>
+          <caption className="visually-hidden">{t("register.organisations.contactsHeading")}</caption>
           <thead>
             <tr>
-              <th scope="col">{o.roleColumns.contact}</th>
-              <th scope="col">{o.roleColumns.role}</th>
-              <th scope="col">{o.roleColumns.starts}</th>
-              <th scope="col">{o.roleColumns.ends}</th>
+              <th scope="col">{t("register.organisations.roleColumns.contact")}</th>
+              <th scope="col">{t("register.organisations.roleColumns.role")}</th>
+              <th scope="col">{t("register.organisations.roleColumns.starts")}</th>
+              <th scope="col">{t("register.organisations.roleColumns.ends")}</th>
             </tr>
           </thead>
           <tbody>
@@ -84,11 +92,11 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
                   <Link href={`/staff/contacts/${r.contact.id}`}>{r.contact.name}</Link>
                 </td>
                 <td>
-                  {t.register.roleType[r.type]}
+                  {t(`enums.roleType.label.${r.type}`)}
                   {r.title ? ` (${r.title})` : ""}
                 </td>
                 <td>{day(r.startsOn)}</td>
-                <td>{day(r.endsOn) || o.ongoing}</td>
+                <td>{day(r.endsOn) || t("register.organisations.ongoing")}</td>
               </tr>
             ))}
           </tbody>

@@ -4,13 +4,14 @@
 import { revalidatePath } from "next/cache";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
-import { isLanguage } from "@/lib/i18n/languages";
-import { getMessages } from "@/lib/i18n/messages";
+import { isLanguage, type Language } from "@/lib/i18n/languages";
+import { translatorFor } from "@/lib/i18n/translator";
 import { completePrivacyRequest } from "@/lib/privacy-requests/complete-privacy-request";
 import { extendPrivacyRequest } from "@/lib/privacy-requests/extend-privacy-request";
 import { updatePrivacyRequest } from "@/lib/privacy-requests/update-privacy-request";
 import { formString, localiseErrors, type StaffFormState } from "../_components/form-state";
 import { loadPrivacyRequestForStaff } from "@/lib/access/load-privacy-request-for-staff";
+import { textsAt } from "@/lib/i18n/texts-at";
 
 type Outcome =
   | { ok: true; changed?: string[] }
@@ -32,12 +33,16 @@ async function run(
   const values = Object.fromEntries(fields.map((k) => [k, formString(form, k)]));
   const id = formString(form, "id");
   const access = await checkStaff("privacyRequests.write");
-  if (!access.ok) return { status: "failed", message: t.form.forbidden, fieldErrors: {}, values };
+  if (!access.ok)
+    return { status: "failed", message: t("accountability.requests.form.forbidden"), fieldErrors: {}, values };
   try {
     const db = await getDb();
     const request = await loadPrivacyRequestForStaff({ db, staff: access.staff, id });
     if (!request.ok) {
-      const message = request.code === "forbidden" ? t.form.forbidden : (t.errors.not_found ?? t.form.failed);
+      const message =
+        request.code === "forbidden"
+          ? t("accountability.requests.form.forbidden")
+          : t("accountability.requests.errors.not_found");
       return { status: "failed", message, fieldErrors: {}, values };
     }
     const r = await call(db, request.value.id, values, access.staff.id);
@@ -48,26 +53,35 @@ async function run(
     if (r.code === "validation_failed")
       return {
         status: "invalid",
-        message: t.form.invalid,
-        fieldErrors: localiseErrors(r.fieldErrors, t.errors, t.errorFallback),
+        message: t("accountability.requests.form.invalid"),
+        fieldErrors: localiseErrors(
+          r.fieldErrors,
+          textsAt(uiLang(form), "accountability.requests.errors"),
+          t("accountability.requests.errorFallback"),
+        ),
         values,
       };
-    return { status: "failed", message: t.errors[r.code] ?? t.form.failed, fieldErrors: {}, values };
+    return { status: "failed", message: t(`accountability.requests.errors.${r.code}`), fieldErrors: {}, values };
   } catch {
-    return { status: "failed", message: t.form.failed, fieldErrors: {}, values };
+    return { status: "failed", message: t("accountability.requests.form.failed"), fieldErrors: {}, values };
   }
 }
 
-function texts(form: FormData) {
+function uiLang(form: FormData): Language {
   const lang = formString(form, "uiLang");
-  return getMessages(isLanguage(lang) ? lang : "sv").accountability.requests;
+  return isLanguage(lang) ? lang : "sv";
+}
+
+function texts(form: FormData) {
+  return translatorFor(uiLang(form));
 }
 
 export async function updateRequest(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
   return run(
     form,
     ["status", "handlerId", "outcome"],
-    (t, r) => (r.changed?.length ? t.detail.saved : t.detail.unchanged),
+    (t, r) =>
+      r.changed?.length ? t("accountability.requests.detail.saved") : t("accountability.requests.detail.unchanged"),
     (db, id, input, staffId) => updatePrivacyRequest({ db, id, input, actor: { type: "STAFF", id: staffId } }),
   );
 }
@@ -76,7 +90,7 @@ export async function extendRequest(_prev: StaffFormState, form: FormData): Prom
   return run(
     form,
     ["months", "reason"],
-    (t) => t.detail.extended,
+    (t) => t("accountability.requests.detail.extended"),
     (db, id, input, staffId) => extendPrivacyRequest({ db, id, input, actor: { type: "STAFF", id: staffId } }),
   );
 }
@@ -85,7 +99,7 @@ export async function completeRequest(_prev: StaffFormState, form: FormData): Pr
   return run(
     form,
     ["status", "outcome"],
-    (t) => t.detail.completed,
+    (t) => t("accountability.requests.detail.completed"),
     (db, id, input, staffId) =>
       completePrivacyRequest({ db, id, input, actor: { type: "STAFF", id: staffId }, handlerId: staffId }),
   );

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { getPrivacyRequest, listRequestHandlers } from "@/lib/privacy-requests/list-privacy-requests";
 import { RequestForms } from "./request-forms";
@@ -14,9 +15,27 @@ export const dynamic = "force-dynamic";
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
+const REQUEST_FORMS_MESSAGES = [
+  "accountability.requests.detail.complete",
+  "accountability.requests.detail.completeHeading",
+  "accountability.requests.detail.extend",
+  "accountability.requests.detail.extendHeading",
+  "accountability.requests.detail.extendLead",
+  "accountability.requests.detail.handler",
+  "accountability.requests.detail.months",
+  "accountability.requests.detail.outcome",
+  "accountability.requests.detail.outcomeHint",
+  "accountability.requests.detail.reason",
+  "accountability.requests.detail.reasonHint",
+  "accountability.requests.detail.result",
+  "accountability.requests.detail.save",
+  "accountability.requests.detail.status",
+  "accountability.requests.detail.updateHeading",
+];
+
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.accountability.requests.detail.title };
+  return { title: t("accountability.requests.detail.title") };
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -24,18 +43,17 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export default async function PrivacyRequestPage({ params, searchParams }: Props) {
   const { id } = await params;
   const staff = await requireStaff("privacyRequests.read", { returnTo: `/staff/privacy-requests/${id}` });
-  const { lang, t: all } = await getI18n(searchParams);
-  const t = all.accountability.requests;
-  const d = t.detail;
+  const { lang, t } = await getI18n(searchParams);
+  const d = t;
   const db = await getDb();
   const request = await getPrivacyRequest({ db, id });
   if (!request) {
     return (
       <article aria-labelledby="pr-detail-heading">
-        <h1 id="pr-detail-heading">{d.title}</h1>
-        <p>{d.notFound}</p>
+        <h1 id="pr-detail-heading">{d("accountability.requests.detail.title")}</h1>
+        <p>{d("accountability.requests.detail.notFound")}</p>
         <p>
-          <Link href="/staff/privacy-requests">{t.form.back}</Link>
+          <Link href="/staff/privacy-requests">{t("accountability.requests.form.back")}</Link>
         </p>
       </article>
     );
@@ -47,49 +65,55 @@ export default async function PrivacyRequestPage({ params, searchParams }: Props
 
   return (
     <article aria-labelledby="pr-detail-heading">
-      <h1 id="pr-detail-heading">{d.heading(t.types[request.type])}</h1>
+      <h1 id="pr-detail-heading">
+        {d("accountability.requests.detail.heading", { type: t(`enums.requestType.${request.type}`) })}
+      </h1>
       <dl data-testid="request-facts">
-        <dt>{d.subject}</dt>
+        <dt>{d("accountability.requests.detail.subject")}</dt>
         <dd>
           {request.contact
             ? `${request.contact.name} (${request.contact.email})`
             : request.subjectRef
-              ? t.erasedSubject(request.subjectRef)
-              : t.noSubject}
+              ? t("accountability.requests.erasedSubject", { ref: request.subjectRef })
+              : t("accountability.requests.noSubject")}
         </dd>
-        <dt>{t.columns.channel}</dt>
-        <dd>{t.channels[request.channel]}</dd>
-        <dt>{d.received}</dt>
+        <dt>{t("accountability.requests.columns.channel")}</dt>
+        <dd>{t(`enums.requestChannel.${request.channel}`)}</dd>
+        <dt>{d("accountability.requests.detail.received")}</dt>
         <dd>{day(request.receivedAt)}</dd>
-        <dt>{d.due}</dt>
+        <dt>{d("accountability.requests.detail.due")}</dt>
         <dd data-testid="request-due">{day(request.effectiveDueAt)}</dd>
         {request.extendedDueAt ? (
           <>
-            <dt>{d.originalDue}</dt>
+            <dt>{d("accountability.requests.detail.originalDue")}</dt>
             <dd>{day(request.dueAt)}</dd>
-            <dt>{d.extensionReason}</dt>
+            <dt>{d("accountability.requests.detail.extensionReason")}</dt>
             <dd data-testid="extension-reason">{request.extensionReason}</dd>
           </>
         ) : null}
-        <dt>{d.status}</dt>
-        <dd data-testid="request-status">{t.statuses[request.status]}</dd>
-        <dt>{d.handler}</dt>
-        <dd>{request.handler ? (request.handler.name ?? request.handler.email) : d.noHandler}</dd>
+        <dt>{d("accountability.requests.detail.status")}</dt>
+        <dd data-testid="request-status">{t(`enums.requestStatus.label.${request.status}`)}</dd>
+        <dt>{d("accountability.requests.detail.handler")}</dt>
+        <dd>
+          {request.handler
+            ? (request.handler.name ?? request.handler.email)
+            : d("accountability.requests.detail.noHandler")}
+        </dd>
         {request.details ? (
           <>
-            <dt>{d.details}</dt>
+            <dt>{d("accountability.requests.detail.details")}</dt>
             <dd>{request.details}</dd>
           </>
         ) : null}
         {request.outcome ? (
           <>
-            <dt>{d.outcome}</dt>
+            <dt>{d("accountability.requests.detail.outcome")}</dt>
             <dd>{request.outcome}</dd>
           </>
         ) : null}
         {request.completedAt ? (
           <>
-            <dt>{d.completedAt}</dt>
+            <dt>{d("accountability.requests.detail.completedAt")}</dt>
             <dd>{day(request.completedAt)}</dd>
           </>
         ) : null}
@@ -97,47 +121,38 @@ export default async function PrivacyRequestPage({ params, searchParams }: Props
       {can(staff, "audit.read") ? (
         <p>
           <Link href={auditHref} data-testid="request-audit-link">
-            {d.auditLink}
+            {d("accountability.requests.detail.auditLink")}
           </Link>
         </p>
       ) : null}
-      {closed ? <p>{d.closed}</p> : null}
+      {closed ? <p>{d("accountability.requests.detail.closed")}</p> : null}
       {mayWrite && !closed ? (
-        <RequestForms
-          id={request.id}
-          lang={lang}
-          texts={{
-            updateHeading: d.updateHeading,
-            status: d.status,
-            handler: d.handler,
-            outcome: d.outcome,
-            outcomeHint: d.outcomeHint,
-            save: d.save,
-            extendHeading: d.extendHeading,
-            extendLead: d.extendLead,
-            months: d.months,
-            reason: d.reason,
-            reasonHint: d.reasonHint,
-            extend: d.extend,
-            completeHeading: d.completeHeading,
-            result: d.result,
-            complete: d.complete,
-          }}
-          current={{ status: request.status, handlerId: request.handlerId ?? "", outcome: request.outcome ?? "" }}
-          openStatuses={(["RECEIVED", "IN_PROGRESS"] as const).map((s) => ({ value: s, label: t.statuses[s] }))}
-          closeStatuses={(["COMPLETED", "REJECTED"] as const).map((s) => ({ value: s, label: t.statuses[s] }))}
-          handlers={[
-            { value: "", label: d.noHandler },
-            ...handlers.map((h) => ({ value: h.id, label: h.name ? `${h.name} (${h.email})` : h.email })),
-          ]}
-          monthOptions={[
-            { value: "1", label: d.oneMonth },
-            { value: "2", label: d.twoMonths },
-          ]}
-        />
+        <ClientMessages lang={lang} paths={REQUEST_FORMS_MESSAGES}>
+          <RequestForms
+            id={request.id}
+            lang={lang}
+            current={{ status: request.status, handlerId: request.handlerId ?? "", outcome: request.outcome ?? "" }}
+            openStatuses={(["RECEIVED", "IN_PROGRESS"] as const).map((s) => ({
+              value: s,
+              label: t(`enums.requestStatus.label.${s}`),
+            }))}
+            closeStatuses={(["COMPLETED", "REJECTED"] as const).map((s) => ({
+              value: s,
+              label: t(`enums.requestStatus.label.${s}`),
+            }))}
+            handlers={[
+              { value: "", label: d("accountability.requests.detail.noHandler") },
+              ...handlers.map((h) => ({ value: h.id, label: h.name ? `${h.name} (${h.email})` : h.email })),
+            ]}
+            monthOptions={[
+              { value: "1", label: d("accountability.requests.detail.oneMonth") },
+              { value: "2", label: d("accountability.requests.detail.twoMonths") },
+            ]}
+          />
+        </ClientMessages>
       ) : null}
       <p>
-        <Link href="/staff/privacy-requests">{t.form.back}</Link>
+        <Link href="/staff/privacy-requests">{t("accountability.requests.form.back")}</Link>
       </p>
     </article>
   );

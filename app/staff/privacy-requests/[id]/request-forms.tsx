@@ -1,5 +1,6 @@
 "use client";
 // The forms of an open request: status and handler, extension (with a required reason), closing.
+import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import { FormStatus, SelectField, TextField, useFocusFirstError } from "../_components/form-parts";
 import { idleState } from "../_components/form-state";
@@ -7,35 +8,16 @@ import { completeRequest, extendRequest, updateRequest } from "./actions";
 
 type Option = { value: string; label: string };
 
-export type RequestFormTexts = {
-  updateHeading: string;
-  status: string;
-  handler: string;
-  outcome: string;
-  outcomeHint: string;
-  save: string;
-  extendHeading: string;
-  extendLead: string;
-  months: string;
-  reason: string;
-  reasonHint: string;
-  extend: string;
-  completeHeading: string;
-  result: string;
-  complete: string;
-};
-
 export function RequestForms(props: {
   id: string;
   lang: string;
-  texts: RequestFormTexts;
   current: { status: string; handlerId: string; outcome: string };
   openStatuses: Option[];
   closeStatuses: Option[];
   handlers: Option[];
   monthOptions: Option[];
 }) {
-  const t = props.texts;
+  const t = useTranslations();
   const [upd, updAction, updPending] = useActionState(updateRequest, idleState(props.current));
   const [ext, extAction, extPending] = useActionState(extendRequest, idleState({ months: "1" }));
   const [done, doneAction, donePending] = useActionState(completeRequest, idleState({ status: "COMPLETED" }));
@@ -54,41 +36,85 @@ export function RequestForms(props: {
   return (
     <>
       <section aria-labelledby="pr-update-heading">
-        <h2 id="pr-update-heading">{t.updateHeading}</h2>
+        <h2 id="pr-update-heading">{t("accountability.requests.detail.updateHeading")}</h2>
         <form ref={updForm} action={updAction} noValidate>
           {hidden}
-          <SelectField id="pr-status" name="status" label={t.status} state={upd} options={props.openStatuses} />
-          <SelectField id="pr-handler" name="handlerId" label={t.handler} state={upd} options={props.handlers} />
-          <TextField id="pr-outcome" name="outcome" label={t.outcome} hint={t.outcomeHint} state={upd} textarea />
+          <SelectField
+            id="pr-status"
+            name="status"
+            label={t("accountability.requests.detail.status")}
+            state={upd}
+            options={props.openStatuses}
+          />
+          <SelectField
+            id="pr-handler"
+            name="handlerId"
+            label={t("accountability.requests.detail.handler")}
+            state={upd}
+            options={props.handlers}
+          />
+          <TextField
+            id="pr-outcome"
+            name="outcome"
+            label={t("accountability.requests.detail.outcome")}
+            hint={t("accountability.requests.detail.outcomeHint")}
+            state={upd}
+            textarea
+          />
           <button type="submit" className="button" disabled={updPending}>
-            {t.save}
+            {t("accountability.requests.detail.save")}
           </button>
           <FormStatus state={upd} testId="update-status" />
         </form>
       </section>
 
       <section aria-labelledby="pr-extend-heading">
-        <h2 id="pr-extend-heading">{t.extendHeading}</h2>
-        <p>{t.extendLead}</p>
+        <h2 id="pr-extend-heading">{t("accountability.requests.detail.extendHeading")}</h2>
+        <p>{t("accountability.requests.detail.extendLead")}</p>
         <form ref={extForm} action={extAction} noValidate>
           {hidden}
-          <SelectField id="pr-months" name="months" label={t.months} state={ext} options={props.monthOptions} />
-          <TextField id="pr-reason" name="reason" label={t.reason} hint={t.reasonHint} state={ext} textarea />
+          <SelectField
+            id="pr-months"
+            name="months"
+            label={t("accountability.requests.detail.months")}
+            state={ext}
+            options={props.monthOptions}
+          />
+          <TextField
+            id="pr-reason"
+            name="reason"
+            label={t("accountability.requests.detail.reason")}
+            hint={t("accountability.requests.detail.reasonHint")}
+            state={ext}
+            textarea
+          />
           <button type="submit" className="button" disabled={extPending}>
-            {t.extend}
+            {t("accountability.requests.detail.extend")}
           </button>
           <FormStatus state={ext} testId="extend-status" />
         </form>
       </section>
 
       <section aria-labelledby="pr-complete-heading">
-        <h2 id="pr-complete-heading">{t.completeHeading}</h2>
+        <h2 id="pr-complete-heading">{t("accountability.requests.detail.completeHeading")}</h2>
         <form ref={doneForm} action={doneAction} noValidate>
           {hidden}
-          <SelectField id="pr-result" name="status" label={t.result} state={done} options={props.closeStatuses} />
-          <TextField id="pr-final-outcome" name="outcome" label={t.outcome} state={done} textarea />
+          <SelectField
+            id="pr-result"
+            name="status"
+            label={t("accountability.requests.detail.result")}
+            state={done}
+            options={props.closeStatuses}
+          />
+          <TextField
+            id="pr-final-outcome"
+            name="outcome"
+            label={t("accountability.requests.detail.outcome")}
+            state={done}
+            textarea
+          />
           <button type="submit" className="button" disabled={donePending}>
-            {t.complete}
+            {t("accountability.requests.detail.complete")}
           </button>
           <FormStatus state={done} testId="complete-status" />
         </form>

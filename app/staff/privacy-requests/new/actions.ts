@@ -5,18 +5,21 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { isLanguage } from "@/lib/i18n/languages";
-import { getMessages } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/translator";
 import { recordStaffRequest } from "@/lib/privacy-requests/record-staff-request";
 import { formString, localiseErrors, type StaffFormState } from "../_components/form-state";
+import { textsAt } from "@/lib/i18n/texts-at";
 
 export async function recordRequest(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
-  const lang = formString(form, "uiLang");
-  const t = getMessages(isLanguage(lang) ? lang : "sv").accountability.requests;
+  const requested = formString(form, "uiLang");
+  const lang = isLanguage(requested) ? requested : "sv";
+  const t = translatorFor(lang);
   const values = Object.fromEntries(
     ["type", "channel", "receivedOn", "email", "reference", "details"].map((k) => [k, formString(form, k)]),
   );
   const access = await checkStaff("privacyRequests.write");
-  if (!access.ok) return { status: "failed", message: t.form.forbidden, fieldErrors: {}, values };
+  if (!access.ok)
+    return { status: "failed", message: t("accountability.requests.form.forbidden"), fieldErrors: {}, values };
   try {
     const r = await recordStaffRequest({
       db: await getDb(),
@@ -27,12 +30,22 @@ export async function recordRequest(_prev: StaffFormState, form: FormData): Prom
     if (!r.ok)
       return {
         status: "invalid",
-        message: t.form.invalid,
-        fieldErrors: localiseErrors(r.fieldErrors, t.errors, t.errorFallback),
+        message: t("accountability.requests.form.invalid"),
+        fieldErrors: localiseErrors(
+          r.fieldErrors,
+          textsAt(lang, "accountability.requests.errors"),
+          t("accountability.requests.errorFallback"),
+        ),
         values,
       };
-    return { status: "saved", message: t.form.saved, fieldErrors: {}, values: {}, data: { id: r.id } };
+    return {
+      status: "saved",
+      message: t("accountability.requests.form.saved"),
+      fieldErrors: {},
+      values: {},
+      data: { id: r.id },
+    };
   } catch {
-    return { status: "failed", message: t.form.failed, fieldErrors: {}, values };
+    return { status: "failed", message: t("accountability.requests.form.failed"), fieldErrors: {}, values };
   }
 }

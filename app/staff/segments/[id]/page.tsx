@@ -3,10 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { getSegment } from "@/lib/segments/get-segment";
 import { archiveSegmentAction } from "../actions";
-import { editorProps } from "../_components/editor-props";
+import { EDITOR_MESSAGES, editorProps } from "../_components/editor-props";
 import { SegmentEditor } from "../_components/segment-editor";
 import tables from "../../audit/staff-table.module.css";
 
@@ -18,7 +19,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.segments.segments.title };
+  return { title: t("segments.segments.title") };
 }
 
 export default async function EditSegmentPage({ params, searchParams }: Props) {
@@ -27,29 +28,30 @@ export default async function EditSegmentPage({ params, searchParams }: Props) {
   await requireStaff("segments.manage", { returnTo: path });
   const query = await searchParams;
   const { t, lang } = await getI18n(searchParams);
-  const s = t.segments.segments;
   const db = await getDb();
   const segment = await getSegment({ db, id });
   if (!segment) notFound();
-  const props = await editorProps({ db, t, lang, query, saved: segment });
+  const props = await editorProps({ db, lang, query, saved: segment });
   return (
     <article aria-labelledby="segment-heading">
       <p>
-        <Link href="/staff/segments">{s.back}</Link>
+        <Link href="/staff/segments">{t("segments.segments.back")}</Link>
       </p>
-      <h1 id="segment-heading">{s.editTitle(segment.name)}</h1>
+      <h1 id="segment-heading">{t("segments.segments.editTitle", { name: segment.name })}</h1>
       {query.saved ? (
         <p role="status" className={tables.notice}>
-          {t.segments.saved}
+          {t("segments.saved")}
         </p>
       ) : null}
-      {segment.archivedAt ? <p className={tables.notice}>{s.archivedNotice}</p> : null}
-      <SegmentEditor {...props} pagePath={path} />
+      {segment.archivedAt ? <p className={tables.notice}>{t("segments.segments.archivedNotice")}</p> : null}
+      <ClientMessages lang={lang} paths={EDITOR_MESSAGES}>
+        <SegmentEditor {...props} pagePath={path} />
+      </ClientMessages>
       <form action={archiveSegmentAction}>
         <input type="hidden" name="id" value={segment.id} />
         <input type="hidden" name="archived" value={segment.archivedAt ? "" : "on"} />
         <button type="submit" className="button">
-          {segment.archivedAt ? s.restore : s.archive}
+          {segment.archivedAt ? t("segments.segments.restore") : t("segments.segments.archive")}
         </button>
       </form>
     </article>

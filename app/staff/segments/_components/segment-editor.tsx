@@ -2,6 +2,7 @@
 // The segment builder: filter fields, the topic for the breakdown, a live count that follows the form (debounced GET
 // to /staff/segments/count, stale answers cancelled), and saving with a name. Without JavaScript, "Show count"
 // submits the same form with GET to the page, which counts on the server.
+import { useTranslations } from "next-intl";
 import { useActionState, useCallback, useEffect, useRef, useState } from "react";
 import type { SegmentPreview } from "@/lib/segments/preview-segment";
 import { Status, TextField, useFocusFirstError } from "../../contacts/_components/fields";
@@ -9,7 +10,7 @@ import { initialFormState, type FormState } from "../../contacts/_components/for
 import { saveSegmentAction } from "../actions";
 import styles from "../segments.module.css";
 import { CheckboxGroup, RadioGroup } from "./choice-fields";
-import { PreviewPanel, type PreviewTexts } from "./preview-panel";
+import { PreviewPanel } from "./preview-panel";
 
 type Option = { value: string; label: string };
 
@@ -27,34 +28,6 @@ export type FilterValues = {
   createdTo: string;
   lastActivityFrom: string;
   lastActivityTo: string;
-};
-
-export type EditorTexts = PreviewTexts & {
-  name: string;
-  save: string;
-  count: string;
-  filterHeading: string;
-  filterHint: string;
-  categories: string;
-  relationships: string;
-  roleTypes: string;
-  roleStatus: string;
-  roleStatusHint: string;
-  organisations: string;
-  organisationsHint: string;
-  topicIds: string;
-  languages: string;
-  sourceTypes: string;
-  sourceDetail: string;
-  sourceDetailHint: string;
-  createdFrom: string;
-  createdTo: string;
-  lastActivityFrom: string;
-  lastActivityTo: string;
-  dateHint: string;
-  breakdownTopic: string;
-  breakdownTopicHint: string;
-  noTopic: string;
 };
 
 const DEBOUNCE_MS = 350;
@@ -75,10 +48,9 @@ export function SegmentEditor(props: {
     languages: Option[];
     sourceTypes: Option[];
   };
-  texts: EditorTexts;
-  locale: string;
 }) {
-  const { texts: t, options: o } = props;
+  const t = useTranslations("segments.segments");
+  const { options: o } = props;
   const [state, action, pending] = useActionState(
     saveSegmentAction,
     initialFormState({
@@ -149,36 +121,36 @@ export function SegmentEditor(props: {
       <input type="hidden" name="id" defaultValue={state.values.id ?? ""} />
       {/* Tells the page that a "show count" GET carries a filter to show instead of the saved one. */}
       <input type="hidden" name="preview" value="1" />
-      <TextField name="name" label={t.name} state={state} />
-      <h2>{t.filterHeading}</h2>
-      <p className="field__hint">{t.filterHint}</p>
+      <TextField name="name" label={t("name")} state={state} />
+      <h2>{t("filterHeading")}</h2>
+      <p className="field__hint">{t("filterHint")}</p>
       <CheckboxGroup
         name="categories"
-        legend={t.categories}
+        legend={t("categories")}
         options={o.categories}
         selected={list(f.categories)}
         error={errors.categories}
       />
       <CheckboxGroup
         name="relationships"
-        legend={t.relationships}
+        legend={t("relationships")}
         options={o.relationships}
         selected={list(f.relationships)}
         error={errors.relationships}
       />
       <CheckboxGroup
         name="roleTypes"
-        legend={t.roleTypes}
+        legend={t("roleTypes")}
         options={o.roleTypes}
         selected={list(f.roleTypes)}
         error={errors.roleTypes}
       />
       <div className="field">
         <label className="field__label" htmlFor="f-organisationIds">
-          {t.organisations}
+          {t("organisations")}
         </label>
         <p id="f-organisationIds-hint" className="field__hint">
-          {t.organisationsHint}
+          {t("organisationsHint")}
         </p>
         <select
           id="f-organisationIds"
@@ -198,52 +170,58 @@ export function SegmentEditor(props: {
       </div>
       <RadioGroup
         name="roleStatus"
-        legend={t.roleStatus}
-        hint={t.roleStatusHint}
+        legend={t("roleStatus")}
+        hint={t("roleStatusHint")}
         options={o.roleStatuses}
         selected={[f.roleStatus || "current"]}
         error={errors.roleStatus}
       />
       <CheckboxGroup
         name="topicIds"
-        legend={t.topicIds}
+        legend={t("topicIds")}
         options={o.topics}
         selected={list(f.topicIds)}
         error={errors.topicIds}
       />
       <CheckboxGroup
         name="languages"
-        legend={t.languages}
+        legend={t("languages")}
         options={o.languages}
         selected={list(f.languages)}
         error={errors.languages}
       />
       <CheckboxGroup
         name="sourceTypes"
-        legend={t.sourceTypes}
+        legend={t("sourceTypes")}
         options={o.sourceTypes}
         selected={list(f.sourceTypes)}
         error={errors.sourceTypes}
       />
-      <TextField name="sourceDetail" label={t.sourceDetail} hint={t.sourceDetailHint} state={fieldState} />
+      <TextField name="sourceDetail" label={t("sourceDetail")} hint={t("sourceDetailHint")} state={fieldState} />
       <div className={styles.columns}>
-        <TextField name="createdFrom" type="date" label={t.createdFrom} hint={t.dateHint} state={fieldState} />
-        <TextField name="createdTo" type="date" label={t.createdTo} hint={t.dateHint} state={fieldState} />
+        <TextField name="createdFrom" type="date" label={t("createdFrom")} hint={t("dateHint")} state={fieldState} />
+        <TextField name="createdTo" type="date" label={t("createdTo")} hint={t("dateHint")} state={fieldState} />
         <TextField
           name="lastActivityFrom"
           type="date"
-          label={t.lastActivityFrom}
-          hint={t.dateHint}
+          label={t("lastActivityFrom")}
+          hint={t("dateHint")}
           state={fieldState}
         />
-        <TextField name="lastActivityTo" type="date" label={t.lastActivityTo} hint={t.dateHint} state={fieldState} />
+        <TextField
+          name="lastActivityTo"
+          type="date"
+          label={t("lastActivityTo")}
+          hint={t("dateHint")}
+          state={fieldState}
+        />
       </div>
       <div className="field">
         <label className="field__label" htmlFor="f-topic">
-          {t.breakdownTopic}
+          {t("breakdownTopic")}
         </label>
         <p id="f-topic-hint" className="field__hint">
-          {t.breakdownTopicHint}
+          {t("breakdownTopicHint")}
         </p>
         <select
           id="f-topic"
@@ -253,7 +231,7 @@ export function SegmentEditor(props: {
           aria-describedby={errors.topic ? "f-topic-hint f-topic-error" : "f-topic-hint"}
           aria-invalid={errors.topic ? true : undefined}
         >
-          <option value="">{t.noTopic}</option>
+          <option value="">{t("noTopic")}</option>
           {o.topics.map((x) => (
             <option key={x.value} value={x.value}>
               {x.label}
@@ -268,14 +246,14 @@ export function SegmentEditor(props: {
       </div>
       <div className={styles.buttons}>
         <button type="submit" className="button" formMethod="get" formAction={props.pagePath} formNoValidate>
-          {t.count}
+          {t("count")}
         </button>
       </div>
-      <PreviewPanel preview={preview} phase={phase} topicName={topicName} texts={t} locale={props.locale} />
+      <PreviewPanel preview={preview} phase={phase} topicName={topicName} />
       <Status state={state} />
       <div className={styles.buttons}>
         <button type="submit" className="button" disabled={pending}>
-          {t.save}
+          {t("save")}
         </button>
       </div>
     </form>

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { filterFromForm } from "@/lib/segments/filter-from-form";
 import { previewSegment } from "@/lib/segments/preview-segment";
+import { textsAt } from "@/lib/i18n/texts-at";
 
 export const dynamic = "force-dynamic";
 
@@ -19,9 +20,10 @@ export async function GET(request: Request): Promise<Response> {
     topicId: query.get("topic"),
   });
   if (preview.ok) return Response.json(preview, { headers: { "Cache-Control": "no-store" } });
-  const { t } = await getI18n();
+  const { lang, t } = await getI18n();
+  const errors = textsAt(lang, "segments.errors");
   const fieldErrors = Object.fromEntries(
-    Object.entries(preview.fieldErrors).map(([f, code]) => [f, t.segments.errors[code] ?? t.segments.errorFallback]),
+    Object.entries(preview.fieldErrors).map(([f, code]) => [f, errors[code] ?? t("segments.errorFallback")]),
   );
   return Response.json({ ok: false, fieldErrors }, { status: 422, headers: { "Cache-Control": "no-store" } });
 }

@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
   // The URL carries the sign-in token: no Referer to anywhere, not even our own assets.
-  return { title: t.staff.confirm.title, referrer: "no-referrer", robots: { index: false, follow: false } };
+  return { title: t("staff.confirm.title"), referrer: "no-referrer", robots: { index: false, follow: false } };
 }
 
 export default async function ConfirmSignInPage({ searchParams }: Props) {
@@ -38,18 +38,17 @@ export default async function ConfirmSignInPage({ searchParams }: Props) {
     token: String(query.token),
     email: link.email,
   })}`;
-  const c = t.staff.confirm;
   return (
     <article className="prose" aria-labelledby="confirm-sign-in-heading">
-      <h1 id="confirm-sign-in-heading">{c.heading}</h1>
-      {query.csrf === "true" ? <p role="alert">{t.staff.signIn.csrfExpired}</p> : null}
-      <p className="lead">{c.text(link.email)}</p>
+      <h1 id="confirm-sign-in-heading">{t("staff.confirm.heading")}</h1>
+      {query.csrf === "true" ? <p role="alert">{t("staff.signIn.csrfExpired")}</p> : null}
+      <p className="lead">{t("staff.confirm.text", { email: link.email })}</p>
       <CsrfForm action={action} callbackUrl={callbackUrl}>
         <button type="submit" className="button">
-          {c.button}
+          {t("staff.confirm.button")}
         </button>
       </CsrfForm>
-      <p>{c.note}</p>
+      <p>{t("staff.confirm.note")}</p>
     </article>
   );
 }

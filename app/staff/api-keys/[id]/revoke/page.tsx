@@ -14,41 +14,40 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchPara
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.accountability.apiKeys.confirmTitle };
+  return { title: t("accountability.apiKeys.confirmTitle") };
 }
 
 export default async function RevokeKeyPage({ params, searchParams }: Props) {
   const { id } = await params;
   const staff = await requireStaff("apiKeys.manage", { returnTo: "/staff/api-keys" });
-  const { lang, t: all } = await getI18n(searchParams);
-  const t = all.accountability.apiKeys;
+  const { lang, t } = await getI18n(searchParams);
   const loaded = await loadApiKeyForStaff({ db: await getDb(), staff, id });
   const key = loaded.ok ? loaded.value : null;
   if (!key || key.revokedAt) {
     return (
       <article aria-labelledby="revoke-heading">
-        <h1 id="revoke-heading">{t.confirmTitle}</h1>
-        <p>{key ? t.alreadyRevoked : t.notFound}</p>
+        <h1 id="revoke-heading">{t("accountability.apiKeys.confirmTitle")}</h1>
+        <p>{key ? t("accountability.apiKeys.alreadyRevoked") : t("accountability.apiKeys.notFound")}</p>
         <p>
-          <Link href="/staff/api-keys">{t.cancel}</Link>
+          <Link href="/staff/api-keys">{t("accountability.apiKeys.cancel")}</Link>
         </p>
       </article>
     );
   }
   return (
     <article aria-labelledby="revoke-heading">
-      <h1 id="revoke-heading">{t.confirmHeading(key.name)}</h1>
+      <h1 id="revoke-heading">{t("accountability.apiKeys.confirmHeading", { name: key.name })}</h1>
       <p>
         <code>{key.prefix}</code>
       </p>
-      <p>{t.confirmText}</p>
+      <p>{t("accountability.apiKeys.confirmText")}</p>
       <form action={revokeKey} className="actions">
         <input type="hidden" name="id" value={key.id} />
         <input type="hidden" name="uiLang" value={lang} />
         <button type="submit" className="button">
-          {t.confirm}
+          {t("accountability.apiKeys.confirm")}
         </button>
-        <Link href="/staff/api-keys">{t.cancel}</Link>
+        <Link href="/staff/api-keys">{t("accountability.apiKeys.cancel")}</Link>
       </form>
     </article>
   );

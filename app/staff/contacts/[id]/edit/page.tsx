@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { loadContactForEditing } from "@/lib/contacts/load-contact-for-editing";
 import { CATEGORIES } from "@/lib/enums";
@@ -15,48 +16,50 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.register.contacts.editTitle("") };
+  return { title: t("register.contacts.editTitle", { name: "" }) };
 }
+
+const CONTACT_FORM_MESSAGES = [
+  "register.contacts.fields",
+  "register.contacts.suppressedHeading",
+  "register.contacts.editOverride",
+  "register.contacts.editOverrideHint",
+  "register.contacts.overrideReason",
+  "register.common.save",
+];
 
 export default async function EditContactPage({ params, searchParams }: Props) {
   const { id } = await params;
   const staff = await requireStaff("contacts.write", { returnTo: `/staff/contacts/${id}/edit` });
-  const { t } = await getI18n(searchParams);
+  const { lang, t } = await getI18n(searchParams);
   const loaded = await loadContactForEditing({ db: await getDb(), staff, id });
   if (!loaded.ok) {
     if (loaded.code === "not_found") notFound();
     redirect(FORBIDDEN_PATH);
   }
   const c = loaded.contact;
-  const f = t.register.contacts.fields;
   return (
     <article aria-labelledby="contact-edit-heading">
-      <h1 id="contact-edit-heading">{t.register.contacts.editTitle(c.name)}</h1>
-      <ContactForm
-        id={id}
-        showPhone={loaded.mayReadPhone}
-        values={{
-          name: c.name,
-          email: c.email,
-          phone: c.phone ?? "",
-          jobTitle: c.jobTitle ?? "",
-          language: c.language,
-          category: c.category,
-        }}
-        languages={[
-          { value: "sv", label: t.register.languages.sv },
-          { value: "en", label: t.register.languages.en },
-        ]}
-        categories={CATEGORIES.map((k) => ({ value: k, label: t.register.category[k] }))}
-        texts={{
-          ...f,
-          suppressedHeading: t.register.contacts.suppressedHeading,
-          override: t.register.contacts.editOverride,
-          overrideHint: t.register.contacts.editOverrideHint,
-          overrideReason: t.register.contacts.overrideReason,
-          save: t.register.common.save,
-        }}
-      />
+      <h1 id="contact-edit-heading">{t("register.contacts.editTitle", { name: c.name })}</h1>
+      <ClientMessages lang={lang} paths={CONTACT_FORM_MESSAGES}>
+        <ContactForm
+          id={id}
+          showPhone={loaded.mayReadPhone}
+          values={{
+            name: c.name,
+            email: c.email,
+            phone: c.phone ?? "",
+            jobTitle: c.jobTitle ?? "",
+            language: c.language,
+            category: c.category,
+          }}
+          languages={[
+            { value: "sv", label: t("register.languages.sv") },
+            { value: "en", label: t("register.languages.en") },
+          ]}
+          categories={CATEGORIES.map((k) => ({ value: k, label: t(`enums.contactCategory.label.${k}`) }))}
+        />
+      </ClientMessages>
     </article>
   );
 }

@@ -1,14 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import { Status, useFocusFirstError } from "../../_components/fields";
 import { initialFormState } from "../../_components/form-state";
 import { eraseContactAction } from "../../actions";
 
-export function EraseForm(props: {
-  id: string;
-  channels: { value: string; label: string }[];
-  texts: { channel: string; confirm: string; button: string };
-}) {
+export function EraseForm(props: { id: string; channels: { value: string; label: string }[] }) {
+  const t = useTranslations();
   const [state, action, pending] = useActionState(eraseContactAction, initialFormState({ channel: "EMAIL" }));
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(state, form);
@@ -18,7 +16,7 @@ export function EraseForm(props: {
     <form ref={form} action={action} noValidate>
       <input type="hidden" name="id" value={props.id} />
       <fieldset className="field" aria-describedby={channelError ? "channel-error" : undefined}>
-        <legend className="field__label">{props.texts.channel}</legend>
+        <legend className="field__label">{t("register.contacts.channel")}</legend>
         {props.channels.map((c) => (
           <label key={c.value}>
             <input type="radio" name="channel" value={c.value} defaultChecked={state.values.channel === c.value} />{" "}
@@ -39,7 +37,7 @@ export function EraseForm(props: {
             aria-invalid={confirmError ? true : undefined}
             aria-describedby={confirmError ? "confirm-error" : undefined}
           />{" "}
-          {props.texts.confirm}
+          {t("register.contacts.confirm")}
         </label>
         {confirmError ? (
           <p id="confirm-error" className="field__error">
@@ -48,7 +46,7 @@ export function EraseForm(props: {
         ) : null}
       </div>
       <button type="submit" className="button" disabled={pending}>
-        {props.texts.button}
+        {t("register.contacts.eraseButton")}
       </button>
       <Status state={state} />
     </form>

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
 import { loadContactNameForStaff } from "@/lib/contacts/load-contact-for-editing";
 import { getDb } from "@/lib/db/client";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { ERASURE_CHANNELS } from "@/lib/enums";
 import { EraseForm } from "./erase-form";
@@ -14,16 +15,17 @@ type Props = {
 };
 export const dynamic = "force-dynamic";
 
+const ERASE_FORM_MESSAGES = ["register.contacts.channel", "register.contacts.confirm", "register.contacts.eraseButton"];
+
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.register.contacts.eraseTitle };
+  return { title: t("register.contacts.eraseTitle") };
 }
 
 export default async function EraseContactPage({ params, searchParams }: Props) {
   const { id } = await params;
   const staff = await requireStaff("contacts.erase", { returnTo: `/staff/contacts/${id}/erase` });
-  const { t } = await getI18n(searchParams);
-  const ct = t.register.contacts;
+  const { lang, t } = await getI18n(searchParams);
   const contact = await loadContactNameForStaff({ db: await getDb(), staff, id, permission: "contacts.erase" });
   if (!contact.ok) {
     if (contact.code === "not_found") notFound();
@@ -31,13 +33,14 @@ export default async function EraseContactPage({ params, searchParams }: Props) 
   }
   return (
     <article aria-labelledby="erase-heading">
-      <h1 id="erase-heading">{ct.eraseHeading(contact.name)}</h1>
-      <p className="lead">{ct.eraseLead}</p>
-      <EraseForm
-        id={id}
-        channels={ERASURE_CHANNELS.map((c) => ({ value: c, label: t.register.channel[c] }))}
-        texts={{ channel: ct.channel, confirm: ct.confirm, button: ct.eraseButton }}
-      />
+      <h1 id="erase-heading">{t("register.contacts.eraseHeading", { name: contact.name })}</h1>
+      <p className="lead">{t("register.contacts.eraseLead")}</p>
+      <ClientMessages lang={lang} paths={ERASE_FORM_MESSAGES}>
+        <EraseForm
+          id={id}
+          channels={ERASURE_CHANNELS.map((c) => ({ value: c, label: t(`enums.requestChannel.${c}`) }))}
+        />
+      </ClientMessages>
     </article>
   );
 }

@@ -5,21 +5,21 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { addRole } from "@/lib/roles/add-role";
-import { formValues, refusalState, type FormState } from "../../_components/form-state";
+import { formValues, type FormState } from "../../_components/form-state";
+import { refusalState } from "../../_components/refusal-state";
 
 export async function addRoleAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getI18n();
-  const c = t.register.common;
+  const { lang, t } = await getI18n();
   const values = formValues(form, ["organisationId", "type", "title", "startsOn"]);
   const idValue = form.get("id");
   const id = typeof idValue === "string" ? idValue : "";
   const access = await checkStaff("roles.write");
-  if (!access.ok) return { status: "forbidden", message: c.forbidden, fieldErrors: {}, values };
+  if (!access.ok) return { status: "forbidden", message: t("register.common.forbidden"), fieldErrors: {}, values };
   try {
     const r = await addRole({ db: await getDb(), staff: access.staff, contactId: id, input: values });
-    if (!r.ok) return refusalState(t.register, r, values);
+    if (!r.ok) return refusalState(lang, r, values);
   } catch {
-    return { status: "failed", message: c.failed, fieldErrors: {}, values };
+    return { status: "failed", message: t("register.common.failed"), fieldErrors: {}, values };
   }
   redirect(`/staff/contacts/${encodeURIComponent(id)}?status=saved`);
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import { SelectField, Status, TextField, useFocusFirstError } from "../../_components/fields";
 import { initialFormState } from "../../_components/form-state";
@@ -6,27 +7,32 @@ import { addRoleAction } from "./actions";
 
 type Option = { value: string; label: string };
 
-export function AddRoleForm(props: {
-  id: string;
-  organisations: Option[];
-  roleTypes: Option[];
-  today: string;
-  texts: { organisation: string; role: string; title: string; startsOn: string; dateHint: string; add: string };
-}) {
+export function AddRoleForm(props: { id: string; organisations: Option[]; roleTypes: Option[]; today: string }) {
+  const t = useTranslations();
   const [state, action, pending] = useActionState(addRoleAction, initialFormState({ startsOn: props.today }));
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(state, form);
-  const t = props.texts;
   return (
     <form ref={form} action={action} noValidate>
       <input type="hidden" name="id" value={props.id} />
-      <SelectField name="organisationId" label={t.organisation} state={state} options={props.organisations} />
-      <SelectField name="type" label={t.role} state={state} options={props.roleTypes} />
-      <TextField name="title" label={t.title} state={state} />
-      <TextField name="startsOn" type="date" label={t.startsOn} hint={t.dateHint} state={state} />
+      <SelectField
+        name="organisationId"
+        label={t("register.contacts.organisationLabel")}
+        state={state}
+        options={props.organisations}
+      />
+      <SelectField name="type" label={t("register.contacts.roleTypeLabel")} state={state} options={props.roleTypes} />
+      <TextField name="title" label={t("register.contacts.roleTitle")} state={state} />
+      <TextField
+        name="startsOn"
+        type="date"
+        label={t("register.contacts.startsOn")}
+        hint={t("register.organisations.dateHint")}
+        state={state}
+      />
       <Status state={state} />
       <button type="submit" className="button" disabled={pending}>
-        {t.add}
+        {t("register.contacts.addRole")}
       </button>
     </form>
   );

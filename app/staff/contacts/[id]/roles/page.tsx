@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
 import { listOrganisationsForStaff } from "@/lib/access/list-organisations-for-staff";
 import { getDb } from "@/lib/db/client";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { loadContactNameForStaff } from "@/lib/contacts/load-contact-for-editing";
 import { ROLE_TYPES } from "@/lib/enums";
@@ -14,15 +15,24 @@ type Props = {
 };
 export const dynamic = "force-dynamic";
 
+const ADD_ROLE_FORM_MESSAGES = [
+  "register.contacts.addRole",
+  "register.contacts.organisationLabel",
+  "register.contacts.roleTitle",
+  "register.contacts.roleTypeLabel",
+  "register.contacts.startsOn",
+  "register.organisations.dateHint",
+];
+
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.register.contacts.addRoleHeading };
+  return { title: t("register.contacts.addRoleHeading") };
 }
 
 export default async function AddRolePage({ params, searchParams }: Props) {
   const { id } = await params;
   const staff = await requireStaff("roles.write", { returnTo: `/staff/contacts/${id}/roles` });
-  const { t } = await getI18n(searchParams);
+  const { lang, t } = await getI18n(searchParams);
   const db = await getDb();
   const contact = await loadContactNameForStaff({ db, staff, id, permission: "roles.write" });
   if (!contact.ok) {
@@ -31,30 +41,22 @@ export default async function AddRolePage({ params, searchParams }: Props) {
   }
   // Only the organisations where the caller may add roles (account managers: the ones they manage).
   const organisations = await listOrganisationsForStaff({ db, staff, permission: "roles.write" });
-  const r = t.register;
-  const ct = r.contacts;
   return (
     <article aria-labelledby="add-role-heading">
       <h1 id="add-role-heading">
-        {ct.addRoleHeading}: {contact.name}
+        {t("register.contacts.addRoleHeading")}: {contact.name}
       </h1>
-      <AddRoleForm
-        id={id}
-        today={new Date().toISOString().slice(0, 10)}
-        organisations={[
-          { value: "", label: r.common.none },
-          ...organisations.map((o) => ({ value: o.id, label: o.name })),
-        ]}
-        roleTypes={ROLE_TYPES.map((k) => ({ value: k, label: r.roleType[k] }))}
-        texts={{
-          organisation: ct.organisationLabel,
-          role: ct.roleTypeLabel,
-          title: ct.roleTitle,
-          startsOn: ct.startsOn,
-          dateHint: r.organisations.dateHint,
-          add: ct.addRole,
-        }}
-      />
+      <ClientMessages lang={lang} paths={ADD_ROLE_FORM_MESSAGES}>
+        <AddRoleForm
+          id={id}
+          today={new Date().toISOString().slice(0, 10)}
+          organisations={[
+            { value: "", label: t("register.common.none") },
+            ...organisations.map((o) => ({ value: o.id, label: o.name })),
+          ]}
+          roleTypes={ROLE_TYPES.map((k) => ({ value: k, label: t(`enums.roleType.label.${k}`) }))}
+        />
+      </ClientMessages>
     </article>
   );
 }

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { getMailing, listMailingTargets } from "@/lib/mailings/get-mailing";
 import { first } from "../../../contacts/_components/format";
-import { composeProps, mailingValues } from "../../_components/compose-props";
+import { COMPOSE_FORM_MESSAGES, composeProps, mailingValues } from "../../_components/compose-props";
 import { ComposeForm } from "../../_components/compose-form";
 
 type Props = {
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.mailings.editTitle("") };
+  return { title: t("mailings.editTitleUnnamed") };
 }
 
 export default async function EditMailingPage({ params, searchParams }: Props) {
@@ -39,19 +40,21 @@ export default async function EditMailingPage({ params, searchParams }: Props) {
   const status = first(query.status);
   const notice =
     status === "created"
-      ? t.mailings.notices.created
+      ? t("mailings.notices.created")
       : status === "test_sent"
-        ? t.mailings.notices.testSent.replace("{to}", staff.email)
+        ? t("mailings.notices.testSent", { to: staff.email })
         : undefined;
   return (
     <article aria-labelledby="mailing-edit-heading">
-      <h1 id="mailing-edit-heading">{t.mailings.editTitle(r.mailing.name)}</h1>
-      <ComposeForm
-        id={r.mailing.id}
-        values={mailingValues(r.mailing)}
-        notice={notice}
-        {...composeProps(t, lang, targets)}
-      />
+      <h1 id="mailing-edit-heading">{t("mailings.editTitle", { name: r.mailing.name })}</h1>
+      <ClientMessages lang={lang} paths={COMPOSE_FORM_MESSAGES}>
+        <ComposeForm
+          id={r.mailing.id}
+          values={mailingValues(r.mailing)}
+          notice={notice}
+          {...composeProps(lang, targets)}
+        />
+      </ClientMessages>
     </article>
   );
 }

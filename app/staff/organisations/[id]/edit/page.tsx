@@ -3,11 +3,12 @@ import { notFound, redirect } from "next/navigation";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
 import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-staff";
 import { getDb } from "@/lib/db/client";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { getOrganisation } from "@/lib/organisations/get-organisation";
 import { listAccountManagers } from "@/lib/organisations/list-organisations";
 import { day } from "../../../contacts/_components/format";
-import { organisationFormProps } from "../../form-props";
+import { ORGANISATION_FORM_MESSAGES, organisationFormProps } from "../../form-props";
 import { OrganisationForm } from "../../organisation-form";
 
 type Props = {
@@ -18,13 +19,13 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
-  return { title: t.register.organisations.editTitle("") };
+  return { title: t("register.organisations.editTitle", { name: "" }) };
 }
 
 export default async function EditOrganisationPage({ params, searchParams }: Props) {
   const { id } = await params;
   const staff = await requireStaff("organisations.write", { returnTo: `/staff/organisations/${id}/edit` });
-  const { t } = await getI18n(searchParams);
+  const { lang, t } = await getI18n(searchParams);
   const db = await getDb();
   const access = await loadOrganisationForStaff({ db, staff, id, permission: "organisations.write" });
   if (!access.ok) {
@@ -44,8 +45,10 @@ export default async function EditOrganisationPage({ params, searchParams }: Pro
   };
   return (
     <article aria-labelledby="org-edit-heading">
-      <h1 id="org-edit-heading">{t.register.organisations.editTitle(org.name)}</h1>
-      <OrganisationForm id={org.id} values={values} {...organisationFormProps(t, staff, managers)} />
+      <h1 id="org-edit-heading">{t("register.organisations.editTitle", { name: org.name })}</h1>
+      <ClientMessages lang={lang} paths={ORGANISATION_FORM_MESSAGES}>
+        <OrganisationForm id={org.id} values={values} {...organisationFormProps(lang, staff, managers)} />
+      </ClientMessages>
     </article>
   );
 }
