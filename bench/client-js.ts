@@ -114,7 +114,7 @@ try {
     ["/s/[token]", stepUpUrl(config, contact)],
     ["/e/[token]", emailChangeUrl(config, contact, "no-such-change")],
     [
-      "/me (after /s)",
+      "/me",
       stepUpUrl(config, contact),
       async (page) => {
         await page.locator("main form button[type=submit]").first().click();

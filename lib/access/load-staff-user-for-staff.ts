@@ -1,4 +1,4 @@
-// A staff account to act on: admins only (staff.manage); the self and last-admin rules stay in lib/staff-admin.
+// A staff account to act on: admins only (staff.manage); the self and last-admin rules stay in lib/staff-users.
 import type { StaffPrincipal } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
 import { loadForStaff } from "./load-for-staff";

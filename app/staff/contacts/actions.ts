@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
-import { getI18n } from "@/lib/i18n/server";
+import { getActionI18n } from "@/lib/i18n/server";
 import { endRole } from "@/lib/roles/end-role";
 import { changeSubscriptionByStaff } from "@/lib/subscriptions/change-subscription-by-staff";
 import { eraseContactByStaff } from "@/lib/contacts/erase-contact-by-staff";
@@ -23,7 +23,7 @@ const str = (form: FormData, name: string) => {
 const back = (id: string, q: string) => `/staff/contacts/${encodeURIComponent(id)}?${q}`;
 
 export async function updateContactAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { lang, t } = await getI18n();
+  const { lang, t } = await getActionI18n();
   const c = t;
   const values = formValues(form, [...CONTACT_EDIT_FIELDS, "override", "overrideReason"]);
   const id = str(form, "id");
@@ -107,7 +107,7 @@ export async function revokeLinksAction(form: FormData): Promise<void> {
 }
 
 export async function eraseContactAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { lang, t } = await getI18n();
+  const { lang, t } = await getActionI18n();
   const c = t;
   const values = formValues(form, ["channel", "confirm"]);
   const id = str(form, "id");

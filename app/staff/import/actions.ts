@@ -5,7 +5,7 @@
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
-import { getI18n } from "@/lib/i18n/server";
+import { getActionI18n } from "@/lib/i18n/server";
 import { currentSessionOwner } from "@/lib/auth/session-owner";
 import { importContacts } from "@/lib/import/import-contacts";
 import {
@@ -38,7 +38,7 @@ function rowNumbers(text: string): number[] | null {
 }
 
 export async function importAction(prev: ImportFormState, form: FormData): Promise<ImportFormState> {
-  const { lang, t } = await getI18n();
+  const { lang, t } = await getActionI18n();
   const errors = textsAt(lang, "staffImport.errors");
   const fields = textsAt(lang, "staffImport.fields");
   const values = Object.fromEntries(OPTION_FIELDS.map((n) => [n, str(form, n)])) as Record<

@@ -6,7 +6,7 @@ import { getTopicNames } from "@/lib/topics/get-topic-names";
 import { redirect } from "next/navigation";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
-import { getI18n } from "@/lib/i18n/server";
+import { getActionI18n } from "@/lib/i18n/server";
 import { countMailingRecipients } from "@/lib/mailings/count-mailing-recipients";
 import { MAILING_DRAFT_FIELDS, mailingPreviewSchema } from "@/lib/mailings/mailing-draft-schema";
 import { renderMailingPreview } from "@/lib/mailings/render-mailing";
@@ -22,7 +22,7 @@ type Intent = "save" | "test" | "start" | "schedule";
 const INTENTS: readonly Intent[] = ["save", "test", "start", "schedule"];
 
 export async function saveMailingAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { lang, t } = await getI18n();
+  const { lang, t } = await getActionI18n();
   const values = formValues(form, FORM_FIELDS);
   const idValue = form.get("id");
   const id = typeof idValue === "string" && idValue ? idValue : undefined;

@@ -3,7 +3,7 @@
 // a message in the staff member's language; the page then fetches the progress again.
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
-import { getI18n } from "@/lib/i18n/server";
+import { getActionI18n } from "@/lib/i18n/server";
 import { cancelMailing } from "@/lib/mailings/cancel-mailing";
 import { pauseMailing } from "@/lib/mailings/pause-mailing";
 import { resumeMailing } from "@/lib/mailings/resume-mailing";
@@ -15,7 +15,7 @@ export async function controlMailingAction(
   mailingId: string,
   verb: ControlVerb,
 ): Promise<{ ok: boolean; message: string }> {
-  const { t } = await getI18n();
+  const { t } = await getActionI18n();
   const access = await checkStaff("mailings.send");
   if (!access.ok) return { ok: false, message: t("mailings.errors.forbidden") };
   const change = Object.hasOwn(USE_CASES, verb) ? USE_CASES[verb] : null;

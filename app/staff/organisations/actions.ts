@@ -4,7 +4,7 @@
 import { redirect } from "next/navigation";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
-import { getI18n } from "@/lib/i18n/server";
+import { getActionI18n } from "@/lib/i18n/server";
 import { saveOrganisation } from "@/lib/organisations/save-organisation";
 import { formValues, type FormState } from "../contacts/_components/form-state";
 import { refusalState } from "../contacts/_components/refusal-state";
@@ -19,7 +19,7 @@ const FIELDS = [
 ] as const;
 
 export async function saveOrganisationAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { lang, t } = await getI18n();
+  const { lang, t } = await getActionI18n();
   const values = formValues(form, FIELDS);
   const idValue = form.get("id");
   const id = typeof idValue === "string" && idValue ? idValue : undefined;

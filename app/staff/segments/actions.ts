@@ -4,7 +4,7 @@
 import { redirect } from "next/navigation";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
-import { getI18n } from "@/lib/i18n/server";
+import { getActionI18n } from "@/lib/i18n/server";
 import { archiveSegment } from "@/lib/segments/archive-segment";
 import { filterFromForm } from "@/lib/segments/filter-from-form";
 import { saveSegment } from "@/lib/segments/save-segment";
@@ -12,7 +12,7 @@ import { formValues, localiseErrors, type FormState } from "../contacts/_compone
 import { textsAt } from "@/lib/i18n/texts-at";
 
 export async function saveSegmentAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { lang, t } = await getI18n();
+  const { lang, t } = await getActionI18n();
   const s = t;
   const filter = filterFromForm(form);
   // The form resets after an action; the values typed come back so nothing chosen is lost on an error.

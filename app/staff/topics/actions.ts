@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
-import { getI18n } from "@/lib/i18n/server";
+import { getActionI18n } from "@/lib/i18n/server";
 import { saveTopic } from "@/lib/topics/save-topic";
 import { formValues, localiseErrors, type FormState } from "../contacts/_components/form-state";
 import { textsAt } from "@/lib/i18n/texts-at";
@@ -22,7 +22,7 @@ const FIELDS = [
 ] as const;
 
 export async function saveTopicAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { lang, t } = await getI18n();
+  const { lang, t } = await getActionI18n();
   const defaultCategories = form.getAll("defaultCategories").filter((v): v is string => typeof v === "string");
   const values: Record<string, string> = {
     ...formValues(form, FIELDS),

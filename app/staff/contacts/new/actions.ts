@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
-import { getI18n } from "@/lib/i18n/server";
+import { getActionI18n } from "@/lib/i18n/server";
 import { createContact } from "@/lib/contacts/create-contact";
 import { formValues, localiseErrors, type FormState } from "../_components/form-state";
 import { textsAt } from "@/lib/i18n/texts-at";
@@ -30,7 +30,7 @@ const CREATE_FIELDS = [
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function createContactAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { lang, t } = await getI18n();
+  const { lang, t } = await getActionI18n();
   const values = formValues(form, CREATE_FIELDS);
   const access = await checkStaff("contacts.write");
   if (!access.ok) return { status: "forbidden", message: t("register.common.forbidden"), fieldErrors: {}, values };

@@ -3,7 +3,7 @@
 // organisation, language) as JSON, with field errors in the staff member's language.
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
-import { getI18n } from "@/lib/i18n/server";
+import { getActionI18n } from "@/lib/i18n/server";
 import { filterFromForm } from "@/lib/segments/filter-from-form";
 import { previewSegment } from "@/lib/segments/preview-segment";
 import { textsAt } from "@/lib/i18n/texts-at";
@@ -20,7 +20,7 @@ export async function GET(request: Request): Promise<Response> {
     topicId: query.get("topic"),
   });
   if (preview.ok) return Response.json(preview, { headers: { "Cache-Control": "no-store" } });
-  const { lang, t } = await getI18n();
+  const { lang, t } = await getActionI18n();
   const errors = textsAt(lang, "segments.errors");
   const fieldErrors = Object.fromEntries(
     Object.entries(preview.fieldErrors).map(([f, code]) => [f, errors[code] ?? t("segments.errorFallback")]),

@@ -3,13 +3,13 @@
 import { redirect } from "next/navigation";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
-import { getI18n } from "@/lib/i18n/server";
+import { getActionI18n } from "@/lib/i18n/server";
 import { addRole } from "@/lib/roles/add-role";
 import { formValues, type FormState } from "../../_components/form-state";
 import { refusalState } from "../../_components/refusal-state";
 
 export async function addRoleAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { lang, t } = await getI18n();
+  const { lang, t } = await getActionI18n();
   const values = formValues(form, ["organisationId", "type", "title", "startsOn"]);
   const idValue = form.get("id");
   const id = typeof idValue === "string" ? idValue : "";
