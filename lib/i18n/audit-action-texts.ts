@@ -1,7 +1,9 @@
 // The texts lib/audit/describe-audit-action.ts needs to describe an audit action, from the catalogue. Action names
 // contain dots ("contact.viewed"), which next-intl reads as nesting: the catalogue keeps them nested, and this puts
 // the dotted names back together.
+import type { AuditAction } from "@/lib/audit/audit-actions";
 import type { ActionTexts } from "@/lib/audit/describe-audit-action";
+import type { Messages } from "./catalogue";
 import type { Language } from "./languages";
 import { textsAt } from "./texts-at";
 import { translatorFor } from "./translator";
@@ -14,3 +16,16 @@ export function auditActionTexts(lang: Language): ActionTexts {
     rawAction: translatorFor(lang)("accountability.audit.rawAction"),
   };
 }
+
+// Every action recordAuditEvent accepts has its label: a missing one makes this line a compile error naming it.
+type ActionLabels = Messages["accountability"]["audit"]["actions"];
+type Unlabelled = {
+  [A in AuditAction]: A extends `${infer F}.${infer R}`
+    ? F extends keyof ActionLabels
+      ? R extends keyof ActionLabels[F]
+        ? never
+        : A
+      : A
+    : A;
+}[AuditAction];
+export const EVERY_AUDIT_ACTION_LABELLED: [Unlabelled] extends [never] ? true : Unlabelled = true;
