@@ -6,7 +6,7 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
-import styles from "../audit/staff-table.module.css";
+import styles from "@/app/staff/_components/staff-table.module.css";
 import { CreateKeyForm } from "./create-key-form";
 
 export const dynamic = "force-dynamic";

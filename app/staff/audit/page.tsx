@@ -14,7 +14,7 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getI18n } from "@/lib/i18n/server";
-import styles from "./staff-table.module.css";
+import styles from "@/app/staff/_components/staff-table.module.css";
 import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 
 export const dynamic = "force-dynamic";

@@ -13,8 +13,8 @@ import { eraseContactByStaff } from "@/lib/contacts/erase-contact-by-staff";
 import { revokeLinks } from "@/lib/recipients/revoke-links";
 import { CONTACT_EDIT_FIELDS } from "@/lib/contacts/contact-schemas";
 import { updateContact } from "@/lib/contacts/update-contact";
-import { formValues, type FormState } from "./_components/form-state";
-import { refusalState } from "./_components/refusal-state";
+import { formValues, type FormState } from "@/app/staff/_components/form-state";
+import { refusalState } from "@/app/staff/_components/refusal-state";
 
 const str = (form: FormData, name: string) => {
   const v = form.get(name);

@@ -6,9 +6,9 @@ import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { contactFilterOptions, listContacts } from "@/lib/contacts/list-contacts";
 import { CATEGORIES, ROLE_TYPES } from "@/lib/enums";
-import { first } from "./_components/format";
-import { Notice } from "./_components/notice";
-import { Pagination } from "./_components/pagination";
+import { first } from "@/app/staff/_components/format";
+import { Notice } from "@/app/staff/_components/notice";
+import { Pagination } from "@/app/staff/_components/pagination";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";

@@ -2,8 +2,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { SelectField, TextField, useFocusFirstError } from "../contacts/_components/fields";
-import type { FormState } from "../contacts/_components/form-state";
+import { SelectField, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
+import type { FormState } from "@/app/staff/_components/form-state";
 import { importAction } from "./actions";
 import { initialImportState, type RowIssue } from "./state";
 

@@ -14,7 +14,7 @@ import { saveMailingDraft } from "@/lib/mailings/save-mailing-draft";
 import { sendTestMailing } from "@/lib/mailings/send-test-mailing";
 import { startMailing } from "@/lib/mailings/start-mailing";
 import { stockholmLocalToDate } from "@/lib/mailings/stockholm-time";
-import { formValues, type FormState } from "../contacts/_components/form-state";
+import { formValues, type FormState } from "@/app/staff/_components/form-state";
 import { textsAt } from "@/lib/i18n/texts-at";
 
 const FORM_FIELDS = [...MAILING_DRAFT_FIELDS, "sendAt"] as const;

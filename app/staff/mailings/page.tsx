@@ -6,8 +6,8 @@ import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { listMailings } from "@/lib/mailings/list-mailings";
 import { formatStockholm } from "@/lib/mailings/stockholm-time";
-import { first } from "../contacts/_components/format";
-import { Pagination } from "../contacts/_components/pagination";
+import { first } from "@/app/staff/_components/format";
+import { Pagination } from "@/app/staff/_components/pagination";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";

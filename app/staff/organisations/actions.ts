@@ -6,8 +6,8 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getActionI18n } from "@/lib/i18n/server";
 import { saveOrganisation } from "@/lib/organisations/save-organisation";
-import { formValues, type FormState } from "../contacts/_components/form-state";
-import { refusalState } from "../contacts/_components/refusal-state";
+import { formValues, type FormState } from "@/app/staff/_components/form-state";
+import { refusalState } from "@/app/staff/_components/refusal-state";
 
 const FIELDS = [
   "name",

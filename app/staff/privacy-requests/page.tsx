@@ -11,7 +11,7 @@ import {
   privacyRequestFilterSchema,
   type PrivacyRequestSummary,
 } from "@/lib/privacy-requests/list-privacy-requests";
-import styles from "../audit/staff-table.module.css";
+import styles from "@/app/staff/_components/staff-table.module.css";
 
 export const dynamic = "force-dynamic";
 

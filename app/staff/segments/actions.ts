@@ -8,7 +8,7 @@ import { getActionI18n } from "@/lib/i18n/server";
 import { archiveSegment } from "@/lib/segments/archive-segment";
 import { filterFromForm } from "@/lib/segments/filter-from-form";
 import { saveSegment } from "@/lib/segments/save-segment";
-import { formValues, localiseErrors, type FormState } from "../contacts/_components/form-state";
+import { formValues, localiseErrors, type FormState } from "@/app/staff/_components/form-state";
 import { textsAt } from "@/lib/i18n/texts-at";
 
 export async function saveSegmentAction(_prev: FormState, form: FormData): Promise<FormState> {

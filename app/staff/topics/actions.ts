@@ -5,7 +5,7 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getActionI18n } from "@/lib/i18n/server";
 import { saveTopic } from "@/lib/topics/save-topic";
-import { formValues, localiseErrors, type FormState } from "../contacts/_components/form-state";
+import { formValues, localiseErrors, type FormState } from "@/app/staff/_components/form-state";
 import { textsAt } from "@/lib/i18n/texts-at";
 
 const FIELDS = [

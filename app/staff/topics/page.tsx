@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { PURPOSES } from "@/lib/policy/purposes";
 import { listTopics } from "@/lib/topics/list-topics";
-import tables from "../audit/staff-table.module.css";
+import tables from "@/app/staff/_components/staff-table.module.css";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";

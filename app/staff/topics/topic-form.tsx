@@ -3,8 +3,8 @@
 // archived. Errors next to their fields; focus moves to the first invalid field after a failed save.
 import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
-import { SelectField, Status, TextField, useFocusFirstError } from "../contacts/_components/fields";
-import { initialFormState } from "../contacts/_components/form-state";
+import { SelectField, Status, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
+import { initialFormState } from "@/app/staff/_components/form-state";
 import { Checkbox, CheckboxGroup } from "../segments/_components/choice-fields";
 import { saveTopicAction } from "./actions";
 

@@ -13,8 +13,8 @@ import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { listNotes } from "@/lib/notes/list-notes";
 import { viewContact } from "@/lib/contacts/view-contact";
 import { changeSubscriptionAction, endRoleAction, revokeLinksAction } from "../actions";
-import { day, first } from "../_components/format";
-import { Notice } from "../_components/notice";
+import { day, first } from "@/app/staff/_components/format";
+import { Notice } from "@/app/staff/_components/notice";
 import { AddNoteForm } from "./add-note-form";
 import { deleteNoteAction } from "./note-actions";
 

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getActionI18n } from "@/lib/i18n/server";
 import { createContact } from "@/lib/contacts/create-contact";
-import { formValues, localiseErrors, type FormState } from "../_components/form-state";
+import { formValues, localiseErrors, type FormState } from "@/app/staff/_components/form-state";
 import { textsAt } from "@/lib/i18n/texts-at";
 
 const CREATE_FIELDS = [

@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
-import { SelectField, Status, TextField, useFocusFirstError } from "../_components/fields";
-import { initialFormState } from "../_components/form-state";
+import { SelectField, Status, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
+import { initialFormState } from "@/app/staff/_components/form-state";
 import { createContactAction } from "./actions";
 
 type Option = { value: string; label: string };

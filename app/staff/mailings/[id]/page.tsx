@@ -9,8 +9,8 @@ import { getMailing } from "@/lib/mailings/get-mailing";
 import { countDeliveries } from "@/lib/mailings/get-mailing-progress";
 import { MAILING_TEMPLATES } from "@/lib/mailings/render-mailing";
 import { formatStockholm } from "@/lib/mailings/stockholm-time";
-import { Notice } from "../../contacts/_components/notice";
-import { first } from "../../contacts/_components/format";
+import { Notice } from "@/app/staff/_components/notice";
+import { first } from "@/app/staff/_components/format";
 import { MailingProgress } from "../_components/mailing-progress";
 
 type Props = {

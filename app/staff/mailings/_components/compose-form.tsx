@@ -3,8 +3,8 @@
 // two after a confirmation dialog that says how many may receive it). The live preview sits beside the fields.
 import { useTranslations } from "next-intl";
 import { useActionState, useRef, useState } from "react";
-import { SelectField, Status, TextField, useFocusFirstError } from "../../contacts/_components/fields";
-import type { FormState } from "../../contacts/_components/form-state";
+import { SelectField, Status, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
+import type { FormState } from "@/app/staff/_components/form-state";
 import { saveMailingAction } from "../actions";
 import { ConfirmStart } from "./confirm-start";
 import { MailingPreview } from "./mailing-preview";

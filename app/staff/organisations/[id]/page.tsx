@@ -6,8 +6,8 @@ import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-sta
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { getOrganisation } from "@/lib/organisations/get-organisation";
-import { day, first } from "../../contacts/_components/format";
-import { Notice } from "../../contacts/_components/notice";
+import { day, first } from "@/app/staff/_components/format";
+import { Notice } from "@/app/staff/_components/notice";
 
 type Props = {
   params: Promise<{ id: string }>;

@@ -9,7 +9,7 @@ import { getSegment } from "@/lib/segments/get-segment";
 import { archiveSegmentAction } from "../actions";
 import { EDITOR_MESSAGES, editorProps } from "../_components/editor-props";
 import { SegmentEditor } from "../_components/segment-editor";
-import tables from "../../audit/staff-table.module.css";
+import tables from "@/app/staff/_components/staff-table.module.css";
 
 type Props = {
   params: Promise<{ id: string }>;

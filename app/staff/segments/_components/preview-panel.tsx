@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { SegmentPreview } from "@/lib/segments/preview-segment";
 import styles from "../segments.module.css";
-import tables from "../../audit/staff-table.module.css";
+import tables from "@/app/staff/_components/staff-table.module.css";
 
 const REASONS = ["SUPPRESSED", "OPTED_OUT", "UNSUBSCRIBED_TOPIC", "NOT_SUBSCRIBED", "NO_BASIS"] as const;
 const SUPPRESSION = ["ERASED", "HARD_BOUNCE", "COMPLAINT", "UNSUBSCRIBED_ALL", "MANUAL"] as const;

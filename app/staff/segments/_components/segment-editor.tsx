@@ -5,8 +5,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useCallback, useEffect, useRef, useState } from "react";
 import type { SegmentPreview } from "@/lib/segments/preview-segment";
-import { Status, TextField, useFocusFirstError } from "../../contacts/_components/fields";
-import { initialFormState, type FormState } from "../../contacts/_components/form-state";
+import { Status, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
+import { initialFormState, type FormState } from "@/app/staff/_components/form-state";
 import { saveSegmentAction } from "../actions";
 import styles from "../segments.module.css";
 import { CheckboxGroup, RadioGroup } from "./choice-fields";

@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
-import { Status, useFocusFirstError } from "../../_components/fields";
-import { initialFormState } from "../../_components/form-state";
+import { Status, useFocusFirstError } from "@/app/staff/_components/fields";
+import { initialFormState } from "@/app/staff/_components/form-state";
 import { eraseContactAction } from "../../actions";
 
 export function EraseForm(props: { id: string; channels: { value: string; label: string }[] }) {

@@ -5,8 +5,8 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getActionI18n } from "@/lib/i18n/server";
 import { addRole } from "@/lib/roles/add-role";
-import { formValues, type FormState } from "../../_components/form-state";
-import { refusalState } from "../../_components/refusal-state";
+import { formValues, type FormState } from "@/app/staff/_components/form-state";
+import { refusalState } from "@/app/staff/_components/refusal-state";
 
 export async function addRoleAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { lang, t } = await getActionI18n();

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { getMailing, listMailingTargets } from "@/lib/mailings/get-mailing";
-import { first } from "../../../contacts/_components/format";
+import { first } from "@/app/staff/_components/format";
 import { COMPOSE_FORM_MESSAGES, composeProps, mailingValues } from "../../_components/compose-props";
 import { ComposeForm } from "../../_components/compose-form";
 

@@ -7,7 +7,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { getOrganisation } from "@/lib/organisations/get-organisation";
 import { listAccountManagers } from "@/lib/organisations/list-organisations";
-import { day } from "../../../contacts/_components/format";
+import { day } from "@/app/staff/_components/format";
 import { ORGANISATION_FORM_MESSAGES, organisationFormProps } from "../../form-props";
 import { OrganisationForm } from "../../organisation-form";
 

@@ -3,7 +3,7 @@ import "server-only";
 import type { Language } from "@/lib/i18n/languages";
 import { textsAt } from "@/lib/i18n/texts-at";
 import { translatorFor } from "@/lib/i18n/translator";
-import { localiseErrors, type FormState } from "./form-state";
+import { localiseErrors, type FormState } from "@/app/staff/_components/form-state";
 
 /** The form state for a register use-case's refusal: per-field messages when invalid, else forbidden or not found. */
 export function refusalState(

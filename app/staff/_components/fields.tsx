@@ -2,7 +2,7 @@
 // Form fields of the register pages: label, hint, error next to the field (aria-invalid, aria-describedby), a status
 // line that announces the outcome, and focus on the first invalid field after a failed save.
 import { useEffect, type RefObject } from "react";
-import type { FormState } from "./form-state";
+import type { FormState } from "@/app/staff/_components/form-state";
 
 export function useFocusFirstError(state: FormState, form: RefObject<HTMLFormElement | null>) {
   useEffect(() => {
