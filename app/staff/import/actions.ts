@@ -15,10 +15,15 @@ import {
   startImportProgress,
 } from "@/lib/import/import-progress";
 import type { SuppressionReason } from "@/lib/generated/prisma/enums";
-import type { ImportOptionsInput } from "@/lib/import/import-options";
-import { IMPORT_LIMITS, parseImportFile } from "@/lib/import/parse-import-file";
+import { parseImportFile } from "@/lib/import/parse-import-file";
+import {
+  columnMappingFromForm,
+  formFieldOfOptionError,
+  importOptionsFromForm,
+  mappingByColumn,
+  readUploadedCsv,
+} from "@/lib/import/read-import-form";
 import type { RowError } from "@/lib/import/read-import-row";
-import { IMPORT_FIELDS, suggestColumnMapping, type ColumnMapping } from "@/lib/import/suggest-column-mapping";
 import { validateImportRows } from "@/lib/import/validate-import-rows";
 import { OPTION_FIELDS, type ImportFormState, type RowIssue } from "./state";
 import { textsAt } from "@/lib/i18n/texts-at";
@@ -29,13 +34,6 @@ const str = (form: FormData, name: string) => {
   const v = form.get(name);
   return typeof v === "string" ? v : "";
 };
-
-/** "4, 17 23" → [4, 17, 23]; null when anything else is written. */
-function rowNumbers(text: string): number[] | null {
-  const parts = text.split(/[\s,;]+/).filter(Boolean);
-  if (!parts.every((p) => /^[1-9]\d{0,6}$/.test(p))) return null;
-  return [...new Set(parts.map(Number))];
-}
 
 export async function importAction(prev: ImportFormState, form: FormData): Promise<ImportFormState> {
   const { lang, t } = await getActionI18n();
@@ -50,62 +48,31 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
   if (!access.ok) return { ...base, message: t("staffImport.forbidden") };
   const intent = str(form, "intent") === "import" ? "import" : "preview";
 
-  // The file: a new upload wins over the text kept from the last preview.
-  let csv = str(form, "csv");
-  const file = form.get("file");
-  if (file instanceof File && file.size > 0) {
-    if (file.size > IMPORT_LIMITS.maxBytes) return fileError(base, errors, "file_too_large", t("staffImport.invalid"));
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    try {
-      csv = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      return fileError(base, errors, "file_not_utf8", t("staffImport.invalid"));
-    }
-  }
-  if (csv === "") return fileError(base, errors, "file_required", t("staffImport.invalid"));
+  const upload = await readUploadedCsv(form.get("file"), str(form, "csv"));
+  if (!upload.ok) return fileError(base, errors, upload.code, t("staffImport.invalid"));
+  const csv = upload.csv;
   const parsed = parseImportFile({ content: csv });
   if (!parsed.ok) return fileError(base, errors, parsed.error.code, t("staffImport.invalid"));
   const { headers, rows } = parsed.data;
-
-  // The mapping: the staff member's choice when the headers are the same as last time, else the suggestion.
-  const sameHeaders = prev.headers.length === headers.length && prev.headers.every((h, i) => h === headers[i]);
-  let mapping: ColumnMapping;
-  if (sameHeaders && form.has("col_0")) {
-    mapping = {};
-    headers.forEach((_, i) => {
-      const field = str(form, `col_${i}`);
-      if ((IMPORT_FIELDS as readonly string[]).includes(field) && mapping[field as keyof ColumnMapping] === undefined)
-        mapping[field as keyof ColumnMapping] = i;
-    });
-  } else mapping = suggestColumnMapping({ headers });
-  const mappingByColumn: Record<string, string> = {};
-  for (const [field, i] of Object.entries(mapping)) mappingByColumn[String(i)] = field;
-
-  // The override names rows one by one; a reason alone (or rows alone) is refused by the options schema.
-  const overrideRows = rowNumbers(values.overrideRows);
-  if (overrideRows === null)
+  const mapping = columnMappingFromForm({
+    headers,
+    previousHeaders: prev.headers,
+    chosen: (i) => (form.has(`col_${i}`) ? str(form, `col_${i}`) : undefined),
+  });
+  const read = importOptionsFromForm(values);
+  if (!read.ok)
     return {
       ...base,
       message: t("staffImport.invalid"),
-      fieldErrors: { overrideRows: errors.override_rows_invalid ?? "" },
+      fieldErrors: { overrideRows: errors[read.fieldErrors.overrideRows] ?? "" },
     };
-  const options: ImportOptionsInput = {
-    category: values.category as ImportOptionsInput["category"],
-    sourceType: values.sourceType as ImportOptionsInput["sourceType"],
-    sourceDetail: values.sourceDetail,
-    sourceDate: values.sourceDate || undefined,
-    duplicates: values.duplicates as ImportOptionsInput["duplicates"],
-    suppressionOverride:
-      values.overrideReason.trim() || overrideRows.length > 0
-        ? { reason: values.overrideReason, rows: overrideRows }
-        : undefined,
-  };
+  const options = read.options;
   const withFile = {
     ...base,
     csv,
     headers,
     columnLabels: headers.map((h) => t("staffImport.column", { header: h })),
-    mapping: mappingByColumn,
+    mapping: mappingByColumn(mapping),
   };
   // The progress bar: known from here on, since checking the rows again against the register takes a while too.
   const progressId = str(form, "progressId");
@@ -121,16 +88,8 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
     const preview = await validateImportRows({ db, rows, mapping, options, suppressionKey, staff: access.staff });
     if (!preview.ok) {
       const fieldErrors: Record<string, string> = {};
-      for (const [k, code] of Object.entries(preview.fieldErrors)) {
-        const key = k.replace(/^options\./, "");
-        const field =
-          key === "suppressionOverride.reason"
-            ? "overrideReason"
-            : key === "suppressionOverride.rows"
-              ? "overrideRows"
-              : (key.split(".")[0] ?? "form");
-        fieldErrors[field] = errors[code] ?? errors.invalid ?? code;
-      }
+      for (const [k, code] of Object.entries(preview.fieldErrors))
+        fieldErrors[formFieldOfOptionError(k)] = errors[code] ?? errors.invalid ?? code;
       if (preview.formError) fieldErrors.col_0 = errors[preview.formError] ?? preview.formError;
       return { ...withFile, step: "preview", message: t("staffImport.invalid"), fieldErrors, counts: undefined };
     }
