@@ -55,7 +55,15 @@ const nextConfig = {
   // CSV imports of up to 10 MB go through a server action; the file and the preview's hidden copy travel together.
   // Next has only this one limit for all server actions: proxy.ts holds every other action to 1 MB
   // (lib/http/server-action-body-limit.ts).
-  experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  experimental: {
+    serverActions: { bodySizeLimit: "21mb" },
+    // `next dev` keeps no Turbopack cache on disk between starts (issue 11). A dev server that was killed (SIGKILL, or
+    // `next dev` killing its own server 100 ms after SIGTERM) leaves a cache in .next/dev/cache from which, on about
+    // every second start, Turbopack reported a change after every request: "✓ Compiled in …" each time, and every
+    // open page reloaded endlessly. With the cache off, every start compiles afresh (a few seconds more per page);
+    // tests/dev/reload-loop.test.ts starts and stops `npm run dev` repeatedly to keep it that way.
+    turbopackFileSystemCacheForDev: false,
+  },
   // Loaded with Node's own require at run time instead of being bundled: PGlite and the schema engine load their
   // WebAssembly and data files relative to their own package, and pg / pg-boss are plain Node libraries.
   serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg", "pg-boss"],

@@ -2,13 +2,15 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // Test projects: unit (no database), integration on PGlite (always) and on PostgreSQL (when TEST_DATABASE_URL is set),
-// and browser tests in Chromium (when E2E=1). Tool configuration may read process.env; app code may not.
+// browser tests in Chromium (when E2E=1), and repeated `npm run dev` starts (when DEV_SERVER=1). Tool configuration
+// may read process.env; app code may not.
 const alias = {
   "@": path.resolve(import.meta.dirname),
   "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts"),
 };
 const pgUrl = process.env.TEST_DATABASE_URL;
 const e2e = process.env.E2E === "1";
+const devServer = process.env.DEV_SERVER === "1";
 
 const integration = (name: string, kind: "pglite" | "postgres") => ({
   resolve: { alias },
@@ -60,6 +62,22 @@ export default defineConfig({
                 // the machine ran other test runs at the same time (load 7): a timeout here is never a finding.
                 testTimeout: 120_000,
                 hookTimeout: 180_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
+      // `npm run dev` started and stopped several times in a row, pages driven in Chromium (issue 11: reload loop).
+      // Minutes long and it uses the project's own .next, so only on request: DEV_SERVER=1 (CI runs it).
+      ...(devServer
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: "dev-server",
+                include: ["tests/dev/**/*.test.ts"],
+                testTimeout: 600_000,
+                hookTimeout: 120_000,
                 fileParallelism: false,
               },
             },

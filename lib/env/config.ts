@@ -26,9 +26,11 @@ const envSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, { error: "must be a postgresql:// URL" })
       .optional(),
   ),
-  PUBLIC_URL: z
-    .url({ error: "must be an absolute URL such as https://prefs.example.com" })
-    .default("http://localhost:3000"),
+  // Required in production. Elsewhere it defaults to http://localhost:<the port the server listens on>.
+  PUBLIC_URL: z.url({ error: "must be an absolute URL such as https://prefs.example.com" }).optional(),
+  // The port `next dev` / `next start` listen on: from PORT or `-p` (Next.js stores the port it actually listens on in
+  // PORT before the app's code runs). Only read for the development default of PUBLIC_URL.
+  PORT: optionalString,
   AUTH_SECRET: optionalString,
   // Comma-separated "keyId:secret" pairs; the first signs, all verify (rotation without breaking old mail).
   LINK_SIGNING_KEYS: optionalString,
@@ -171,6 +173,20 @@ function developmentSecrets(dataDir: string): Record<SecretName, string> {
   return fresh;
 }
 
+/**
+ * PUBLIC_URL outside production when it is not set: this server on localhost, at the port it listens on (PORT, which
+ * Next.js sets from `-p` too), or Next.js's default 3000. Links in mail then work on whatever port `npm run dev` got.
+ */
+function developmentPublicUrl(port: string | undefined, problems: string[]): string {
+  if (port === undefined) return "http://localhost:3000";
+  const n = Number(port);
+  if (!/^\d+$/.test(port) || n < 1 || n > 65535) {
+    problems.push("PORT: must be a port number (1-65535)");
+    return "http://localhost:3000";
+  }
+  return `http://localhost:${n}`;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -225,17 +241,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push("DEV_MAILBOX: never in production (it shows sign-in links to anyone); remove it or set it to 0");
   if (Boolean(e.PIWIK_CONTAINER_ID) !== Boolean(e.PIWIK_URL))
     problems.push("PIWIK_URL: set both PIWIK_CONTAINER_ID and PIWIK_URL, or neither");
-  if (production && !env.PUBLIC_URL)
+  const publicUrl = e.PUBLIC_URL ?? (production ? undefined : developmentPublicUrl(e.PORT, problems));
+  if (production && !e.PUBLIC_URL)
     problems.push("PUBLIC_URL: required in production (links in mail are built from it)");
   if (
     production &&
+    e.PUBLIC_URL &&
     !e.PUBLIC_URL.startsWith("https://") &&
     !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(e.PUBLIC_URL)
   ) {
     problems.push("PUBLIC_URL: must use https:// in production");
   }
 
-  if (problems.length > 0) throw new ConfigError(problems);
+  // publicUrl is missing only in production without PUBLIC_URL, which is among the problems then.
+  if (problems.length > 0 || publicUrl === undefined) throw new ConfigError(problems);
 
   return {
     env: e.NODE_ENV,
@@ -243,7 +262,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL }
       : { kind: "pglite", dir: path.join(e.DATA_DIR, "pglite") },
-    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ""),
+    publicUrl: publicUrl.replace(/\/+$/, ""),
     authSecret: secrets.AUTH_SECRET,
     linkKeys,
     suppressionKey: secrets.SUPPRESSION_HMAC_KEY,

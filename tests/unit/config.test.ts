@@ -85,6 +85,30 @@ describe("configuration", () => {
     );
   });
 
+  it("defaults PUBLIC_URL outside production to localhost at the port the server listens on", () => {
+    const dev = { NODE_ENV: "development", DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "tillit-cfg-")) };
+    // `next dev -p 4123` and `PORT=4123 npm run dev` both reach the app as PORT (Next.js sets it to the port it got).
+    expect(loadConfig({ ...dev, PORT: "4123" }).publicUrl).toBe("http://localhost:4123");
+    expect(loadConfig({ ...dev, NODE_ENV: "test", PORT: "4124" }).publicUrl).toBe("http://localhost:4124");
+    // Next.js's own default port when nothing says otherwise.
+    expect(loadConfig(dev).publicUrl).toBe("http://localhost:3000");
+    expect(loadConfig({ ...dev, PORT: "" }).publicUrl).toBe("http://localhost:3000");
+    // A PUBLIC_URL that is set wins over the port (a proxy or tunnel in front of the dev server).
+    expect(loadConfig({ ...dev, PORT: "4123", PUBLIC_URL: "https://dev.example.com/" }).publicUrl).toBe(
+      "https://dev.example.com",
+    );
+    expect(problems({ ...dev, PORT: "http" })).toEqual([expect.stringMatching(/^PORT: must be a port number/)]);
+    expect(problems({ ...dev, PORT: "70000" })).toEqual([expect.stringMatching(/^PORT: must be a port number/)]);
+  });
+
+  it("still requires PUBLIC_URL in production, whatever PORT says", () => {
+    expect(problems({ ...prod, PUBLIC_URL: undefined, PORT: "8080" })).toEqual([
+      expect.stringMatching(/^PUBLIC_URL: required in production/),
+    ]);
+    // PORT is never judged in production: the platform's PORT is none of the app's business there.
+    expect(loadConfig({ ...prod, PORT: "not-a-port" }).publicUrl).toBe("https://prefs.example.com");
+  });
+
   it("refuses the dev mailbox in production: it would show staff sign-in links to anyone", () => {
     const outbox = { ...prod, RESEND_API_KEY: undefined, MAIL_TRANSPORT: "outbox" };
     expect(problems({ ...outbox, DEV_MAILBOX: "1" })).toEqual([
