@@ -88,7 +88,13 @@ it(
       expect(r.documentLoads, detail).toBe(r.userNavigations);
       // Next.js's own history updates (about two framenavigated per page opened) but no more.
       expect(r.frameNavigations, detail).toBeLessThanOrEqual(3 * r.userNavigations);
-      expect(r.survivors, detail).toEqual([]);
+      // npm, next dev or next-server outliving the stop would keep the port, .next/dev and the embedded database. Next's
+      // own jest-worker children can outlive next-server by a few seconds (next dev kills it 100 ms after SIGTERM):
+      // reported above, not judged.
+      expect(
+        r.survivors.filter((p) => !p.includes("jest-worker/processChild.js")),
+        detail,
+      ).toEqual([]);
     }
   },
 );
