@@ -6,6 +6,7 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
+import { textsAt } from "@/lib/i18n/texts-at";
 import {
   listPrivacyRequests,
   privacyRequestFilterSchema,
@@ -91,7 +92,7 @@ function RequestTable({
 export default async function PrivacyRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const staff = await requireStaff("privacyRequests.read", { returnTo: "/staff/privacy-requests" });
-  const { t } = await getI18n(searchParams);
+  const { lang, t } = await getI18n(searchParams);
   const raw = { status: one(params.status), type: one(params.type), channel: one(params.channel) };
   const filter = privacyRequestFilterSchema.parse(raw);
   const { overdue, dueSoon, requests } = await listPrivacyRequests({ db: await getDb(), filter });
@@ -135,7 +136,7 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
               <select className="field__input" id="pr-filter-status" name="status" defaultValue={filter.status ?? ""}>
                 <option value="">{t("accountability.requests.anyStatus")}</option>
                 <option value="OPEN">{t("accountability.requests.open")}</option>
-                {Object.entries(t).map(([v, label]) => (
+                {Object.entries(textsAt(lang, "enums.requestStatus.label")).map(([v, label]) => (
                   <option key={v} value={v}>
                     {label}
                   </option>
@@ -148,7 +149,7 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
               </label>
               <select className="field__input" id="pr-filter-type" name="type" defaultValue={filter.type ?? ""}>
                 <option value="">{t("accountability.requests.anyType")}</option>
-                {Object.entries(t).map(([v, label]) => (
+                {Object.entries(textsAt(lang, "enums.requestType")).map(([v, label]) => (
                   <option key={v} value={v}>
                     {label}
                   </option>
@@ -166,7 +167,7 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
                 defaultValue={filter.channel ?? ""}
               >
                 <option value="">{t("accountability.requests.anyChannel")}</option>
-                {Object.entries(t).map(([v, label]) => (
+                {Object.entries(textsAt(lang, "enums.requestChannel")).map(([v, label]) => (
                   <option key={v} value={v}>
                     {label}
                   </option>
