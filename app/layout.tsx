@@ -1,20 +1,12 @@
 import type { Metadata } from "next";
-import { cookies, headers } from "next/headers";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { CookieConsent } from "@/app/_components/cookie-consent";
-import { COMPANY_NAME, PRODUCT_NAME } from "@/lib/brand";
-import { analyticsSettings } from "@/lib/consent/analytics-config";
-import { analyticsAllowedOn, PAGE_PATH_HEADER } from "@/lib/consent/analytics-scope";
-import { CONSENT_COOKIE } from "@/lib/consent/consent-cookie";
-import { currentConsent } from "@/lib/consent/read-consent";
-import { getConfig, isBuildPhase } from "@/lib/env/config";
+import { COMPANY_NAME } from "@/lib/brand";
 import { ClientMessages } from "@/lib/i18n/client-messages";
-import { LanguageSwitcher } from "@/lib/i18n/language-switcher";
 import { getI18n } from "@/lib/i18n/server";
-import { NONCE_HEADER } from "@/lib/security/content-security-policy";
 import "./globals.css";
 
+// The frame of a page (header, main landmark, footer) is its section's layout: app/(site)/layout.tsx for the public
+// and recipient pages, app/staff/layout.tsx for the staff workspace. This one holds what every page shares.
 const CLIENT_MESSAGES = ["error", "publicPages.cookies", "layout.languageNav"];
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,49 +16,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { lang, t } = await getI18n();
-  // The cookie choice decides whether the banner is open on arrival. Analytics exists only when configured, and only
-  // in a document that starts on a public page (lib/consent/analytics-scope.ts): a page with a token or personal data
-  // does not even name the container, and client-side moves within such a document never load it either.
-  const [cookieStore, requestHeaders] = await Promise.all([cookies(), headers()]);
-  const consent = currentConsent(cookieStore.get(CONSENT_COOKIE)?.value);
-  const publicPage = analyticsAllowedOn(requestHeaders.get(PAGE_PATH_HEADER) ?? "");
-  const analytics = isBuildPhase() || !publicPage ? null : analyticsSettings(getConfig().analytics);
-  // The nonce of this response's CSP, for the container script the banner adds after consent.
-  const nonce = requestHeaders.get(NONCE_HEADER) ?? undefined;
   return (
     <html lang={lang}>
       <body>
-        {/* Only what the layout's own client parts use: the error page, the cookie banner and the language switcher. */}
+        {/* Only what the frames' own client parts use: the error page, the cookie banner and the language switcher. */}
         <ClientMessages lang={lang} paths={CLIENT_MESSAGES}>
           <a className="skip-link" href="#main">
             {t("layout.skipLink")}
           </a>
-          <CookieConsent
-            initialChoice={consent?.choice ?? null}
-            analytics={analytics}
-            nonce={analytics ? nonce : undefined}
-            privacyHref="/privacy#cookies"
-          />
-          <header className="site-header">
-            <div className="container site-header__inner">
-              <Link href="/" className="brand">
-                <span className="brand__name">{PRODUCT_NAME}</span>{" "}
-                <span className="brand__tagline">{t("layout.tagline")}</span>
-              </Link>
-              <LanguageSwitcher />
-            </div>
-          </header>
-          <main id="main" tabIndex={-1} className="container site-main">
-            {children}
-          </main>
-          <footer className="site-footer">
-            <div className="container">
-              <p>{t("layout.footer")}</p>
-              <p className="site-footer__links">
-                <Link href="/privacy">{t("publicPages.privacy.footerLink")}</Link>
-              </p>
-            </div>
-          </footer>
+          {children}
         </ClientMessages>
       </body>
     </html>

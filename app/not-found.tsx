@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SiteFrame } from "@/app/_components/site-frame";
 import { getI18n } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -7,15 +8,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("notFound.title"), robots: { index: false } };
 }
 
+// An unknown address matches no section, so it renders in the root layout alone: it brings the public frame itself.
 export default async function NotFound() {
   const { t } = await getI18n();
   return (
-    <article className="prose">
-      <h1>{t("notFound.heading")}</h1>
-      <p>{t("notFound.text")}</p>
-      <p>
-        <Link href="/">{t("notFound.back")}</Link>
-      </p>
-    </article>
+    <SiteFrame>
+      <article className="prose">
+        <h1>{t("notFound.heading")}</h1>
+        <p>{t("notFound.text")}</p>
+        <p>
+          <Link href="/">{t("notFound.back")}</Link>
+        </p>
+      </article>
+    </SiteFrame>
   );
 }

@@ -2,44 +2,51 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentStaff } from "@/lib/auth/current-staff";
-import { can } from "@/lib/auth/permissions";
+import { PRODUCT_NAME } from "@/lib/brand";
+import { LanguageSwitcher } from "@/lib/i18n/language-switcher";
 import { getI18n } from "@/lib/i18n/server";
+import { navGroups } from "./_components/shell/nav-groups";
+import { StaffNav } from "./_components/shell/staff-nav";
 import { signOut } from "./_components/sign-out";
+import "./staff.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
+// The staff workspace's frame: a top bar (product, language, who is signed in), a side navigation with the sections
+// the caller's role may open, and the page at the full width of the window. Signed out (sign-in pages) only the bar.
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const [{ t }, staff] = await Promise.all([getI18n(), getCurrentStaff()]);
   return (
-    <>
-      {staff ? (
-        <nav aria-label={t("staff.nav.label")} className="actions">
-          <Link href="/staff">{t("staff.nav.home")}</Link>
-          {can(staff, "organisations.read") ? (
-            <Link href="/staff/organisations">{t("register.nav.organisations")}</Link>
+    <div className="staff-app">
+      <header className="staff-bar">
+        <Link href="/staff" className="staff-bar__brand">
+          <span className="staff-bar__product">{PRODUCT_NAME}</span>{" "}
+          <span className="staff-bar__workspace">{t("staff.nav.workspace")}</span>
+        </Link>
+        <div className="staff-bar__end">
+          <LanguageSwitcher />
+          {staff ? (
+            <>
+              <span className="staff-bar__user" data-testid="staff-bar-user">
+                {t("staff.nav.signedInAs", { name: staff.name ?? staff.email })}
+                <span className="staff-bar__role"> · {t(`enums.staffRole.label.${staff.role}`)}</span>
+              </span>
+              <form action={signOut}>
+                <button type="submit" className="button button--secondary button--small">
+                  {t("staff.nav.signOut")}
+                </button>
+              </form>
+            </>
           ) : null}
-          {can(staff, "contacts.read") ? <Link href="/staff/contacts">{t("register.nav.contacts")}</Link> : null}
-          {can(staff, "contacts.import") ? <Link href="/staff/import">{t("staffImport.title")}</Link> : null}
-          {can(staff, "privacyRequests.read") ? (
-            <Link href="/staff/privacy-requests">{t("accountability.requests.heading")}</Link>
-          ) : null}
-          {can(staff, "audit.read") ? <Link href="/staff/audit">{t("accountability.audit.heading")}</Link> : null}
-          {can(staff, "topics.manage") ? <Link href="/staff/topics">{t("segments.topicsNav")}</Link> : null}
-          {can(staff, "segments.manage") ? <Link href="/staff/segments">{t("segments.segmentsNav")}</Link> : null}
-          {can(staff, "mailings.send") ? <Link href="/staff/mailings">{t("mailings.title")}</Link> : null}
-          {can(staff, "staff.manage") ? <Link href="/staff/users">{t("staffAdmin.title")}</Link> : null}
-          {can(staff, "apiKeys.manage") ? (
-            <Link href="/staff/api-keys">{t("accountability.apiKeys.heading")}</Link>
-          ) : null}
-          <form action={signOut}>
-            <button type="submit" className="button">
-              {t("staff.nav.signOut")}
-            </button>
-          </form>
-        </nav>
-      ) : null}
-      {children}
-    </>
+        </div>
+      </header>
+      <div className={staff ? "staff-body" : "staff-body staff-body--signed-out"}>
+        {staff ? <StaffNav label={t("staff.nav.label")} groups={navGroups(staff, t)} /> : null}
+        <main id="main" tabIndex={-1} className="staff-main">
+          {children}
+        </main>
+      </div>
+    </div>
   );
 }

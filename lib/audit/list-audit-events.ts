@@ -14,6 +14,7 @@ import type { ActorType } from "@/lib/generated/prisma/enums";
 import { normaliseEmail } from "@/lib/contacts/normalise";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { verifyAuditChain, type ChainVerdict } from "./verify-audit-chain";
+import { stockholmDayEnd, stockholmDayStart } from "@/lib/time/stockholm-day";
 
 const optionalText = (max: number) =>
   z.preprocess(
@@ -139,8 +140,8 @@ export function auditWhere(filter: AuditFilter, person: AuditPerson | null): Pri
   }
   if (filter.staffId) and.push({ actorType: "STAFF", actorId: filter.staffId });
   if (filter.action) and.push({ action: filter.action });
-  if (filter.from) and.push({ at: { gte: new Date(`${filter.from}T00:00:00Z`) } });
-  if (filter.to) and.push({ at: { lt: new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000) } });
+  if (filter.from) and.push({ at: { gte: stockholmDayStart(filter.from) } });
+  if (filter.to) and.push({ at: { lt: stockholmDayEnd(filter.to) } });
   return and.length ? { AND: and } : {};
 }
 

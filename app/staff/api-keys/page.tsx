@@ -8,6 +8,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import styles from "@/app/staff/_components/staff-table.module.css";
 import { CreateKeyForm } from "./create-key-form";
+import { dateTime } from "@/app/staff/_components/format";
 
 export const dynamic = "force-dynamic";
 
@@ -25,8 +26,6 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
   const { t } = await getI18n(searchParams);
   return { title: t("accountability.apiKeys.title") };
 }
-
-const time = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16);
 
 export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
@@ -73,11 +72,11 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                   <td className={styles.mono}>{k.prefix}</td>
                   <td>{t(`enums.apiKeyScope.${k.scope}`)}</td>
                   <td>
-                    {time(k.createdAt)}
+                    {dateTime(k.createdAt)}
                     {k.createdBy ? ` (${k.createdBy.email})` : ""}
                   </td>
-                  <td>{k.lastUsedAt ? time(k.lastUsedAt) : t("accountability.apiKeys.never")}</td>
-                  <td>{k.revokedAt ? time(k.revokedAt) : t("accountability.apiKeys.notRevoked")}</td>
+                  <td>{k.lastUsedAt ? dateTime(k.lastUsedAt) : t("accountability.apiKeys.never")}</td>
+                  <td>{k.revokedAt ? dateTime(k.revokedAt) : t("accountability.apiKeys.notRevoked")}</td>
                   <td>
                     {k.revokedAt ? null : (
                       <Link

@@ -16,6 +16,7 @@ import { getConfig } from "@/lib/env/config";
 import { getI18n } from "@/lib/i18n/server";
 import styles from "@/app/staff/_components/staff-table.module.css";
 import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
+import { dateTimeSeconds } from "@/app/staff/_components/format";
 
 export const dynamic = "force-dynamic";
 
@@ -34,8 +35,6 @@ function query(filter: AuditFilter, extra: Record<string, string> = {}): string 
   for (const [k, v] of Object.entries(extra)) params.set(k, v);
   return params.toString();
 }
-
-const time = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19);
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
@@ -193,7 +192,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   {result.entries.map((e) => (
                     <tr key={e.seq} data-action={e.action}>
                       <td>{e.seq}</td>
-                      <td>{time(e.at)}</td>
+                      <td>{dateTimeSeconds(e.at)}</td>
                       <td>
                         {t(`enums.auditActorType.${e.actorType}`)}
                         {e.actorLabel || e.actorId ? <br /> : null}

@@ -13,6 +13,7 @@ import {
   type PrivacyRequestSummary,
 } from "@/lib/privacy-requests/list-privacy-requests";
 import styles from "@/app/staff/_components/staff-table.module.css";
+import { day } from "@/app/staff/_components/format";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,6 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
   return { title: t("accountability.requests.title") };
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 function Subject({ r, t }: { r: PrivacyRequestSummary; t: Texts }) {

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { listSegments } from "@/lib/segments/list-segments";
 import tables from "@/app/staff/_components/staff-table.module.css";
+import { day } from "@/app/staff/_components/format";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";
@@ -20,7 +21,6 @@ export default async function SegmentsPage({ searchParams }: Props) {
   const { t } = await getI18n(searchParams);
   const includeArchived = query.archived === "1";
   const segments = await listSegments({ db: await getDb(), includeArchived });
-  const day = (d: Date) => d.toISOString().slice(0, 10);
   return (
     <article aria-labelledby="segments-heading">
       <h1 id="segments-heading">{t("segments.segments.heading")}</h1>

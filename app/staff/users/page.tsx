@@ -12,6 +12,7 @@ import { Notice } from "@/app/staff/_components/notice";
 import { changeStaffRoleAction, deactivateStaffAction, reactivateStaffAction } from "./actions";
 import { InviteForm } from "./invite-form";
 import { textsAt } from "@/lib/i18n/texts-at";
+import { dateTime } from "@/app/staff/_components/format";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,6 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
   return { title: t("staffAdmin.title") };
 }
 
-const time = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16);
 const ERRORS = new Set(["self", "last_admin", "not_found", "forbidden", "invalid", "failed"]);
 
 export default async function StaffUsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -75,7 +75,7 @@ export default async function StaffUsersPage({ searchParams }: { searchParams: P
                   <td className={styles.mono}>{u.email}</td>
                   <td data-testid="role">{t(`enums.staffRole.label.${u.role}`)}</td>
                   <td data-testid="status">{u.active ? t("staffAdmin.active") : t("staffAdmin.inactive")}</td>
-                  <td>{u.lastSignInAt ? time(u.lastSignInAt) : t("staffAdmin.never")}</td>
+                  <td>{u.lastSignInAt ? dateTime(u.lastSignInAt) : t("staffAdmin.never")}</td>
                   <td>
                     {self ? null : (
                       <div className="actions">
@@ -105,7 +105,7 @@ export default async function StaffUsersPage({ searchParams }: { searchParams: P
                           <input type="hidden" name="uiLang" value={lang} />
                           <button
                             type="submit"
-                            className="button"
+                            className={u.active ? "button button--danger button--small" : "button button--small"}
                             aria-label={
                               u.active
                                 ? t("staffAdmin.deactivateLabel", { name })

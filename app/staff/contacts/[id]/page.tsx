@@ -13,7 +13,7 @@ import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { listNotes } from "@/lib/notes/list-notes";
 import { viewContact } from "@/lib/contacts/view-contact";
 import { changeSubscriptionAction, endRoleAction, revokeLinksAction } from "../actions";
-import { day, first } from "@/app/staff/_components/format";
+import { day, first, today } from "@/app/staff/_components/format";
 import { Notice } from "@/app/staff/_components/notice";
 import { AddNoteForm } from "./add-note-form";
 import { deleteNoteAction } from "./note-actions";
@@ -60,7 +60,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
     opted_out: t("register.contacts.optedOutNote"),
     failed: t("register.common.failed"),
   };
-  const today = new Date().toISOString().slice(0, 10);
+  const todayValue = today();
   const mayRoles = (await loadContactForStaff({ db, staff, id, permission: "roles.write" })).ok;
 
   return (
@@ -159,13 +159,13 @@ export default async function ContactPage({ params, searchParams }: Props) {
                             id={`end-${role.id}`}
                             type="date"
                             name="endsOn"
-                            defaultValue={today}
+                            defaultValue={todayValue}
                             className="field__input"
                             required
                           />
                           <button
                             type="submit"
-                            className="button"
+                            className="button button--secondary button--small"
                             aria-label={`${t("register.contacts.endRole")}: ${t(`enums.roleType.label.${role.type}`)}, ${role.organisation}`}
                           >
                             {t("register.contacts.endRole")}
@@ -228,7 +228,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
                         <input type="hidden" name="noteId" value={n.id} />
                         <button
                           type="submit"
-                          className="button"
+                          className="button button--danger button--small"
                           aria-label={t("staffAdmin.notes.deleteLabel", { date: day(n.createdAt) })}
                         >
                           {t("staffAdmin.notes.delete")}
@@ -312,7 +312,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
               <p id="revoke-hint" className="field__hint">
                 {t("register.contacts.revokeHint")}
               </p>
-              <button type="submit" className="button" aria-describedby="revoke-hint">
+              <button type="submit" className="button button--danger" aria-describedby="revoke-hint">
                 {t("register.contacts.revoke")}
               </button>
             </form>

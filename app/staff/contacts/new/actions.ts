@@ -9,6 +9,7 @@ import { getActionI18n } from "@/lib/i18n/server";
 import { createContact } from "@/lib/contacts/create-contact";
 import { formValues, localiseErrors, type FormState } from "@/app/staff/_components/form-state";
 import { textsAt } from "@/lib/i18n/texts-at";
+import { day } from "@/app/staff/_components/format";
 
 const CREATE_FIELDS = [
   "name",
@@ -26,8 +27,6 @@ const CREATE_FIELDS = [
   "overrideBasis",
   "overrideReason",
 ] as const;
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function createContactAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { lang, t } = await getActionI18n();

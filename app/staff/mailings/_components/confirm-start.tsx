@@ -55,11 +55,17 @@ export function ConfirmStart(props: {
         {mode === "schedule" ? <p>{when ? t("when", { when }) : t("whenMissing")}</p> : null}
         {/* Back comes first, so the dialog opens with focus on the harmless choice. */}
         <div className="actions">
-          <button type="button" className="button" onClick={() => dialog.current?.close()}>
+          <button type="button" className="button button--secondary" onClick={() => dialog.current?.close()}>
             {t("back")}
           </button>
           {canConfirm ? (
-            <button type="submit" name="intent" value={mode} className="button" onClick={() => dialog.current?.close()}>
+            <button
+              type="submit"
+              name="intent"
+              value={mode}
+              className="button button--danger"
+              onClick={() => dialog.current?.close()}
+            >
               {mode === "start" ? t("confirmSend") : t("confirmSchedule")}
             </button>
           ) : null}

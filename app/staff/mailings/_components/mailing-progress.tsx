@@ -120,7 +120,12 @@ export function MailingProgress(props: { mailingId: string; initial: ProgressSna
 
       <div className="actions">
         {canPause ? (
-          <button type="button" className="button" disabled={busy} onClick={() => void control("pause")}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={() => void control("pause")}
+          >
             {t("pause")}
           </button>
         ) : null}
@@ -130,7 +135,12 @@ export function MailingProgress(props: { mailingId: string; initial: ProgressSna
           </button>
         ) : null}
         {canCancel ? (
-          <button type="button" className="button" disabled={busy} onClick={() => cancelDialog.current?.showModal()}>
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={busy}
+            onClick={() => cancelDialog.current?.showModal()}
+          >
             {t("cancel")}
           </button>
         ) : null}
@@ -144,12 +154,12 @@ export function MailingProgress(props: { mailingId: string; initial: ProgressSna
         <p>{t("cancelText")}</p>
         {/* Back comes first, so the dialog opens with focus on the harmless choice. */}
         <div className="actions">
-          <button type="button" className="button" onClick={() => cancelDialog.current?.close()}>
+          <button type="button" className="button button--secondary" onClick={() => cancelDialog.current?.close()}>
             {t("back")}
           </button>
           <button
             type="button"
-            className="button"
+            className="button button--danger"
             onClick={() => {
               cancelDialog.current?.close();
               void control("cancel");

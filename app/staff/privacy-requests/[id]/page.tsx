@@ -9,6 +9,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { getPrivacyRequest, listRequestHandlers } from "@/lib/privacy-requests/list-privacy-requests";
 import { RequestForms } from "./request-forms";
+import { day } from "@/app/staff/_components/format";
 
 export const dynamic = "force-dynamic";
 
@@ -37,8 +38,6 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const { t } = await getI18n(searchParams);
   return { title: t("accountability.requests.detail.title") };
 }
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function PrivacyRequestPage({ params, searchParams }: Props) {
   const { id } = await params;

@@ -5,6 +5,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { textsAt } from "@/lib/i18n/texts-at";
 import { RecordRequestForm } from "./record-form";
+import { today } from "@/app/staff/_components/format";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export default async function NewPrivacyRequestPage({ searchParams }: { searchPa
       <ClientMessages lang={lang} paths={["accountability.requests.form", "accountability.requests.detail.title"]}>
         <RecordRequestForm
           lang={lang}
-          today={new Date().toISOString().slice(0, 10)}
+          today={today()}
           types={Object.entries(textsAt(lang, "enums.requestType")).map(([value, label]) => ({ value, label }))}
           channels={staffChannels.map((c) => ({ value: c, label: t(`enums.requestChannel.${c}`) }))}
         />

@@ -44,7 +44,7 @@ export default async function RevokeKeyPage({ params, searchParams }: Props) {
       <form action={revokeKey} className="actions">
         <input type="hidden" name="id" value={key.id} />
         <input type="hidden" name="uiLang" value={lang} />
-        <button type="submit" className="button">
+        <button type="submit" className="button button--danger">
           {t("accountability.apiKeys.confirm")}
         </button>
         <Link href="/staff/api-keys">{t("accountability.apiKeys.cancel")}</Link>

@@ -45,7 +45,7 @@ export function EraseForm(props: { id: string; channels: { value: string; label:
           </p>
         ) : null}
       </div>
-      <button type="submit" className="button" disabled={pending}>
+      <button type="submit" className="button button--danger" disabled={pending}>
         {t("register.contacts.eraseButton")}
       </button>
       <Status state={state} />

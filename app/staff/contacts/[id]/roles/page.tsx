@@ -8,6 +8,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { loadContactNameForStaff } from "@/lib/contacts/load-contact-for-editing";
 import { ROLE_TYPES } from "@/lib/enums";
 import { AddRoleForm } from "./add-role-form";
+import { today } from "@/app/staff/_components/format";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -49,7 +50,7 @@ export default async function AddRolePage({ params, searchParams }: Props) {
       <ClientMessages lang={lang} paths={ADD_ROLE_FORM_MESSAGES}>
         <AddRoleForm
           id={id}
-          today={new Date().toISOString().slice(0, 10)}
+          today={today()}
           organisations={[
             { value: "", label: t("register.common.none") },
             ...organisations.map((o) => ({ value: o.id, label: o.name })),
