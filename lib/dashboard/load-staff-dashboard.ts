@@ -1,0 +1,194 @@
+// The staff home page: what each role needs to see first, loaded only for the permissions the caller holds.
+// Privacy: open requests and their due dates, erasures per month. Marketing: the last mailings with their outcome,
+// opt-outs in the last 30 days. Account managers: their organisations, roles that ended there, and what recipients
+// changed themselves. Admin: staff by role and API keys. Every query is bounded (an index range or a LIMIT), so the
+// page costs the same on a register of 1,000 or 1,000,000 contacts (measured by the scale issue's bench).
+import "server-only";
+import { can, type StaffPrincipal } from "@/lib/auth/permissions";
+import type { DbOrTx } from "@/lib/db/client";
+import type { PrivacyRequestStatus, PrivacyRequestType, RoleType, StaffRole } from "@/lib/generated/prisma/enums";
+import { listMailings, type MailingListRow } from "@/lib/mailings/list-mailings";
+import { effectiveDueAt } from "@/lib/privacy-requests/due-date";
+
+const DAY = 86_400_000;
+
+export type DashboardRequest = {
+  id: string;
+  type: PrivacyRequestType;
+  status: PrivacyRequestStatus;
+  dueAt: Date;
+  subject: string;
+};
+
+export type StaffDashboard = {
+  privacy: null | {
+    open: number;
+    overdue: number;
+    dueIn30Days: number;
+    byType: { type: PrivacyRequestType; count: number }[];
+    next: DashboardRequest[];
+    /** Erasures per Stockholm month, the last six months, oldest first (months without any included, as 0). */
+    erasuresByMonth: { month: string; count: number }[];
+  };
+  marketing: null | {
+    optOutsLast30Days: number;
+    mailings: MailingListRow[];
+  };
+  accountManager: null | {
+    organisations: { id: string; name: string }[];
+    organisationCount: number;
+    endedRoles: { contactId: string; contactName: string; organisation: string; type: RoleType; endsOn: Date }[];
+    selfServiceChanges: { contactId: string; contactName: string; action: string; at: Date }[];
+  };
+  admin: null | {
+    staffByRole: { role: StaffRole; count: number }[];
+    activeApiKeys: number;
+  };
+};
+
+/** Months as YYYY-MM in Stockholm time, the last `n` ending with the current one. */
+function lastMonths(now: Date, n: number): string[] {
+  const current = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit" })
+    .format(now)
+    .slice(0, 7);
+  const [y, m] = current.split("-").map(Number) as [number, number];
+  return Array.from({ length: n }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 1 - (n - 1 - i), 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
+
+async function loadPrivacy(db: DbOrTx, now: Date): Promise<NonNullable<StaffDashboard["privacy"]>> {
+  const openWhere = { completedAt: null, status: { in: ["RECEIVED", "IN_PROGRESS"] as PrivacyRequestStatus[] } };
+  const months = lastMonths(now, 6);
+  const since = new Date(Date.UTC(Number(months[0]!.slice(0, 4)), Number(months[0]!.slice(5, 7)) - 1, 1) - DAY);
+  const [open, erasures] = await Promise.all([
+    // Open requests are the privacy officer's queue: tens, not millions; read them whole and sort by effective date.
+    db.privacyRequest.findMany({
+      where: openWhere,
+      orderBy: { dueAt: "asc" },
+      take: 500,
+      select: {
+        id: true,
+        type: true,
+        status: true,
+        dueAt: true,
+        extendedDueAt: true,
+        subjectRef: true,
+        contact: { select: { name: true } },
+      },
+    }),
+    db.$queryRaw<{ month: string; count: bigint }[]>`
+      SELECT to_char(date_trunc('month', "at" AT TIME ZONE 'Europe/Stockholm'), 'YYYY-MM') AS month,
+             count(*) AS count
+        FROM "AuditEvent"
+       WHERE action = 'contact.erased' AND "at" >= ${since}
+       GROUP BY 1`,
+  ]);
+  const withDue = open.map((r) => ({ ...r, due: effectiveDueAt(r) })).sort((a, b) => +a.due - +b.due);
+  const byType = new Map<PrivacyRequestType, number>();
+  for (const r of open) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
+  const erasedIn = new Map(erasures.map((e) => [e.month, Number(e.count)]));
+  return {
+    open: open.length,
+    overdue: withDue.filter((r) => r.due < now).length,
+    dueIn30Days: withDue.filter((r) => r.due >= now && +r.due < +now + 30 * DAY).length,
+    byType: [...byType].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count),
+    next: withDue.slice(0, 8).map((r) => ({
+      id: r.id,
+      type: r.type,
+      status: r.status,
+      dueAt: r.due,
+      subject: r.contact?.name ?? r.subjectRef ?? "",
+    })),
+    erasuresByMonth: months.map((month) => ({ month, count: erasedIn.get(month) ?? 0 })),
+  };
+}
+
+async function loadMarketing(
+  db: DbOrTx,
+  staff: StaffPrincipal,
+  now: Date,
+): Promise<NonNullable<StaffDashboard["marketing"]>> {
+  const [optOuts, mailings] = await Promise.all([
+    db.contact.count({ where: { marketingOptOutAt: { gte: new Date(+now - 30 * DAY) } } }),
+    listMailings({ db, staff, page: 1 }),
+  ]);
+  return { optOutsLast30Days: optOuts, mailings: mailings.ok ? mailings.rows.slice(0, 5) : [] };
+}
+
+async function loadAccountManager(
+  db: DbOrTx,
+  staff: StaffPrincipal,
+  now: Date,
+): Promise<NonNullable<StaffDashboard["accountManager"]>> {
+  const mine = { accountManagerId: staff.id };
+  const since = new Date(+now - 30 * DAY);
+  const [organisations, organisationCount, endedRoles, changes] = await Promise.all([
+    db.organisation.findMany({ where: mine, orderBy: { name: "asc" }, take: 10, select: { id: true, name: true } }),
+    db.organisation.count({ where: mine }),
+    db.contactRole.findMany({
+      where: { endsOn: { gte: new Date(+now - 90 * DAY), lte: now }, organisation: mine },
+      orderBy: { endsOn: "desc" },
+      take: 10,
+      select: {
+        type: true,
+        endsOn: true,
+        contact: { select: { id: true, name: true } },
+        organisation: { select: { name: true } },
+      },
+    }),
+    db.$queryRaw<{ contactId: string; contactName: string; action: string; at: Date }[]>`
+      SELECT e."subjectId" AS "contactId", c.name AS "contactName", e.action, e."at"
+        FROM "AuditEvent" e
+        JOIN "Contact" c ON c.id = e."subjectId"
+       WHERE e."actorType" = 'CONTACT' AND e."subjectType" = 'Contact' AND e."at" >= ${since}
+         AND e.action IN ('contact.corrected_by_self', 'contact.email_changed', 'contact.marketing_opt_out',
+                          'contact.marketing_opt_in', 'subscription.unsubscribed', 'subscription.subscribed')
+         AND EXISTS (SELECT 1 FROM "ContactRole" r JOIN "Organisation" o ON o.id = r."organisationId"
+                      WHERE r."contactId" = c.id AND o."accountManagerId" = ${staff.id})
+       ORDER BY e."at" DESC
+       LIMIT 10`,
+  ]);
+  return {
+    organisations,
+    organisationCount,
+    endedRoles: endedRoles.map((r) => ({
+      contactId: r.contact.id,
+      contactName: r.contact.name,
+      organisation: r.organisation.name,
+      type: r.type,
+      endsOn: r.endsOn!,
+    })),
+    selfServiceChanges: changes,
+  };
+}
+
+async function loadAdmin(db: DbOrTx): Promise<NonNullable<StaffDashboard["admin"]>> {
+  const [staff, keys] = await Promise.all([
+    db.staffUser.groupBy({ by: ["role"], where: { active: true }, _count: { _all: true } }),
+    db.apiKey.count({ where: { revokedAt: null } }),
+  ]);
+  return {
+    staffByRole: staff
+      .map((s) => ({ role: s.role, count: s._count._all }))
+      .sort((a, b) => a.role.localeCompare(b.role)),
+    activeApiKeys: keys,
+  };
+}
+
+export async function loadStaffDashboard(opts: {
+  db: DbOrTx;
+  staff: StaffPrincipal;
+  now?: Date;
+}): Promise<StaffDashboard> {
+  const { db, staff } = opts;
+  const now = opts.now ?? new Date();
+  const [privacy, marketing, accountManager, admin] = await Promise.all([
+    can(staff, "privacyRequests.read") ? loadPrivacy(db, now) : null,
+    can(staff, "mailings.send") ? loadMarketing(db, staff, now) : null,
+    staff.role === "ACCOUNT_MANAGER" ? loadAccountManager(db, staff, now) : null,
+    can(staff, "staff.manage") ? loadAdmin(db) : null,
+  ]);
+  return { privacy, marketing, accountManager, admin };
+}
