@@ -78,8 +78,9 @@ async function loadPrivacy(db: DbOrTx, now: Date): Promise<NonNullable<StaffDash
         contact: { select: { name: true } },
       },
     }),
+    // "at" is a UTC timestamp without zone: first say it is UTC, then read it on Stockholm's clock.
     db.$queryRaw<{ month: string; count: bigint }[]>`
-      SELECT to_char(date_trunc('month', "at" AT TIME ZONE 'Europe/Stockholm'), 'YYYY-MM') AS month,
+      SELECT to_char(date_trunc('month', ("at" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Stockholm'), 'YYYY-MM') AS month,
              count(*) AS count
         FROM "AuditEvent"
        WHERE action = 'contact.erased' AND "at" >= ${since}
