@@ -2,6 +2,7 @@
 // contain dots ("contact.viewed"), which next-intl reads as nesting: the catalogue keeps them nested, and this puts
 // the dotted names back together.
 import type { AuditAction } from "@/lib/audit/audit-actions";
+import type { AuditField } from "@/lib/audit/audit-fields";
 import type { ActionTexts } from "@/lib/audit/describe-audit-action";
 import type { Messages } from "./catalogue";
 import type { Language } from "./languages";
@@ -14,6 +15,7 @@ export function auditActionTexts(lang: Language): ActionTexts {
     actions: textsAt(lang, "accountability.audit.actions"),
     actionPrefixes: Object.fromEntries(Object.entries(prefixes).map(([family, text]) => [`${family}.`, text])),
     rawAction: translatorFor(lang)("accountability.audit.rawAction"),
+    fields: textsAt(lang, "enums.auditField"),
   };
 }
 
@@ -29,3 +31,8 @@ type Unlabelled = {
     : A;
 }[AuditAction];
 export const EVERY_AUDIT_ACTION_LABELLED: [Unlabelled] extends [never] ? true : Unlabelled = true;
+
+// Every field name in lib/audit/audit-fields.ts has its label.
+type FieldLabels = Messages["enums"]["auditField"];
+type UnlabelledField = Exclude<Exclude<AuditField, "*">, keyof FieldLabels>;
+export const EVERY_AUDIT_FIELD_LABELLED: [UnlabelledField] extends [never] ? true : UnlabelledField = true;

@@ -2,7 +2,7 @@
 // so a filtered view can be linked to and exported; the whole hash chain is verified on every display.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeAuditAction } from "@/lib/audit/describe-audit-action";
+import { describeAuditAction, describeAuditFields } from "@/lib/audit/describe-audit-action";
 import {
   AUDIT_FILTER_KEYS,
   auditFilterSchema,
@@ -204,7 +204,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         <br />
                         <span className={styles.mono}>{e.subjectId}</span>
                       </td>
-                      <td>{e.fields.join(", ")}</td>
+                      <td>{describeAuditFields(e.fields, actionTexts)}</td>
                     </tr>
                   ))}
                 </tbody>

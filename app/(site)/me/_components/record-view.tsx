@@ -8,6 +8,7 @@ import { PURPOSES } from "@/lib/policy/purposes";
 import styles from "../me.module.css";
 import { formatDate, formatDateTime } from "./recipient-lang";
 import { textsAt } from "@/lib/i18n/texts-at";
+import { describeAuditFields } from "@/lib/audit/describe-audit-action";
 
 function Section({ id, heading, children }: { id: string; heading: string; children: React.ReactNode }) {
   return (
@@ -21,6 +22,7 @@ function Section({ id, heading, children }: { id: string; heading: string; child
 export async function RecordView({ record, lang }: { record: ContactRecord; lang: Language }) {
   const t = await getTranslations({ locale: lang });
   const changeTexts = textsAt(lang, "myData.me.actions");
+  const fieldTexts = textsAt(lang, "enums.auditField");
   const c = record.contact;
   const d = (x: Date | null) => formatDate(x, lang) ?? t("myData.me.none");
   const fields: [string, string][] = [
@@ -223,7 +225,9 @@ export async function RecordView({ record, lang }: { record: ContactRecord; lang
                 {ch.fields.length > 0 && ch.fields[0] !== "*" ? (
                   <>
                     <br />
-                    <span className="muted">{t("myData.me.fieldsLine", { fields: ch.fields.join(", ") })}</span>
+                    <span className="muted">
+                      {t("myData.me.fieldsLine", { fields: describeAuditFields(ch.fields, { fields: fieldTexts }) })}
+                    </span>
                   </>
                 ) : null}
               </li>

@@ -13,7 +13,9 @@ import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { listNotes } from "@/lib/notes/list-notes";
 import { viewContact } from "@/lib/contacts/view-contact";
 import { changeSubscriptionAction, endRoleAction, revokeLinksAction } from "../actions";
-import { day, first, today } from "@/app/staff/_components/format";
+import { dateTime, day, first, today } from "@/app/staff/_components/format";
+import { describeAuditAction, describeAuditFields } from "@/lib/audit/describe-audit-action";
+import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 import { Notice } from "@/app/staff/_components/notice";
 import { AddNoteForm } from "./add-note-form";
 import { deleteNoteAction } from "./note-actions";
@@ -36,6 +38,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const staff = await requireStaff("contacts.read", { returnTo: `/staff/contacts/${id}` });
   const query = await searchParams;
   const { t, lang } = await getI18n(searchParams);
+  const actionTexts = auditActionTexts(lang);
   const db = await getDb();
   const result = await viewContact({ db, staff, contactId: id });
   if (!result.ok) notFound();
@@ -263,7 +266,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
           <ul>
             {record.purposes.map((p) => (
               <li key={p.purpose}>
-                {p.purpose}: {t(`enums.legalBasis.${p.basis}`)}
+                {t(`enums.purpose.${p.purpose}.name`)}: {t(`enums.legalBasis.${p.basis}`)}
               </li>
             ))}
           </ul>
@@ -287,7 +290,8 @@ export default async function ContactPage({ params, searchParams }: Props) {
             <ul>
               {record.changes.slice(0, 50).map((c, i) => (
                 <li key={i}>
-                  {day(c.at)} {c.action} {c.fields.length ? `(${c.fields.join(", ")})` : ""}
+                  {dateTime(c.at)} {describeAuditAction(c.action, actionTexts).text}
+                  {c.fields.length && c.fields[0] !== "*" ? ` (${describeAuditFields(c.fields, actionTexts)})` : ""}
                 </li>
               ))}
             </ul>
@@ -296,7 +300,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
           <ul>
             {record.privacyRequests.map((p, i) => (
               <li key={i}>
-                {day(p.receivedAt)} {p.type} {p.status}
+                {day(p.receivedAt)} {t(`enums.requestType.${p.type}`)}: {t(`enums.requestStatus.label.${p.status}`)}
               </li>
             ))}
           </ul>
