@@ -58,6 +58,9 @@ export type AuditRow = {
   action: string;
   subjectType: string;
   subjectId: string;
+  /** What the subject is called now: a contact's or organisation's name, a staff member's address; null when it is
+   * gone (an erased person) or has no name. */
+  subjectLabel: string | null;
   fields: string[];
   hash: string;
   prevHash: string;
@@ -146,6 +149,46 @@ export function auditWhere(filter: AuditFilter, person: AuditPerson | null): Pri
 }
 
 /** One page of entries, newest first, before the seq `before` (exclusive). */
+/** Names of a page's subjects (at most one query per kind, over the page's ids only). */
+async function subjectLabels(
+  db: DbOrTx,
+  rows: { subjectType: string; subjectId: string }[],
+): Promise<Map<string, string>> {
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.subjectType === type).map((r) => r.subjectId))];
+  const [contacts, organisations, staff, mailings, segments, topics, keys] = await Promise.all([
+    ids("Contact").length
+      ? db.contact.findMany({ where: { id: { in: ids("Contact") } }, select: { id: true, name: true } })
+      : [],
+    ids("Organisation").length
+      ? db.organisation.findMany({ where: { id: { in: ids("Organisation") } }, select: { id: true, name: true } })
+      : [],
+    ids("StaffUser").length
+      ? db.staffUser.findMany({ where: { id: { in: ids("StaffUser") } }, select: { id: true, email: true } })
+      : [],
+    ids("Mailing").length
+      ? db.mailing.findMany({ where: { id: { in: ids("Mailing") } }, select: { id: true, name: true } })
+      : [],
+    ids("Segment").length
+      ? db.segment.findMany({ where: { id: { in: ids("Segment") } }, select: { id: true, name: true } })
+      : [],
+    ids("Topic").length
+      ? db.topic.findMany({ where: { id: { in: ids("Topic") } }, select: { id: true, nameSv: true } })
+      : [],
+    ids("ApiKey").length
+      ? db.apiKey.findMany({ where: { id: { in: ids("ApiKey") } }, select: { id: true, name: true } })
+      : [],
+  ]);
+  return new Map([
+    ...contacts.map((c) => [`Contact:${c.id}`, c.name] as const),
+    ...organisations.map((o) => [`Organisation:${o.id}`, o.name] as const),
+    ...staff.map((s) => [`StaffUser:${s.id}`, s.email] as const),
+    ...mailings.map((m) => [`Mailing:${m.id}`, m.name] as const),
+    ...segments.map((s) => [`Segment:${s.id}`, s.name] as const),
+    ...topics.map((t) => [`Topic:${t.id}`, t.nameSv] as const),
+    ...keys.map((k) => [`ApiKey:${k.id}`, k.name] as const),
+  ]);
+}
+
 export async function readAuditPage(opts: {
   db: DbOrTx;
   where: Prisma.AuditEventWhereInput;
@@ -175,11 +218,13 @@ export async function readAuditPage(opts: {
     ? await opts.db.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, email: true } })
     : [];
   const emails = new Map(staff.map((s) => [s.id, s.email]));
+  const labels = await subjectLabels(opts.db, page);
   return {
     entries: page.map((r) => ({
       ...r,
       seq: r.seq.toString(),
       actorLabel: r.actorType === "STAFF" && r.actorId ? (emails.get(r.actorId) ?? null) : null,
+      subjectLabel: labels.get(`${r.subjectType}:${r.subjectId}`) ?? null,
     })),
     nextBefore: rows.length > opts.limit ? page[page.length - 1]!.seq.toString() : null,
   };

@@ -14,6 +14,7 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getI18n } from "@/lib/i18n/server";
+import { textsAt } from "@/lib/i18n/texts-at";
 import styles from "@/app/staff/_components/staff-table.module.css";
 import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 import { dateTimeSeconds } from "@/app/staff/_components/format";
@@ -41,6 +42,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requireStaff("audit.read", { returnTo: "/staff/audit" });
   const { lang, t } = await getI18n(searchParams);
   const actionTexts = auditActionTexts(lang);
+  const subjectTypes = textsAt(lang, "enums.auditSubjectType");
+  const subjectType = (type: string) => subjectTypes[type] ?? type;
   const raw = Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, one(params[k]) ?? ""]));
   const parsed = auditFilterSchema.safeParse(raw);
   const filter: AuditFilter = parsed.success ? parsed.data : {};
@@ -149,8 +152,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {filter.subjectType ? <input type="hidden" name="subjectType" value={filter.subjectType} /> : null}
         {filter.subjectId ? (
           <p data-testid="audit-subject">
-            {t("accountability.audit.subject")}:{" "}
-            <span className={styles.mono}>{`${filter.subjectType ?? ""} ${filter.subjectId}`}</span>
+            {t("accountability.audit.subject")}: {filter.subjectType ? subjectType(filter.subjectType) : null}{" "}
+            <span className={styles.mono}>{filter.subjectId}</span>
           </p>
         ) : null}
         <div className="actions">
@@ -200,9 +203,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       </td>
                       <td>{describeAuditAction(e.action, actionTexts).text}</td>
                       <td>
-                        {e.subjectType}
+                        {subjectType(e.subjectType)}
                         <br />
-                        <span className={styles.mono}>{e.subjectId}</span>
+                        <Link
+                          href={`/staff/audit?subjectType=${encodeURIComponent(e.subjectType)}&subjectId=${encodeURIComponent(e.subjectId)}`}
+                        >
+                          {e.subjectLabel ??
+                            (e.subjectType === "Contact"
+                              ? t("enums.auditSubjectType.erased")
+                              : subjectType(e.subjectType))}
+                        </Link>
                       </td>
                       <td>{describeAuditFields(e.fields, actionTexts)}</td>
                     </tr>
