@@ -53,7 +53,7 @@ export type AuditRow = {
   at: Date;
   actorType: ActorType;
   actorId: string | null;
-  /** The staff member's email address when the actor is staff. */
+  /** The staff member's email address when the actor is staff; the person's name when they acted themselves. */
   actorLabel: string | null;
   action: string;
   subjectType: string;
@@ -218,12 +218,23 @@ export async function readAuditPage(opts: {
     ? await opts.db.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, email: true } })
     : [];
   const emails = new Map(staff.map((s) => [s.id, s.email]));
-  const labels = await subjectLabels(opts.db, page);
+  // People acting on their own record are named like the subjects (an erased person is gone from both).
+  const labels = await subjectLabels(opts.db, [
+    ...page,
+    ...page
+      .filter((r) => r.actorType === "CONTACT" && r.actorId)
+      .map((r) => ({ subjectType: "Contact", subjectId: r.actorId! })),
+  ]);
   return {
     entries: page.map((r) => ({
       ...r,
       seq: r.seq.toString(),
-      actorLabel: r.actorType === "STAFF" && r.actorId ? (emails.get(r.actorId) ?? null) : null,
+      actorLabel:
+        r.actorType === "STAFF" && r.actorId
+          ? (emails.get(r.actorId) ?? null)
+          : r.actorType === "CONTACT" && r.actorId
+            ? (labels.get(`Contact:${r.actorId}`) ?? null)
+            : null,
       subjectLabel: labels.get(`${r.subjectType}:${r.subjectId}`) ?? null,
     })),
     nextBefore: rows.length > opts.limit ? page[page.length - 1]!.seq.toString() : null,

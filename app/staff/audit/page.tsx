@@ -199,7 +199,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <td>
                         {t(`enums.auditActorType.${e.actorType}`)}
                         {e.actorLabel || e.actorId ? <br /> : null}
-                        <span className={styles.mono}>{e.actorLabel ?? e.actorId}</span>
+                        {e.actorLabel ? (
+                          <span>{e.actorLabel}</span>
+                        ) : e.actorType === "CONTACT" ? (
+                          <span>{t("enums.auditSubjectType.erased")}</span>
+                        ) : (
+                          <span className={styles.mono}>{e.actorId}</span>
+                        )}
                       </td>
                       <td>{describeAuditAction(e.action, actionTexts).text}</td>
                       <td>
