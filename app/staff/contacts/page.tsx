@@ -63,14 +63,18 @@ export default async function ContactsPage({ searchParams }: Props) {
   const erased = first(query.erased);
   return (
     <article aria-labelledby="contacts-heading">
-      <h1 id="contacts-heading">{t("register.contacts.heading")}</h1>
-      {can(staff, "contacts.write") ? (
-        <p>
-          <Link href="/staff/contacts/new">{t("register.contacts.create")}</Link>
-        </p>
-      ) : null}
+      <div className="page-header">
+        <h1 id="contacts-heading">{t("register.contacts.heading")}</h1>
+        {can(staff, "contacts.write") ? (
+          <div className="page-header__actions">
+            <Link href="/staff/contacts/new" className="button">
+              {t("register.contacts.create")}
+            </Link>
+          </div>
+        ) : null}
+      </div>
       <Notice message={erased ? t("register.contacts.erased", { ref: erased }) : undefined} />
-      <form method="get" role="search" aria-label={t("register.contacts.heading")}>
+      <form method="get" role="search" aria-label={t("register.contacts.heading")} className="filter-bar">
         <div className="field">
           <label className="field__label" htmlFor="q">
             {t("register.contacts.searchLabel")}

@@ -25,12 +25,14 @@ export default async function MailingsPage({ searchParams }: Props) {
   if (!result.ok) redirect(FORBIDDEN_PATH);
   return (
     <article aria-labelledby="mailings-heading">
-      <h1 id="mailings-heading">{t("mailings.heading")}</h1>
-      <p>
-        <Link href="/staff/mailings/new" className="button">
-          {t("mailings.create")}
-        </Link>
-      </p>
+      <div className="page-header">
+        <h1 id="mailings-heading">{t("mailings.heading")}</h1>
+        <div className="page-header__actions">
+          <Link href="/staff/mailings/new" className="button">
+            {t("mailings.create")}
+          </Link>
+        </div>
+      </div>
       <p role="status">{t("mailings.pageOf", { page: result.page, pages: result.pages, total: result.total })}</p>
       {result.rows.length === 0 ? (
         <p>{t("mailings.empty")}</p>

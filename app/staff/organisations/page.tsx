@@ -33,15 +33,17 @@ export default async function OrganisationsPage({ searchParams }: Props) {
   ]);
   return (
     <article aria-labelledby="orgs-heading">
-      <h1 id="orgs-heading">{t("register.organisations.heading")}</h1>
-      {can(staff, "organisations.write") ? (
-        <p>
-          <Link href="/staff/organisations/new" className="button">
-            {t("register.organisations.create")}
-          </Link>
-        </p>
-      ) : null}
-      <form method="get" role="search" aria-label={t("register.organisations.heading")} className="filters">
+      <div className="page-header">
+        <h1 id="orgs-heading">{t("register.organisations.heading")}</h1>
+        {can(staff, "organisations.write") ? (
+          <div className="page-header__actions">
+            <Link href="/staff/organisations/new" className="button">
+              {t("register.organisations.create")}
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      <form method="get" role="search" aria-label={t("register.organisations.heading")} className="filter-bar">
         <div className="field">
           <label className="field__label" htmlFor="q">
             {t("register.organisations.searchLabel")}

@@ -99,15 +99,17 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
 
   return (
     <article aria-labelledby="pr-heading">
-      <h1 id="pr-heading">{t("accountability.requests.heading")}</h1>
+      <div className="page-header">
+        <h1 id="pr-heading">{t("accountability.requests.heading")}</h1>
+        {can(staff, "privacyRequests.write") ? (
+          <div className="page-header__actions">
+            <Link className="button" href="/staff/privacy-requests/new">
+              {t("accountability.requests.record")}
+            </Link>
+          </div>
+        ) : null}
+      </div>
       <p className="lead">{t("accountability.requests.lead")}</p>
-      {can(staff, "privacyRequests.write") ? (
-        <p>
-          <Link className="button" href="/staff/privacy-requests/new">
-            {t("accountability.requests.record")}
-          </Link>
-        </p>
-      ) : null}
 
       <section aria-labelledby="pr-dashboard">
         <h2 id="pr-dashboard">{t("accountability.requests.dashboard")}</h2>

@@ -23,13 +23,15 @@ export default async function SegmentsPage({ searchParams }: Props) {
   const segments = await listSegments({ db: await getDb(), includeArchived });
   return (
     <article aria-labelledby="segments-heading">
-      <h1 id="segments-heading">{t("segments.segments.heading")}</h1>
+      <div className="page-header">
+        <h1 id="segments-heading">{t("segments.segments.heading")}</h1>
+        <div className="page-header__actions">
+          <Link className="button" href="/staff/segments/new">
+            {t("segments.segments.create")}
+          </Link>
+        </div>
+      </div>
       <p className="lead">{t("segments.segments.lead")}</p>
-      <p>
-        <Link className="button" href="/staff/segments/new">
-          {t("segments.segments.create")}
-        </Link>
-      </p>
       <form method="get" className="field">
         <input id="show-archived" type="checkbox" name="archived" value="1" defaultChecked={includeArchived} />{" "}
         <label htmlFor="show-archived">{t("segments.segments.showArchived")}</label>{" "}

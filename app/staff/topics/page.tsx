@@ -24,18 +24,20 @@ export default async function TopicsPage({ searchParams }: Props) {
   const name = (x: { nameSv: string; nameEn: string }) => (lang === "sv" ? x.nameSv : x.nameEn);
   return (
     <article aria-labelledby="topics-heading">
-      <h1 id="topics-heading">{t("segments.topics.heading")}</h1>
+      <div className="page-header">
+        <h1 id="topics-heading">{t("segments.topics.heading")}</h1>
+        <div className="page-header__actions">
+          <Link className="button" href="/staff/topics/new">
+            {t("segments.topics.create")}
+          </Link>
+        </div>
+      </div>
       <p className="lead">{t("segments.topics.lead")}</p>
       {query.saved ? (
         <p role="status" className={tables.notice}>
           {t("segments.saved")}
         </p>
       ) : null}
-      <p>
-        <Link className="button" href="/staff/topics/new">
-          {t("segments.topics.create")}
-        </Link>
-      </p>
       {topics.length === 0 ? (
         <p>{t("segments.topics.empty")}</p>
       ) : (
