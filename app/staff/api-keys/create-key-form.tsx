@@ -1,7 +1,7 @@
 "use client";
-// Creates a key and shows it once, in a read-only field that can be selected and copied.
+// Creates a key and shows it once, whole (a wrapping read-only field, never cut off), with a copy button.
 import { useTranslations } from "next-intl";
-import { useActionState, useRef } from "react";
+import { useActionState, useRef, useState } from "react";
 import { FormStatus, SelectField, TextField, useFocusFirstError } from "../privacy-requests/_components/form-parts";
 import { idleState } from "../privacy-requests/_components/form-state";
 import { createKey } from "./actions";
@@ -12,6 +12,15 @@ export function CreateKeyForm(props: { lang: string; scopes: { value: string; la
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(state, form);
   const key = state.status === "saved" ? state.data?.key : undefined;
+  const [copied, setCopied] = useState<"" | "copied" | "copyFailed">("");
+  const copy = async (value: string) => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied("copied");
+    } catch {
+      setCopied("copyFailed");
+    }
+  };
   return (
     <form ref={form} action={action} noValidate key={state.data?.id ?? "form"}>
       <input type="hidden" name="uiLang" value={props.lang} />
@@ -38,14 +47,26 @@ export function CreateKeyForm(props: { lang: string; scopes: { value: string; la
           <label className="field__label" htmlFor="new-key">
             {t("accountability.apiKeys.keyLabel")}
           </label>
-          <input
+          <p id="new-key-hint" className="field__hint">
+            {t("accountability.apiKeys.keyOnce")}
+          </p>
+          <textarea
             id="new-key"
             className="field__input"
             readOnly
+            rows={2}
             value={key}
+            aria-describedby="new-key-hint"
             data-testid="new-key"
+            style={{ fontFamily: "var(--font-mono)", resize: "none" }}
             onFocus={(e) => e.currentTarget.select()}
           />
+          <p>
+            <button type="button" className="button button--secondary button--small" onClick={() => void copy(key)}>
+              {t("accountability.apiKeys.copy")}
+            </button>
+          </p>
+          <p role="status">{copied ? t(`accountability.apiKeys.${copied}`) : ""}</p>
         </div>
       ) : null}
     </form>
