@@ -113,8 +113,9 @@ export function CookieConsent({ initialChoice, analytics, nonce, privacyHref }: 
               {t("heading")}
             </h2>
             <p>{t("text")}</p>
-            <p>{t("necessary")}</p>
-            <p>{t("remember")}</p>
+            {/* On a phone these two wait behind "Read more" so the banner leaves the page visible. */}
+            <p className="cookie-banner__detail">{t("necessary")}</p>
+            <p className="cookie-banner__detail">{t("remember")}</p>
             {choice ? <p className="cookie-banner__current">{t(`current.${choice}`)}</p> : null}
             <div className="cookie-banner__actions">
               <button type="button" className="button cookie-banner__choice" onClick={() => decide("accepted")}>
