@@ -117,144 +117,153 @@ export function SegmentEditor(props: {
   const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
 
   return (
-    <form ref={form} action={action} onChange={refresh} noValidate>
-      <input type="hidden" name="id" defaultValue={state.values.id ?? ""} />
-      {/* Tells the page that a "show count" GET carries a filter to show instead of the saved one. */}
-      <input type="hidden" name="preview" value="1" />
-      <TextField name="name" label={t("name")} state={state} />
-      <h2>{t("filterHeading")}</h2>
-      <p className="field__hint">{t("filterHint")}</p>
-      <CheckboxGroup
-        name="categories"
-        legend={t("categories")}
-        options={o.categories}
-        selected={list(f.categories)}
-        error={errors.categories}
-      />
-      <CheckboxGroup
-        name="relationships"
-        legend={t("relationships")}
-        options={o.relationships}
-        selected={list(f.relationships)}
-        error={errors.relationships}
-      />
-      <CheckboxGroup
-        name="roleTypes"
-        legend={t("roleTypes")}
-        options={o.roleTypes}
-        selected={list(f.roleTypes)}
-        error={errors.roleTypes}
-      />
-      <div className="field">
-        <label className="field__label" htmlFor="f-organisationIds">
-          {t("organisations")}
-        </label>
-        <p id="f-organisationIds-hint" className="field__hint">
-          {t("organisationsHint")}
-        </p>
-        <select
-          id="f-organisationIds"
-          name="organisationIds"
-          multiple
-          size={Math.min(8, Math.max(3, o.organisations.length))}
-          className="field__input"
-          defaultValue={list(f.organisationIds)}
-          aria-describedby="f-organisationIds-hint"
-        >
-          {o.organisations.map((x) => (
-            <option key={x.value} value={x.value}>
-              {x.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <RadioGroup
-        name="roleStatus"
-        legend={t("roleStatus")}
-        hint={t("roleStatusHint")}
-        options={o.roleStatuses}
-        selected={[f.roleStatus || "current"]}
-        error={errors.roleStatus}
-      />
-      <CheckboxGroup
-        name="topicIds"
-        legend={t("topicIds")}
-        options={o.topics}
-        selected={list(f.topicIds)}
-        error={errors.topicIds}
-      />
-      <CheckboxGroup
-        name="languages"
-        legend={t("languages")}
-        options={o.languages}
-        selected={list(f.languages)}
-        error={errors.languages}
-      />
-      <CheckboxGroup
-        name="sourceTypes"
-        legend={t("sourceTypes")}
-        options={o.sourceTypes}
-        selected={list(f.sourceTypes)}
-        error={errors.sourceTypes}
-      />
-      <TextField name="sourceDetail" label={t("sourceDetail")} hint={t("sourceDetailHint")} state={fieldState} />
-      <div className={styles.columns}>
-        <TextField name="createdFrom" type="date" label={t("createdFrom")} hint={t("dateHint")} state={fieldState} />
-        <TextField name="createdTo" type="date" label={t("createdTo")} hint={t("dateHint")} state={fieldState} />
-        <TextField
-          name="lastActivityFrom"
-          type="date"
-          label={t("lastActivityFrom")}
-          hint={t("dateHint")}
-          state={fieldState}
+    <form ref={form} action={action} onChange={refresh} noValidate className={styles.layout}>
+      <div className={styles.fields}>
+        <input type="hidden" name="id" defaultValue={state.values.id ?? ""} />
+        {/* Tells the page that a "show count" GET carries a filter to show instead of the saved one. */}
+        <input type="hidden" name="preview" value="1" />
+        <TextField name="name" label={t("name")} state={state} />
+        <h2>{t("filterHeading")}</h2>
+        <p className="field__hint">{t("filterHint")}</p>
+        <CheckboxGroup
+          name="categories"
+          legend={t("categories")}
+          options={o.categories}
+          selected={list(f.categories)}
+          error={errors.categories}
         />
-        <TextField
-          name="lastActivityTo"
-          type="date"
-          label={t("lastActivityTo")}
-          hint={t("dateHint")}
-          state={fieldState}
+        <CheckboxGroup
+          name="relationships"
+          legend={t("relationships")}
+          options={o.relationships}
+          selected={list(f.relationships)}
+          error={errors.relationships}
         />
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="f-topic">
-          {t("breakdownTopic")}
-        </label>
-        <p id="f-topic-hint" className="field__hint">
-          {t("breakdownTopicHint")}
-        </p>
-        <select
-          id="f-topic"
-          name="topic"
-          className="field__input"
-          defaultValue={state.values.topic ?? ""}
-          aria-describedby={errors.topic ? "f-topic-hint f-topic-error" : "f-topic-hint"}
-          aria-invalid={errors.topic ? true : undefined}
-        >
-          <option value="">{t("noTopic")}</option>
-          {o.topics.map((x) => (
-            <option key={x.value} value={x.value}>
-              {x.label}
-            </option>
-          ))}
-        </select>
-        {errors.topic ? (
-          <p id="f-topic-error" className="field__error">
-            {errors.topic}
+        <CheckboxGroup
+          name="roleTypes"
+          legend={t("roleTypes")}
+          options={o.roleTypes}
+          selected={list(f.roleTypes)}
+          error={errors.roleTypes}
+        />
+        <div className="field">
+          <label className="field__label" htmlFor="f-organisationIds">
+            {t("organisations")}
+          </label>
+          <p id="f-organisationIds-hint" className="field__hint">
+            {t("organisationsHint")}
           </p>
-        ) : null}
+          <select
+            id="f-organisationIds"
+            name="organisationIds"
+            multiple
+            size={Math.min(8, Math.max(3, o.organisations.length))}
+            className="field__input"
+            defaultValue={list(f.organisationIds)}
+            aria-describedby="f-organisationIds-hint"
+          >
+            {o.organisations.map((x) => (
+              <option key={x.value} value={x.value}>
+                {x.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <RadioGroup
+          name="roleStatus"
+          legend={t("roleStatus")}
+          hint={t("roleStatusHint")}
+          options={o.roleStatuses}
+          selected={[f.roleStatus || "current"]}
+          error={errors.roleStatus}
+        />
+        <CheckboxGroup
+          name="topicIds"
+          legend={t("topicIds")}
+          options={o.topics}
+          selected={list(f.topicIds)}
+          error={errors.topicIds}
+        />
+        <CheckboxGroup
+          name="languages"
+          legend={t("languages")}
+          options={o.languages}
+          selected={list(f.languages)}
+          error={errors.languages}
+        />
+        <CheckboxGroup
+          name="sourceTypes"
+          legend={t("sourceTypes")}
+          options={o.sourceTypes}
+          selected={list(f.sourceTypes)}
+          error={errors.sourceTypes}
+        />
+        <TextField name="sourceDetail" label={t("sourceDetail")} hint={t("sourceDetailHint")} state={fieldState} />
+        <div className={styles.columns}>
+          <TextField name="createdFrom" type="date" label={t("createdFrom")} hint={t("dateHint")} state={fieldState} />
+          <TextField name="createdTo" type="date" label={t("createdTo")} hint={t("dateHint")} state={fieldState} />
+          <TextField
+            name="lastActivityFrom"
+            type="date"
+            label={t("lastActivityFrom")}
+            hint={t("dateHint")}
+            state={fieldState}
+          />
+          <TextField
+            name="lastActivityTo"
+            type="date"
+            label={t("lastActivityTo")}
+            hint={t("dateHint")}
+            state={fieldState}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="f-topic">
+            {t("breakdownTopic")}
+          </label>
+          <p id="f-topic-hint" className="field__hint">
+            {t("breakdownTopicHint")}
+          </p>
+          <select
+            id="f-topic"
+            name="topic"
+            className="field__input"
+            defaultValue={state.values.topic ?? ""}
+            aria-describedby={errors.topic ? "f-topic-hint f-topic-error" : "f-topic-hint"}
+            aria-invalid={errors.topic ? true : undefined}
+          >
+            <option value="">{t("noTopic")}</option>
+            {o.topics.map((x) => (
+              <option key={x.value} value={x.value}>
+                {x.label}
+              </option>
+            ))}
+          </select>
+          {errors.topic ? (
+            <p id="f-topic-error" className="field__error">
+              {errors.topic}
+            </p>
+          ) : null}
+        </div>
       </div>
-      <div className={styles.buttons}>
-        <button type="submit" className="button" formMethod="get" formAction={props.pagePath} formNoValidate>
-          {t("count")}
-        </button>
-      </div>
-      <PreviewPanel preview={preview} phase={phase} topicName={topicName} />
-      <Status state={state} />
-      <div className={styles.buttons}>
-        <button type="submit" className="button" disabled={pending}>
-          {t("save")}
-        </button>
+      {/* Beside the fields on a wide screen and kept in view while they scroll: the count follows every change. */}
+      <div className={styles.aside}>
+        <PreviewPanel preview={preview} phase={phase} topicName={topicName} />
+        <div className={styles.buttons}>
+          <button
+            type="submit"
+            className="button button--secondary"
+            formMethod="get"
+            formAction={props.pagePath}
+            formNoValidate
+          >
+            {t("count")}
+          </button>
+          <button type="submit" className="button" disabled={pending}>
+            {t("save")}
+          </button>
+        </div>
+        <Status state={state} />
       </div>
     </form>
   );
