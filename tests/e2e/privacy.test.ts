@@ -40,6 +40,11 @@ describe.each(["sv", "en"] as const)("/privacy in %s", (lang) => {
     expect(await page.locator("html").getAttribute("lang")).toBe(lang);
     const headings = await page.locator("main h1, main h2").allInnerTexts();
     for (const h of HEADINGS[lang]) expect(headings).toContain(h);
+    // The table of contents leads to every section, each link to a heading that exists.
+    const toc = page.getByRole("navigation", { name: lang === "sv" ? "Innehåll" : "Contents" });
+    const targets = await toc.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    expect(targets).toHaveLength(9);
+    for (const href of targets) expect(await page.locator(`main h2${href}`).count(), href).toBe(1);
     const text = await page.locator("main").innerText();
     const t = translatorFor(lang);
     for (const purpose of PURPOSES) {

@@ -12,6 +12,18 @@ import {
 import { PURPOSES } from "@/lib/policy/purposes";
 import type { ContactCategory, LegalBasis, SourceType } from "@/lib/generated/prisma/enums";
 
+const TOC = [
+  ["data", "whoHeading"],
+  ["sources", "sourcesHeading"],
+  ["purposes", "purposesHeading"],
+  ["retention", "retentionHeading"],
+  ["recipients", "recipientsHeading"],
+  ["rights", "rightsHeading"],
+  ["erasure", "erasureHeading"],
+  ["cookies", "cookiesHeading"],
+  ["contact", "contactHeading"],
+] as const satisfies readonly (readonly [string, keyof typeof P])[];
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
@@ -28,6 +40,17 @@ export default async function PrivacyPage({ searchParams }: Props) {
     <article className="prose privacy-policy">
       <h1>{P.title[lang]}</h1>
       <p className="lead">{P.intro[lang]}</p>
+      {/* A long page: its sections one tap away, in the order they come. */}
+      <nav aria-labelledby="privacy-toc" className="privacy-toc">
+        <h2 id="privacy-toc">{t("publicPages.privacy.tocLabel")}</h2>
+        <ol>
+          {TOC.map(([id, heading]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{P[heading][lang]}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
 
       <h2 id="data">{P.whoHeading[lang]}</h2>
       <p>{P.whoText[lang]}</p>
