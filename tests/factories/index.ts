@@ -34,10 +34,21 @@ export async function makeStaffUser(
   return user;
 }
 
+/** A valid Swedish organisation number (NNNNNN-NNNN, Luhn digit last) that is very unlikely to be taken. */
+export function orgNumber(): string {
+  const digits = `556${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+  const sum = [...digits].reduce((acc, ch, i) => {
+    const d = Number(ch) * (i % 2 === 0 ? 2 : 1);
+    return acc + (d > 9 ? d - 9 : d);
+  }, 0);
+  return `${digits.slice(0, 6)}-${digits.slice(6)}${(10 - (sum % 10)) % 10}`;
+}
+
 export async function makeOrganisation(
   db: Db,
   over: {
     name?: string;
+    orgNumber?: string | null;
     relationship?: Relationship;
     accountManagerId?: string | null;
     relationshipEnd?: Date | null;
@@ -46,6 +57,7 @@ export async function makeOrganisation(
   return db.organisation.create({
     data: {
       name: over.name ?? `Organisation ${unique()} AB`,
+      orgNumber: over.orgNumber ?? null,
       relationship: over.relationship ?? "CUSTOMER",
       accountManagerId: over.accountManagerId ?? null,
       relationshipEnd: over.relationshipEnd ?? null,
