@@ -107,14 +107,21 @@ export async function makeContact(db: Db, over: ContactOverrides = {}): Promise<
 
 export async function makeTopic(
   db: Db,
-  over: { isMarketing?: boolean; defaultCategories?: ContactCategory[]; purpose?: Purpose; archivedAt?: Date } = {},
+  over: {
+    isMarketing?: boolean;
+    defaultCategories?: ContactCategory[];
+    purpose?: Purpose;
+    archivedAt?: Date;
+    nameSv?: string;
+    nameEn?: string;
+  } = {},
 ): Promise<{ id: string; key: string }> {
   const u = unique();
   return db.topic.create({
     data: {
       key: `topic-${u}`,
-      nameSv: `Ämne ${u}`,
-      nameEn: `Topic ${u}`,
+      nameSv: over.nameSv ?? `Ämne ${u}`,
+      nameEn: over.nameEn ?? `Topic ${u}`,
       descriptionSv: "Ett ämne i ett test.",
       descriptionEn: "A topic in a test.",
       purpose: over.purpose ?? (over.isMarketing === false ? "SERVICE_NOTICES" : "MARKETING_MAILINGS"),
