@@ -135,13 +135,14 @@ export async function makeTopic(
 
 export async function makeSegment(
   db: Db,
-  over: { filter?: Partial<SegmentFilter>; createdById?: string | null; name?: string } = {},
+  over: { filter?: Partial<SegmentFilter>; createdById?: string | null; name?: string; archivedAt?: Date } = {},
 ): Promise<{ id: string }> {
   return db.segment.create({
     data: {
       name: over.name ?? `Segment ${unique()}`,
       filter: (over.filter ?? {}) as object,
       createdById: over.createdById ?? null,
+      archivedAt: over.archivedAt ?? null,
     },
     select: { id: true },
   });
