@@ -34,10 +34,21 @@ export async function makeStaffUser(
   return user;
 }
 
+/** A valid Swedish organisation number (NNNNNN-NNNN, Luhn digit last) that is very unlikely to be taken. */
+export function orgNumber(): string {
+  const digits = `556${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+  const sum = [...digits].reduce((acc, ch, i) => {
+    const d = Number(ch) * (i % 2 === 0 ? 2 : 1);
+    return acc + (d > 9 ? d - 9 : d);
+  }, 0);
+  return `${digits.slice(0, 6)}-${digits.slice(6)}${(10 - (sum % 10)) % 10}`;
+}
+
 export async function makeOrganisation(
   db: Db,
   over: {
     name?: string;
+    orgNumber?: string | null;
     relationship?: Relationship;
     accountManagerId?: string | null;
     relationshipEnd?: Date | null;
@@ -46,6 +57,7 @@ export async function makeOrganisation(
   return db.organisation.create({
     data: {
       name: over.name ?? `Organisation ${unique()} AB`,
+      orgNumber: over.orgNumber ?? null,
       relationship: over.relationship ?? "CUSTOMER",
       accountManagerId: over.accountManagerId ?? null,
       relationshipEnd: over.relationshipEnd ?? null,
@@ -95,14 +107,21 @@ export async function makeContact(db: Db, over: ContactOverrides = {}): Promise<
 
 export async function makeTopic(
   db: Db,
-  over: { isMarketing?: boolean; defaultCategories?: ContactCategory[]; purpose?: Purpose; archivedAt?: Date } = {},
+  over: {
+    isMarketing?: boolean;
+    defaultCategories?: ContactCategory[];
+    purpose?: Purpose;
+    archivedAt?: Date;
+    nameSv?: string;
+    nameEn?: string;
+  } = {},
 ): Promise<{ id: string; key: string }> {
   const u = unique();
   return db.topic.create({
     data: {
       key: `topic-${u}`,
-      nameSv: `Ämne ${u}`,
-      nameEn: `Topic ${u}`,
+      nameSv: over.nameSv ?? `Ämne ${u}`,
+      nameEn: over.nameEn ?? `Topic ${u}`,
       descriptionSv: "Ett ämne i ett test.",
       descriptionEn: "A topic in a test.",
       purpose: over.purpose ?? (over.isMarketing === false ? "SERVICE_NOTICES" : "MARKETING_MAILINGS"),
@@ -116,13 +135,14 @@ export async function makeTopic(
 
 export async function makeSegment(
   db: Db,
-  over: { filter?: Partial<SegmentFilter>; createdById?: string | null; name?: string } = {},
+  over: { filter?: Partial<SegmentFilter>; createdById?: string | null; name?: string; archivedAt?: Date } = {},
 ): Promise<{ id: string }> {
   return db.segment.create({
     data: {
       name: over.name ?? `Segment ${unique()}`,
       filter: (over.filter ?? {}) as object,
       createdById: over.createdById ?? null,
+      archivedAt: over.archivedAt ?? null,
     },
     select: { id: true },
   });

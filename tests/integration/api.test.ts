@@ -14,16 +14,12 @@ import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { eraseContact } from "@/lib/contacts/erase-contact";
 import { privacyRequestDueAt } from "@/lib/privacy-requests/due-date";
 import { unsubscribeFromAll } from "@/lib/subscriptions/unsubscribe-from-all";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, makeOrganisation, makeStaffUser, makeTopic, unique } from "../factories";
 
 const SUPPRESSION_KEY = "k".repeat(40);
 const BASE = "https://prefs.example.com/api/v1";
-const ADMIN = { type: "STAFF" as const, id: "demo_staff_admin" };
 let t: TestDb;
-let readKey: string;
-let writeKey: string;
-let writeKeyId: string;
 
 function req(method: string, path: string, opts: { key?: string | null; body?: unknown; raw?: string } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json" };
@@ -55,19 +51,29 @@ const privacyRequest = (key: string | null, body: unknown, now?: Date) =>
     now,
   });
 
-const NEW_CONTACT = {
-  email: "  Anna.Berg@Crm-Customer.example ",
-  name: "Anna Berg",
-  phone: "070-123 45 99",
-  jobTitle: "CTO",
-  language: "en",
-  category: "CUSTOMER_CONTACT",
-  source: { type: "IMPORTED", detail: "CRM sync", date: "2026-11-01" },
+/** A new contact as a CRM sends it: an address of this test's own, typed with spaces and capitals. */
+const newContact = () => {
+  const u = unique();
+  return {
+    email: `  Anna.Berg.${u}@Crm-Customer.example `,
+    name: "Anna Berg",
+    phone: "070-123 45 99",
+    jobTitle: "CTO",
+    language: "en",
+    category: "CUSTOMER_CONTACT",
+    source: { type: "IMPORTED", detail: "CRM sync", date: "2026-11-01" },
+  };
 };
 
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db });
+});
+afterAll(async () => t?.close());
+
+/** A READ and a WRITE key of this test's own, created by an admin. */
+async function makeKeys() {
+  const admin = await makeStaffUser(t.db, "ADMIN");
+  const ADMIN = { type: "STAFF" as const, id: admin.id };
   const read = await createApiKey({ db: t.db, input: { name: "CRM read", scope: "READ" }, actor: ADMIN });
   const write = await createApiKey({
     db: t.db,
@@ -76,14 +82,69 @@ beforeAll(async () => {
     createdById: ADMIN.id,
   });
   if (!read.ok || !write.ok) throw new Error("key creation failed");
-  readKey = read.key;
-  writeKey = write.key;
-  writeKeyId = write.id;
-});
-afterAll(async () => t?.close());
+  return { ADMIN, readKey: read.key, readKeyId: read.id, writeKey: write.key, writeKeyId: write.id };
+}
+
+/** Lena: a customer contact with a role at an organisation, subscribed to a topic by default. */
+async function makeLena() {
+  await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"] });
+  const org = await makeOrganisation(t.db);
+  const email = `lena.svensson.${unique()}@nordlys.example`;
+  const { id } = await makeContact(t.db, {
+    name: "Lena Svensson",
+    email,
+    organisationId: org.id,
+    roleType: "COMMERCIAL_CONTACT",
+    suppressionKey: SUPPRESSION_KEY,
+  });
+  return { id, email };
+}
+
+/**
+ * From `since` on: Lena opts out of all marketing; Mikael changes his job title through the API, then is erased.
+ */
+async function optOutAndErase(writeKey: string) {
+  const lena = await makeLena();
+  const ERASED_EMAIL = `mikael.johansson.${unique()}@nordlys.example`;
+  const { id: mikael } = await makeContact(t.db, {
+    name: "Mikael Johansson",
+    email: ERASED_EMAIL,
+    suppressionKey: SUPPRESSION_KEY,
+  });
+  const privacy = await makeStaffUser(t.db, "PRIVACY_OFFICER");
+  // Both were in the register before the window opens: more than the feed's one second of slack ago, so their
+  // creation (and anything an earlier test wrote) is neither in the window nor after its first entry.
+  await new Promise((r) => setTimeout(r, 1100));
+  const since = new Date(Date.now() - 1000).toISOString();
+  const opt = await unsubscribeFromAll({
+    db: t.db,
+    contactId: lena.id,
+    source: "SELF",
+    suppressionKey: SUPPRESSION_KEY,
+  });
+  expect(opt.ok).toBe(true);
+  // Mikael changes something first, then is erased: the earlier change must not show his fields any more.
+  await upsert(writeKey, {
+    email: ERASED_EMAIL,
+    name: "Mikael Johansson",
+    jobTitle: "Changed title",
+    category: "CUSTOMER_CONTACT",
+    source: { type: "IMPORTED" },
+  });
+  const erased = await eraseContact({
+    db: t.db,
+    contactId: mikael,
+    actor: { type: "STAFF", id: privacy.id },
+    channel: "EMAIL",
+    suppressionKey: SUPPRESSION_KEY,
+  });
+  expect(erased.ok).toBe(true);
+  return { since, lena, mikael, ERASED_EMAIL };
+}
 
 describe("API keys", () => {
   it("have the documented shape and are stored only as prefix and hash", async () => {
+    const { ADMIN, readKeyId, writeKey, writeKeyId } = await makeKeys();
     expect(writeKey).toMatch(/^tk_[a-z0-9]{8}_[A-Za-z0-9_-]{43}$/);
     const secret = writeKey.split("_").slice(2).join("_");
     const row = await t.db.apiKey.findUniqueOrThrow({ where: { id: writeKeyId } });
@@ -94,7 +155,7 @@ describe("API keys", () => {
       `%${secret}%`,
     ]);
     expect(hits).toEqual([]);
-    const listed = await listApiKeys({ db: t.db });
+    const listed = (await listApiKeys({ db: t.db })).filter((k) => [readKeyId, writeKeyId].includes(k.id));
     expect(listed).toHaveLength(2);
     for (const k of listed) expect(Object.keys(k)).not.toContain("secretHash");
     const audit = await t.db.auditEvent.findFirst({ where: { action: "api_key.created", subjectId: writeKeyId } });
@@ -102,6 +163,7 @@ describe("API keys", () => {
   });
 
   it("refuses a creation request with an invalid scope", async () => {
+    const { ADMIN } = await makeKeys();
     const r = await createApiKey({ db: t.db, input: { name: "", scope: "ADMIN" }, actor: ADMIN });
     expect(r).toEqual({
       ok: false,
@@ -111,10 +173,12 @@ describe("API keys", () => {
   });
 
   it("answers 401 without a key, with a malformed or unknown key, and with a wrong secret", async () => {
+    const { writeKey } = await makeKeys();
+    const lena = await makeLena();
     const [prefix] = writeKey.split("_").slice(0, 2).join("_").split(" ");
     const wrongSecret = `${prefix}_${"A".repeat(43)}`;
     for (const key of [null, "nonsense", `tk_zzzzzzzz_${"A".repeat(43)}`, wrongSecret]) {
-      const r = await getContact(key, "demo_contact_01");
+      const r = await getContact(key, lena.id);
       expect(r.status).toBe(401);
       expect(r.headers.get("www-authenticate")).toContain("Bearer");
       expect(await r.json()).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
@@ -128,26 +192,30 @@ describe("API keys", () => {
   });
 
   it("answers 403 to a READ key on every write", async () => {
-    expect((await upsert(readKey, NEW_CONTACT)).status).toBe(403);
-    const r = await privacyRequest(readKey, { type: "ACCESS", channel: "EMAIL", contactId: "demo_contact_01" });
+    const { readKey } = await makeKeys();
+    const lena = await makeLena();
+    expect((await upsert(readKey, newContact())).status).toBe(403);
+    const r = await privacyRequest(readKey, { type: "ACCESS", channel: "EMAIL", contactId: lena.id });
     expect(r.status).toBe(403);
     expect((await r.json()).error.code).toBe("forbidden");
   });
 
   it("records the last use at most once a minute", async () => {
+    const { writeKey, writeKeyId } = await makeKeys();
+    const lena = await makeLena();
     await t.db.apiKey.update({ where: { id: writeKeyId }, data: { lastUsedAt: null } });
-    const r1 = await getContact(writeKey, "demo_contact_01");
+    const r1 = await getContact(writeKey, lena.id);
     expect(r1.status).toBe(200);
     const first = (await t.db.apiKey.findUniqueOrThrow({ where: { id: writeKeyId } })).lastUsedAt;
     expect(first).toBeInstanceOf(Date);
-    await getContact(writeKey, "demo_contact_01");
+    await getContact(writeKey, lena.id);
     const second = (await t.db.apiKey.findUniqueOrThrow({ where: { id: writeKeyId } })).lastUsedAt;
     expect(second).toEqual(first);
     const later = new Date(first!.getTime() + 61_000);
     await handleGetContact({
       db: t.db,
-      request: req("GET", "/contacts/demo_contact_01", { key: writeKey }),
-      id: "demo_contact_01",
+      request: req("GET", `/contacts/${lena.id}`, { key: writeKey }),
+      id: lena.id,
       now: later,
     });
     expect((await t.db.apiKey.findUniqueOrThrow({ where: { id: writeKeyId } })).lastUsedAt).toEqual(later);
@@ -156,6 +224,7 @@ describe("API keys", () => {
 
 describe("PUT /contacts", () => {
   it("answers 422 with per-field details", async () => {
+    const { writeKey } = await makeKeys();
     const r = await upsert(writeKey, {
       email: "not-an-address",
       name: "",
@@ -175,6 +244,7 @@ describe("PUT /contacts", () => {
   });
 
   it("answers 400 to a body that is not JSON", async () => {
+    const { writeKey } = await makeKeys();
     const r = await handleUpsertContact({
       db: t.db,
       request: req("PUT", "/contacts", { key: writeKey, raw: "{nope" }),
@@ -184,19 +254,21 @@ describe("PUT /contacts", () => {
     expect((await r.json()).error.code).toBe("invalid_json");
   });
 
-  let createdId: string;
   it("creates a contact with default legal bases, subscriptions and an API audit entry", async () => {
+    const { writeKey, writeKeyId } = await makeKeys();
+    await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"] });
+    const NEW_CONTACT = newContact();
     const r = await upsert(writeKey, NEW_CONTACT);
     expect(r.status).toBe(201);
     const body = await r.json();
     expect(body).toMatchObject({ created: true });
-    createdId = body.id;
+    const createdId: string = body.id;
     const c = await t.db.contact.findUniqueOrThrow({
       where: { id: createdId },
       include: { legalBases: true, subscriptions: true },
     });
     expect(c).toMatchObject({
-      email: "anna.berg@crm-customer.example",
+      email: NEW_CONTACT.email.trim().toLowerCase(),
       phone: "+46701234599",
       language: "en",
       sourceType: "IMPORTED",
@@ -209,7 +281,16 @@ describe("PUT /contacts", () => {
   });
 
   it("updates the same contact by address, auditing only what changed", async () => {
-    const r = await upsert(writeKey, { ...NEW_CONTACT, email: "anna.berg@crm-customer.example", jobTitle: "CIO" });
+    const { writeKey } = await makeKeys();
+    const NEW_CONTACT = newContact();
+    const created = await upsert(writeKey, NEW_CONTACT);
+    expect(created.status).toBe(201);
+    const createdId: string = (await created.json()).id;
+    const r = await upsert(writeKey, {
+      ...NEW_CONTACT,
+      email: NEW_CONTACT.email.trim().toLowerCase(),
+      jobTitle: "CIO",
+    });
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({ id: createdId, created: false, changedFields: ["jobTitle"] });
     const again = await upsert(writeKey, { ...NEW_CONTACT, jobTitle: "CIO" });
@@ -221,17 +302,21 @@ describe("PUT /contacts", () => {
   });
 
   it("answers both of two simultaneous creates of one new address: one creates, the other updates", async () => {
-    const body = { ...NEW_CONTACT, email: "same.time@crm-customer.example" };
+    const { writeKey } = await makeKeys();
+    const NEW_CONTACT = newContact();
+    const body = { ...NEW_CONTACT, email: `same.time.${unique()}@crm-customer.example` };
     const results = await Promise.all([upsert(writeKey, body), upsert(writeKey, { ...body, jobTitle: "CIO" })]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 201]);
     expect(await t.db.contact.count({ where: { email: body.email } })).toBe(1);
   });
 
   it("GET /contacts/{id} returns fields, roles and subscriptions; 404 for an unknown id", async () => {
-    const r = await getContact(readKey, "demo_contact_01");
+    const { readKey } = await makeKeys();
+    const lena = await makeLena();
+    const r = await getContact(readKey, lena.id);
     expect(r.status).toBe(200);
     const c = await r.json();
-    expect(c).toMatchObject({ id: "demo_contact_01", email: "lena.svensson@nordlys.example", marketingOptOutAt: null });
+    expect(c).toMatchObject({ id: lena.id, email: lena.email, marketingOptOutAt: null });
     expect(c.roles.length).toBeGreaterThan(0);
     expect(c.roles[0].organisation).toMatchObject({ id: expect.any(String), name: expect.any(String) });
     expect(c.subscriptions.length).toBeGreaterThan(0);
@@ -242,46 +327,20 @@ describe("PUT /contacts", () => {
 });
 
 describe("opt-out, erasure, suppression and the changes feed", () => {
-  const ERASED_EMAIL = "mikael.johansson@nordlys.example";
-  let since: string;
-
   it("shows an opt-out and an erasure, the erased contact only as id and 'erased'", async () => {
-    since = new Date(Date.now() - 1000).toISOString();
-    const opt = await unsubscribeFromAll({
-      db: t.db,
-      contactId: "demo_contact_01",
-      source: "SELF",
-      suppressionKey: SUPPRESSION_KEY,
-    });
-    expect(opt.ok).toBe(true);
-    // Mikael changes something first, then is erased: the earlier change must not show his fields any more.
-    await upsert(writeKey, {
-      email: ERASED_EMAIL,
-      name: "Mikael Johansson",
-      jobTitle: "Changed title",
-      category: "CUSTOMER_CONTACT",
-      source: { type: "IMPORTED" },
-    });
-    const erased = await eraseContact({
-      db: t.db,
-      contactId: "demo_contact_02",
-      actor: { type: "STAFF", id: "demo_staff_privacy" },
-      channel: "EMAIL",
-      suppressionKey: SUPPRESSION_KEY,
-    });
-    expect(erased.ok).toBe(true);
-
+    const { readKey, writeKey } = await makeKeys();
+    const { since, lena, mikael, ERASED_EMAIL } = await optOutAndErase(writeKey);
     const r = await changes(readKey, `since=${encodeURIComponent(since)}&limit=100`);
     expect(r.status).toBe(200);
     const text = await r.clone().text();
     expect(text).not.toContain(ERASED_EMAIL);
     expect(text).not.toContain("Mikael");
     const body = await r.json();
-    const forLena = body.changes.filter((c: { contactId: string }) => c.contactId === "demo_contact_01");
+    const forLena = body.changes.filter((c: { contactId: string }) => c.contactId === lena.id);
     expect(forLena.map((c: { change: string }) => c.change)).toContain("marketing_opt_out");
-    const forMikael = body.changes.filter((c: { contactId: string }) => c.contactId === "demo_contact_02");
+    const forMikael = body.changes.filter((c: { contactId: string }) => c.contactId === mikael);
     expect(forMikael).toEqual([
-      { seq: expect.any(String), at: expect.any(String), change: "erased", contactId: "demo_contact_02" },
+      { seq: expect.any(String), at: expect.any(String), change: "erased", contactId: mikael },
     ]);
     const requests = body.changes.filter((c: { change: string }) => c.change === "privacy_request");
     expect(requests.map((c: { privacyRequest: { type: string } }) => c.privacyRequest.type).sort()).toEqual([
@@ -293,6 +352,8 @@ describe("opt-out, erasure, suppression and the changes feed", () => {
   });
 
   it("pages with the cursor", async () => {
+    const { readKey, writeKey } = await makeKeys();
+    const { since } = await optOutAndErase(writeKey);
     const all = await (await changes(readKey, `since=${encodeURIComponent(since)}`)).json();
     const first = await (await changes(readKey, `since=${encodeURIComponent(since)}&limit=2`)).json();
     expect(first.hasMore).toBe(true);
@@ -304,6 +365,7 @@ describe("opt-out, erasure, suppression and the changes feed", () => {
   });
 
   it("answers 422 to a feed request without since or cursor, or with a bad time", async () => {
+    const { readKey } = await makeKeys();
     const r = await changes(readKey, "limit=10");
     expect(r.status).toBe(422);
     expect((await r.json()).error.fields).toEqual({ since: ["since_or_cursor_required"] });
@@ -312,7 +374,9 @@ describe("opt-out, erasure, suppression and the changes feed", () => {
   });
 
   it("refuses to re-create an erased address (409 with reason and date)", async () => {
-    const r = await upsert(writeKey, { ...NEW_CONTACT, email: ERASED_EMAIL, name: "Mikael Johansson" });
+    const { writeKey } = await makeKeys();
+    const { ERASED_EMAIL } = await optOutAndErase(writeKey);
+    const r = await upsert(writeKey, { ...newContact(), email: ERASED_EMAIL, name: "Mikael Johansson" });
     expect(r.status).toBe(409);
     const body = await r.json();
     expect(body.error).toMatchObject({
@@ -323,13 +387,15 @@ describe("opt-out, erasure, suppression and the changes feed", () => {
   });
 
   it("checks addresses against the suppression list without echoing anything else", async () => {
+    const { readKey, writeKey } = await makeKeys();
+    const { lena: opted, ERASED_EMAIL } = await optOutAndErase(writeKey);
     const hit = await check(readKey, { email: ` ${ERASED_EMAIL.toUpperCase()} ` });
     expect(hit.status).toBe(200);
     expect(await hit.json()).toEqual({
       suppressed: true,
       reasons: [{ reason: "ERASED", scope: "ALL", since: expect.any(String) }],
     });
-    const lena = await (await check(readKey, { email: "lena.svensson@nordlys.example" })).json();
+    const lena = await (await check(readKey, { email: opted.email })).json();
     expect(lena).toEqual({
       suppressed: true,
       reasons: [{ reason: "UNSUBSCRIBED_ALL", scope: "MARKETING", since: expect.any(String) }],
@@ -345,10 +411,12 @@ describe("opt-out, erasure, suppression and the changes feed", () => {
 
 describe("POST /privacy-requests", () => {
   it("records a request as RECEIVED, due one month later, audited as the API key", async () => {
+    const { writeKey, writeKeyId } = await makeKeys();
+    const { id: sofia } = await makeContact(t.db, { suppressionKey: SUPPRESSION_KEY });
     const now = new Date("2026-01-31T10:00:00Z");
     const r = await privacyRequest(
       writeKey,
-      { type: "ACCESS", channel: "LETTER", contactId: "demo_contact_03", details: "Letter dated 28 January" },
+      { type: "ACCESS", channel: "LETTER", contactId: sofia, details: "Letter dated 28 January" },
       now,
     );
     expect(r.status).toBe(201);
@@ -357,7 +425,7 @@ describe("POST /privacy-requests", () => {
       type: "ACCESS",
       channel: "LETTER",
       status: "RECEIVED",
-      contactId: "demo_contact_03",
+      contactId: sofia,
       receivedAt: now.toISOString(),
       dueAt: privacyRequestDueAt(now).toISOString(),
     });
@@ -367,10 +435,12 @@ describe("POST /privacy-requests", () => {
   });
 
   it("resolves an address to the contact, keeps only a reference for an unknown one", async () => {
+    const { writeKey } = await makeKeys();
+    const lena = await makeLena();
     const known = await (
-      await privacyRequest(writeKey, { type: "OBJECTION", channel: "PHONE", email: "LENA.svensson@nordlys.example" })
+      await privacyRequest(writeKey, { type: "OBJECTION", channel: "PHONE", email: lena.email.replace("lena", "LENA") })
     ).json();
-    expect(known.contactId).toBe("demo_contact_01");
+    expect(known.contactId).toBe(lena.id);
     const unknown = await (
       await privacyRequest(writeKey, { type: "ACCESS", channel: "EMAIL", email: "stranger@elsewhere.example" })
     ).json();
@@ -380,6 +450,7 @@ describe("POST /privacy-requests", () => {
   });
 
   it("answers 422 per field and 404 for an unknown contact id", async () => {
+    const { writeKey } = await makeKeys();
     const r = await privacyRequest(writeKey, { type: "WISH", channel: "SELF_SERVICE" });
     expect(r.status).toBe(422);
     expect(Object.keys((await r.json()).error.fields).sort()).toEqual(["channel", "type"]);
@@ -392,10 +463,12 @@ describe("POST /privacy-requests", () => {
 
 describe("revocation", () => {
   it("refuses a revoked key at once, and the audit chain still verifies", async () => {
+    const { ADMIN, writeKey, writeKeyId } = await makeKeys();
+    const lena = await makeLena();
     expect(await revokeApiKey({ db: t.db, id: writeKeyId, actor: ADMIN })).toEqual({ ok: true, changed: true });
-    const r = await getContact(writeKey, "demo_contact_01");
+    const r = await getContact(writeKey, lena.id);
     expect(r.status).toBe(401);
-    expect((await upsert(writeKey, NEW_CONTACT)).status).toBe(401);
+    expect((await upsert(writeKey, newContact())).status).toBe(401);
     expect(await revokeApiKey({ db: t.db, id: writeKeyId, actor: ADMIN })).toEqual({ ok: true, changed: false });
     expect(await verifyAuditChain({ db: t.db })).toMatchObject({ ok: true });
   });

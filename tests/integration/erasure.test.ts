@@ -24,33 +24,24 @@ import type { DbOrTx } from "@/lib/db/client";
 import { stepUpUrl } from "@/lib/recipients/build-links";
 import { requestStepUp } from "@/lib/recipients/request-step-up";
 import { hashAddress } from "@/lib/suppression/hash-address";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import {
+  makeContact,
+  makeMailing,
+  makeOrganisation,
+  makeSegment,
+  makeStaffUser,
+  makeTopic,
+  unique,
+} from "../factories";
 
 const KEYS = [{ id: "t1", secret: "s".repeat(40) }];
 const CONFIG = { publicUrl: "https://prefs.example.com", linkKeys: KEYS };
 const SUPPRESSION_KEY = "k".repeat(40);
-const ID = "demo_contact_01";
-const EMAIL = "lena.svensson@nordlys.example";
-const NAME = "Lena Svensson";
-const NEW_PHONE = "+46709876543";
-const OLD_PHONE = "+46701234501";
-const NEW_EMAIL = "lena.private@elsewhere.example";
-const NEW_NAME = "Lena Svensson-Ek";
-// What staff wrote while handling her request, and the provider's id of a mailing sent to her.
-const EXTENSION = "Lena Svensson-Ek asked us to wait for her manager";
-const OUTCOME = "Told Lena Svensson-Ek by phone that her role is fixed";
-const LENA_MESSAGE_ID = "5b0c1a7e-lena-provider-id";
-// Staff erase Ahmed, who changed his address once: mail to the earlier address is his too.
-const AHMED = "demo_contact_04";
-const AHMED_OLD = "ahmed.hassan@nordlys.example";
-const AHMED_NEW = "ahmed.h@private.example";
-const AHMED_NAME = "Ahmed Hassan";
-const AHMED_MESSAGE_ID = "9d1f2e3c-ahmed-provider-id";
 let t: TestDb;
-let stepUpToken: string;
 
 const outbox = (db: DbOrTx) => createTransport({ config: { transport: "outbox", from: "t@tillit.test" }, db });
+const phone = () => `+46701${String(100000 + Math.floor(Math.random() * 900000))}`;
 
 type Hit = { table: string; column: string; needle: string; value: string };
 
@@ -78,11 +69,38 @@ async function findEverywhere(needles: string[]): Promise<Hit[]> {
 
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db });
+});
+
+/** Lena: a contact who used every self-service feature, and whose correction request staff handled. */
+async function makeLena() {
+  const u = unique();
+  const org = await makeOrganisation(t.db);
+  await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"] });
+  const staffUser = await makeStaffUser(t.db, "PRIVACY_OFFICER");
+  const FIRST = `Lena${u}`;
+  const NAME = `${FIRST} Svensson`;
+  const EMAIL = `lena.svensson.${u}@nordlys.example`;
+  const OLD_PHONE = phone();
+  const NEW_PHONE = phone();
+  const NEW_EMAIL = `lena.private.${u}@elsewhere.example`;
+  const NEW_NAME = `${NAME}-Ek`;
+  // What staff wrote while handling her request, and the provider's id of a mailing sent to her.
+  const EXTENSION = `${NEW_NAME} asked us to wait for her manager`;
+  const OUTCOME = `Told ${NEW_NAME} by phone that her role is fixed`;
+  const MESSAGE_ID = `5b0c1a7e-lena-${u}-provider-id`;
+  const { id: ID } = await makeContact(t.db, {
+    name: NAME,
+    email: EMAIL,
+    phone: OLD_PHONE,
+    jobTitle: "Inköpschef",
+    organisationId: org.id,
+    roleType: "COMMERCIAL_CONTACT",
+    suppressionKey: SUPPRESSION_KEY,
+  });
   // Lena uses everything first, so every place her data could end up has some.
   await requestStepUp({ db: t.db, contactId: ID, config: CONFIG, transport: outbox(t.db) });
   const contact = await t.db.contact.findUniqueOrThrow({ where: { id: ID } });
-  stepUpToken = stepUpUrl(CONFIG, contact).split("/s/")[1]!;
+  const stepUpToken = stepUpUrl(CONFIG, contact).split("/s/")[1]!;
   expect((await spendStepUpLink({ db: t.db, token: stepUpToken, keys: KEYS })).ok).toBe(true);
   await recordSelfAccess({ db: t.db, contactId: ID, sessionStartedAt: new Date(Date.now() - 1000) });
   await exportContactData({ db: t.db, contactId: ID, format: "json" });
@@ -104,7 +122,7 @@ beforeAll(async () => {
 
   // Staff handle her correction request: an extension and an outcome naming her.
   const request = await t.db.privacyRequest.findFirstOrThrow({ where: { contactId: ID, status: "RECEIVED" } });
-  const staff = { type: "STAFF" as const, id: "demo_staff_privacy" };
+  const staff = { type: "STAFF" as const, id: staffUser.id };
   const extended = await extendPrivacyRequest({
     db: t.db,
     id: request.id,
@@ -119,17 +137,50 @@ beforeAll(async () => {
     actor: staff,
   });
   expect(completed.ok).toBe(true);
+  return {
+    ID,
+    FIRST,
+    NAME,
+    EMAIL,
+    OLD_PHONE,
+    NEW_PHONE,
+    NEW_EMAIL,
+    NEW_NAME,
+    EXTENSION,
+    OUTCOME,
+    MESSAGE_ID,
+    stepUpToken,
+    staff: staffUser,
+  };
+}
 
+/** Ahmed, who changed his address once: mail to the earlier address is his too. */
+async function makeAhmed() {
+  const u = unique();
+  const org = await makeOrganisation(t.db);
+  const NAME = `Ahmed${u} Hassan`;
+  const OLD = `ahmed.hassan.${u}@nordlys.example`;
+  const NEW = `ahmed.h.${u}@private.example`;
+  const MESSAGE_ID = `9d1f2e3c-ahmed-${u}-provider-id`;
+  const { id: ID } = await makeContact(t.db, {
+    name: NAME,
+    email: OLD,
+    phone: phone(),
+    language: "en",
+    organisationId: org.id,
+    roleType: "TECHNICAL_CONTACT",
+    suppressionKey: SUPPRESSION_KEY,
+  });
   // Ahmed confirms a new address; the old one got the notices.
   const asked = await requestEmailChange({
     db: t.db,
-    contactId: AHMED,
-    input: { email: AHMED_NEW },
+    contactId: ID,
+    input: { email: NEW },
     config: CONFIG,
     transport: outbox(t.db),
   });
   expect(asked.ok).toBe(true);
-  const [confirm] = await t.db.outboxMessage.findMany({ where: { to: { has: AHMED_NEW } } });
+  const [confirm] = await t.db.outboxMessage.findMany({ where: { to: { has: NEW } } });
   const token = /https:\/\/prefs\.example\.com\/e\/([A-Za-z0-9_.-]+)/.exec(confirm!.text)![1]!;
   const confirmed = await confirmEmailChange({
     db: t.db,
@@ -139,35 +190,62 @@ beforeAll(async () => {
     transport: outbox(t.db),
   });
   expect(confirmed.ok).toBe(true);
+  return { ID, NAME, FIRST: `Ahmed${u}`, OLD, NEW, MESSAGE_ID };
+}
 
-  // A mailing delivered to both, with the provider's message ids and an error text.
-  const segment = await t.db.segment.create({ data: { name: "Erasure segment", filter: {} } });
-  const mailing = await t.db.mailing.create({
-    data: { name: "Erasure mailing", topicId: "demo_topic_newsletter", segmentId: segment.id, status: "SENT" },
-  });
+type Lena = Awaited<ReturnType<typeof makeLena>>;
+type Ahmed = Awaited<ReturnType<typeof makeAhmed>>;
+
+/** A mailing delivered to both, with the provider's message ids and an error text. */
+async function deliverMailing(lena: Lena, ahmed: Ahmed): Promise<{ id: string }> {
+  const topic = await makeTopic(t.db);
+  const segment = await makeSegment(t.db);
+  const mailing = await makeMailing(t.db, { topicId: topic.id, segmentId: segment.id });
+  await t.db.mailing.update({ where: { id: mailing.id }, data: { status: "SENT" } });
   await t.db.delivery.createMany({
     data: [
-      { mailingId: mailing.id, contactId: ID, batch: 0, status: "DELIVERED", providerMessageId: LENA_MESSAGE_ID },
+      { mailingId: mailing.id, contactId: lena.ID, batch: 0, status: "DELIVERED", providerMessageId: lena.MESSAGE_ID },
       {
         mailingId: mailing.id,
-        contactId: AHMED,
+        contactId: ahmed.ID,
         batch: 0,
         status: "FAILED",
-        providerMessageId: AHMED_MESSAGE_ID,
-        error: `mailbox ${AHMED_NEW} full`,
+        providerMessageId: ahmed.MESSAGE_ID,
+        error: `mailbox ${ahmed.NEW} full`,
       },
     ],
   });
-});
+  return mailing;
+}
+
+/** Lena, who used everything and got a mailing, erased by herself; the receipt sent. */
+async function erasedLena(): Promise<Lena> {
+  const lena = await makeLena();
+  await deliverMailing(lena, await makeAhmed());
+  const r = await eraseContact({
+    db: t.db,
+    contactId: lena.ID,
+    actor: { type: "CONTACT", id: lena.ID },
+    channel: "SELF_SERVICE",
+    suppressionKey: SUPPRESSION_KEY,
+  });
+  expect(r.ok).toBe(true);
+  await sendQueuedMail({ db: t.db, transport: outbox(t.db) });
+  return lena;
+}
 afterAll(async () => t?.close());
 
 describe("before erasure", () => {
   it("finds the contact's data in several tables (the search works)", async () => {
+    const lena = await makeLena();
+    const { EMAIL, NAME, NEW_PHONE, NEW_NAME, NEW_EMAIL, EXTENSION, OUTCOME } = lena;
+    const ahmed = await makeAhmed();
+    await deliverMailing(lena, ahmed);
     const tables = new Set((await findEverywhere([EMAIL, NAME, NEW_PHONE, NEW_NAME, NEW_EMAIL])).map((h) => h.table));
     for (const table of ["Contact", "AuditEvent", "PrivacyRequest", "PendingEmailChange", "OutboxMessage"]) {
       expect(tables, table).toContain(table);
     }
-    const traces = await findEverywhere([EXTENSION, OUTCOME, LENA_MESSAGE_ID, AHMED_MESSAGE_ID, AHMED_OLD]);
+    const traces = await findEverywhere([EXTENSION, OUTCOME, lena.MESSAGE_ID, ahmed.MESSAGE_ID, ahmed.OLD]);
     expect(new Set(traces.map((h) => `${h.table}.${h.column}`))).toEqual(
       new Set([
         "PrivacyRequest.extensionReason",
@@ -182,6 +260,11 @@ describe("before erasure", () => {
 
 describe("eraseContact", () => {
   it("erases in one go and leaves only the queued receipt, then only the sent one, and the hash", async () => {
+    const lena = await makeLena();
+    await deliverMailing(lena, await makeAhmed());
+    const { ID, EMAIL } = lena;
+    // Whatever an earlier test left in the queue is sent first: the queue below holds only this erasure's receipt.
+    await sendQueuedMail({ db: t.db, transport: outbox(t.db) });
     const r = await eraseContact({
       db: t.db,
       contactId: ID,
@@ -194,15 +277,15 @@ describe("eraseContact", () => {
 
     const needles = [
       EMAIL,
-      NAME,
-      NEW_NAME,
-      NEW_PHONE,
-      OLD_PHONE,
-      NEW_EMAIL,
-      "Lena",
-      EXTENSION,
-      OUTCOME,
-      LENA_MESSAGE_ID,
+      lena.NAME,
+      lena.NEW_NAME,
+      lena.NEW_PHONE,
+      lena.OLD_PHONE,
+      lena.NEW_EMAIL,
+      lena.FIRST,
+      lena.EXTENSION,
+      lena.OUTCOME,
+      lena.MESSAGE_ID,
     ];
     const queued = await findEverywhere(needles);
     expect(queued.filter((h) => !(h.table === "QueuedMail" && h.column === "to" && h.value === `{${EMAIL}}`))).toEqual(
@@ -230,6 +313,7 @@ describe("eraseContact", () => {
   });
 
   it("keeps the register's accountability without personal data", async () => {
+    const { ID, EMAIL, MESSAGE_ID } = await erasedLena();
     const requests = await t.db.privacyRequest.findMany({
       where: { subjectRef: hashAddress(EMAIL, SUPPRESSION_KEY).slice(0, 12) },
     });
@@ -239,7 +323,7 @@ describe("eraseContact", () => {
     expect(requests.every((r) => r.contactId === null && r.details === null && r.extensionReason === null)).toBe(true);
     // Only the erasure's own outcome is left, and it is not about the person.
     expect(requests.flatMap((r) => (r.outcome ? [r.outcome] : []))).toEqual(["Erased; receipt queued"]);
-    expect(await t.db.delivery.findMany({ where: { providerMessageId: LENA_MESSAGE_ID } })).toEqual([]);
+    expect(await t.db.delivery.findMany({ where: { providerMessageId: MESSAGE_ID } })).toEqual([]);
     expect(requests.find((r) => r.type === "ERASURE")).toMatchObject({ status: "COMPLETED", channel: "SELF_SERVICE" });
     const events = await t.db.auditEvent.findMany({ where: { subjectType: "Contact", subjectId: ID } });
     expect(events.map((e) => e.action)).toContain("contact.erased");
@@ -254,20 +338,27 @@ describe("eraseContact", () => {
   });
 
   it("leaves an audit chain that still verifies", async () => {
+    await erasedLena();
     expect(await verifyAuditChain({ db: t.db })).toMatchObject({ ok: true });
   });
 
   it("flags the address when someone tries to create or import it again", async () => {
-    const found = await findSuppression({ db: t.db, email: "  Lena.Svensson@Nordlys.example ", key: SUPPRESSION_KEY });
+    const { EMAIL } = await erasedLena();
+    // The same address with other capitals and spaces around it.
+    const [local, domain] = EMAIL.split("@") as [string, string];
+    const typed = `  ${local[0]!.toUpperCase()}${local.slice(1)}@${domain[0]!.toUpperCase()}${domain.slice(1)} `;
+    const found = await findSuppression({ db: t.db, email: typed, key: SUPPRESSION_KEY });
     expect(found.suppressed).toBe(true);
     expect(found.matches).toMatchObject([{ reason: "ERASED", scope: "ALL" }]);
     expect(found.matches[0]!.since).toBeInstanceOf(Date);
     expect(
-      (await findSuppression({ db: t.db, email: "someone.else@nordlys.example", key: SUPPRESSION_KEY })).suppressed,
+      (await findSuppression({ db: t.db, email: `someone.else.${unique()}@nordlys.example`, key: SUPPRESSION_KEY }))
+        .suppressed,
     ).toBe(false);
   });
 
   it("makes the person's old links useless and answers unknown_contact a second time", async () => {
+    const { ID, stepUpToken } = await erasedLena();
     expect(await spendStepUpLink({ db: t.db, token: stepUpToken, keys: KEYS })).toMatchObject({ ok: false });
     expect(
       await eraseContact({
@@ -283,29 +374,36 @@ describe("eraseContact", () => {
 
 describe("eraseContactByStaff", () => {
   it("leaves nothing of a contact with an earlier address, a failed delivery and mail to both addresses", async () => {
+    const lena = await makeLena();
+    const ahmed = await makeAhmed();
+    const mailing = await deliverMailing(lena, ahmed);
+    // Whatever an earlier test left in the queue is sent first: the queue below holds only this erasure's receipt.
+    await sendQueuedMail({ db: t.db, transport: outbox(t.db) });
     const r = await eraseContactByStaff({
       db: t.db,
-      staff: { id: "demo_staff_privacy", role: "PRIVACY_OFFICER" },
-      contactId: AHMED,
+      staff: { id: lena.staff.id, role: "PRIVACY_OFFICER" },
+      contactId: ahmed.ID,
       input: { channel: "PHONE", confirm: "on" },
       suppressionKey: SUPPRESSION_KEY,
     });
     expect(r.ok).toBe(true);
 
-    const needles = [AHMED_OLD, AHMED_NEW, AHMED_NAME, "Ahmed", AHMED_MESSAGE_ID];
+    const needles = [ahmed.OLD, ahmed.NEW, ahmed.NAME, ahmed.FIRST, ahmed.MESSAGE_ID];
     const queued = await findEverywhere(needles);
     expect(
-      queued.filter((h) => !(h.table === "QueuedMail" && h.column === "to" && h.value === `{${AHMED_NEW}}`)),
+      queued.filter((h) => !(h.table === "QueuedMail" && h.column === "to" && h.value === `{${ahmed.NEW}}`)),
     ).toEqual([]);
     expect(r).toMatchObject({ ok: true, receiptQueued: true });
     expect(await sendQueuedMail({ db: t.db, transport: outbox(t.db) })).toMatchObject({ sent: 1 });
     const hits = await findEverywhere(needles);
     expect(
-      hits.filter((h) => !(h.table === "OutboxMessage" && h.column === "to" && h.value === `{${AHMED_NEW}}`)),
+      hits.filter((h) => !(h.table === "OutboxMessage" && h.column === "to" && h.value === `{${ahmed.NEW}}`)),
     ).toEqual([]);
-    expect(
-      await t.db.delivery.findFirst({ where: { mailing: { name: "Erasure mailing" }, status: "FAILED" } }),
-    ).toMatchObject({ contactId: null, providerMessageId: null, error: null });
+    expect(await t.db.delivery.findFirst({ where: { mailingId: mailing.id, status: "FAILED" } })).toMatchObject({
+      contactId: null,
+      providerMessageId: null,
+      error: null,
+    });
     expect(await verifyAuditChain({ db: t.db })).toMatchObject({ ok: true });
   });
 });

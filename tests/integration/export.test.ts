@@ -5,21 +5,39 @@ import { getContactRecord } from "@/lib/contacts/get-contact-record";
 import { recordSelfAccess } from "@/lib/contacts/record-self-access";
 import { exportContactData } from "@/lib/export/export-contact-data";
 import { computeDeletionDate } from "@/lib/retention/compute-deletion-date";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, makeOrganisation, makeStaffUser, makeTopic, unique } from "../factories";
 
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db });
 });
 afterAll(async () => t?.close());
 
+const monthsAgo = (months: number) => {
+  const d = new Date();
+  d.setMonth(d.getMonth() - months);
+  return d;
+};
+const phone = () => `+46701${String(100000 + Math.floor(Math.random() * 900000))}`;
+
 describe("getContactRecord", () => {
   it("gathers fields, roles, source by staff role, purposes, subscriptions and changes", async () => {
-    const r = (await getContactRecord({ db: t.db, contactId: "demo_contact_01" }))!;
-    expect(r.contact).toMatchObject({ name: "Lena Svensson", phone: "+46701234501", category: "CUSTOMER_CONTACT" });
-    expect(r.roles).toMatchObject([{ organisation: "Nordlys Energi AB", type: "COMMERCIAL_CONTACT", endsOn: null }]);
+    // Lena, named by Karin's customer, subscribed to a topic by default.
+    await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"] });
+    const karin = await makeStaffUser(t.db, "ACCOUNT_MANAGER", { name: "Karin Berg" });
+    const nordlys = await makeOrganisation(t.db, { name: `Nordlys ${unique()} Energi AB`, accountManagerId: karin.id });
+    const lenaPhone = phone();
+    const lena = await makeContact(t.db, {
+      name: "Lena Svensson",
+      phone: lenaPhone,
+      organisationId: nordlys.id,
+      roleType: "COMMERCIAL_CONTACT",
+      source: { type: "NAMED_BY_CUSTOMER", detail: null, date: null, staffId: null, organisationId: nordlys.id },
+    });
+    const r = (await getContactRecord({ db: t.db, contactId: lena.id }))!;
+    expect(r.contact).toMatchObject({ name: "Lena Svensson", phone: lenaPhone, category: "CUSTOMER_CONTACT" });
+    expect(r.roles).toMatchObject([{ organisation: nordlys.name, type: "COMMERCIAL_CONTACT", endsOn: null }]);
     expect(r.purposes.length).toBeGreaterThan(0);
     expect(r.retention).toEqual({ kind: "ongoing", years: 10 });
     expect(r.subscriptions.length).toBeGreaterThan(0);
@@ -29,7 +47,18 @@ describe("getContactRecord", () => {
   });
 
   it("names who met a prospect by role only", async () => {
-    const prospect = await t.db.contact.findFirstOrThrow({ where: { sourceType: "MET_AT_EVENT" } });
+    // Met by Johan at a fair two months ago.
+    const johan = await makeStaffUser(t.db, "ACCOUNT_MANAGER", { name: "Johan Ek" });
+    const prospect = await makeContact(t.db, {
+      category: "PROSPECT",
+      source: {
+        type: "MET_AT_EVENT",
+        detail: "Cloud Summit Stockholm 2026",
+        date: monthsAgo(2),
+        staffId: johan.id,
+        organisationId: null,
+      },
+    });
     const r = (await getContactRecord({ db: t.db, contactId: prospect.id }))!;
     expect(r.source.staffRole).toBe("ACCOUNT_MANAGER");
     expect(JSON.stringify(r)).not.toContain("Johan Ek");
@@ -37,7 +66,23 @@ describe("getContactRecord", () => {
   });
 
   it("dates a former customer's contact 10 years after the relationship ended", async () => {
-    const r = (await getContactRecord({ db: t.db, contactId: "demo_contact_12" }))!;
+    // The relationship (and the role) ended 9 years and 11 months ago.
+    const fjallstrom = await makeOrganisation(t.db, {
+      relationship: "FORMER_CUSTOMER",
+      relationshipEnd: monthsAgo(119),
+    });
+    const lars = await makeContact(t.db, {
+      roles: [
+        {
+          organisationId: fjallstrom.id,
+          type: "COMMERCIAL_CONTACT",
+          title: null,
+          startsOn: monthsAgo(14 * 12),
+          endsOn: monthsAgo(119),
+        },
+      ],
+    });
+    const r = (await getContactRecord({ db: t.db, contactId: lars.id }))!;
     expect(r.retention.kind).toBe("date");
     if (r.retention.kind === "date") {
       const years = (r.retention.deleteBy.getTime() - r.retention.since.getTime()) / (365.25 * 86_400_000);
@@ -89,38 +134,39 @@ describe("computeDeletionDate", () => {
 
 describe("recordSelfAccess and exportContactData", () => {
   it("records ACCESS once per session", async () => {
+    const { id } = await makeContact(t.db);
     const started = new Date(Date.now() - 60_000);
-    await recordSelfAccess({ db: t.db, contactId: "demo_contact_08", sessionStartedAt: started });
-    await recordSelfAccess({ db: t.db, contactId: "demo_contact_08", sessionStartedAt: started });
-    expect(await t.db.privacyRequest.count({ where: { contactId: "demo_contact_08", type: "ACCESS" } })).toBe(1);
-    expect(
-      await t.db.auditEvent.count({ where: { subjectId: "demo_contact_08", action: "contact.viewed_by_self" } }),
-    ).toBe(1);
+    await recordSelfAccess({ db: t.db, contactId: id, sessionStartedAt: started });
+    await recordSelfAccess({ db: t.db, contactId: id, sessionStartedAt: started });
+    expect(await t.db.privacyRequest.count({ where: { contactId: id, type: "ACCESS" } })).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { subjectId: id, action: "contact.viewed_by_self" } })).toBe(1);
   });
 
   it("exports JSON with everything and records PORTABILITY", async () => {
-    const r = await exportContactData({ db: t.db, contactId: "demo_contact_09", format: "json" });
+    const fatima = await makeContact(t.db, { email: `fatima.ali.${unique()}@kvarnby.example` });
+    const r = await exportContactData({ db: t.db, contactId: fatima.id, format: "json" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.contentType).toMatch(/^application\/json/);
     const data = JSON.parse(r.body);
-    expect(data.contact.email).toBe("fatima.ali@kvarnby.example");
+    expect(data.contact.email).toBe(fatima.email);
     expect(Object.keys(data)).toEqual(
       expect.arrayContaining(["contact", "source", "roles", "purposes", "retention", "subscriptions", "changes"]),
     );
     expect(
-      await t.db.privacyRequest.findFirstOrThrow({ where: { contactId: "demo_contact_09", type: "PORTABILITY" } }),
+      await t.db.privacyRequest.findFirstOrThrow({ where: { contactId: fatima.id, type: "PORTABILITY" } }),
     ).toMatchObject({ status: "COMPLETED" });
   });
 
   it("exports CSV with one value a row, keeping phone numbers intact and neutralising formulas", async () => {
-    await t.db.contact.update({ where: { id: "demo_contact_10" }, data: { jobTitle: "=HYPERLINK(1)" } });
-    const r = await exportContactData({ db: t.db, contactId: "demo_contact_10", format: "csv" });
+    const gustav = await makeContact(t.db, { email: `gustav.persson.${unique()}@kvarnby.example`, phone: phone() });
+    await t.db.contact.update({ where: { id: gustav.id }, data: { jobTitle: "=HYPERLINK(1)" } });
+    const r = await exportContactData({ db: t.db, contactId: gustav.id, format: "csv" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const lines = r.body.replace(/^\uFEFF/, "").split("\r\n");
     expect(lines[0]).toBe("section,item,field,value");
-    expect(lines).toContain("contact,1,email,gustav.persson@kvarnby.example");
+    expect(lines).toContain(`contact,1,email,${gustav.email}`);
     expect(lines).toContain("contact,1,jobTitle,'=HYPERLINK(1)");
     expect(lines.some((l) => /^contact,1,phone,\+46\d+$/.test(l) || l === "contact,1,phone,")).toBe(true);
   });

@@ -13,33 +13,21 @@ import { fieldErrorCodes } from "@/lib/result";
 import { MAILING_TEMPLATES } from "@/lib/mailings/render-mailing";
 import { saveMailingDraft } from "@/lib/mailings/save-mailing-draft";
 import { stockholmLocalToDate } from "@/lib/mailings/stockholm-time";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
-
-const MARKETING: StaffPrincipal = { id: "demo_staff_marketing", role: "MARKETING" };
-const PRIVACY: StaffPrincipal = { id: "demo_staff_privacy", role: "PRIVACY_OFFICER" };
-const KARIN: StaffPrincipal = { id: "demo_staff_am1", role: "ACCOUNT_MANAGER" };
-const SUPPORT: StaffPrincipal = { id: "demo_staff_support", role: "SUPPORT" };
-const TOPIC = "demo_topic_newsletter";
+import { makeContact, makeSegment, makeStaffUser, makeTopic, unique } from "../factories";
 
 let t: TestDb;
-let segmentId: string;
-let archivedSegmentId: string;
 
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db });
-  segmentId = (
-    await t.db.segment.create({ data: { name: "Alla kunder", filter: { categories: ["CUSTOMER_CONTACT"] } } })
-  ).id;
-  archivedSegmentId = (await t.db.segment.create({ data: { name: "Gammalt", filter: {}, archivedAt: new Date() } })).id;
 });
 afterAll(async () => t?.close());
 
+/** A draft as the form sends it; the schema tests need no real topic or segment. */
 const draft = (over: Record<string, unknown> = {}) => ({
   name: "Nyhetsbrev november",
-  topicId: TOPIC,
-  segmentId,
+  topicId: "a_topic",
+  segmentId: "a_segment",
   fromName: "Elastx",
   replyTo: "Marknad@Elastx.example",
   subjectSv: "Nyheter i november",
@@ -51,6 +39,23 @@ const draft = (over: Record<string, unknown> = {}) => ({
   template: "",
   ...over,
 });
+
+/** This test's staff (marketing is Sara), its newsletter topic, a segment of all customers and an archived one. */
+async function makeDrafting() {
+  const MARKETING: StaffPrincipal = await makeStaffUser(t.db, "MARKETING", {
+    email: `sara.${unique()}@elastx.example`,
+  });
+  const PRIVACY: StaffPrincipal = await makeStaffUser(t.db, "PRIVACY_OFFICER");
+  const KARIN: StaffPrincipal = await makeStaffUser(t.db, "ACCOUNT_MANAGER");
+  const SUPPORT: StaffPrincipal = await makeStaffUser(t.db, "SUPPORT");
+  const TOPIC = (await makeTopic(t.db)).id;
+  const segmentId = (
+    await makeSegment(t.db, { name: `Alla kunder ${unique()}`, filter: { categories: ["CUSTOMER_CONTACT"] } })
+  ).id;
+  const archivedSegmentId = (await makeSegment(t.db, { name: `Gammalt ${unique()}`, archivedAt: new Date() })).id;
+  const draftHere = (over: Record<string, unknown> = {}) => draft({ topicId: TOPIC, segmentId, ...over });
+  return { MARKETING, PRIVACY, KARIN, SUPPORT, TOPIC, segmentId, archivedSegmentId, draft: draftHere };
+}
 
 const errorsOf = (input: unknown) => {
   const r = mailingDraftSchema.safeParse(input);
@@ -115,6 +120,7 @@ describe("mailing draft schema", () => {
 
 describe("save mailing draft", () => {
   it("creates a draft with an audit entry in the chain, and updates only changed fields", async () => {
+    const { MARKETING, PRIVACY, draft } = await makeDrafting();
     const r = await saveMailingDraft({ db: t.db, staff: MARKETING, input: draft() });
     expect(r).toMatchObject({ ok: true, created: true });
     if (!r.ok) throw new Error("not saved");
@@ -140,6 +146,8 @@ describe("save mailing draft", () => {
   });
 
   it("refuses roles without mailings.send, invalid input, unknown or archived topics and segments", async () => {
+    const { MARKETING, KARIN, SUPPORT, segmentId, archivedSegmentId, draft } = await makeDrafting();
+    const otherSegment = (await makeSegment(t.db)).id;
     for (const staff of [KARIN, SUPPORT])
       expect(await saveMailingDraft({ db: t.db, staff, input: draft() })).toEqual({ ok: false, code: "forbidden" });
     expect(await saveMailingDraft({ db: t.db, staff: MARKETING, input: draft({ name: "" }) })).toEqual({
@@ -147,23 +155,12 @@ describe("save mailing draft", () => {
       code: "invalid",
       fieldErrors: { name: "name_required" },
     });
-    await t.db.topic.create({
-      data: {
-        id: "archived_topic",
-        key: "archived",
-        nameSv: "Gammalt",
-        nameEn: "Old",
-        descriptionSv: "",
-        descriptionEn: "",
-        purpose: "MARKETING_MAILINGS",
-        archivedAt: new Date(),
-      },
-    });
+    const archivedTopic = (await makeTopic(t.db, { archivedAt: new Date() })).id;
     expect(
       await saveMailingDraft({
         db: t.db,
         staff: MARKETING,
-        input: draft({ topicId: "archived_topic", segmentId: archivedSegmentId }),
+        input: draft({ topicId: archivedTopic, segmentId: archivedSegmentId }),
       }),
     ).toEqual({ ok: false, code: "invalid", fieldErrors: { topicId: "topic_invalid", segmentId: "segment_invalid" } });
     expect(
@@ -175,12 +172,19 @@ describe("save mailing draft", () => {
     });
     // The archived topic and segment are not offered for new mailings.
     const targets = await listMailingTargets({ db: t.db });
-    expect(targets.topics.map((x) => x.id)).not.toContain("archived_topic");
-    // The demo seed's own segment is offered too.
-    expect(targets.segments.map((x) => x.id).sort()).toEqual([segmentId, "demo_segment_customers"].sort());
+    expect(targets.topics.map((x) => x.id)).not.toContain(archivedTopic);
+    // Another active segment is offered too (of this test's segments: the archived one is not).
+    const mine = [segmentId, archivedSegmentId, otherSegment];
+    expect(
+      targets.segments
+        .map((x) => x.id)
+        .filter((id) => mine.includes(id))
+        .sort(),
+    ).toEqual([segmentId, otherSegment].sort());
   });
 
   it("keeps a scheduled mailing editable until sending starts, then refuses with not_editable", async () => {
+    const { MARKETING, draft } = await makeDrafting();
     const r = await saveMailingDraft({ db: t.db, staff: MARKETING, input: draft({ name: "Planerat" }) });
     if (!r.ok) throw new Error("not saved");
     await t.db.mailing.update({ where: { id: r.id }, data: { status: "SCHEDULED", scheduledAt: new Date() } });
@@ -206,11 +210,11 @@ describe("save mailing draft", () => {
 
 describe("mailing progress", () => {
   it("counts hand-made deliveries in every bucket", async () => {
+    const { MARKETING, KARIN, SUPPORT, draft } = await makeDrafting();
     const r = await saveMailingDraft({ db: t.db, staff: MARKETING, input: draft({ name: "Räknat" }) });
     if (!r.ok) throw new Error("not saved");
     const started = new Date("2026-11-25T09:00:00Z");
     await t.db.mailing.update({ where: { id: r.id }, data: { status: "SENDING", startedAt: started } });
-    const contacts = await t.db.contact.findMany({ select: { id: true }, orderBy: { id: "asc" } });
     const plan: [DeliveryStatus, number, string?][] = [
       ["QUEUED", 3],
       ["SENDING", 2],
@@ -225,6 +229,9 @@ describe("mailing progress", () => {
       ["CANCELLED", 1],
     ];
     const rows = plan.flatMap(([status, n, skipReason]) => Array.from({ length: n }, () => ({ status, skipReason })));
+    // One recipient of this test's own per delivery row.
+    const contacts: { id: string }[] = [];
+    for (let i = 0; i < rows.length; i++) contacts.push(await makeContact(t.db));
     expect(rows.length).toBeLessThanOrEqual(contacts.length);
     await t.db.delivery.createMany({
       data: rows.map((row, i) => ({
@@ -283,6 +290,15 @@ describe("mailing progress", () => {
   });
 
   it("gives marketing no phone number (nor any contact) in anything it returns", async () => {
+    // Sara's mailing with recipients who have phone numbers.
+    const { MARKETING, draft } = await makeDrafting();
+    const saved = await saveMailingDraft({ db: t.db, staff: MARKETING, input: draft({ name: "Med mottagare" }) });
+    if (!saved.ok) throw new Error("not saved");
+    await t.db.mailing.update({ where: { id: saved.id }, data: { status: "SENDING", startedAt: new Date() } });
+    for (let i = 0; i < 3; i++) {
+      const c = await makeContact(t.db, { phone: `+46701${String(100000 + Math.floor(Math.random() * 900000))}` });
+      await t.db.delivery.create({ data: { mailingId: saved.id, contactId: c.id, batch: 0, status: "DELIVERED" } });
+    }
     const phones = (await t.db.contact.findMany({ where: { phone: { not: null } }, select: { phone: true } })).map(
       (c) => c.phone!,
     );

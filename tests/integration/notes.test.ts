@@ -12,30 +12,44 @@ import { deleteNote } from "@/lib/notes/delete-note";
 import { eraseContactByStaff } from "@/lib/contacts/erase-contact-by-staff";
 import { listNotes } from "@/lib/notes/list-notes";
 import { viewContact } from "@/lib/contacts/view-contact";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, makeOrganisation, makeStaffUser } from "../factories";
 
 const KEY = "k".repeat(40);
-const ADMIN: StaffPrincipal = { id: "demo_staff_admin", role: "ADMIN" };
-const PRIVACY: StaffPrincipal = { id: "demo_staff_privacy", role: "PRIVACY_OFFICER" };
-const KARIN: StaffPrincipal = { id: "demo_staff_am1", role: "ACCOUNT_MANAGER" }; // Nordlys, Fjällström
-const JOHAN: StaffPrincipal = { id: "demo_staff_am2", role: "ACCOUNT_MANAGER" }; // Kvarnby
-const MARKETING: StaffPrincipal = { id: "demo_staff_marketing", role: "MARKETING" };
-const SUPPORT: StaffPrincipal = { id: "demo_staff_support", role: "SUPPORT" };
-const LENA = "demo_contact_01"; // Nordlys (Karin's)
-const MARIA = "demo_contact_07"; // Kvarnby (Johan's)
-
 const SECRET = "Vill bli uppringd efter semestern – nämnde flytt till Umeå";
 
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db });
 });
 afterAll(async () => t?.close());
 
+/** Staff in every role; Lena at Karin's organisation, Maria at Johan's. */
+async function makeStaffAndContacts() {
+  const ADMIN: StaffPrincipal = await makeStaffUser(t.db, "ADMIN");
+  const PRIVACY: StaffPrincipal = await makeStaffUser(t.db, "PRIVACY_OFFICER");
+  const KARIN: StaffPrincipal = await makeStaffUser(t.db, "ACCOUNT_MANAGER", { name: "Karin Berg" });
+  const JOHAN: StaffPrincipal = await makeStaffUser(t.db, "ACCOUNT_MANAGER", { name: "Johan Ek" });
+  const MARKETING: StaffPrincipal = await makeStaffUser(t.db, "MARKETING");
+  const SUPPORT: StaffPrincipal = await makeStaffUser(t.db, "SUPPORT");
+  const nordlys = await makeOrganisation(t.db, { accountManagerId: KARIN.id });
+  const kvarnby = await makeOrganisation(t.db, { accountManagerId: JOHAN.id });
+  const LENA = (await makeContact(t.db, { organisationId: nordlys.id, suppressionKey: KEY })).id;
+  const MARIA = (await makeContact(t.db, { organisationId: kvarnby.id, suppressionKey: KEY })).id;
+  return { ADMIN, PRIVACY, KARIN, JOHAN, MARKETING, SUPPORT, LENA, MARIA };
+}
+
+/** As above, and Karin has written the note about Lena. */
+async function withKarinsNote() {
+  const world = await makeStaffAndContacts();
+  const r = await addNote({ db: t.db, staff: world.KARIN, contactId: world.LENA, input: { body: `  ${SECRET}  ` } });
+  expect(r.ok).toBe(true);
+  return world;
+}
+
 describe("writing notes", () => {
   it("an account manager adds a note to a contact of an organisation she manages, audited with the text outside the chain", async () => {
+    const { KARIN, LENA } = await makeStaffAndContacts();
     const r = await addNote({ db: t.db, staff: KARIN, contactId: LENA, input: { body: `  ${SECRET}  ` } });
     expect(r.ok).toBe(true);
     const notes = await t.db.staffNote.findMany({ where: { contactId: LENA } });
@@ -47,6 +61,7 @@ describe("writing notes", () => {
   });
 
   it("refuses an account manager for another's contact, and marketing and support everywhere", async () => {
+    const { ADMIN, KARIN, MARKETING, SUPPORT, LENA, MARIA } = await makeStaffAndContacts();
     expect(await addNote({ db: t.db, staff: KARIN, contactId: MARIA, input: { body: "x" } })).toEqual({
       ok: false,
       code: "forbidden",
@@ -65,6 +80,7 @@ describe("writing notes", () => {
   });
 
   it("the privacy officer and admins add notes anywhere; empty and over-long notes are refused per field", async () => {
+    const { ADMIN, PRIVACY, MARIA } = await makeStaffAndContacts();
     expect((await addNote({ db: t.db, staff: PRIVACY, contactId: MARIA, input: { body: "Begärt utdrag" } })).ok).toBe(
       true,
     );
@@ -82,6 +98,7 @@ describe("writing notes", () => {
   });
 
   it("deleting a note needs the same right, audited", async () => {
+    const { KARIN, JOHAN, MARIA } = await makeStaffAndContacts();
     const r = await addNote({ db: t.db, staff: JOHAN, contactId: MARIA, input: { body: "Fel kontakt" } });
     if (!r.ok) throw new Error("note not added");
     expect(await deleteNote({ db: t.db, staff: KARIN, contactId: MARIA, noteId: r.id })).toEqual({
@@ -99,6 +116,7 @@ describe("writing notes", () => {
 
 describe("reading notes", () => {
   it("roles with contacts.readNotes list them with their author", async () => {
+    const { ADMIN, PRIVACY, KARIN, JOHAN, LENA } = await withKarinsNote();
     for (const staff of [ADMIN, PRIVACY, KARIN, JOHAN]) {
       const r = await listNotes({ db: t.db, staff, contactId: LENA });
       expect(r.ok && r.notes.map((n) => [n.body, n.author])).toEqual([[SECRET, "Karin Berg"]]);
@@ -108,6 +126,7 @@ describe("reading notes", () => {
   });
 
   it("marketing and support never receive a note's text in any response", async () => {
+    const { MARKETING, SUPPORT, LENA } = await withKarinsNote();
     for (const staff of [MARKETING, SUPPORT]) {
       expect(await listNotes({ db: t.db, staff, contactId: LENA })).toEqual({ ok: false, code: "forbidden" });
       const view = await viewContact({ db: t.db, staff, contactId: LENA });
@@ -121,12 +140,14 @@ describe("reading notes", () => {
 
 describe("the person's own view, export and erasure", () => {
   it("my data holds the notes with their date, the author only as staff", async () => {
+    const { LENA } = await withKarinsNote();
     const record = await getContactRecord({ db: t.db, contactId: LENA });
     expect(record?.notes).toEqual([{ body: SECRET, createdAt: expect.any(Date) }]);
     expect(JSON.stringify(record?.notes)).not.toContain("Karin");
   });
 
   it("the export (JSON and CSV) includes the notes", async () => {
+    const { LENA } = await withKarinsNote();
     const json = await exportContactData({ db: t.db, contactId: LENA, format: "json" });
     if (!json.ok) throw new Error("export failed");
     const parsed = JSON.parse(json.body) as { notes: { body: string; createdAt: string }[] };
@@ -138,6 +159,17 @@ describe("the person's own view, export and erasure", () => {
   });
 
   it("erasure deletes the notes with the contact and clears their text from the audit trail", async () => {
+    const { ADMIN, PRIVACY, JOHAN, MARIA } = await makeStaffAndContacts();
+    // Maria has two notes, and a third that Johan added and deleted again.
+    for (const [staff, body] of [
+      [PRIVACY, "Begärt utdrag"],
+      [ADMIN, "Ring i mars"],
+    ] as const) {
+      expect((await addNote({ db: t.db, staff, contactId: MARIA, input: { body } })).ok).toBe(true);
+    }
+    const wrong = await addNote({ db: t.db, staff: JOHAN, contactId: MARIA, input: { body: "Fel kontakt" } });
+    if (!wrong.ok) throw new Error("note not added");
+    expect(await deleteNote({ db: t.db, staff: JOHAN, contactId: MARIA, noteId: wrong.id })).toEqual({ ok: true });
     expect(await t.db.staffNote.count({ where: { contactId: MARIA } })).toBe(2);
     const r = await eraseContactByStaff({
       db: t.db,

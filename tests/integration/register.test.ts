@@ -18,59 +18,116 @@ import { saveOrganisation } from "@/lib/organisations/save-organisation";
 import { updateContact } from "@/lib/contacts/update-contact";
 import { viewContact } from "@/lib/contacts/view-contact";
 import { eraseContact } from "@/lib/contacts/erase-contact";
-import { makeContact } from "../factories";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, makeOrganisation, makeStaffUser, makeTopic, orgNumber, unique } from "../factories";
+import { hashAddress } from "@/lib/suppression/hash-address";
 
 const KEY = "k".repeat(40);
-const ADMIN: StaffPrincipal = { id: "demo_staff_admin", role: "ADMIN" };
-const KARIN: StaffPrincipal = { id: "demo_staff_am1", role: "ACCOUNT_MANAGER" }; // Nordlys, Fjällström
-const MARKETING: StaffPrincipal = { id: "demo_staff_marketing", role: "MARKETING" };
-const SUPPORT: StaffPrincipal = { id: "demo_staff_support", role: "SUPPORT" };
-const PRIVACY: StaffPrincipal = { id: "demo_staff_privacy", role: "PRIVACY_OFFICER" };
-const LENA = "demo_contact_01"; // Nordlys (Karin's)
-const MARIA = "demo_contact_07"; // Kvarnby (Johan's)
 
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db });
 });
 afterAll(async () => t?.close());
 
 const audit = (action: string, subjectId: string) =>
   t.db.auditEvent.findMany({ where: { action, subjectId }, orderBy: { seq: "asc" } });
 
-const contactInput = (over: Record<string, unknown> = {}) => ({
-  name: "Lena Svensson",
-  email: "lena.svensson@nordlys.example",
-  phone: "+46701234501",
-  jobTitle: "Inköpschef",
-  language: "sv",
-  category: "CUSTOMER_CONTACT",
-  ...over,
-});
+const phone = () => `+46701${String(100000 + Math.floor(Math.random() * 900000))}`;
+
+/**
+ * A small register of this test's own: staff in every role, Karin's customer Nordlys (with Lena) and Johan's customer
+ * Kvarnby (with Maria). Every name carries `tag`, so a search for it finds only this test's rows.
+ */
+async function makeRegister() {
+  const tag = unique();
+  const ADMIN: StaffPrincipal = await makeStaffUser(t.db, "ADMIN");
+  const KARIN: StaffPrincipal = await makeStaffUser(t.db, "ACCOUNT_MANAGER");
+  const JOHAN: StaffPrincipal = await makeStaffUser(t.db, "ACCOUNT_MANAGER");
+  const MARKETING: StaffPrincipal = await makeStaffUser(t.db, "MARKETING");
+  const SUPPORT: StaffPrincipal = await makeStaffUser(t.db, "SUPPORT");
+  const PRIVACY: StaffPrincipal = await makeStaffUser(t.db, "PRIVACY_OFFICER");
+  const NORDLYS_NUMBER = orgNumber();
+  const nordlys = await makeOrganisation(t.db, {
+    name: `Nordlys ${tag} Energi AB`,
+    orgNumber: NORDLYS_NUMBER,
+    accountManagerId: KARIN.id,
+  });
+  const kvarnby = await makeOrganisation(t.db, { name: `Kvarnby ${tag} kommun`, accountManagerId: JOHAN.id });
+  const lena = {
+    name: `Lena ${tag} Svensson`,
+    email: `${tag}.lena.svensson@nordlys.example`,
+    phone: phone(),
+    jobTitle: "Inköpschef",
+  };
+  const { id: LENA } = await makeContact(t.db, {
+    ...lena,
+    organisationId: nordlys.id,
+    roleType: "COMMERCIAL_CONTACT",
+    suppressionKey: KEY,
+  });
+  const { id: MARIA } = await makeContact(t.db, {
+    name: `Maria ${tag} Andersson`,
+    organisationId: kvarnby.id,
+    roleType: "SYSTEM_OWNER",
+    suppressionKey: KEY,
+  });
+  const contactInput = (over: Record<string, unknown> = {}) => ({
+    ...lena,
+    language: "sv",
+    category: "CUSTOMER_CONTACT",
+    ...over,
+  });
+  return {
+    tag,
+    ADMIN,
+    KARIN,
+    JOHAN,
+    MARKETING,
+    SUPPORT,
+    PRIVACY,
+    NORDLYS: nordlys.id,
+    NORDLYS_NAME: nordlys.name,
+    NORDLYS_NUMBER,
+    KVARNBY: kvarnby.id,
+    KVARNBY_NAME: kvarnby.name,
+    LENA,
+    LENA_PHONE: lena.phone,
+    LENA_EMAIL: lena.email,
+    MARIA,
+    contactInput,
+  };
+}
 
 describe("organisations", () => {
   it("lists with search by name and organisation number, and filters", async () => {
-    const byName = await listOrganisations({ db: t.db, query: { q: "nordlys" } });
-    expect(byName.rows.map((r) => r.id)).toEqual(["demo_org_nordlys"]);
-    const byNumber = await listOrganisations({ db: t.db, query: { q: "5566778899" } });
-    expect(byNumber.rows.map((r) => r.id)).toEqual(["demo_org_nordlys"]);
+    const { tag, KARIN, NORDLYS, NORDLYS_NUMBER } = await makeRegister();
+    const fjallstrom = await makeOrganisation(t.db, {
+      name: `Fjällström ${tag} Logistik AB`,
+      relationship: "FORMER_CUSTOMER",
+      accountManagerId: KARIN.id,
+    });
+    const molnbyran = await makeOrganisation(t.db, { name: `Molnbyrån ${tag} Konsult AB`, relationship: "PARTNER" });
+    const byName = await listOrganisations({ db: t.db, query: { q: `nordlys ${tag}` } });
+    expect(byName.rows.map((r) => r.id)).toEqual([NORDLYS]);
+    const byNumber = await listOrganisations({ db: t.db, query: { q: NORDLYS_NUMBER.replace("-", "") } });
+    expect(byNumber.rows.map((r) => r.id)).toEqual([NORDLYS]);
     const karins = await listOrganisations({ db: t.db, query: { accountManagerId: KARIN.id } });
-    expect(karins.rows.map((r) => r.id).sort()).toEqual(["demo_org_fjallstrom", "demo_org_nordlys"]);
-    const partners = await listOrganisations({ db: t.db, query: { relationship: "PARTNER" } });
-    expect(partners.rows.map((r) => r.id)).toEqual(["demo_org_molnbyran"]);
+    expect(karins.rows.map((r) => r.id).sort()).toEqual([fjallstrom.id, NORDLYS].sort());
+    // Partners among this test's organisations (their names carry its tag).
+    const partners = await listOrganisations({ db: t.db, query: { relationship: "PARTNER", q: tag } });
+    expect(partners.rows.map((r) => r.id)).toEqual([molnbyran.id]);
   });
 
   it("an account manager edits her own organisation, not another's; the end date starts the retention clock", async () => {
+    const { KARIN, NORDLYS, NORDLYS_NAME, NORDLYS_NUMBER, KVARNBY, KVARNBY_NAME } = await makeRegister();
     const own = await saveOrganisation({
       db: t.db,
       staff: KARIN,
-      id: "demo_org_nordlys",
+      id: NORDLYS,
       input: {
-        name: "Nordlys Energi AB",
-        orgNumber: "556677-8899",
+        name: NORDLYS_NAME,
+        orgNumber: NORDLYS_NUMBER,
         relationship: "CUSTOMER",
         relationshipStart: "2020-01-01",
         relationshipEnd: "2026-01-31",
@@ -78,33 +135,34 @@ describe("organisations", () => {
       },
     });
     expect(own).toMatchObject({ ok: true, changed: expect.arrayContaining(["relationshipEnd"]) });
-    const [entry] = await audit("organisation.relationship_ended", "demo_org_nordlys");
+    const [entry] = await audit("organisation.relationship_ended", NORDLYS);
     expect(entry?.actorId).toBe(KARIN.id);
-    const org = await getOrganisation({ db: t.db, id: "demo_org_nordlys" });
+    const org = await getOrganisation({ db: t.db, id: NORDLYS });
     expect(org?.retention).toMatchObject({ kind: "date", reason: "relationship_ended" });
     if (org?.retention.kind === "date") expect(org.retention.deleteBy.toISOString().slice(0, 10)).toBe("2036-01-31");
 
     const other = await saveOrganisation({
       db: t.db,
       staff: KARIN,
-      id: "demo_org_kvarnby",
+      id: KVARNBY,
       input: { name: "Kvarnby", relationship: "CUSTOMER", accountManagerId: KARIN.id },
     });
     expect(other).toEqual({ ok: false, code: "forbidden" });
-    expect((await t.db.organisation.findUnique({ where: { id: "demo_org_kvarnby" } }))?.name).toBe("Kvarnby kommun");
+    expect((await t.db.organisation.findUnique({ where: { id: KVARNBY } }))?.name).toBe(KVARNBY_NAME);
   });
 
   it("validates the organisation number and refuses marketing", async () => {
+    const { tag, ADMIN, KARIN, MARKETING, NORDLYS_NUMBER } = await makeRegister();
     const bad = await saveOrganisation({
       db: t.db,
       staff: ADMIN,
-      input: { name: "Ny AB", orgNumber: "556677-8898", relationship: "PROSPECT" },
+      input: { name: `Ny ${tag} AB`, orgNumber: "556677-8898", relationship: "PROSPECT" },
     });
     expect(bad).toEqual({ ok: false, code: "invalid", fieldErrors: { orgNumber: "org_number_invalid" } });
     const taken = await saveOrganisation({
       db: t.db,
       staff: ADMIN,
-      input: { name: "Ny AB", orgNumber: "5566778899", relationship: "PROSPECT" },
+      input: { name: `Ny ${tag} AB`, orgNumber: NORDLYS_NUMBER.replace("-", ""), relationship: "PROSPECT" },
     });
     expect(taken).toEqual({ ok: false, code: "invalid", fieldErrors: { orgNumber: "org_number_taken" } });
     expect(
@@ -116,7 +174,7 @@ describe("organisations", () => {
     const created = await saveOrganisation({
       db: t.db,
       staff: KARIN,
-      input: { name: "Granit Data AB", relationship: "PROSPECT", accountManagerId: KARIN.id },
+      input: { name: `Granit ${tag} Data AB`, relationship: "PROSPECT", accountManagerId: KARIN.id },
     });
     expect(created).toMatchObject({ ok: true, created: true });
   });
@@ -124,30 +182,51 @@ describe("organisations", () => {
 
 describe("contacts", () => {
   it("lists with search and filters, paginated", async () => {
-    const all = await listContacts({ db: t.db, query: {} });
+    const { tag, NORDLYS, LENA } = await makeRegister();
+    // More people at Nordlys than one page holds, each with a phone number.
+    const { id: mikael } = await makeContact(t.db, {
+      name: `Mikael ${tag} Johansson`,
+      phone: phone(),
+      organisationId: NORDLYS,
+      roleType: "SYSTEM_ADMINISTRATOR",
+    });
+    const { id: eva } = await makeContact(t.db, {
+      name: `Eva ${tag} Lindqvist`,
+      phone: phone(),
+      organisationId: NORDLYS,
+      roleType: "BILLING_CONTACT",
+      marketingOptOutAt: new Date(),
+    });
+    for (let i = 0; i < 24; i++) {
+      await makeContact(t.db, { name: `Person ${tag} ${i}`, phone: phone(), organisationId: NORDLYS });
+    }
+    await makeContact(t.db, { name: `Fatima ${tag} Ali`, language: "en", category: "PROSPECT" });
+    const newsletter = await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"] });
+
+    const all = await listContacts({ db: t.db, query: { q: tag } });
     expect(all.total).toBeGreaterThan(25);
     expect(all.rows).toHaveLength(25);
     expect(all.pages).toBe(2);
     expect(JSON.stringify(all.rows)).not.toContain("+4670");
-    const lena = await listContacts({ db: t.db, query: { q: "lena.sv" } });
+    const lena = await listContacts({ db: t.db, query: { q: `${tag}.lena.sv` } });
     expect(lena.rows.map((r) => r.id)).toEqual([LENA]);
     const nordlysAdmins = await listContacts({
       db: t.db,
-      query: { organisationId: "demo_org_nordlys", roleType: "SYSTEM_ADMINISTRATOR" },
+      query: { organisationId: NORDLYS, roleType: "SYSTEM_ADMINISTRATOR" },
     });
-    expect(nordlysAdmins.rows.map((r) => r.id)).toEqual(["demo_contact_02"]);
-    const optedOut = await listContacts({ db: t.db, query: { optedOut: "yes" } });
-    expect(optedOut.rows.map((r) => r.id)).toContain("demo_contact_05");
-    const english = await listContacts({ db: t.db, query: { language: "en", category: "PROSPECT" } });
+    expect(nordlysAdmins.rows.map((r) => r.id)).toEqual([mikael]);
+    const optedOut = await listContacts({ db: t.db, query: { optedOut: "yes", q: tag } });
+    expect(optedOut.rows.map((r) => r.id)).toContain(eva);
+    const english = await listContacts({ db: t.db, query: { language: "en", category: "PROSPECT", q: tag } });
     expect(english.rows.every((r) => r.language === "en" && r.category === "PROSPECT")).toBe(true);
-    const newsletter = await t.db.topic.findUniqueOrThrow({ where: { key: "newsletter" } });
-    const subscribed = await listContacts({ db: t.db, query: { topicId: newsletter.id, q: "fatima" } });
+    const subscribed = await listContacts({ db: t.db, query: { topicId: newsletter.id, q: `fatima ${tag}` } });
     expect(subscribed.total).toBe(0);
   });
 
   it("a full view is audited; marketing gets no phone number anywhere", async () => {
+    const { KARIN, MARKETING, LENA, LENA_PHONE } = await makeRegister();
     const full = await viewContact({ db: t.db, staff: KARIN, contactId: LENA });
-    expect(full.ok && full.view.contact.phone).toBe("+46701234501");
+    expect(full.ok && full.view.contact.phone).toBe(LENA_PHONE);
     expect(full.ok && full.view.writable).toBe(true);
     const forMarketing = await viewContact({ db: t.db, staff: MARKETING, contactId: LENA });
     expect(forMarketing.ok).toBe(true);
@@ -161,6 +240,7 @@ describe("contacts", () => {
   });
 
   it("account manager edits her own contact with audit values; another's is refused", async () => {
+    const { tag, KARIN, SUPPORT, LENA, LENA_PHONE, MARIA, contactInput } = await makeRegister();
     const invalid = await updateContact({
       db: t.db,
       staff: KARIN,
@@ -177,14 +257,14 @@ describe("contacts", () => {
     expect(ok).toEqual({ ok: true, changed: ["phone", "jobTitle"], overridden: false });
     const [entry] = await audit("contact.updated", LENA);
     expect(entry?.personalValues).toEqual({
-      phone: { from: "+46701234501", to: "+46701112233" },
+      phone: { from: LENA_PHONE, to: "+46701112233" },
       jobTitle: { from: "Inköpschef", to: "Inköpsdirektör" },
     });
     const refused = await updateContact({
       db: t.db,
       staff: KARIN,
       contactId: MARIA,
-      input: contactInput({ name: "Maria A", email: "maria.andersson@kvarnby.example" }),
+      input: contactInput({ name: "Maria A", email: `maria.andersson.${tag}@kvarnby.example` }),
     });
     expect(refused).toEqual({ ok: false, code: "forbidden" });
     expect(await updateContact({ db: t.db, staff: SUPPORT, contactId: LENA, input: contactInput() })).toEqual({
@@ -194,11 +274,12 @@ describe("contacts", () => {
   });
 
   it("roles: add and end at own organisations only", async () => {
+    const { KARIN, LENA, MARIA, NORDLYS, KVARNBY } = await makeRegister();
     const added = await addRole({
       db: t.db,
       staff: KARIN,
       contactId: LENA,
-      input: { organisationId: "demo_org_nordlys", type: "BILLING_CONTACT", startsOn: "2025-01-01" },
+      input: { organisationId: NORDLYS, type: "BILLING_CONTACT", startsOn: "2025-01-01" },
     });
     expect(added.ok).toBe(true);
     const ended = await endRole({
@@ -230,13 +311,15 @@ describe("contacts", () => {
         db: t.db,
         staff: KARIN,
         contactId: LENA,
-        input: { organisationId: "demo_org_kvarnby", type: "OTHER", startsOn: "2025-01-01" },
+        input: { organisationId: KVARNBY, type: "OTHER", startsOn: "2025-01-01" },
       }),
     ).toEqual({ ok: false, code: "forbidden" });
   });
 
   it("subscriptions changed by staff are recorded as staff changes", async () => {
-    const topic = await t.db.topic.findUniqueOrThrow({ where: { key: "newsletter" } });
+    const topic = await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"] });
+    const { ADMIN, KARIN, LENA, NORDLYS } = await makeRegister();
+    const { id: eva } = await makeContact(t.db, { organisationId: NORDLYS, marketingOptOutAt: new Date() });
     const r = await changeSubscriptionByStaff({
       db: t.db,
       staff: KARIN,
@@ -256,13 +339,14 @@ describe("contacts", () => {
       await changeSubscriptionByStaff({
         db: t.db,
         staff: ADMIN,
-        contactId: "demo_contact_05",
+        contactId: eva,
         input: { topicId: topic.id, state: "SUBSCRIBED" },
       }),
     ).toEqual({ ok: false, code: "opted_out" });
   });
 
   it("revoking links bumps the token version, audited", async () => {
+    const { KARIN, LENA, MARIA } = await makeRegister();
     const before = await t.db.contact.findUniqueOrThrow({ where: { id: LENA } });
     const r = await revokeLinks({ db: t.db, staff: KARIN, contactId: LENA });
     expect(r).toEqual({ ok: true, tokenVersion: before.tokenVersion + 1 });
@@ -271,9 +355,11 @@ describe("contacts", () => {
   });
 
   it("erasure by staff needs the right and a confirmation, and records the request with its channel", async () => {
+    const { KARIN, PRIVACY } = await makeRegister();
+    const prospect = await makeContact(t.db, { category: "PROSPECT", suppressionKey: KEY });
     const input = { channel: "PHONE", confirm: "on" };
     expect(
-      await eraseContactByStaff({ db: t.db, staff: KARIN, contactId: "demo_contact_24", input, suppressionKey: KEY }),
+      await eraseContactByStaff({ db: t.db, staff: KARIN, contactId: prospect.id, input, suppressionKey: KEY }),
     ).toEqual({
       ok: false,
       code: "forbidden",
@@ -282,7 +368,7 @@ describe("contacts", () => {
       await eraseContactByStaff({
         db: t.db,
         staff: PRIVACY,
-        contactId: "demo_contact_24",
+        contactId: prospect.id,
         input: { channel: "PHONE" },
         suppressionKey: KEY,
       }),
@@ -290,16 +376,20 @@ describe("contacts", () => {
     const r = await eraseContactByStaff({
       db: t.db,
       staff: PRIVACY,
-      contactId: "demo_contact_24",
+      contactId: prospect.id,
       input,
       suppressionKey: KEY,
     });
     expect(r.ok).toBe(true);
-    const request = await t.db.privacyRequest.findFirstOrThrow({ where: { type: "ERASURE", channel: "PHONE" } });
+    // This person's erasure request (the register keeps it under the keyed hash of the address).
+    const request = await t.db.privacyRequest.findFirstOrThrow({
+      where: { type: "ERASURE", channel: "PHONE", subjectRef: hashAddress(prospect.email, KEY).slice(0, 12) },
+    });
     expect(request).toMatchObject({ status: "COMPLETED", handlerId: PRIVACY.id });
   });
 
   it("a suppressed address is refused with its reason, then created only through an audited override", async () => {
+    const { KARIN, NORDLYS } = await makeRegister();
     // Its own erased person (not one another test erased): born and erased here.
     const erased = await makeContact(t.db, { name: "Thomas Becker", language: "en", suppressionKey: KEY });
     const erasure = await eraseContact({
@@ -321,7 +411,7 @@ describe("contacts", () => {
       sourceType: "MET_AT_EVENT",
       sourceDetail: "",
       sourceDate: "",
-      organisationId: "demo_org_nordlys",
+      organisationId: NORDLYS,
       roleType: "OTHER",
     };
     const refused = await createContact({ db: t.db, staff: KARIN, input: base, suppressionKey: KEY });
@@ -364,14 +454,15 @@ describe("contacts", () => {
   });
 
   it("an ordinary create adds the role at the organisation; marketing may not create", async () => {
+    const { tag, KARIN, MARKETING, NORDLYS, KVARNBY } = await makeRegister();
     const input = {
       name: "Ny Person",
-      email: "ny.person@nordlys.example",
+      email: `ny.person.${tag}@nordlys.example`,
       phone: "",
       language: "sv",
       category: "CUSTOMER_CONTACT",
       sourceType: "NAMED_BY_CUSTOMER",
-      organisationId: "demo_org_nordlys",
+      organisationId: NORDLYS,
       roleType: "TECHNICAL_CONTACT",
     };
     expect(await createContact({ db: t.db, staff: MARKETING, input, suppressionKey: KEY })).toEqual({
@@ -382,17 +473,36 @@ describe("contacts", () => {
       await createContact({
         db: t.db,
         staff: KARIN,
-        input: { ...input, organisationId: "demo_org_kvarnby" },
+        input: { ...input, organisationId: KVARNBY },
         suppressionKey: KEY,
       }),
     ).toEqual({ ok: false, code: "forbidden" });
     const r = await createContact({ db: t.db, staff: KARIN, input, suppressionKey: KEY });
     expect(r.ok).toBe(true);
     const roles = await t.db.contactRole.findMany({ where: { contactId: r.ok ? r.id : "" } });
-    expect(roles).toMatchObject([{ organisationId: "demo_org_nordlys", type: "TECHNICAL_CONTACT" }]);
+    expect(roles).toMatchObject([{ organisationId: NORDLYS, type: "TECHNICAL_CONTACT" }]);
   });
 
   it("the audit chain still verifies", async () => {
+    // Audited changes of every kind this file makes: a view, an edit, a revocation and an erasure.
+    const { KARIN, PRIVACY, LENA, contactInput } = await makeRegister();
+    expect((await viewContact({ db: t.db, staff: KARIN, contactId: LENA })).ok).toBe(true);
+    const edited = await updateContact({
+      db: t.db,
+      staff: KARIN,
+      contactId: LENA,
+      input: contactInput({ jobTitle: "VD" }),
+    });
+    expect(edited.ok).toBe(true);
+    expect((await revokeLinks({ db: t.db, staff: KARIN, contactId: LENA })).ok).toBe(true);
+    const erased = await eraseContactByStaff({
+      db: t.db,
+      staff: PRIVACY,
+      contactId: LENA,
+      input: { channel: "PHONE", confirm: "on" },
+      suppressionKey: KEY,
+    });
+    expect(erased.ok).toBe(true);
     expect((await verifyAuditChain({ db: t.db })).ok).toBe(true);
   });
 });

@@ -8,24 +8,24 @@ import { stepUpUrl } from "@/lib/recipients/build-links";
 import { recipientFromCookie } from "@/lib/recipients/current-recipient";
 import { encodeRecipientSession } from "@/lib/recipients/recipient-session";
 import { requestStepUp, STEP_UP_LIMIT } from "@/lib/recipients/request-step-up";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, unique } from "../factories";
 
 const KEYS = [{ id: "t1", secret: "s".repeat(40) }];
 const CONFIG = { publicUrl: "https://prefs.example.com", linkKeys: KEYS };
 const AUTH = "a".repeat(40);
-const LENA = "demo_contact_01";
 let t: TestDb;
 
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db });
 });
 afterAll(async () => t?.close());
 
 const tokenOf = (url: string) => url.split("/s/")[1]!;
 const outbox = () => createTransport({ config: { transport: "outbox", from: "t@tillit.test" }, db: t.db });
-const lena = () => t.db.contact.findUniqueOrThrow({ where: { id: LENA } });
+const contact = (id: string) => t.db.contact.findUniqueOrThrow({ where: { id } });
+/** A Swedish-speaking contact of this test's own, with an address on record. */
+const makeLena = () => makeContact(t.db, { email: `lena.svensson.${unique()}@nordlys.example`, language: "sv" });
 
 describe("maskAddress", () => {
   it("keeps the first character and the domain", () => {
@@ -37,10 +37,11 @@ describe("maskAddress", () => {
 
 describe("requestStepUp", () => {
   it("mails a 1-hour step-up link to the address on record, in the contact's language", async () => {
+    const { id: LENA, email } = await makeLena();
     const now = new Date();
     const r = await requestStepUp({ db: t.db, contactId: LENA, now, config: CONFIG, transport: outbox() });
     expect(r).toEqual({ ok: true, maskedAddress: "l•••@nordlys.example" });
-    const [mail] = await t.db.outboxMessage.findMany({ where: { to: { has: "lena.svensson@nordlys.example" } } });
+    const [mail] = await t.db.outboxMessage.findMany({ where: { to: { has: email } } });
     expect(mail?.subject).toBe("Din säkra länk");
     expect(mail?.text).toContain("60 minuter");
     const url = /https:\/\/prefs\.example\.com\/s\/[A-Za-z0-9_.-]+/.exec(mail!.text)![0];
@@ -49,14 +50,15 @@ describe("requestStepUp", () => {
   });
 
   it("gives the same answer over the limit but sends nothing more", async () => {
-    const id = "demo_contact_02";
+    const mikael = await makeContact(t.db);
+    const id = mikael.id;
     const now = new Date();
     const answers = [];
     for (let i = 0; i < STEP_UP_LIMIT + 3; i++) {
       answers.push(await requestStepUp({ db: t.db, contactId: id, now, config: CONFIG, transport: outbox() }));
     }
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
-    const sent = await t.db.outboxMessage.count({ where: { to: { has: "mikael.johansson@nordlys.example" } } });
+    const sent = await t.db.outboxMessage.count({ where: { to: { has: mikael.email } } });
     expect(sent).toBe(STEP_UP_LIMIT);
     // A new window allows mail again (the limit counts with the process clock: move it an hour on).
     const later = new Date(now.getTime() + 61 * 60_000);
@@ -67,9 +69,7 @@ describe("requestStepUp", () => {
     } finally {
       vi.useRealTimers();
     }
-    expect(await t.db.outboxMessage.count({ where: { to: { has: "mikael.johansson@nordlys.example" } } })).toBe(
-      STEP_UP_LIMIT + 1,
-    );
+    expect(await t.db.outboxMessage.count({ where: { to: { has: mikael.email } } })).toBe(STEP_UP_LIMIT + 1);
   });
 
   it("answers unknown_contact for a contact that does not exist", async () => {
@@ -82,7 +82,8 @@ describe("requestStepUp", () => {
 
 describe("spendStepUpLink", () => {
   it("is single use: the second spend fails as spent, and the opening is audited once", async () => {
-    const token = tokenOf(stepUpUrl(CONFIG, await lena()));
+    const { id: LENA } = await makeLena();
+    const token = tokenOf(stepUpUrl(CONFIG, await contact(LENA)));
     const before = await t.db.auditEvent.count({ where: { action: "recipient.session_opened", subjectId: LENA } });
     expect((await spendStepUpLink({ db: t.db, token, keys: KEYS })).ok).toBe(true);
     expect(await spendStepUpLink({ db: t.db, token, keys: KEYS })).toEqual({
@@ -96,21 +97,26 @@ describe("spendStepUpLink", () => {
   });
 
   it("refuses an expired link", async () => {
+    const { id: LENA } = await makeLena();
     const issued = new Date(Date.now() - 61 * 60_000);
-    const token = tokenOf(stepUpUrl(CONFIG, await lena(), issued));
+    const token = tokenOf(stepUpUrl(CONFIG, await contact(LENA), issued));
     // (resolveLink should also name the contact of a genuine expired link; see the report: its lenient re-check
     // uses now = epoch, which the "issued in the future" rule refuses.)
     expect(await spendStepUpLink({ db: t.db, token, keys: KEYS })).toMatchObject({ ok: false, problem: "expired" });
   });
 
   it("refuses a revoked link (tokenVersion bumped) and a link of another scope or key", async () => {
-    const c = await t.db.contact.findUniqueOrThrow({ where: { id: "demo_contact_03" } });
+    const { id: LENA } = await makeLena();
+    const sofia = await makeContact(t.db);
+    const c = await t.db.contact.findUniqueOrThrow({ where: { id: sofia.id } });
     const token = tokenOf(stepUpUrl(CONFIG, c));
     await t.db.contact.update({ where: { id: c.id }, data: { tokenVersion: { increment: 1 } } });
     expect((await spendStepUpLink({ db: t.db, token, keys: KEYS })).ok).toBe(false);
     expect(await spendStepUpLink({ db: t.db, token, keys: KEYS })).toMatchObject({ problem: "revoked" });
 
-    const other = tokenOf(stepUpUrl({ ...CONFIG, linkKeys: [{ id: "t2", secret: "x".repeat(40) }] }, await lena()));
+    const other = tokenOf(
+      stepUpUrl({ ...CONFIG, linkKeys: [{ id: "t2", secret: "x".repeat(40) }] }, await contact(LENA)),
+    );
     expect(await spendStepUpLink({ db: t.db, token: other, keys: KEYS })).toEqual({ ok: false, problem: "invalid" });
     expect(await spendStepUpLink({ db: t.db, token: token.slice(0, -3), keys: KEYS })).toEqual({
       ok: false,
@@ -121,14 +127,16 @@ describe("spendStepUpLink", () => {
 
 describe("recipient session", () => {
   it("round-trips through the cookie value and loads the contact", async () => {
-    const c = await lena();
+    const { id: LENA } = await makeLena();
+    const c = await contact(LENA);
     const { value } = encodeRecipientSession({ contactId: c.id, tokenVersion: c.tokenVersion }, AUTH);
     const r = await recipientFromCookie({ db: t.db, value, authSecret: AUTH });
     expect(r?.contact.id).toBe(LENA);
   });
 
   it("is refused when expired, tampered, signed with another secret, or its tokenVersion is stale", async () => {
-    const c = await lena();
+    const { id: LENA } = await makeLena();
+    const c = await contact(LENA);
     const now = new Date();
     const { value } = encodeRecipientSession({ contactId: c.id, tokenVersion: c.tokenVersion }, AUTH, now);
     const later = new Date(now.getTime() + 31 * 60_000);

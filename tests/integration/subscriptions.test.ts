@@ -12,23 +12,40 @@ import { setSubscription } from "@/lib/subscriptions/set-subscription";
 import { unsubscribeFromAll } from "@/lib/subscriptions/unsubscribe-from-all";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { signLinkToken } from "@/lib/tokens/link-token";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, makeOrganisation, makeTopic, unique } from "../factories";
 
 const KEYS = [{ id: "t1", secret: "s".repeat(40) }];
 const LINKS = { publicUrl: "https://prefs.example.com", linkKeys: KEYS };
 const SUPPRESSION_KEY = "k".repeat(40);
-const NEWSLETTER = "demo_topic_newsletter";
-const PRODUCT_NEWS = "demo_topic_product-news";
-const EVENTS = "demo_topic_events";
-const SERVICE = "demo_topic_service-notices";
 let t: TestDb;
 
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db });
 });
 afterAll(async () => t?.close());
+
+/**
+ * This test's own topics (three marketing topics and service notices, all a customer contact's by default) and a
+ * customer contact at an organisation, with a phone number: born subscribed to all four.
+ */
+async function makePerson(first: string) {
+  const NEWSLETTER = (await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"], nameEn: "Newsletter" })).id;
+  const PRODUCT_NEWS = (await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"] })).id;
+  const EVENTS = (await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"] })).id;
+  const SERVICE = (await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"], isMarketing: false })).id;
+  const org = await makeOrganisation(t.db);
+  const u = unique();
+  const { id } = await makeContact(t.db, {
+    name: `${first} ${u}`,
+    email: `${first.toLowerCase()}.${u}@nordlys.example`,
+    phone: `+46701${String(100000 + Math.floor(Math.random() * 900000))}`,
+    organisationId: org.id,
+    roleType: "SYSTEM_ADMINISTRATOR",
+    suppressionKey: SUPPRESSION_KEY,
+  });
+  return { id, NEWSLETTER, PRODUCT_NEWS, EVENTS, SERVICE };
+}
 
 const contact = (id: string) => t.db.contact.findUniqueOrThrow({ where: { id } });
 const stateOf = async (contactId: string, topicId: string) =>
@@ -40,9 +57,8 @@ const suppressed = async (email: string) =>
   t.db.suppression.findMany({ where: { addressHash: hashAddress(email, SUPPRESSION_KEY) } });
 
 describe("setSubscription", () => {
-  const LENA = "demo_contact_01";
-
   it("turns one topic off and on, with a history row and an audit entry each time", async () => {
+    const { id: LENA, NEWSLETTER } = await makePerson("Lena");
     expect(await stateOf(LENA, NEWSLETTER)).toBe("SUBSCRIBED");
     const before = await changes(LENA);
     const off = await setSubscription({
@@ -73,6 +89,7 @@ describe("setSubscription", () => {
   });
 
   it("changes and records nothing when the state is already what was asked", async () => {
+    const { id: LENA, NEWSLETTER } = await makePerson("Lena");
     const before = { changes: await changes(LENA), audits: (await audits(LENA)).length };
     const again = await setSubscription({
       db: t.db,
@@ -88,6 +105,7 @@ describe("setSubscription", () => {
   });
 
   it("answers unknown topics and contacts with a code", async () => {
+    const { id: LENA, NEWSLETTER } = await makePerson("Lena");
     const base = { db: t.db, state: "SUBSCRIBED" as const, source: "SELF" as const, suppressionKey: SUPPRESSION_KEY };
     expect(await setSubscription({ ...base, contactId: LENA, topicId: "nope" })).toEqual({
       ok: false,
@@ -101,9 +119,8 @@ describe("setSubscription", () => {
 });
 
 describe("unsubscribeFromAll and resubscribe", () => {
-  const MIKAEL = "demo_contact_02";
-
   it("stops every marketing topic, keeps service notices, records the objection and suppresses the address", async () => {
+    const { id: MIKAEL, NEWSLETTER, PRODUCT_NEWS, EVENTS, SERVICE } = await makePerson("Mikael");
     const mikael = await contact(MIKAEL);
     const auditBefore = (await audits(MIKAEL)).length;
     const r = await unsubscribeFromAll({
@@ -140,6 +157,11 @@ describe("unsubscribeFromAll and resubscribe", () => {
   });
 
   it("is harmless to repeat: no second objection, no second suppression row", async () => {
+    const { id: MIKAEL } = await makePerson("Mikael");
+    // Mikael has already unsubscribed from all marketing himself.
+    expect(
+      await unsubscribeFromAll({ db: t.db, contactId: MIKAEL, source: "SELF", suppressionKey: SUPPRESSION_KEY }),
+    ).toMatchObject({ ok: true, changed: true });
     const r = await unsubscribeFromAll({
       db: t.db,
       contactId: MIKAEL,
@@ -152,6 +174,11 @@ describe("unsubscribeFromAll and resubscribe", () => {
   });
 
   it("shows the opt-out on the preference view, with a masked address and nothing else personal", async () => {
+    const { id: MIKAEL } = await makePerson("Mikael");
+    // Mikael has already unsubscribed from all marketing himself.
+    expect(
+      await unsubscribeFromAll({ db: t.db, contactId: MIKAEL, source: "SELF", suppressionKey: SUPPRESSION_KEY }),
+    ).toMatchObject({ ok: true, changed: true });
     const view = await loadPreferenceView({ db: t.db, contactId: MIKAEL });
     expect(view).not.toBeNull();
     expect(view!.maskedEmail).toBe("m•••@nordlys.example");
@@ -166,6 +193,11 @@ describe("unsubscribeFromAll and resubscribe", () => {
   });
 
   it("resubscribes: lifts the opt-out, removes the suppression row, starts the category's marketing topics", async () => {
+    const { id: MIKAEL, NEWSLETTER, PRODUCT_NEWS, EVENTS } = await makePerson("Mikael");
+    // Mikael has already unsubscribed from all marketing himself.
+    expect(
+      await unsubscribeFromAll({ db: t.db, contactId: MIKAEL, source: "SELF", suppressionKey: SUPPRESSION_KEY }),
+    ).toMatchObject({ ok: true, changed: true });
     const r = await resubscribe({ db: t.db, contactId: MIKAEL, suppressionKey: SUPPRESSION_KEY });
     expect(r).toMatchObject({ ok: true, changed: true });
     expect((await contact(MIKAEL)).marketingOptOutAt).toBeNull();
@@ -178,6 +210,7 @@ describe("unsubscribeFromAll and resubscribe", () => {
   });
 
   it("lifts the opt-out when the person subscribes to one marketing topic", async () => {
+    const { id: MIKAEL, NEWSLETTER, EVENTS } = await makePerson("Mikael");
     await unsubscribeFromAll({ db: t.db, contactId: MIKAEL, source: "SELF", suppressionKey: SUPPRESSION_KEY });
     const r = await setSubscription({
       db: t.db,
@@ -199,15 +232,15 @@ describe("unsubscribeFromAll and resubscribe", () => {
 });
 
 describe("one-click unsubscribe", () => {
-  const SOFIA = "demo_contact_03";
-
   it("reads the target from the link: a topic id or all", () => {
+    const NEWSLETTER = "topic_newsletter";
     expect(oneClickTarget("all")).toEqual({ kind: "all" });
     expect(oneClickTarget(undefined)).toEqual({ kind: "all" });
     expect(oneClickTarget(NEWSLETTER)).toEqual({ kind: "topic", topicId: NEWSLETTER });
   });
 
   it("unsubscribes from the mailing's topic, once; repeating changes nothing", async () => {
+    const { id: SOFIA, NEWSLETTER, PRODUCT_NEWS } = await makePerson("Sofia");
     const sofia = await contact(SOFIA);
     const link = await resolveLink({
       db: t.db,
@@ -234,6 +267,7 @@ describe("one-click unsubscribe", () => {
   });
 
   it("answers success for a topic that no longer exists (nothing more will be sent from it)", async () => {
+    const { id: SOFIA } = await makePerson("Sofia");
     const r = await oneClickUnsubscribe({
       db: t.db,
       contactId: SOFIA,
@@ -244,6 +278,7 @@ describe("one-click unsubscribe", () => {
   });
 
   it("unsubscribes from all marketing for an 'all' link, recording the objection", async () => {
+    const { id: SOFIA } = await makePerson("Sofia");
     const r = await oneClickUnsubscribe({
       db: t.db,
       contactId: SOFIA,
@@ -272,9 +307,8 @@ describe("one-click unsubscribe", () => {
 });
 
 describe("links", () => {
-  const AHMED = "demo_contact_04";
-
   it("refuses a link after the contact's token version was bumped (revocation)", async () => {
+    const { id: AHMED } = await makePerson("Ahmed");
     const ahmed = await contact(AHMED);
     const token = preferencesUrl(LINKS, ahmed).split("/p/")[1]!;
     expect((await resolveLink({ db: t.db, token, scopes: ["preferences"], keys: KEYS })).ok).toBe(true);
@@ -289,6 +323,7 @@ describe("links", () => {
   });
 
   it("accepts none of 1,000+ mutated tokens (old version, expired, other scope, other key, damage)", async () => {
+    const { id: AHMED, NEWSLETTER } = await makePerson("Ahmed");
     const ahmed = await contact(AHMED);
     const now = new Date();
     const good = signLinkToken(
@@ -314,7 +349,10 @@ describe("links", () => {
       signLinkToken({ scope: "unsubscribe", contactId: AHMED, tokenVersion: ahmed.tokenVersion, issuedAt: now }, [
         { id: "t1", secret: "x".repeat(40) },
       ]),
-      signLinkToken({ scope: "unsubscribe", contactId: "demo_contact_99", tokenVersion: 1, issuedAt: now }, KEYS),
+      signLinkToken(
+        { scope: "unsubscribe", contactId: "contact_that_does_not_exist", tokenVersion: 1, issuedAt: now },
+        KEYS,
+      ),
     ];
     const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
     for (let i = 0; i < good.length; i++) {
@@ -346,9 +384,8 @@ describe("links", () => {
 });
 
 describe("sendFreshLink", () => {
-  const EVA = "demo_contact_05";
-
   it("mails a fresh footer link to the address on record, at most a few times an hour, answering alike", async () => {
+    const { id: EVA } = await makePerson("Eva");
     const eva = await contact(EVA);
     const now = new Date();
     const outcomes: string[] = [];
