@@ -4,8 +4,8 @@
 // - for pages: a Content-Security-Policy with a fresh nonce (lib/security/content-security-policy.ts). Next.js reads
 //   the nonce from the request's CSP header and puts it on its scripts; the layout reads it for the analytics
 //   container. The page's path goes to the layout too, which decides by it whether analytics may exist on the page;
-// - for pages: the language (?lang, then the lang cookie, then Accept-Language, then Swedish), handed to layouts and
-//   pages in a request header (the root layout cannot read searchParams, and <html lang> must match the page). An
+// - for pages: the ?lang= of the URL, handed to layouts, pages and actions in a request header (the root layout cannot
+//   read searchParams, and <html lang> must match the page; lib/i18n/request-language.ts decides the language). An
 //   explicit ?lang choice is remembered in the lang cookie (a preference the visitor asked for: no consent needed).
 // - refuses oversized server-action bodies on every path but the CSV import's (lib/http/server-action-body-limit.ts);
 // - on the staff sign-in pages, issues next-auth's CSRF cookie when there is none, so the pages can render the token
@@ -18,7 +18,7 @@ import { analyticsAllowedOn, PAGE_PATH_HEADER } from "@/lib/consent/analytics-sc
 import { getConfig } from "@/lib/env/config";
 import { refuseOversizedAction } from "@/lib/http/server-action-body-limit";
 import { csrfCookieName, mintCsrfToken, readCsrfToken } from "@/lib/auth/csrf-token";
-import { isLanguage, LANG_COOKIE, LANG_COOKIE_MAX_AGE_SECONDS, LANG_HEADER, pickLanguage } from "@/lib/i18n/languages";
+import { isLanguage, LANG_COOKIE, LANG_COOKIE_MAX_AGE_SECONDS, LANG_QUERY_HEADER } from "@/lib/i18n/languages";
 import { logger, REQUEST_ID_HEADER } from "@/lib/log/logger";
 import { routeForLog } from "@/lib/log/route-for-log";
 import {
@@ -59,6 +59,9 @@ export function proxy(request: NextRequest) {
   logger().info({ reqId: requestId, method: request.method, route: routeForLog(pathname) }, "request");
 
   if (pathname.startsWith("/api/")) {
+    // Headers only the proxy may set: an API request carries no page path or language choice of a client's making.
+    requestHeaders.delete(PAGE_PATH_HEADER);
+    requestHeaders.delete(LANG_QUERY_HEADER);
     const response = NextResponse.next({ request: { headers: requestHeaders } });
     response.headers.set("X-Request-Id", requestId);
     return response;
@@ -77,10 +80,12 @@ export function proxy(request: NextRequest) {
   requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set(PAGE_PATH_HEADER, pathname);
 
+  // The language itself is decided on the server (lib/i18n/request-language.ts): a page tied to a contact needs the
+  // contact's stored language, which only the database knows. Here only the ?lang= the layout cannot read.
   const query = request.nextUrl.searchParams.get("lang");
   const cookie = request.cookies.get(LANG_COOKIE)?.value;
-  const lang = pickLanguage({ query, cookie, acceptLanguage: request.headers.get("accept-language") });
-  requestHeaders.set(LANG_HEADER, lang);
+  if (isLanguage(query)) requestHeaders.set(LANG_QUERY_HEADER, query);
+  else requestHeaders.delete(LANG_QUERY_HEADER);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

@@ -5,8 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db/client";
 import type { Language } from "@/lib/i18n/languages";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getActionI18n } from "@/lib/i18n/server";
 import type { LinkProblem as Problem } from "@/lib/recipients/resolve-link";
-import { sendFreshLink } from "@/lib/recipients/send-fresh-link";
+import { sendFreshLink, type FreshLinkScope } from "@/lib/recipients/send-fresh-link";
 import { FreshLinkForm, type FreshLinkState } from "./link-fresh-link-form";
 
 export type LinkProblemProps = {
@@ -16,12 +17,15 @@ export type LinkProblemProps = {
    * record. The id stays on the server: the action below closes over it, and Next encrypts closed-over values.
    */
   contactId?: string;
+  /** The scope of the page's link: a spent step-up link gets a new step-up link, not a footer link. */
+  linkScope: FreshLinkScope;
+  /** The page's language (getI18n), the same as the layout's. */
   lang: Language;
 };
 
 const FRESH_LINK_MESSAGES = ["linkPages.problem.freshButton", "linkPages.problem.freshSent", "linkPages.prefs.failed"];
 
-export async function LinkProblem({ problem, contactId, lang }: LinkProblemProps) {
+export async function LinkProblem({ problem, contactId, linkScope, lang }: LinkProblemProps) {
   const t = await getTranslations({ locale: lang });
 
   let sendAction: ((prev: FreshLinkState, form: FormData) => Promise<FreshLinkState>) | undefined;
@@ -31,7 +35,9 @@ export async function LinkProblem({ problem, contactId, lang }: LinkProblemProps
       "use server";
       try {
         const db = await getDb();
-        await sendFreshLink({ db, contactId: id });
+        // The mail in the language the page was shown in: the action is posted from the page and decides alike.
+        const { lang: language } = await getActionI18n();
+        await sendFreshLink({ db, contactId: id, scope: linkScope, language });
         // Same answer for sent, limited and gone: the page must not tell a stranger anything about the register.
         return "sent";
       } catch {

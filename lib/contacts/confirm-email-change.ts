@@ -39,6 +39,8 @@ export async function confirmEmailChange(opts: {
   suppressionKey: string;
   now?: Date;
   transport?: MailTransport;
+  /** The mail's language: the page's the person asked from (lib/i18n, decideLanguage); the stored one otherwise. */
+  language?: Language;
 }): Promise<ConfirmEmailChangeResult> {
   const now = opts.now ?? new Date();
   let outcome: { id: string; tokenVersion: number; language: Language; oldEmail: string; newEmail: string };
@@ -115,11 +117,11 @@ export async function confirmEmailChange(opts: {
     transport: opts.transport,
     message: {
       to: outcome.oldEmail,
-      subject: emailChangeNoticeSubject("changed", outcome.language),
+      subject: emailChangeNoticeSubject("changed", opts.language ?? outcome.language),
       react: createElement(EmailChangeNoticeEmail, {
         stage: "changed",
         maskedNewAddress: maskAddress(outcome.newEmail),
-        language: outcome.language,
+        language: opts.language ?? outcome.language,
       }),
       tags: [{ name: "category", value: "email-change" }],
     },

@@ -22,6 +22,7 @@ import { addSuppression } from "@/lib/suppression/add-suppression";
 import { createElement } from "react";
 import ErasureReceiptEmail, { erasureReceiptSubject } from "@/emails/erasure-receipt";
 import type { Db, Tx } from "@/lib/db/client";
+import type { Language } from "@/lib/i18n/languages";
 import type { PrivacyRequestChannel } from "@/lib/generated/prisma/enums";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
@@ -40,6 +41,8 @@ export async function eraseContact(opts: {
   suppressionKey: string;
   handlerId?: string;
   now?: Date;
+  /** The receipt's language: the page's the person erased from (lib/i18n, decideLanguage); the stored one otherwise. */
+  language?: Language;
 }): Promise<EraseContactResult> {
   const now = opts.now ?? new Date();
   return opts.db.$transaction(
@@ -60,11 +63,11 @@ export async function eraseContact(opts: {
         now,
         message: {
           to: contact.email,
-          subject: erasureReceiptSubject(contact.language),
+          subject: erasureReceiptSubject(opts.language ?? contact.language),
           react: createElement(ErasureReceiptEmail, {
             erasedOn: now.toISOString().slice(0, 10),
             reference: subjectRef,
-            language: contact.language,
+            language: opts.language ?? contact.language,
           }),
           tags: [{ name: "category", value: "erasure-receipt" }],
         },

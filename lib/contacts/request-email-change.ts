@@ -5,6 +5,7 @@ import { createElement } from "react";
 import EmailChangeConfirmEmail, { emailChangeConfirmSubject } from "@/emails/email-change-confirm";
 import EmailChangeNoticeEmail, { emailChangeNoticeSubject } from "@/emails/email-change-notice";
 import type { Db } from "@/lib/db/client";
+import type { Language } from "@/lib/i18n/languages";
 import { getConfig, type LinkKey } from "@/lib/env/config";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sendMail } from "@/lib/mail/send-mail";
@@ -32,6 +33,8 @@ export async function requestEmailChange(opts: {
   now?: Date;
   config?: { publicUrl: string; linkKeys: readonly LinkKey[] };
   transport?: MailTransport;
+  /** The mail's language: the page's the person asked from (lib/i18n, decideLanguage); the stored one otherwise. */
+  language?: Language;
 }): Promise<RequestEmailChangeResult> {
   const parsed = emailChangeSchema.safeParse(opts.input);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
@@ -72,16 +75,17 @@ export async function requestEmailChange(opts: {
 
   const config = opts.config ?? getConfig();
   const url = emailChangeUrl(config, contact, pending.id, now);
+  const language = opts.language ?? contact.language;
   const confirm = await sendMail({
     db: opts.db,
     transport: opts.transport,
     message: {
       to: newEmail,
-      subject: emailChangeConfirmSubject(contact.language),
+      subject: emailChangeConfirmSubject(language),
       react: createElement(EmailChangeConfirmEmail, {
         url,
         expiresInHours: SCOPES.emailChange.lifetimeMs / 3_600_000,
-        language: contact.language,
+        language,
       }),
       tags: [{ name: "category", value: "email-change" }],
     },
@@ -93,11 +97,11 @@ export async function requestEmailChange(opts: {
     transport: opts.transport,
     message: {
       to: contact.email,
-      subject: emailChangeNoticeSubject("requested", contact.language),
+      subject: emailChangeNoticeSubject("requested", language),
       react: createElement(EmailChangeNoticeEmail, {
         stage: "requested",
         maskedNewAddress,
-        language: contact.language,
+        language,
       }),
       tags: [{ name: "category", value: "email-change" }],
     },

@@ -1,7 +1,6 @@
 // Gives the client components below it their texts: next-intl's provider with only the listed parts of one
 // language's catalogue (a namespace, or a dotted path inside one), never the whole catalogue. A page lists what its
-// client components call useTranslations() with; the language may differ from the request's (a recipient page in the
-// contact's own language).
+// client components call useTranslations() with, in the page's language (getI18n).
 import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
 import { pickMessages } from "./catalogue";

@@ -5,8 +5,11 @@ export const DEFAULT_LANGUAGE: Language = "sv";
 
 /** Cookie that keeps a visitor's explicit choice (set only after they pick a language). */
 export const LANG_COOKIE = "lang";
-/** Request header through which proxy.ts hands the chosen language to layouts and pages. */
-export const LANG_HEADER = "x-tillit-lang";
+/**
+ * Request header through which proxy.ts hands the page's ?lang= to layouts, pages and server actions (the root
+ * layout cannot read searchParams). Overwritten by the proxy, never taken from the client.
+ */
+export const LANG_QUERY_HEADER = "x-tillit-lang-query";
 export const LANG_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
 export function isLanguage(value: unknown): value is Language {
@@ -33,14 +36,26 @@ export function languageFromAcceptLanguage(header: string | null | undefined): L
   return ranges.map((r) => r.primary).find(isLanguage);
 }
 
-/** ?lang=, then the lang cookie, then Accept-Language, then Swedish. */
-export function pickLanguage(input: {
+/** What a request offers for choosing its language; every part may be missing. */
+export type LanguageChoice = {
+  /** ?lang= of the page (or of the page a server action was posted from). */
   query?: string | null;
+  /** The lang cookie, set when the visitor picked a language with the switcher. */
   cookie?: string | null;
+  /** The contact's own stored language, on pages tied to a contact (/p, /s, /e, /me); null elsewhere. */
+  stored?: Language | null;
+  /** The browser's Accept-Language header. */
   acceptLanguage?: string | null;
-}): Language {
+};
+
+/**
+ * The one decision of a page's language, for the whole page (layout, body, client parts) and for the mails its
+ * actions send: ?lang=, then the lang cookie, then the contact's stored language, then Accept-Language, then Swedish.
+ */
+export function decideLanguage(input: LanguageChoice): Language {
   if (isLanguage(input.query)) return input.query;
   if (isLanguage(input.cookie)) return input.cookie;
+  if (isLanguage(input.stored)) return input.stored;
   return languageFromAcceptLanguage(input.acceptLanguage) ?? DEFAULT_LANGUAGE;
 }
 

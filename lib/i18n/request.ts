@@ -1,6 +1,6 @@
 // next-intl's request configuration (registered in next.config.js). No i18n routing: URLs carry no locale. The
-// language is the one proxy.ts decided for the request (?lang, cookie, Accept-Language, Swedish), unless a page asks
-// for another one explicitly (getTranslations({ locale }), e.g. a recipient page in the contact's own language).
+// language is the page's (request-language.ts: ?lang, cookie, the contact's stored language, Accept-Language,
+// Swedish), the same for the layout and the page.
 import { getRequestConfig } from "next-intl/server";
 import { messagesFor } from "./catalogue";
 import { isLanguage } from "./languages";

@@ -1,6 +1,7 @@
 // "Send me a link" (/preferences without a token): mails a fresh preference-page link to an address on the register.
 // The caller learns nothing about the address: the result depends only on the client's own rate limit, and the
 // lookup and sending happen off the request path, so known and unknown addresses take the same time to answer.
+import type { Language } from "@/lib/i18n/languages";
 import "server-only";
 import { createElement } from "react";
 import { z } from "zod";
@@ -44,6 +45,8 @@ export async function requestLinkByEmail(opts: {
   config?: Pick<Config, "publicUrl" | "linkKeys" | "authSecret">;
   transport?: MailTransport;
   now?: Date;
+  /** The mail's language: the page's the person asked from (lib/i18n, decideLanguage); the stored one otherwise. */
+  language?: Language;
 }): Promise<{ outcome: RequestLinkOutcome; background: Promise<BackgroundResult> }> {
   const config = opts.config ?? getConfig();
   const now = opts.now ?? new Date();
@@ -83,6 +86,7 @@ async function lookUpAndSend(opts: {
   transport?: MailTransport;
   now: Date;
   log: Logger;
+  language?: Language;
 }): Promise<BackgroundResult> {
   const address = await consumeRateLimit({
     db: opts.db,
@@ -98,13 +102,14 @@ async function lookUpAndSend(opts: {
   });
   if (!contact) return "unknown";
   const url = preferencesUrl(opts.config, contact, opts.now);
+  const language = opts.language ?? contact.language;
   const result = await sendMail({
     db: opts.db,
     transport: opts.transport,
     message: {
       to: contact.email,
-      subject: linkRequestSubject(contact.language),
-      react: createElement(LinkRequestEmail, { url, validDays: LINK_VALID_DAYS, language: contact.language }),
+      subject: linkRequestSubject(language),
+      react: createElement(LinkRequestEmail, { url, validDays: LINK_VALID_DAYS, language }),
       tags: [{ name: "category", value: "link-request" }],
     },
   });

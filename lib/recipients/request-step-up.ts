@@ -10,6 +10,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/limits";
 import type { MailTransport } from "@/lib/mail/types";
+import type { Language } from "@/lib/i18n/languages";
 import { SCOPES } from "@/lib/tokens/scopes";
 import { stepUpUrl } from "./build-links";
 
@@ -26,6 +27,8 @@ export async function requestStepUp(opts: {
   /** Defaults to getConfig(); tests pass their own. */
   config?: { publicUrl: string; linkKeys: readonly LinkKey[] };
   transport?: MailTransport;
+  /** The mail's language: the page's the person asked from (lib/i18n, decideLanguage); the stored one otherwise. */
+  language?: Language;
 }): Promise<RequestStepUpResult> {
   const now = opts.now ?? new Date();
   const contact = await opts.db.contact.findUnique({
@@ -41,16 +44,17 @@ export async function requestStepUp(opts: {
 
   const config = opts.config ?? getConfig();
   const url = stepUpUrl(config, contact, now);
+  const language = opts.language ?? contact.language;
   const sent = await sendMail({
     db: opts.db,
     transport: opts.transport,
     message: {
       to: contact.email,
-      subject: secureLinkSubject(contact.language),
+      subject: secureLinkSubject(language),
       react: createElement(SecureLinkEmail, {
         url,
         expiresInMinutes: SCOPES.stepUp.lifetimeMs / 60_000,
-        language: contact.language,
+        language,
       }),
       tags: [{ name: "category", value: "step-up" }],
     },

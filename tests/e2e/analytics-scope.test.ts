@@ -99,7 +99,8 @@ describe("pages with a token or personal data", () => {
     const stepUp = stepUpUrl(keys(), contact("demo_contact_02"));
     await expectNoAnalytics(page, stepUp);
     const before = analytics.requests.length;
-    await page.getByRole("button", { name: "Fortsätt till mina uppgifter" }).click();
+    // In English: the ?lang=en visit above chose English, and the lang cookie ranks above the stored language.
+    await page.getByRole("button", { name: "Continue to my data" }).click();
     await page.waitForURL((u) => u.pathname === "/me");
     await page.waitForLoadState("networkidle");
     expect(analytics.requests.slice(before)).toEqual([]);

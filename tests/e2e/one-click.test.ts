@@ -167,7 +167,7 @@ describe("one-click GET and HEAD", () => {
 
   for (const [locale, lang, heading, button, done] of [
     ["sv-SE", "sv", "Sluta få Nyhetsbrev?", "Avsluta prenumerationen", "Du får inte längre Nyhetsbrev."],
-    ["en-GB", "en", "Stop getting Newsletter?", "Unsubscribe", "You no longer get Newsletter."],
+    ["en-GB", "en", "Unsubscribe from Newsletter?", "Unsubscribe", "You are no longer subscribed to Newsletter."],
   ] as const) {
     it(`shows a page with a button that unsubscribes when pressed (${lang}), accessible at desktop and 375 px`, async () => {
       const contactId = lang === "sv" ? "demo_contact_07" : "demo_contact_04";

@@ -51,7 +51,7 @@ const PEOPLE = {
     masked: "a•••@nordlys.example",
     locale: "en-GB",
     heading: "Your mailings",
-    why: "You receive this as technical contact at",
+    why: "You receive this in your role as technical contact at",
     subscribed: "You get this",
     unsubscribed: "You do not get this",
     saved: "Saved",

@@ -69,7 +69,7 @@ describe("rate-limit keys", () => {
   it("are keyed hashes: no key is an unkeyed SHA-256 of, or contains, the contact id", async () => {
     const id = "demo_contact_08";
     await requestStepUp({ db: t.db, contactId: id, config: CONFIG, transport: outbox() });
-    await sendFreshLink({ db: t.db, contactId: id, links: CONFIG });
+    await sendFreshLink({ db: t.db, contactId: id, scope: "preferences", links: CONFIG });
     const keys = await rateLimitKeys();
     expect(keys.length).toBeGreaterThan(0);
     const sha = (s: string) => createHash("sha256").update(s).digest();

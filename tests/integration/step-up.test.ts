@@ -8,6 +8,9 @@ import { stepUpUrl } from "@/lib/recipients/build-links";
 import { recipientFromCookie } from "@/lib/recipients/current-recipient";
 import { encodeRecipientSession } from "@/lib/recipients/recipient-session";
 import { requestStepUp, STEP_UP_LIMIT } from "@/lib/recipients/request-step-up";
+import { resolveLink } from "@/lib/recipients/resolve-link";
+import { sendFreshLink } from "@/lib/recipients/send-fresh-link";
+import { storedLanguageOfLinkPage } from "@/lib/recipients/stored-language-for-page";
 import { createTestDb, type TestDb } from "../support/db";
 import { makeContact, unique } from "../factories";
 
@@ -147,5 +150,50 @@ describe("recipient session", () => {
 
     await t.db.contact.update({ where: { id: LENA }, data: { tokenVersion: { increment: 1 } } });
     expect(await recipientFromCookie({ db: t.db, value, authSecret: AUTH })).toBeNull();
+  });
+});
+
+describe("a spent or expired step-up link's page (/s)", () => {
+  it("mails a new step-up link (not a footer link), in the page's language, keeping the stored one", async () => {
+    const { id, email } = await makeContact(t.db, { language: "sv" });
+    await requestStepUp({ db: t.db, contactId: id, config: CONFIG, transport: outbox() });
+    const [first] = await t.db.outboxMessage.findMany({ where: { to: { has: email } } });
+    const token = tokenOf(/https:\/\/prefs\.example\.com\/s\/[A-Za-z0-9_.-]+/.exec(first!.text)![0]);
+    expect((await spendStepUpLink({ db: t.db, token, keys: KEYS })).ok).toBe(true);
+    const page = await resolveLink({ db: t.db, token, scopes: ["stepUp"], keys: KEYS });
+    expect(page).toEqual({ ok: false, problem: "spent", contactId: id });
+    // The page is in the person's stored language unless the visitor chose another (lib/i18n, decideLanguage).
+    expect(await storedLanguageOfLinkPage({ db: t.db, path: `/s/${token}`, keys: KEYS })).toBe("sv");
+
+    // The page was shown in English (the visitor's choice): the new link comes in English.
+    const r = await sendFreshLink({
+      db: t.db,
+      contactId: id,
+      scope: "stepUp",
+      language: "en",
+      links: CONFIG,
+      transport: outbox(),
+    });
+    expect(r).toEqual({ ok: true, outcome: "sent" });
+    const mails = await t.db.outboxMessage.findMany({ where: { to: { has: email } }, orderBy: { createdAt: "asc" } });
+    expect(mails).toHaveLength(2);
+    const fresh = mails[1]!;
+    expect(fresh.subject).toBe("Your secure link");
+    expect(fresh.text).not.toMatch(/\/p\//);
+    const url = /https:\/\/prefs\.example\.com\/s\/[A-Za-z0-9_.-]+/.exec(fresh.text)![0];
+    expect((await resolveLink({ db: t.db, token: tokenOf(url), scopes: ["stepUp"], keys: KEYS })).ok).toBe(true);
+    expect((await spendStepUpLink({ db: t.db, token: tokenOf(url), keys: KEYS })).ok).toBe(true);
+    expect((await t.db.contact.findUniqueOrThrow({ where: { id } })).language).toBe("sv");
+  });
+
+  it("finds the stored language for a genuine link, none for a tampered one or another page", async () => {
+    const { id } = await makeContact(t.db, { language: "en" });
+    const c = await t.db.contact.findUniqueOrThrow({ where: { id } });
+    const token = tokenOf(stepUpUrl(CONFIG, c, new Date()));
+    expect(await storedLanguageOfLinkPage({ db: t.db, path: `/s/${token}`, keys: KEYS })).toBe("en");
+    expect(await storedLanguageOfLinkPage({ db: t.db, path: `/s/${token.slice(0, -3)}`, keys: KEYS })).toBeNull();
+    // A step-up token is not a preference link.
+    expect(await storedLanguageOfLinkPage({ db: t.db, path: `/p/${token}`, keys: KEYS })).toBeNull();
+    expect(await storedLanguageOfLinkPage({ db: t.db, path: "/preferences", keys: KEYS })).toBeNull();
   });
 });

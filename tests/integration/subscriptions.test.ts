@@ -390,7 +390,7 @@ describe("sendFreshLink", () => {
     const now = new Date();
     const outcomes: string[] = [];
     for (let i = 0; i < FRESH_LINK_LIMIT + 2; i++) {
-      const r = await sendFreshLink({ db: t.db, contactId: EVA, now, links: LINKS });
+      const r = await sendFreshLink({ db: t.db, contactId: EVA, scope: "preferences", now, links: LINKS });
       expect(r.ok).toBe(true);
       outcomes.push(r.outcome);
     }
@@ -405,12 +405,18 @@ describe("sendFreshLink", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(now.getTime() + 61 * 60_000);
     try {
-      const later = await sendFreshLink({ db: t.db, contactId: EVA, now: new Date(), links: LINKS });
+      const later = await sendFreshLink({
+        db: t.db,
+        contactId: EVA,
+        scope: "preferences",
+        now: new Date(),
+        links: LINKS,
+      });
       expect(later.outcome).toBe("sent");
     } finally {
       vi.useRealTimers();
     }
-    expect(await sendFreshLink({ db: t.db, contactId: "gone", links: LINKS })).toEqual({
+    expect(await sendFreshLink({ db: t.db, contactId: "gone", scope: "preferences", links: LINKS })).toEqual({
       ok: true,
       outcome: "no_contact",
     });

@@ -10,7 +10,6 @@ import { currentRecipient } from "@/lib/recipients/current-recipient";
 import { RECIPIENT_SESSION_MS } from "@/lib/tokens/scopes";
 import { MeNav } from "./_components/me-nav";
 import { RecordView } from "./_components/record-view";
-import { recipientLang } from "./_components/recipient-lang";
 import { SessionEnded } from "./_components/session-ended";
 import styles from "./me.module.css";
 
@@ -25,8 +24,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function MyDataPage({ searchParams }: Props) {
   const query = await searchParams;
+  // One language for the whole page, the layout's too: ?lang=, cookie, the person's own, the browser's, Swedish.
+  const { lang } = await getI18n(searchParams);
   const recipient = await currentRecipient();
-  if (!recipient) return <SessionEnded lang={(await getI18n(searchParams)).lang} />;
+  if (!recipient) return <SessionEnded lang={lang} />;
   const db = await getDb();
   const contactId = recipient.contact.id;
   await recordSelfAccess({
@@ -35,8 +36,7 @@ export default async function MyDataPage({ searchParams }: Props) {
     sessionStartedAt: new Date(recipient.session.expiresAt.getTime() - RECIPIENT_SESSION_MS),
   });
   const record = await getContactRecord({ db, contactId });
-  if (!record) return <SessionEnded lang={(await getI18n(searchParams)).lang} />;
-  const lang = recipientLang(query, record.contact.language);
+  if (!record) return <SessionEnded lang={lang} />;
   const t = await getTranslations({ locale: lang });
   return (
     <div lang={lang}>

@@ -2,6 +2,7 @@
 // "Send me a link": validate the address, hand it to the use-case, and answer after a fixed minimum time. The answer
 // depends only on the address's form and the client's own rate limit, never on whether the address is registered.
 import { getDb } from "@/lib/db/client";
+import { getActionI18n } from "@/lib/i18n/server";
 import { requestClientAddress } from "@/lib/http/request-client-address";
 import { requestLogger } from "@/lib/log/request-logger";
 import { padToMinimumDuration } from "@/lib/rate-limit/pad-duration";
@@ -36,6 +37,8 @@ export async function requestLinkAction(_previous: SendLinkState, formData: Form
       email: parsed.data.email,
       // The socket's peer, or the entry the trusted load balancers appended: never what the client wrote itself.
       clientKey: await requestClientAddress(),
+      // The mail in the language the page was shown in, not the one stored for the address.
+      language: (await getActionI18n()).lang,
     });
     // The mail goes out in the background (the use-case catches and logs its errors): not awaited on purpose.
     state = outcome.status === "accepted" ? { status: "accepted" } : { status: "limited" };

@@ -5,7 +5,7 @@ import type { NextRequest } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { KIB, readLimitedBody } from "@/lib/http/read-limited-body";
-import { isLanguage, pickLanguage, type Language } from "@/lib/i18n/languages";
+import { decideLanguage, LANG_COOKIE, type Language } from "@/lib/i18n/languages";
 import { translatorFor } from "@/lib/i18n/translator";
 import { preferencesUrl } from "@/lib/recipients/build-links";
 import { resolveLink, type LinkProblem } from "@/lib/recipients/resolve-link";
@@ -44,9 +44,12 @@ function json(status: number, body: Record<string, unknown>): Response {
 }
 
 function requestLanguage(request: NextRequest, own?: Language): Language {
-  const query = request.nextUrl.searchParams.get("lang");
-  if (isLanguage(query)) return query;
-  return own ?? pickLanguage({ acceptLanguage: request.headers.get("accept-language") });
+  return decideLanguage({
+    query: request.nextUrl.searchParams.get("lang"),
+    cookie: request.cookies.get(LANG_COOKIE)?.value,
+    stored: own ?? null,
+    acceptLanguage: request.headers.get("accept-language"),
+  });
 }
 
 function selfUrl(token: string, lang?: Language): string {

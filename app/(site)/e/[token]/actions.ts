@@ -7,6 +7,7 @@ import { confirmEmailChange } from "@/lib/contacts/confirm-email-change";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { isLanguage } from "@/lib/i18n/languages";
+import { getActionI18n } from "@/lib/i18n/server";
 import { openRecipientSession } from "@/lib/recipients/open-recipient-session";
 
 export async function confirmNewAddress(form: FormData): Promise<never> {
@@ -14,6 +15,8 @@ export async function confirmNewAddress(form: FormData): Promise<never> {
   const langValue = form.get("lang");
   const lang = isLanguage(langValue) ? `&lang=${langValue}` : "";
   const config = getConfig();
+  // The notice to the old address in the language the page was shown in (decided as the page decided it).
+  const { lang: language } = await getActionI18n();
   let outcome: string;
   try {
     const r = await confirmEmailChange({
@@ -21,6 +24,7 @@ export async function confirmNewAddress(form: FormData): Promise<never> {
       token,
       keys: config.linkKeys,
       suppressionKey: config.suppressionKey,
+      language,
     });
     if (r.ok) {
       await openRecipientSession(r.contact);

@@ -11,7 +11,6 @@ import { isLanguage } from "@/lib/i18n/languages";
 import { getI18n } from "@/lib/i18n/server";
 import { loadEmailChangeLinkPage } from "@/lib/recipients/load-link-page";
 import type { LinkProblem as Problem } from "@/lib/recipients/resolve-link";
-import { recipientLang } from "../../me/_components/recipient-lang";
 import { confirmNewAddress } from "./actions";
 
 type Props = {
@@ -30,20 +29,20 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function EmailConfirmPage({ params, searchParams }: Props) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
+  // One language for the whole page, the layout's too: ?lang=, cookie, the contact's own, the browser's, Swedish.
+  const { lang } = await getI18n(searchParams);
   const link = await loadEmailChangeLinkPage({ db: await getDb(), token, keys: getConfig().linkKeys });
   const result = typeof query.result === "string" ? query.result : "";
   const reportedProblem = LINK_PROBLEMS.find((p) => p === result);
 
   if (!link.ok || reportedProblem || (!link.newEmail && result !== "taken" && result !== "suppressed")) {
-    const { lang } = await getI18n(searchParams);
     const problem: Problem = !link.ok ? link.problem : (reportedProblem ?? "spent");
     return (
       <div lang={lang}>
-        <LinkProblem problem={problem} contactId={link.contactId} lang={lang} />
+        <LinkProblem problem={problem} contactId={link.contactId} linkScope="emailChange" lang={lang} />
       </div>
     );
   }
-  const lang = recipientLang(query, link.language);
   const t = await getTranslations({ locale: lang });
   if (result === "taken" || result === "suppressed") {
     return (

@@ -26,7 +26,6 @@ export async function MeNav({ lang, current }: { lang: Language; current: "overv
         </ul>
       </nav>
       <form action={signOut}>
-        <input type="hidden" name="lang" value={lang} />
         <button type="submit" className={styles.secondaryButton}>
           {t("myData.nav.signOut")}
         </button>

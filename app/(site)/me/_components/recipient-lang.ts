@@ -1,11 +1,5 @@
-// The person's own language first on their pages; ?lang= (the language switcher) overrides it.
-import { isLanguage, type Language } from "@/lib/i18n/languages";
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-export function recipientLang(query: SearchParams, contactLanguage: Language): Language {
-  return isLanguage(query.lang) ? query.lang : contactLanguage;
-}
+// Dates on the person's own pages, in the page's language (decided by lib/i18n, decideLanguage).
+import type { Language } from "@/lib/i18n/languages";
 
 export function formatDate(d: Date | null | undefined, lang: Language): string | null {
   if (!d) return null;

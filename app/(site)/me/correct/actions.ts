@@ -5,20 +5,14 @@ import { correctContact } from "@/lib/contacts/correct-contact";
 import { reportOtherError } from "@/lib/contacts/report-other-error";
 import { requestEmailChange } from "@/lib/contacts/request-email-change";
 import { getDb } from "@/lib/db/client";
-import { isLanguage, type Language } from "@/lib/i18n/languages";
+import type { Language } from "@/lib/i18n/languages";
+import { getActionI18n } from "@/lib/i18n/server";
 import { translatorFor } from "@/lib/i18n/translator";
 import { currentRecipient } from "@/lib/recipients/current-recipient";
 import type { FormState } from "./state";
 import { textsAt } from "@/lib/i18n/texts-at";
 
-function uiLang(form: FormData): Language {
-  const lang = form.get("uiLang");
-  return isLanguage(lang) ? lang : "sv";
-}
-
-function texts(form: FormData) {
-  return translatorFor(uiLang(form));
-}
+// The page's language, decided as the page decided it (the form is posted from it), for answers and mails.
 
 function localise(lang: Language, codes: Record<string, string>): Record<string, string> {
   const errors = textsAt(lang, "myData.correct.errors");
@@ -32,7 +26,7 @@ const str = (form: FormData, name: string) => {
 };
 
 export async function saveCorrection(_prev: FormState, form: FormData): Promise<FormState> {
-  const t = texts(form);
+  const { lang, t } = await getActionI18n();
   const values = {
     name: str(form, "name"),
     phone: str(form, "phone"),
@@ -56,7 +50,7 @@ export async function saveCorrection(_prev: FormState, form: FormData): Promise<
       return {
         status: "invalid",
         message: t("myData.correct.invalid"),
-        fieldErrors: localise(uiLang(form), r.fieldErrors),
+        fieldErrors: localise(lang, r.fieldErrors),
         values,
       };
     return { status: "session_ended", message: t("myData.correct.sessionEnded"), fieldErrors: {}, values };
@@ -66,13 +60,18 @@ export async function saveCorrection(_prev: FormState, form: FormData): Promise<
 }
 
 export async function changeEmail(_prev: FormState, form: FormData): Promise<FormState> {
-  const t = texts(form);
+  const { lang, t } = await getActionI18n();
   const values = { email: str(form, "email") };
   const recipient = await currentRecipient();
   if (!recipient)
     return { status: "session_ended", message: t("myData.correct.sessionEnded"), fieldErrors: {}, values };
   try {
-    const r = await requestEmailChange({ db: await getDb(), contactId: recipient.contact.id, input: values });
+    const r = await requestEmailChange({
+      db: await getDb(),
+      contactId: recipient.contact.id,
+      input: values,
+      language: lang,
+    });
     if (r.ok)
       return {
         status: "saved",
@@ -84,7 +83,7 @@ export async function changeEmail(_prev: FormState, form: FormData): Promise<For
       return {
         status: "invalid",
         message: t("myData.correct.invalid"),
-        fieldErrors: localise(uiLang(form), r.fieldErrors),
+        fieldErrors: localise(lang, r.fieldErrors),
         values,
       };
     if (r.reason === "rate_limited")
@@ -98,7 +97,7 @@ export async function changeEmail(_prev: FormState, form: FormData): Promise<For
 }
 
 export async function reportOther(_prev: FormState, form: FormData): Promise<FormState> {
-  const t = texts(form);
+  const { lang, t } = await getActionI18n();
   const values = { details: str(form, "details") };
   const recipient = await currentRecipient();
   if (!recipient)
@@ -110,7 +109,7 @@ export async function reportOther(_prev: FormState, form: FormData): Promise<For
     return {
       status: "invalid",
       message: t("myData.correct.invalid"),
-      fieldErrors: localise(uiLang(form), r.fieldErrors),
+      fieldErrors: localise(lang, r.fieldErrors),
       values,
     };
   } catch {

@@ -64,10 +64,8 @@ function Status({ state }: { state: FormState }) {
 }
 
 export function CorrectForms({
-  lang,
   current,
 }: {
-  lang: "sv" | "en";
   current: { name: string; phone: string; jobTitle: string; language: string };
 }) {
   const t = useTranslations("myData.correct");
@@ -86,7 +84,6 @@ export function CorrectForms({
   return (
     <>
       <form ref={form} action={action} noValidate>
-        <input type="hidden" name="uiLang" value={lang} />
         <Field id="name" name="name" label={t("name")} state={state} autoComplete="name" />
         <Field
           id="phone"
@@ -126,7 +123,6 @@ export function CorrectForms({
         <h2 id="email-heading">{t("emailHeading")}</h2>
         <p>{t("emailText")}</p>
         <form ref={emailForm} action={emailAction} noValidate>
-          <input type="hidden" name="uiLang" value={lang} />
           <Field id="email" name="email" label={t("email")} type="email" state={emailState} autoComplete="email" />
           <button type="submit" className="button" disabled={emailPending}>
             {t("emailButton")}
@@ -139,7 +135,6 @@ export function CorrectForms({
         <h2 id="other-heading">{t("otherHeading")}</h2>
         <p>{t("otherText")}</p>
         <form ref={otherForm} action={otherAction} noValidate>
-          <input type="hidden" name="uiLang" value={lang} />
           <Field id="details" name="details" label={t("details")} state={otherState} textarea />
           <button type="submit" className="button" disabled={otherPending}>
             {t("otherButton")}

@@ -6,7 +6,6 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { currentRecipient } from "@/lib/recipients/current-recipient";
 import { MeNav } from "../_components/me-nav";
-import { recipientLang } from "../_components/recipient-lang";
 import { SessionEnded } from "../_components/session-ended";
 import { CorrectForms } from "./correct-forms";
 
@@ -20,11 +19,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function CorrectPage({ searchParams }: Props) {
-  const query = await searchParams;
+  const { lang } = await getI18n(searchParams);
   const recipient = await currentRecipient();
-  if (!recipient) return <SessionEnded lang={(await getI18n(searchParams)).lang} />;
+  if (!recipient) return <SessionEnded lang={lang} />;
   const c = recipient.contact;
-  const lang = recipientLang(query, c.language);
   const t = await getTranslations({ locale: lang });
   return (
     <div lang={lang}>
@@ -33,7 +31,6 @@ export default async function CorrectPage({ searchParams }: Props) {
       <p className="lead">{t("myData.correct.lead")}</p>
       <ClientMessages lang={lang} paths={["myData.correct", "myData.me.languages"]}>
         <CorrectForms
-          lang={lang}
           current={{ name: c.name, phone: c.phone ?? "", jobTitle: c.jobTitle ?? "", language: c.language }}
         />
       </ClientMessages>

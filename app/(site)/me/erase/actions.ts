@@ -5,17 +5,16 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { eraseContact } from "@/lib/contacts/erase-contact";
-import { isLanguage, type Language } from "@/lib/i18n/languages";
-import { translatorFor } from "@/lib/i18n/translator";
+import { getActionI18n } from "@/lib/i18n/server";
 import { currentRecipient } from "@/lib/recipients/current-recipient";
 import { closeRecipientSession } from "@/lib/recipients/open-recipient-session";
 
 export type EraseState = { error: "" | "confirm" | "failed" | "session_ended"; message: string };
 
 export async function eraseMe(_prev: EraseState, form: FormData): Promise<EraseState> {
-  const langValue = form.get("uiLang");
-  const lang: Language = isLanguage(langValue) ? langValue : "sv";
-  const t = translatorFor(lang);
+  // The page's language, decided as the page decided it (before the erasure removes the stored one): for the
+  // answer, the receipt and the page after.
+  const { lang, t } = await getActionI18n();
   const recipient = await currentRecipient();
   if (!recipient) return { error: "session_ended", message: t("myData.correct.sessionEnded") };
   if (form.get("confirm") !== "yes") return { error: "confirm", message: t("myData.erase.confirmRequired") };
@@ -27,6 +26,7 @@ export async function eraseMe(_prev: EraseState, form: FormData): Promise<EraseS
       actor: { type: "CONTACT", id: recipient.contact.id },
       channel: "SELF_SERVICE",
       suppressionKey: getConfig().suppressionKey,
+      language: lang,
     });
     ok = r.ok;
   } catch {

@@ -6,7 +6,7 @@ import { useActionState, useEffect, useRef } from "react";
 import styles from "../me.module.css";
 import { eraseMe, type EraseState } from "./actions";
 
-export function EraseForm({ lang }: { lang: "sv" | "en" }) {
+export function EraseForm() {
   const t = useTranslations("myData.erase");
   const [state, action, pending] = useActionState<EraseState, FormData>(eraseMe, { error: "", message: "" });
   const box = useRef<HTMLInputElement>(null);
@@ -16,7 +16,6 @@ export function EraseForm({ lang }: { lang: "sv" | "en" }) {
   const invalid = state.error === "confirm";
   return (
     <form action={action} noValidate>
-      <input type="hidden" name="uiLang" value={lang} />
       <div className={styles.check}>
         <input
           ref={box}

@@ -9,7 +9,6 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { currentRecipient } from "@/lib/recipients/current-recipient";
 import { MeNav } from "../_components/me-nav";
-import { recipientLang } from "../_components/recipient-lang";
 import { SessionEnded } from "../_components/session-ended";
 import { EraseForm } from "./erase-form";
 import { textsAt } from "@/lib/i18n/texts-at";
@@ -24,11 +23,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function ErasePage({ searchParams }: Props) {
-  const query = await searchParams;
+  const { lang } = await getI18n(searchParams);
   const recipient = await currentRecipient();
   const record = recipient ? await getContactRecord({ db: await getDb(), contactId: recipient.contact.id }) : null;
-  if (!recipient || !record) return <SessionEnded lang={(await getI18n(searchParams)).lang} />;
-  const lang = recipientLang(query, record.contact.language);
+  if (!recipient || !record) return <SessionEnded lang={lang} />;
   const t = await getTranslations({ locale: lang });
   const orgs = activeContractOrganisations(record.roles);
   return (
@@ -49,7 +47,7 @@ export default async function ErasePage({ searchParams }: Props) {
         </>
       ) : null}
       <ClientMessages lang={lang} paths={["myData.erase.confirm", "myData.erase.button"]}>
-        <EraseForm lang={lang} />
+        <EraseForm />
       </ClientMessages>
     </div>
   );

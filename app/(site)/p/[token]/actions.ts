@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
-import { translatorFor } from "@/lib/i18n/translator";
+import { getActionI18n } from "@/lib/i18n/server";
 import { requestStepUp } from "@/lib/recipients/request-step-up";
 import { resolveLink } from "@/lib/recipients/resolve-link";
 import { resubscribe } from "@/lib/subscriptions/resubscribe";
@@ -19,12 +19,14 @@ const sectionOf = { topic: "topics", all_off: "all", all_on: "all", step_up: "mo
 
 export async function savePreference(prev: PreferenceState, form: FormData): Promise<PreferenceState> {
   const seq = (prev?.seq ?? 0) + 1;
+  // The page's language, decided as the page decided it (posted from the page: same URL, cookie and contact), for
+  // the answer and for the step-up mail.
+  const { lang, t } = await getActionI18n();
   const parsed = preferenceInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    return { seq, section: "topics", kind: "error", message: translatorFor("sv")("linkPages.prefs.failed") };
+    return { seq, section: "topics", kind: "error", message: t("linkPages.prefs.failed") };
   }
   const input = parsed.data;
-  const t = translatorFor(input.lang);
   const section = sectionOf[input.intent];
   const fail = (message = t("linkPages.prefs.failed")): PreferenceState => ({ seq, section, kind: "error", message });
   try {
@@ -49,7 +51,7 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
           suppressionKey: config.suppressionKey,
         });
         if (!r.ok) return fail();
-        const name = input.lang === "sv" ? r.topic.nameSv : r.topic.nameEn;
+        const name = lang === "sv" ? r.topic.nameSv : r.topic.nameEn;
         return saved(
           r.state === "SUBSCRIBED"
             ? t("linkPages.prefs.savedSubscribed", { name })
@@ -65,7 +67,7 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
         return r.ok ? saved(t("linkPages.prefs.savedAllOn")) : fail();
       }
       case "step_up": {
-        const r = await requestStepUp({ db, contactId });
+        const r = await requestStepUp({ db, contactId, language: lang });
         return r.ok
           ? { seq, section, kind: "saved", message: t("linkPages.prefs.moreSent", { masked: r.maskedAddress }) }
           : fail(t("linkPages.prefs.moreUnavailable"));

@@ -1,8 +1,8 @@
 // The one input schema of the preference page's form, shared by the form (field names) and the action (parsing).
 import { z } from "zod";
-import { LANGUAGES } from "@/lib/i18n/languages";
 
-const base = { token: z.string().min(1).max(400), lang: z.enum(LANGUAGES) };
+// No language field: the action decides the page's language itself (getActionI18n), as the page did.
+const base = { token: z.string().min(1).max(400) };
 
 export const preferenceInput = z.discriminatedUnion("intent", [
   z.object({

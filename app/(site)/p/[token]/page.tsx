@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { LinkProblem } from "@/app/_components/link-problem";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
-import { isLanguage, type Language } from "@/lib/i18n/languages";
+import type { Language } from "@/lib/i18n/languages";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { loadPreferenceView, type PreferenceView } from "@/lib/recipients/load-preference-view";
@@ -76,27 +76,26 @@ async function WhyYouGetMail({ view, lang }: { view: PreferenceView; lang: Langu
 }
 
 export default async function PreferencePage({ params, searchParams }: Props) {
-  const [{ token }, query] = await Promise.all([params, searchParams]);
-  const queryLang = isLanguage(query.lang) ? query.lang : undefined;
+  const { token } = await params;
+  // One language for the whole page, the layout's too: ?lang=, cookie, the contact's own, the browser's, Swedish.
+  const { lang } = await getI18n(searchParams);
   const db = await getDb();
   const config = getConfig();
   const link = await resolveLink({ db, token, scopes: ["preferences"], keys: config.linkKeys });
   const view = link.ok ? await loadPreferenceView({ db, contactId: link.contactId }) : null;
   if (!link.ok || !view) {
-    const { lang } = await getI18n(searchParams);
     return (
       <div lang={lang}>
         <LinkProblem
           problem={link.ok ? "unknown_contact" : link.problem}
           contactId={link.ok ? undefined : link.contactId}
+          linkScope="preferences"
           lang={lang}
         />
       </div>
     );
   }
 
-  // The person's own language first; ?lang= (the language switcher, which keeps the token) overrides it.
-  const lang = queryLang ?? view.language;
   const t = await getTranslations({ locale: lang });
   const topics: TopicItem[] = view.topics.map((topic) => {
     const name = topic.name[lang];
@@ -118,7 +117,7 @@ export default async function PreferencePage({ params, searchParams }: Props) {
       <p className="lead">{t("linkPages.prefs.address", { masked: view.maskedEmail })}</p>
       <WhyYouGetMail view={view} lang={lang} />
       <ClientMessages lang={lang} paths={PREFERENCE_FORM_MESSAGES}>
-        <PreferenceForms token={token} lang={lang} topics={topics} optedOut={view.marketingOptedOut} />
+        <PreferenceForms token={token} topics={topics} optedOut={view.marketingOptedOut} />
       </ClientMessages>
     </div>
   );

@@ -18,7 +18,7 @@ export type TopicItem = {
   note?: string;
 };
 
-type Props = { token: string; lang: "sv" | "en"; topics: TopicItem[]; optedOut: boolean };
+type Props = { token: string; topics: TopicItem[]; optedOut: boolean };
 
 function Status({ state, section }: { state: PreferenceState; section: PreferenceSection }) {
   const mine = state?.section === section ? state : null;
@@ -34,13 +34,12 @@ function Status({ state, section }: { state: PreferenceState; section: Preferenc
   );
 }
 
-export function PreferenceForms({ token, lang, topics, optedOut }: Props) {
+export function PreferenceForms({ token, topics, optedOut }: Props) {
   const t = useTranslations("linkPages.prefs");
   const [state, action] = useActionState(savePreference, null);
   const hidden = (
     <>
       <input type="hidden" name="token" value={token} />
-      <input type="hidden" name="lang" value={lang} />
     </>
   );
   return (

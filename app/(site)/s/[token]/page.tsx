@@ -8,7 +8,6 @@ import { getConfig } from "@/lib/env/config";
 import { isLanguage } from "@/lib/i18n/languages";
 import { getI18n } from "@/lib/i18n/server";
 import { loadStepUpLinkPage } from "@/lib/recipients/load-link-page";
-import { recipientLang } from "../../me/_components/recipient-lang";
 import { continueStepUp } from "./actions";
 
 type Props = {
@@ -25,16 +24,16 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function StepUpPage({ params, searchParams }: Props) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
+  // One language for the whole page, the layout's too: ?lang=, cookie, the contact's own, the browser's, Swedish.
+  const { lang } = await getI18n(searchParams);
   const link = await loadStepUpLinkPage({ db: await getDb(), token, keys: getConfig().linkKeys });
   if (!link.ok) {
-    const { lang } = await getI18n(searchParams);
     return (
       <div lang={lang}>
-        <LinkProblem problem={link.problem} contactId={link.contactId} lang={lang} />
+        <LinkProblem problem={link.problem} contactId={link.contactId} linkScope="stepUp" lang={lang} />
       </div>
     );
   }
-  const lang = recipientLang(query, link.language);
   const t = await getTranslations({ locale: lang });
   return (
     <article lang={lang} className="prose" aria-labelledby="step-up-heading">
