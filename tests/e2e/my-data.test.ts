@@ -73,7 +73,7 @@ describe("Swedish journey", () => {
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "Ladda ner som JSON" }).click(),
+      page.getByRole("button", { name: "Ladda ned som JSON" }).click(),
     ]);
     const data = JSON.parse(readFileSync((await download.path())!, "utf8"));
     expect(data.contact).toMatchObject({ email: "mikael.johansson@nordlys.example", phone: "+46701234502" });
