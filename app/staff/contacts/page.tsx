@@ -9,6 +9,7 @@ import { CATEGORIES, ROLE_TYPES } from "@/lib/enums";
 import { first } from "@/app/staff/_components/format";
 import { Notice } from "@/app/staff/_components/notice";
 import { Pagination } from "@/app/staff/_components/pagination";
+import { PageHeader } from "@/app/staff/_components/page-header";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";
@@ -63,16 +64,13 @@ export default async function ContactsPage({ searchParams }: Props) {
   const erased = first(query.erased);
   return (
     <article aria-labelledby="contacts-heading">
-      <div className="page-header">
-        <h1 id="contacts-heading">{t("register.contacts.heading")}</h1>
+      <PageHeader id="contacts-heading" title={t("register.contacts.heading")}>
         {can(staff, "contacts.write") ? (
-          <div className="page-header__actions">
-            <Link href="/staff/contacts/new" className="button">
-              {t("register.contacts.create")}
-            </Link>
-          </div>
+          <Link href="/staff/contacts/new" className="button">
+            {t("register.contacts.create")}
+          </Link>
         ) : null}
-      </div>
+      </PageHeader>
       <Notice message={erased ? t("register.contacts.erased", { ref: erased }) : undefined} />
       <form method="get" role="search" aria-label={t("register.contacts.heading")} className="filter-bar">
         <div className="field">

@@ -8,6 +8,7 @@ import { listMailings } from "@/lib/mailings/list-mailings";
 import { formatStockholm } from "@/lib/mailings/stockholm-time";
 import { first } from "@/app/staff/_components/format";
 import { Pagination } from "@/app/staff/_components/pagination";
+import { PageHeader } from "@/app/staff/_components/page-header";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";
@@ -25,14 +26,11 @@ export default async function MailingsPage({ searchParams }: Props) {
   if (!result.ok) redirect(FORBIDDEN_PATH);
   return (
     <article aria-labelledby="mailings-heading">
-      <div className="page-header">
-        <h1 id="mailings-heading">{t("mailings.heading")}</h1>
-        <div className="page-header__actions">
-          <Link href="/staff/mailings/new" className="button">
-            {t("mailings.create")}
-          </Link>
-        </div>
-      </div>
+      <PageHeader id="mailings-heading" title={t("mailings.heading")}>
+        <Link href="/staff/mailings/new" className="button">
+          {t("mailings.create")}
+        </Link>
+      </PageHeader>
       <p role="status">{t("mailings.pageOf", { page: result.page, pages: result.pages, total: result.total })}</p>
       {result.rows.length === 0 ? (
         <p>{t("mailings.empty")}</p>

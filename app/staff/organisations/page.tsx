@@ -8,6 +8,7 @@ import { listAccountManagers, listOrganisations } from "@/lib/organisations/list
 import { RELATIONSHIPS } from "@/lib/enums";
 import { first } from "@/app/staff/_components/format";
 import { Pagination } from "@/app/staff/_components/pagination";
+import { PageHeader } from "@/app/staff/_components/page-header";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";
@@ -33,16 +34,13 @@ export default async function OrganisationsPage({ searchParams }: Props) {
   ]);
   return (
     <article aria-labelledby="orgs-heading">
-      <div className="page-header">
-        <h1 id="orgs-heading">{t("register.organisations.heading")}</h1>
+      <PageHeader id="orgs-heading" title={t("register.organisations.heading")}>
         {can(staff, "organisations.write") ? (
-          <div className="page-header__actions">
-            <Link href="/staff/organisations/new" className="button">
-              {t("register.organisations.create")}
-            </Link>
-          </div>
+          <Link href="/staff/organisations/new" className="button">
+            {t("register.organisations.create")}
+          </Link>
         ) : null}
-      </div>
+      </PageHeader>
       <form method="get" role="search" aria-label={t("register.organisations.heading")} className="filter-bar">
         <div className="field">
           <label className="field__label" htmlFor="q">

@@ -14,6 +14,7 @@ import {
 } from "@/lib/privacy-requests/list-privacy-requests";
 import styles from "@/app/staff/_components/staff-table.module.css";
 import { day } from "@/app/staff/_components/format";
+import { PageHeader } from "@/app/staff/_components/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -99,16 +100,13 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
 
   return (
     <article aria-labelledby="pr-heading">
-      <div className="page-header">
-        <h1 id="pr-heading">{t("accountability.requests.heading")}</h1>
+      <PageHeader id="pr-heading" title={t("accountability.requests.heading")}>
         {can(staff, "privacyRequests.write") ? (
-          <div className="page-header__actions">
-            <Link className="button" href="/staff/privacy-requests/new">
-              {t("accountability.requests.record")}
-            </Link>
-          </div>
+          <Link className="button" href="/staff/privacy-requests/new">
+            {t("accountability.requests.record")}
+          </Link>
         ) : null}
-      </div>
+      </PageHeader>
       <p className="lead">{t("accountability.requests.lead")}</p>
 
       <section aria-labelledby="pr-dashboard">

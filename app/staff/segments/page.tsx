@@ -6,6 +6,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { listSegments } from "@/lib/segments/list-segments";
 import tables from "@/app/staff/_components/staff-table.module.css";
 import { day } from "@/app/staff/_components/format";
+import { PageHeader } from "@/app/staff/_components/page-header";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";
@@ -23,14 +24,11 @@ export default async function SegmentsPage({ searchParams }: Props) {
   const segments = await listSegments({ db: await getDb(), includeArchived });
   return (
     <article aria-labelledby="segments-heading">
-      <div className="page-header">
-        <h1 id="segments-heading">{t("segments.segments.heading")}</h1>
-        <div className="page-header__actions">
-          <Link className="button" href="/staff/segments/new">
-            {t("segments.segments.create")}
-          </Link>
-        </div>
-      </div>
+      <PageHeader id="segments-heading" title={t("segments.segments.heading")}>
+        <Link className="button" href="/staff/segments/new">
+          {t("segments.segments.create")}
+        </Link>
+      </PageHeader>
       <p className="lead">{t("segments.segments.lead")}</p>
       <form method="get" className="field">
         <input id="show-archived" type="checkbox" name="archived" value="1" defaultChecked={includeArchived} />{" "}

@@ -6,6 +6,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { PURPOSES } from "@/lib/policy/purposes";
 import { listTopics } from "@/lib/topics/list-topics";
 import tables from "@/app/staff/_components/staff-table.module.css";
+import { PageHeader } from "@/app/staff/_components/page-header";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";
@@ -24,14 +25,11 @@ export default async function TopicsPage({ searchParams }: Props) {
   const name = (x: { nameSv: string; nameEn: string }) => (lang === "sv" ? x.nameSv : x.nameEn);
   return (
     <article aria-labelledby="topics-heading">
-      <div className="page-header">
-        <h1 id="topics-heading">{t("segments.topics.heading")}</h1>
-        <div className="page-header__actions">
-          <Link className="button" href="/staff/topics/new">
-            {t("segments.topics.create")}
-          </Link>
-        </div>
-      </div>
+      <PageHeader id="topics-heading" title={t("segments.topics.heading")}>
+        <Link className="button" href="/staff/topics/new">
+          {t("segments.topics.create")}
+        </Link>
+      </PageHeader>
       <p className="lead">{t("segments.topics.lead")}</p>
       {query.saved ? (
         <p role="status" className={tables.notice}>
