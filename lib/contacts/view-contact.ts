@@ -1,7 +1,8 @@
 // A staff member opens one contact: everything the person sees about themselves (getContactRecord) plus staff-only
 // fields, cut down to what the role may receive (redactContact: marketing never gets the phone number or notes, nor
 // the old and new values of past changes, which may hold one). Reading a full record is audited ("contact.viewed")
-// in the same transaction as the read.
+// in the same transaction as the read. With the full-record right, staff also see when the person got a copy of their
+// own data (shown on /me or downloaded), read from the self-service access events in the audit trail.
 import "server-only";
 import type { Forbidden, NotFound } from "@/lib/result";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -36,7 +37,14 @@ export type StaffContactView = {
     }[];
   };
   record: Omit<ContactRecord, "contact"> | null;
+  /** The latest copies the person got themselves, newest first (at most COPIES_SHOWN); null without the full right. */
+  copiesGiven: CopyGiven[] | null;
 };
+
+/** One copy of the person's data given to the person: shown on their page, or downloaded in a format. */
+export type CopyGiven = { at: Date; kind: "shown" | "json" | "csv" };
+
+export const COPIES_SHOWN = 20;
 
 export async function viewContact(opts: {
   db: Db;
@@ -70,6 +78,19 @@ export async function viewContact(opts: {
         subscriptions: { where: { contactId: opts.contactId }, select: { state: true } },
       },
     });
+    // By the audit index on (subjectType, subjectId); bounded, newest first.
+    const copies = full
+      ? await tx.auditEvent.findMany({
+          where: {
+            subjectType: "Contact",
+            subjectId: opts.contactId,
+            action: { in: ["contact.viewed_by_self", "contact.exported_by_self"] },
+          },
+          orderBy: { seq: "desc" },
+          take: COPIES_SHOWN,
+          select: { at: true, action: true, fields: true },
+        })
+      : null;
     const visible = visibleContactFields(opts.staff.role);
     await recordAuditEvent(
       tx,
@@ -125,7 +146,13 @@ export async function viewContact(opts: {
             })),
           }
         : null,
+      copiesGiven: copies ? copies.map(copyGiven) : null,
     };
     return { ok: true as const, view };
   });
+}
+
+function copyGiven(e: { at: Date; action: string; fields: string[] }): CopyGiven {
+  if (e.action === "contact.viewed_by_self") return { at: e.at, kind: "shown" };
+  return { at: e.at, kind: e.fields.includes("csv") ? "csv" : "json" };
 }

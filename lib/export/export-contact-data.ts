@@ -1,10 +1,10 @@
 // The person's own data in a machine-readable form (GDPR Art. 20): JSON, or CSV with one row per value. Recording
-// the export (audit entry and a completed PORTABILITY request) happens in the same call, so no copy leaves untracked.
+// the export (an access event in the audit trail, "contact.exported_by_self" with the format as its field) happens in
+// the same call, so no copy leaves untracked. It is not a privacy request: nothing is left for staff to handle.
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getContactRecord, type ContactRecord } from "@/lib/contacts/get-contact-record";
-import { recordPrivacyRequest } from "@/lib/privacy-requests/record-privacy-request";
 
 export type ExportFormat = "json" | "csv";
 
@@ -21,26 +21,16 @@ export async function exportContactData(opts: {
   const record = await getContactRecord({ db: opts.db, contactId: opts.contactId });
   if (!record) return { ok: false, reason: "unknown_contact" };
   await opts.db.$transaction(async (tx) => {
-    const actor = { type: "CONTACT" as const, id: opts.contactId };
     await recordAuditEvent(
       tx,
       {
-        actor,
+        actor: { type: "CONTACT", id: opts.contactId },
         action: "contact.exported_by_self",
         subject: { type: "Contact", id: opts.contactId },
         fields: [opts.format],
       },
       now,
     );
-    await recordPrivacyRequest(tx, {
-      contactId: opts.contactId,
-      type: "PORTABILITY",
-      channel: "SELF_SERVICE",
-      status: "COMPLETED",
-      actor,
-      outcome: `Downloaded as ${opts.format.toUpperCase()}`,
-      now,
-    });
   });
   const day = now.toISOString().slice(0, 10);
   if (opts.format === "json") {

@@ -1,5 +1,6 @@
-// The privacy-request register for staff: the dashboard (overdue, and due within seven days, by the extended due date
-// when there is one) and the list with filters on status, type and channel, newest first.
+// The privacy-request register for staff: "to handle" (every open request, earliest effective due date first, i.e. the
+// extended due date when there is one, each marked overdue, due within seven days or later) and the list with filters
+// on status, type and channel, newest first.
 import "server-only";
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db/client";
@@ -51,18 +52,14 @@ const SELECT = {
 
 const OPEN: Prisma.PrivacyRequestWhereInput = { completedAt: null, status: { in: ["RECEIVED", "IN_PROGRESS"] } };
 
-/** Open requests whose effective due date is before `at`. */
-function dueBefore(at: Date): Prisma.PrivacyRequestWhereInput {
-  return {
-    ...OPEN,
-    OR: [{ extendedDueAt: null, dueAt: { lt: at } }, { extendedDueAt: { lt: at } }],
-  };
-}
-
 const summarise = (r: Omit<PrivacyRequestSummary, "effectiveDueAt">): PrivacyRequestSummary => ({
   ...r,
   effectiveDueAt: effectiveDueAt(r),
 });
+
+/** How close an open request is to its effective due date. */
+export type Urgency = "overdue" | "soon" | "later";
+export type OpenPrivacyRequest = PrivacyRequestSummary & { urgency: Urgency };
 
 const byDue = (a: PrivacyRequestSummary, b: PrivacyRequestSummary) =>
   a.effectiveDueAt.getTime() - b.effectiveDueAt.getTime();
@@ -72,7 +69,7 @@ export async function listPrivacyRequests(opts: {
   filter?: PrivacyRequestFilter;
   now?: Date;
   limit?: number;
-}): Promise<{ overdue: PrivacyRequestSummary[]; dueSoon: PrivacyRequestSummary[]; requests: PrivacyRequestSummary[] }> {
+}): Promise<{ toHandle: OpenPrivacyRequest[]; requests: PrivacyRequestSummary[] }> {
   const now = opts.now ?? new Date();
   const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
   const filter = opts.filter ?? {};
@@ -81,10 +78,10 @@ export async function listPrivacyRequests(opts: {
     ...(filter.type ? { type: filter.type } : {}),
     ...(filter.channel ? { channel: filter.channel } : {}),
   };
-  const [late, upcoming, requests] = await Promise.all([
-    opts.db.privacyRequest.findMany({ where: dueBefore(now), select: SELECT }),
-    // Not a SQL NOT of the overdue condition: with NULL extended dates that would drop rows (three-valued logic).
-    opts.db.privacyRequest.findMany({ where: dueBefore(soon), select: SELECT }),
+  const [open, requests] = await Promise.all([
+    // Every open request (a small set: self-service reads and downloads are access events, not requests). Sorted by
+    // the effective due date here: it is the extended date or the due date, two columns.
+    opts.db.privacyRequest.findMany({ where: OPEN, select: SELECT }),
     opts.db.privacyRequest.findMany({
       where,
       orderBy: [{ receivedAt: "desc" }, { createdAt: "desc" }],
@@ -92,12 +89,13 @@ export async function listPrivacyRequests(opts: {
       select: SELECT,
     }),
   ]);
+  const urgency = (due: Date): Urgency =>
+    due.getTime() < now.getTime() ? "overdue" : due.getTime() < soon.getTime() ? "soon" : "later";
   return {
-    overdue: late.map(summarise).sort(byDue),
-    dueSoon: upcoming
+    toHandle: open
       .map(summarise)
-      .filter((r) => r.effectiveDueAt.getTime() >= now.getTime())
-      .sort(byDue),
+      .sort(byDue)
+      .map((r) => ({ ...r, urgency: urgency(r.effectiveDueAt) })),
     requests: requests.map(summarise),
   };
 }

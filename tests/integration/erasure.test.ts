@@ -317,9 +317,8 @@ describe("eraseContact", () => {
     const requests = await t.db.privacyRequest.findMany({
       where: { subjectRef: hashAddress(EMAIL, SUPPRESSION_KEY).slice(0, 12) },
     });
-    expect(requests.map((r) => r.type).sort()).toEqual(
-      ["ACCESS", "ERASURE", "PORTABILITY", "RECTIFICATION", "RECTIFICATION"].sort(),
-    );
+    // Her view of /me and her download are access events in the audit trail, not requests.
+    expect(requests.map((r) => r.type).sort()).toEqual(["ERASURE", "RECTIFICATION", "RECTIFICATION"]);
     expect(requests.every((r) => r.contactId === null && r.details === null && r.extensionReason === null)).toBe(true);
     // Only the erasure's own outcome is left, and it is not about the person.
     expect(requests.flatMap((r) => (r.outcome ? [r.outcome] : []))).toEqual(["Erased; receipt queued"]);
@@ -327,6 +326,8 @@ describe("eraseContact", () => {
     expect(requests.find((r) => r.type === "ERASURE")).toMatchObject({ status: "COMPLETED", channel: "SELF_SERVICE" });
     const events = await t.db.auditEvent.findMany({ where: { subjectType: "Contact", subjectId: ID } });
     expect(events.map((e) => e.action)).toContain("contact.erased");
+    expect(events.filter((e) => e.action === "contact.viewed_by_self")).toHaveLength(1);
+    expect(events.filter((e) => e.action === "contact.exported_by_self").map((e) => e.fields)).toEqual([["json"]]);
     expect(events.every((e) => e.personalValues === null)).toBe(true);
     expect(
       (await t.db.contactRole.count({ where: { contactId: ID } })) +

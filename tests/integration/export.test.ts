@@ -133,16 +133,24 @@ describe("computeDeletionDate", () => {
 });
 
 describe("recordSelfAccess and exportContactData", () => {
-  it("records ACCESS once per session", async () => {
+  it("records the view once per session as an access event, not a privacy request", async () => {
     const { id } = await makeContact(t.db);
     const started = new Date(Date.now() - 60_000);
     await recordSelfAccess({ db: t.db, contactId: id, sessionStartedAt: started });
     await recordSelfAccess({ db: t.db, contactId: id, sessionStartedAt: started });
-    expect(await t.db.privacyRequest.count({ where: { contactId: id, type: "ACCESS" } })).toBe(1);
-    expect(await t.db.auditEvent.count({ where: { subjectId: id, action: "contact.viewed_by_self" } })).toBe(1);
+    expect(await t.db.privacyRequest.count({ where: { contactId: id } })).toBe(0);
+    expect(
+      await t.db.auditEvent.findMany({
+        where: { subjectType: "Contact", subjectId: id, action: "contact.viewed_by_self" },
+        select: { actorType: true, actorId: true },
+      }),
+    ).toEqual([{ actorType: "CONTACT", actorId: id }]);
+    // A new session records again.
+    await recordSelfAccess({ db: t.db, contactId: id, sessionStartedAt: new Date(Date.now() + 1000) });
+    expect(await t.db.auditEvent.count({ where: { subjectId: id, action: "contact.viewed_by_self" } })).toBe(2);
   });
 
-  it("exports JSON with everything and records PORTABILITY", async () => {
+  it("exports JSON with everything and records the download as an access event, not a privacy request", async () => {
     const fatima = await makeContact(t.db, { email: `fatima.ali.${unique()}@kvarnby.example` });
     const r = await exportContactData({ db: t.db, contactId: fatima.id, format: "json" });
     expect(r.ok).toBe(true);
@@ -153,9 +161,13 @@ describe("recordSelfAccess and exportContactData", () => {
     expect(Object.keys(data)).toEqual(
       expect.arrayContaining(["contact", "source", "roles", "purposes", "retention", "subscriptions", "changes"]),
     );
+    expect(await t.db.privacyRequest.count({ where: { contactId: fatima.id } })).toBe(0);
     expect(
-      await t.db.privacyRequest.findFirstOrThrow({ where: { contactId: fatima.id, type: "PORTABILITY" } }),
-    ).toMatchObject({ status: "COMPLETED" });
+      await t.db.auditEvent.findMany({
+        where: { subjectType: "Contact", subjectId: fatima.id, action: "contact.exported_by_self" },
+        select: { actorType: true, actorId: true, fields: true },
+      }),
+    ).toEqual([{ actorType: "CONTACT", actorId: fatima.id, fields: ["json"] }]);
   });
 
   it("exports CSV with one value a row, keeping phone numbers intact and neutralising formulas", async () => {

@@ -1,6 +1,7 @@
 // The privacy-request register: staff record requests arriving by email, phone or letter (linked to the contact by
 // address, or kept under a non-personal reference), due one month from receipt, extendable by at most two months with
-// a reason; status, handler and outcome; the dashboard of overdue and due-soon requests; every change audited.
+// a reason; status, handler and outcome; every open request to handle, earliest due first, marked overdue or
+// due soon; every change audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { completePrivacyRequest } from "@/lib/privacy-requests/complete-privacy-request";
@@ -79,18 +80,20 @@ describe("recording a request", () => {
   });
 });
 
-describe("due dates, extension and the dashboard", () => {
-  it("shows overdue and due-soon requests; an extension moves a request off the dashboard", async () => {
+const urgencyOf = (board: Awaited<ReturnType<typeof listPrivacyRequests>>, id: string) =>
+  board.toHandle.find((x) => x.id === id)?.urgency;
+
+describe("due dates, extension and the list to handle", () => {
+  it("marks overdue and due-soon requests; an extension keeps a request to handle but no longer late", async () => {
     const r = await record({ type: "RECTIFICATION", channel: "EMAIL", receivedOn: "2025-02-12", reference: "E-1" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     // Due 2025-03-12: two days after NOW.
     let board = await listPrivacyRequests({ db: t.db, now: NOW });
-    expect(board.dueSoon.map((x) => x.id)).toContain(r.id);
-    expect(board.overdue.map((x) => x.id)).not.toContain(r.id);
+    expect(urgencyOf(board, r.id)).toBe("soon");
     const later = new Date("2025-03-13T00:00:00Z");
     board = await listPrivacyRequests({ db: t.db, now: later });
-    expect(board.overdue.map((x) => x.id)).toContain(r.id);
+    expect(urgencyOf(board, r.id)).toBe("overdue");
 
     expect(
       await extendPrivacyRequest({ db: t.db, id: r.id, input: { months: 2, reason: "short" }, actor: OFFICER }),
@@ -132,7 +135,12 @@ describe("due dates, extension and the dashboard", () => {
     ).toMatchObject({ ok: false, fieldErrors: { months: "not_extendable" } });
 
     board = await listPrivacyRequests({ db: t.db, now: later });
-    expect(board.overdue.map((x) => x.id)).not.toContain(r.id);
+    expect(urgencyOf(board, r.id)).toBe("later");
+    const dues = board.toHandle.map((x) => x.effectiveDueAt.getTime());
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    expect(board.toHandle.every((x) => x.completedAt === null && ["RECEIVED", "IN_PROGRESS"].includes(x.status))).toBe(
+      true,
+    );
     const row = await getPrivacyRequest({ db: t.db, id: r.id });
     expect(row).toMatchObject({ extensionReason: "Archive on tape as well" });
     expect(row!.effectiveDueAt.toISOString()).toBe("2025-05-12T00:00:00.000Z");

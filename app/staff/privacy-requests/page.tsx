@@ -1,5 +1,5 @@
-// /staff/privacy-requests: the register. The dashboard (overdue, due within seven days) comes first, then every
-// request with filters on status, type and channel (a GET form, so a filtered view can be linked to).
+// /staff/privacy-requests: the register. "To handle" comes first: every open request, earliest due first, the overdue
+// and those due within seven days marked with a badge. Then every request with filters on status, type and channel (a GET form, so a filtered view can be linked to).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-staff";
@@ -10,6 +10,7 @@ import { textsAt } from "@/lib/i18n/texts-at";
 import {
   listPrivacyRequests,
   privacyRequestFilterSchema,
+  type OpenPrivacyRequest,
   type PrivacyRequestSummary,
 } from "@/lib/privacy-requests/list-privacy-requests";
 import styles from "@/app/staff/_components/staff-table.module.css";
@@ -45,7 +46,7 @@ function RequestTable({
   caption,
   testId,
 }: {
-  rows: PrivacyRequestSummary[];
+  rows: (PrivacyRequestSummary & Partial<Pick<OpenPrivacyRequest, "urgency">>)[];
   t: Texts;
   caption: string;
   testId: string;
@@ -80,6 +81,21 @@ function RequestTable({
               <td>
                 {day(r.effectiveDueAt)}
                 {r.extendedDueAt ? ` (${t("accountability.requests.extendedNote")})` : ""}
+                {r.urgency === "overdue" ? (
+                  <>
+                    {" "}
+                    <span className="badge badge--danger" data-testid="overdue">
+                      {t("accountability.requests.overdue")}
+                    </span>
+                  </>
+                ) : r.urgency === "soon" ? (
+                  <>
+                    {" "}
+                    <span className="badge badge--warning" data-testid="due-soon">
+                      {t("accountability.requests.dueSoon")}
+                    </span>
+                  </>
+                ) : null}
               </td>
               <td>{r.handler ? (r.handler.name ?? r.handler.email) : ""}</td>
             </tr>
@@ -96,7 +112,7 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
   const { lang, t } = await getI18n(searchParams);
   const raw = { status: one(params.status), type: one(params.type), channel: one(params.channel) };
   const filter = privacyRequestFilterSchema.parse(raw);
-  const { overdue, dueSoon, requests } = await listPrivacyRequests({ db: await getDb(), filter });
+  const { toHandle, requests } = await listPrivacyRequests({ db: await getDb(), filter });
 
   return (
     <article aria-labelledby="pr-heading">
@@ -111,17 +127,15 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
 
       <section aria-labelledby="pr-dashboard">
         <h2 id="pr-dashboard">{t("accountability.requests.dashboard")}</h2>
-        <h3 id="pr-overdue">{`${t("accountability.requests.overdue")} (${overdue.length})`}</h3>
-        {overdue.length ? (
-          <RequestTable rows={overdue} t={t} caption={t("accountability.requests.overdue")} testId="overdue" />
+        {toHandle.length ? (
+          <RequestTable
+            rows={toHandle}
+            t={t}
+            caption={t("accountability.requests.toHandleCaption")}
+            testId="to-handle"
+          />
         ) : (
-          <p>{t("accountability.requests.noneOverdue")}</p>
-        )}
-        <h3 id="pr-due-soon">{`${t("accountability.requests.dueSoon")} (${dueSoon.length})`}</h3>
-        {dueSoon.length ? (
-          <RequestTable rows={dueSoon} t={t} caption={t("accountability.requests.dueSoon")} testId="due-soon" />
-        ) : (
-          <p>{t("accountability.requests.noneDueSoon")}</p>
+          <p>{t("accountability.requests.noneOpen")}</p>
         )}
       </section>
 

@@ -304,6 +304,18 @@ export default async function ContactPage({ params, searchParams }: Props) {
               </li>
             ))}
           </ul>
+          <h2 id="copies-heading">{t("register.contacts.copiesHeading")}</h2>
+          {result.view.copiesGiven?.length ? (
+            <ul aria-labelledby="copies-heading" data-testid="copies-given">
+              {result.view.copiesGiven.map((c, i) => (
+                <li key={i} data-kind={c.kind}>
+                  {dateTime(c.at)} {t("register.contacts.copyKind", { kind: c.kind })}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("register.contacts.noCopies")}</p>
+          )}
         </>
       ) : null}
 
