@@ -35,7 +35,8 @@ export function ConfirmStart(props: {
   }
 
   const heading = mode === "start" ? t("sendHeading") : t("scheduleHeading");
-  const canConfirm = mode === "start" || when !== "";
+  // Nobody confirms a send without seeing how many it reaches: the button waits for the count (or its failure).
+  const canConfirm = (mode === "start" || when !== "") && count !== "counting";
   return (
     <>
       <div className="actions">
@@ -49,7 +50,7 @@ export function ConfirmStart(props: {
       <dialog ref={dialog} aria-labelledby="confirm-start-heading" className={styles.dialog}>
         <h2 id="confirm-start-heading">{heading}</h2>
         {segment ? <p>{t("segment", { segment })}</p> : null}
-        <p data-testid="confirm-count">
+        <p data-testid="confirm-count" role="status">
           {count === "counting" ? t("counting") : count === null ? t("eligibleUnknown") : t("eligible", { count })}
         </p>
         {mode === "schedule" ? <p>{when ? t("when", { when }) : t("whenMissing")}</p> : null}
