@@ -41,7 +41,7 @@ const LANGS = {
     locale: "sv-SE",
     signIn: "Logga in i personalytan",
     checkMail: "Kolla din e-post",
-    home: "Personalytan",
+    home: "Översikt", // the staff home is the overview per role
     subject: "Logga in i personalytan",
     role: "Administratör",
     confirm: "Fortsätt logga in",
@@ -53,7 +53,7 @@ const LANGS = {
     locale: "en-GB",
     signIn: "Sign in to the staff workspace",
     checkMail: "Check your email",
-    home: "Staff workspace",
+    home: "Overview",
     subject: "Sign in to the staff workspace",
     role: "Administrator",
     confirm: "Continue signing in",
