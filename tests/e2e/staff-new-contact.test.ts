@@ -1,6 +1,7 @@
 // Creating a contact in a real browser: per-field errors, then a new contact and a role for it; an erased person's address is refused
 // with the reason and date of the tombstone, and created after the explicit override with a new source and basis.
 // The privacy officer erases the demo contact first through the erase page. axe on the form, errors and override.
+import { today as stockholmToday } from "@/app/staff/_components/format";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./support/axe";
@@ -97,7 +98,8 @@ describe("staff create contact (sv)", () => {
       await page.locator("#f-name").fill(ERASED.name);
       await page.locator("#f-email").fill(ERASED.email);
       await page.getByRole("button", { name: "Lägg in kontakten" }).click();
-      const today = new Date().toISOString().slice(0, 10);
+      // The page writes the Stockholm day: after 23:00 UTC that is already tomorrow in UTC terms.
+      const today = stockholmToday();
       await expect
         .poll(() => page.locator("form [role=status]").innerText())
         .toContain(`Personen raderades på egen begäran den ${today}.`);
