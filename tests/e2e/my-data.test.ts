@@ -10,6 +10,7 @@ import { stepUpUrl } from "@/lib/recipients/build-links";
 import { axeViolations } from "./support/axe";
 import { launchBrowser, MOBILE, newPage } from "./support/browser";
 import { startServer, type AppServer } from "./support/server";
+import { DEMO_STAFF, signInAs } from "./support/staff";
 
 const KEY = { id: "e2eb", secret: randomBytes(32).toString("base64url") };
 let server: AppServer;
@@ -165,6 +166,35 @@ describe("Swedish journey", () => {
       303,
     );
     await context.close();
+  });
+});
+
+describe("one record, two audiences", () => {
+  it("the staff contact page shows the sections of the person's own page, from the same component", async () => {
+    const { page, context } = await newPage(browser);
+    const staff = await signInAs(browser, server, DEMO_STAFF.PRIVACY_OFFICER);
+    try {
+      // Contact 06: no other test in this file changes it (contact 03 changes its address above).
+      await openSession(page, link("demo_contact_06"), "Fortsätt till mina uppgifter");
+      await staff.page.goto(`${server.url}/staff/contacts/demo_contact_06?lang=sv`);
+      const shared = ["source", "purposes", "retention", "mailings", "changes", "requests"];
+      for (const id of shared) {
+        await page.locator(`#${id}-heading`).waitFor();
+        await staff.page.locator(`#${id}-heading`).waitFor();
+      }
+      // The purposes and their legal bases read the same to the person and to staff.
+      const purposes = (p: Page) => p.locator('section[aria-labelledby="purposes-heading"] ul').innerText();
+      expect(await purposes(staff.page)).toBe(await purposes(page));
+      expect(await purposes(page)).toContain("Rättslig grund:");
+      // Staff read the person's own visit as the person's, in words, never as a code.
+      const changes = await staff.page.getByTestId("record-changes").innerText();
+      expect(changes).toContain("av personen");
+      expect(changes).not.toMatch(/contact\.[a-z_]+/);
+      await expectAccessible(staff.page);
+    } finally {
+      await context.close();
+      await staff.context.close();
+    }
   });
 });
 

@@ -14,8 +14,7 @@ import { listNotes } from "@/lib/notes/list-notes";
 import { viewContact } from "@/lib/contacts/view-contact";
 import { changeSubscriptionAction, endRoleAction, revokeLinksAction } from "../actions";
 import { dateTime, day, first, today } from "@/app/staff/_components/format";
-import { describeAuditAction, describeAuditFields } from "@/lib/audit/describe-audit-action";
-import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
+import { ContactRecord, type RecordSection } from "@/app/_components/contact-record/contact-record";
 import { Notice } from "@/app/staff/_components/notice";
 import { AddNoteForm } from "./add-note-form";
 import { deleteNoteAction } from "./note-actions";
@@ -25,6 +24,18 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 export const dynamic = "force-dynamic";
+
+// The sections the person sees on their own page, in the same order; staff add roles, subscriptions and notes with
+// their actions above, and staff-only fields and copies given below.
+const RECORD_SECTIONS: readonly RecordSection[] = [
+  "source",
+  "purposes",
+  "retention",
+  "mailings",
+  "changes",
+  "requests",
+];
+const CHANGES_SHOWN = 50;
 
 const ADD_NOTE_FORM_MESSAGES = ["staffAdmin.notes.add", "staffAdmin.notes.hint", "staffAdmin.notes.label"];
 
@@ -38,7 +49,6 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const staff = await requireStaff("contacts.read", { returnTo: `/staff/contacts/${id}` });
   const query = await searchParams;
   const { t, lang } = await getI18n(searchParams);
-  const actionTexts = auditActionTexts(lang);
   const db = await getDb();
   const result = await viewContact({ db, staff, contactId: id });
   if (!result.ok) notFound();
@@ -209,6 +219,16 @@ export default async function ContactPage({ params, searchParams }: Props) {
           );
         })}
       </ul>
+      {record ? (
+        <ContactRecord
+          record={record}
+          lang={lang}
+          audience="staff"
+          sections={["subscriptionHistory"]}
+          formatDay={day}
+          formatDateTime={dateTime}
+        />
+      ) : null}
 
       {notes.ok ? (
         <section aria-labelledby="notes-heading" data-testid="notes">
@@ -253,29 +273,15 @@ export default async function ContactPage({ params, searchParams }: Props) {
 
       {record ? (
         <>
-          <h2>{t("register.contacts.sourceHeading")}</h2>
-          <dl>
-            <dt>{t("register.contacts.source")}</dt>
-            <dd>{t(`enums.sourceType.label.${record.source.type}`)}</dd>
-            <dt>{t("register.contacts.sourceDetail")}</dt>
-            <dd>{record.source.detail ?? "–"}</dd>
-            <dt>{t("register.contacts.sourceDate")}</dt>
-            <dd>{day(record.source.date) || "–"}</dd>
-          </dl>
-          <h2>{t("register.contacts.purposesHeading")}</h2>
-          <ul>
-            {record.purposes.map((p) => (
-              <li key={p.purpose}>
-                {t(`enums.purpose.${p.purpose}.name`)}: {t(`enums.legalBasis.${p.basis}`)}
-              </li>
-            ))}
-          </ul>
-          <h2>{t("register.contacts.retentionHeading")}</h2>
-          <p>
-            {record.retention.kind === "ongoing"
-              ? t("register.contacts.retentionOngoing", { years: record.retention.years })
-              : t("register.contacts.retentionDate", { date: day(record.retention.deleteBy) })}
-          </p>
+          <ContactRecord
+            record={record}
+            lang={lang}
+            audience="staff"
+            sections={RECORD_SECTIONS}
+            formatDay={day}
+            formatDateTime={dateTime}
+            changesShown={CHANGES_SHOWN}
+          />
           <h2>{t("register.contacts.staffHeading")}</h2>
           <dl>
             <dt>{t("register.contacts.tokenVersion")}</dt>
@@ -283,27 +289,6 @@ export default async function ContactPage({ params, searchParams }: Props) {
             <dt>{t("register.contacts.sourceStaff")}</dt>
             <dd>{staffOnly.sourceStaff ?? "–"}</dd>
           </dl>
-          <h2>{t("register.contacts.historyHeading")}</h2>
-          {record.changes.length === 0 ? (
-            <p>{t("register.contacts.noHistory")}</p>
-          ) : (
-            <ul>
-              {record.changes.slice(0, 50).map((c, i) => (
-                <li key={i}>
-                  {dateTime(c.at)} {describeAuditAction(c.action, actionTexts).text}
-                  {c.fields.length && c.fields[0] !== "*" ? ` (${describeAuditFields(c.fields, actionTexts)})` : ""}
-                </li>
-              ))}
-            </ul>
-          )}
-          <h2>{t("register.contacts.privacyHeading")}</h2>
-          <ul>
-            {record.privacyRequests.map((p, i) => (
-              <li key={i}>
-                {day(p.receivedAt)} {t(`enums.requestType.${p.type}`)}: {t(`enums.requestStatus.label.${p.status}`)}
-              </li>
-            ))}
-          </ul>
           <h2 id="copies-heading">{t("register.contacts.copiesHeading")}</h2>
           {result.view.copiesGiven?.length ? (
             <ul aria-labelledby="copies-heading" data-testid="copies-given">
