@@ -6,7 +6,6 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
-import styles from "@/app/staff/_components/staff-table.module.css";
 import { CreateKeyForm } from "./create-key-form";
 import { dateTime } from "@/app/staff/_components/format";
 
@@ -45,14 +44,14 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
     <article aria-labelledby="keys-heading">
       <h1 id="keys-heading">{t("accountability.apiKeys.heading")}</h1>
       <p className="lead">{t("accountability.apiKeys.lead")}</p>
-      <p role="status" data-testid="revoke-status" className={doneText ? styles.notice : undefined}>
+      <p role="status" data-testid="revoke-status" className={doneText ? "callout" : undefined}>
         {doneText}
       </p>
       {keys.length === 0 ? (
         <p>{t("accountability.apiKeys.none")}</p>
       ) : (
-        <div className={styles.tableScroll}>
-          <table className={styles.table} data-testid="api-keys">
+        <div className="table-scroll">
+          <table data-testid="api-keys">
             <caption>{t("accountability.apiKeys.tableCaption")}</caption>
             <thead>
               <tr>
@@ -69,7 +68,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
               {keys.map((k) => (
                 <tr key={k.id} data-key-prefix={k.prefix}>
                   <td>{k.name}</td>
-                  <td className={styles.mono}>{k.prefix}</td>
+                  <td className="mono">{k.prefix}</td>
                   <td>{t(`enums.apiKeyScope.${k.scope}`)}</td>
                   <td>
                     {dateTime(k.createdAt)}

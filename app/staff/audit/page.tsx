@@ -15,7 +15,6 @@ import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getI18n } from "@/lib/i18n/server";
 import { textsAt } from "@/lib/i18n/texts-at";
-import styles from "@/app/staff/_components/staff-table.module.css";
 import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 import { dateTimeSeconds } from "@/app/staff/_components/format";
 
@@ -64,7 +63,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 id="audit-heading">{t("accountability.audit.heading")}</h1>
       <p className="lead">{t("accountability.audit.lead")}</p>
       {chain ? (
-        <p className={chain.ok ? styles.ok : styles.broken} data-testid="chain-status" role="status">
+        <p
+          className={chain.ok ? "callout callout--ok" : "callout callout--danger"}
+          data-testid="chain-status"
+          role="status"
+        >
           {chain.ok
             ? t("accountability.audit.chainOk", { n: chain.entries })
             : t("accountability.audit.chainBroken", { seq: chain.brokenAt.toString() })}
@@ -79,7 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {t("accountability.audit.invalidFilter")}
           </p>
         ) : null}
-        <div className={styles.filters}>
+        <div className="filter-bar">
           <div className="field">
             <label className="field__label" htmlFor="audit-person">
               {t("accountability.audit.person")}
@@ -153,7 +156,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {filter.subjectId ? (
           <p data-testid="audit-subject">
             {t("accountability.audit.subject")}: {filter.subjectType ? subjectType(filter.subjectType) : null}{" "}
-            <span className={styles.mono}>{filter.subjectId}</span>
+            <span className="mono">{filter.subjectId}</span>
           </p>
         ) : null}
         <div className="actions">
@@ -169,17 +172,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </form>
 
       {!result.ok ? (
-        <p className={styles.notice}>{t("accountability.audit.personNotFound")}</p>
+        <p className="callout">{t("accountability.audit.personNotFound")}</p>
       ) : (
         <>
           {result.person?.kind === "erased" ? (
-            <p className={styles.notice}>{t("accountability.audit.personErased", { ref: result.person.subjectRef })}</p>
+            <p className="callout">{t("accountability.audit.personErased", { ref: result.person.subjectRef })}</p>
           ) : null}
           {result.entries.length === 0 ? (
             <p>{t("accountability.audit.none")}</p>
           ) : (
-            <div className={styles.tableScroll}>
-              <table className={styles.table} data-testid="audit-table">
+            <div className="table-scroll">
+              <table data-testid="audit-table">
                 <caption>{t("accountability.audit.tableCaption")}</caption>
                 <thead>
                   <tr>
@@ -204,7 +207,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         ) : e.actorType === "CONTACT" ? (
                           <span>{t("enums.auditSubjectType.erased")}</span>
                         ) : (
-                          <span className={styles.mono}>{e.actorId}</span>
+                          <span className="mono">{e.actorId}</span>
                         )}
                       </td>
                       <td>{describeAuditAction(e.action, actionTexts).text}</td>

@@ -13,7 +13,6 @@ import {
   type OpenPrivacyRequest,
   type PrivacyRequestSummary,
 } from "@/lib/privacy-requests/list-privacy-requests";
-import styles from "@/app/staff/_components/staff-table.module.css";
 import { day } from "@/app/staff/_components/format";
 import { PageHeader } from "@/app/staff/_components/page-header";
 
@@ -52,8 +51,8 @@ function RequestTable({
   testId: string;
 }) {
   return (
-    <div className={styles.tableScroll}>
-      <table className={styles.table} data-testid={testId}>
+    <div className="table-scroll">
+      <table data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -142,7 +141,7 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
       <section aria-labelledby="pr-all">
         <h2 id="pr-all">{t("accountability.requests.all")}</h2>
         <form method="get" action="/staff/privacy-requests" aria-label={t("accountability.requests.filters")}>
-          <div className={styles.filters}>
+          <div className="filter-bar">
             <div className="field">
               <label className="field__label" htmlFor="pr-filter-status">
                 {t("accountability.requests.columns.status")}

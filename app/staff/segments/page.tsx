@@ -4,7 +4,6 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { listSegments } from "@/lib/segments/list-segments";
-import tables from "@/app/staff/_components/staff-table.module.css";
 import { day } from "@/app/staff/_components/format";
 import { PageHeader } from "@/app/staff/_components/page-header";
 
@@ -40,8 +39,8 @@ export default async function SegmentsPage({ searchParams }: Props) {
       {segments.length === 0 ? (
         <p>{t("segments.segments.empty")}</p>
       ) : (
-        <div className={tables.tableScroll}>
-          <table className={tables.table} data-testid="segments">
+        <div className="table-scroll">
+          <table data-testid="segments">
             <caption>{t("segments.segments.heading")}</caption>
             <thead>
               <tr>

@@ -5,7 +5,6 @@ import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { PURPOSES } from "@/lib/policy/purposes";
 import { listTopics } from "@/lib/topics/list-topics";
-import tables from "@/app/staff/_components/staff-table.module.css";
 import { PageHeader } from "@/app/staff/_components/page-header";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -32,15 +31,15 @@ export default async function TopicsPage({ searchParams }: Props) {
       </PageHeader>
       <p className="lead">{t("segments.topics.lead")}</p>
       {query.saved ? (
-        <p role="status" className={tables.notice}>
+        <p role="status" className="callout">
           {t("segments.saved")}
         </p>
       ) : null}
       {topics.length === 0 ? (
         <p>{t("segments.topics.empty")}</p>
       ) : (
-        <div className={tables.tableScroll}>
-          <table className={tables.table} data-testid="topics">
+        <div className="table-scroll">
+          <table data-testid="topics">
             <caption>{t("segments.topics.heading")}</caption>
             <thead>
               <tr>

@@ -7,7 +7,6 @@ import { getDb } from "@/lib/db/client";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { listStaffUsers } from "@/lib/staff-users/list-staff-users";
-import styles from "@/app/staff/_components/staff-table.module.css";
 import { Notice } from "@/app/staff/_components/notice";
 import { changeStaffRoleAction, deactivateStaffAction, reactivateStaffAction } from "./actions";
 import { InviteForm } from "./invite-form";
@@ -50,8 +49,8 @@ export default async function StaffUsersPage({ searchParams }: { searchParams: P
         error={ERRORS.has(done)}
         message={done ? (outcomes[done] ?? t("staffAdmin.outcome.failed")) : undefined}
       />
-      <div className={styles.tableScroll}>
-        <table className={styles.table} data-testid="staff-users">
+      <div className="table-scroll">
+        <table data-testid="staff-users">
           <caption>{t("staffAdmin.tableCaption")}</caption>
           <thead>
             <tr>
@@ -72,7 +71,7 @@ export default async function StaffUsersPage({ searchParams }: { searchParams: P
                   <th scope="row">
                     {name} {self ? t("staffAdmin.you") : null}
                   </th>
-                  <td className={styles.mono}>{u.email}</td>
+                  <td className="mono">{u.email}</td>
                   <td data-testid="role">{t(`enums.staffRole.label.${u.role}`)}</td>
                   <td data-testid="status">{u.active ? t("staffAdmin.active") : t("staffAdmin.inactive")}</td>
                   <td>{u.lastSignInAt ? dateTime(u.lastSignInAt) : t("staffAdmin.never")}</td>

@@ -9,7 +9,6 @@ import { getSegment } from "@/lib/segments/get-segment";
 import { archiveSegmentAction } from "../actions";
 import { EDITOR_MESSAGES, editorProps } from "../_components/editor-props";
 import { SegmentEditor } from "../_components/segment-editor";
-import tables from "@/app/staff/_components/staff-table.module.css";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -39,11 +38,11 @@ export default async function EditSegmentPage({ params, searchParams }: Props) {
       </p>
       <h1 id="segment-heading">{t("segments.segments.editTitle", { name: segment.name })}</h1>
       {query.saved ? (
-        <p role="status" className={tables.notice}>
+        <p role="status" className="callout">
           {t("segments.saved")}
         </p>
       ) : null}
-      {segment.archivedAt ? <p className={tables.notice}>{t("segments.segments.archivedNotice")}</p> : null}
+      {segment.archivedAt ? <p className="callout">{t("segments.segments.archivedNotice")}</p> : null}
       <ClientMessages lang={lang} paths={EDITOR_MESSAGES}>
         <SegmentEditor {...props} pagePath={path} />
       </ClientMessages>

@@ -3,7 +3,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { SegmentPreview } from "@/lib/segments/preview-segment";
 import styles from "../segments.module.css";
-import tables from "@/app/staff/_components/staff-table.module.css";
 
 const REASONS = ["SUPPRESSED", "OPTED_OUT", "UNSUBSCRIBED_TOPIC", "NOT_SUBSCRIBED", "NO_BASIS"] as const;
 const SUPPRESSION = ["ERASED", "HARD_BOUNCE", "COMPLAINT", "UNSUBSCRIBED_ALL", "MANUAL"] as const;
@@ -70,8 +69,8 @@ export function PreviewPanel(props: {
           {preview.sample.length === 0 ? (
             <p>{t("sampleEmpty")}</p>
           ) : (
-            <div className={tables.tableScroll}>
-              <table className={tables.table} data-testid="segment-sample">
+            <div className="table-scroll">
+              <table data-testid="segment-sample">
                 <caption>{t("sampleCaption")}</caption>
                 <thead>
                   <tr>
