@@ -48,6 +48,12 @@ const MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/contacts/demo_contact_05", [A, P, M, K, S]],
 ];
 
+// The staff JSON routes the pages call (type-ahead, live count): 401 signed out, 403 for a role without the right.
+const JSON_MATRIX: [path: string, allowed: DemoRole[]][] = [
+  ["/staff/organisations/search?q=Nord", [A, P, M, K, S]],
+  ["/staff/segments/count", [A, P, K]],
+];
+
 // Demo phone numbers (prisma/demo-data.ts) that marketing must never receive.
 const PHONES = ["+46701234501", "070-123 45 01", "+46702345601"];
 
@@ -67,6 +73,12 @@ describe("signed out", () => {
       const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
       expect([302, 303, 307, 308], path).toContain(res.status);
       expect(res.headers.get("location"), path).toContain("/staff/sign-in");
+    }
+  });
+  it("every staff JSON route answers 401", async () => {
+    for (const [path] of JSON_MATRIX) {
+      const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      expect(res.status, path).toBe(401);
     }
   });
 });
@@ -90,6 +102,10 @@ for (const role of Object.keys(DEMO_STAFF) as DemoRole[]) {
         }
         if (role === "MARKETING" || role === "SUPPORT")
           expect(await page.content(), `${path} shows a staff note to ${role}`).not.toContain(DEMO_NOTE.body);
+      }
+      for (const [path, allowed] of JSON_MATRIX) {
+        const res = await page.request.get(`${server.url}${path}`);
+        expect(res.status(), `${role} ${path}`).toBe(allowed.includes(role) ? 200 : 403);
       }
       await context.close();
     });

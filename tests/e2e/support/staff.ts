@@ -34,7 +34,7 @@ export async function signInAs(
   browser: Browser,
   server: AppServer,
   address: string,
-  opts: { locale?: string } = {},
+  opts: { locale?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<{ page: Page; context: BrowserContext }> {
   const { page, context } = await newPage(browser, opts);
   const before = newestMail(server, address)?.id;

@@ -1,7 +1,7 @@
 // What the new and edit segment pages hand to the builder: options in the staff member's language (its texts come
 // from the catalogue through EDITOR_MESSAGES), the
 // values to start from (a saved segment, or a filter submitted with "show count"), and the first count.
-import { listOrganisationOptions } from "@/lib/organisations/list-organisation-options";
+import { nameOrganisations } from "@/lib/organisations/name-organisations";
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Language } from "@/lib/i18n/languages";
@@ -15,8 +15,6 @@ import { listTopics } from "@/lib/topics/list-topics";
 import type { FilterValues } from "./segment-editor";
 
 type Query = Record<string, string | string[] | undefined>;
-// A register can hold tens of thousands of organisations; the picker lists the first ones by name plus those chosen.
-const ORGANISATION_OPTIONS = 500;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
@@ -65,7 +63,8 @@ export async function editorProps(opts: {
   const chosenOrgs = (rawFilter as Partial<SegmentFilter>).organisationIds ?? [];
   const [topics, organisations] = await Promise.all([
     listTopics({ db }),
-    listOrganisationOptions({ db, take: ORGANISATION_OPTIONS, include: chosenOrgs }),
+    // A register holds tens of thousands of organisations: only the chosen ones are named here; the picker searches.
+    nameOrganisations({ db, ids: chosenOrgs }),
   ]);
 
   return {
@@ -80,7 +79,7 @@ export async function editorProps(opts: {
         value: k,
         label: s(`segments.segments.roleStatusOption.${k}`),
       })),
-      organisations: organisations.map((x) => ({ value: x.id, label: x.name })),
+      organisations,
       topics: topics.map((x) => ({ value: x.id, label: lang === "sv" ? x.nameSv : x.nameEn })),
       languages: (["sv", "en"] as const).map((k) => ({ value: k, label: t(`register.languages.${k}`) })),
       sourceTypes: SOURCE_TYPES.map((k) => ({ value: k, label: t(`enums.sourceType.label.${k}`) })),
@@ -95,4 +94,5 @@ export const EDITOR_MESSAGES = [
   "enums.exclusionReason.group",
   "enums.suppressionReason.label",
   "register.languages",
+  "staff.kit.organisationPicker",
 ];

@@ -11,6 +11,7 @@ import { saveSegmentAction } from "../actions";
 import styles from "../segments.module.css";
 import { CheckboxGroup, RadioGroup } from "./choice-fields";
 import { PreviewPanel } from "./preview-panel";
+import { OrganisationPicker, type PickedOrganisation } from "@/app/staff/_components/kit/organisation-picker";
 
 type Option = { value: string; label: string };
 
@@ -43,7 +44,7 @@ export function SegmentEditor(props: {
     relationships: Option[];
     roleTypes: Option[];
     roleStatuses: Option[];
-    organisations: Option[];
+    organisations: PickedOrganisation[];
     topics: Option[];
     languages: Option[];
     sourceTypes: Option[];
@@ -146,29 +147,15 @@ export function SegmentEditor(props: {
           selected={list(f.roleTypes)}
           error={errors.roleTypes}
         />
-        <div className="field">
-          <label className="field__label" htmlFor="f-organisationIds">
-            {t("organisations")}
-          </label>
-          <p id="f-organisationIds-hint" className="field__hint">
-            {t("organisationsHint")}
-          </p>
-          <select
-            id="f-organisationIds"
-            name="organisationIds"
-            multiple
-            size={Math.min(8, Math.max(3, o.organisations.length))}
-            className="field__input"
-            defaultValue={list(f.organisationIds)}
-            aria-describedby="f-organisationIds-hint"
-          >
-            {o.organisations.map((x) => (
-              <option key={x.value} value={x.value}>
-                {x.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OrganisationPicker
+          id="f-organisationIds"
+          name="organisationIds"
+          label={t("organisations")}
+          hint={t("organisationsHint")}
+          multiple
+          initial={o.organisations}
+          onChange={refresh}
+        />
         <RadioGroup
           name="roleStatus"
           legend={t("roleStatus")}
