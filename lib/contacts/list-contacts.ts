@@ -1,10 +1,12 @@
 // Contacts for the staff list: search by name or address, filter by category, organisation, role type, subscribed
-// topic, language and opt-out; paginated. Returns only fields every role that may list contacts may see (never the
-// phone number), so no role-dependent redaction is needed here.
+// topic, language and opt-out; sorted by name or by when the contact was registered, either way; paginated by keyset
+// (a cursor of the last row's sort value and id, never OFFSET, so page 500 costs what page 1 does). Returns only
+// fields every role that may list contacts may see (never the phone number), so no role-dependent redaction is needed.
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import type { ContactCategory, Prisma, RoleType } from "@/lib/generated/prisma/client";
 import { CATEGORIES, ROLE_TYPES } from "@/lib/enums";
+import { decodeCursor, encodeCursor, type Cursor } from "@/lib/pagination/keyset-cursor";
 
 export const CONTACTS_PER_PAGE = 25;
 
@@ -16,12 +18,75 @@ export type ContactQuery = {
   topicId?: string;
   language?: string;
   optedOut?: string;
-  page?: number;
+  sort?: string;
+  dir?: string;
+  /** The cursor of the row to continue after (next page) or before (previous page). */
+  after?: string;
+  before?: string;
 };
+
+export const CONTACT_SORTS = ["name", "created"] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+export type SortDirection = "asc" | "desc";
+
+/** The sort a query asks for, or the default (name, A–Ö). */
+export function contactSortOf(q: Pick<ContactQuery, "sort" | "dir">): { sort: ContactSort; dir: SortDirection } {
+  const sort = (CONTACT_SORTS as readonly string[]).includes(q.sort ?? "") ? (q.sort as ContactSort) : "name";
+  return { sort, dir: q.dir === "desc" ? "desc" : "asc" };
+}
+
+const SORT_FIELD = { name: "name", created: "createdAt" } as const;
 
 export async function listContacts(opts: { db: DbOrTx; query: ContactQuery }) {
   const f = opts.query;
-  const page = Math.max(1, Math.floor(Number.isFinite(f.page) ? (f.page as number) : 1));
+  const where = contactWhere(f);
+  const { sort, dir } = contactSortOf(f);
+  const field = SORT_FIELD[sort];
+  const backwards = !f.after && Boolean(f.before);
+  const cursor = decodeCursor(backwards ? f.before : f.after, sort === "created" ? "date" : "string");
+  // Reading backwards (the previous page) runs the order the other way and turns the rows round afterwards.
+  const order: SortDirection = backwards ? (dir === "asc" ? "desc" : "asc") : dir;
+  const keyset = cursor ? seek(field, order, cursor) : undefined;
+
+  const [total, found] = await Promise.all([
+    opts.db.contact.count({ where }),
+    opts.db.contact.findMany({
+      where: keyset ? { AND: [where, keyset] } : where,
+      orderBy: [{ [field]: order }, { id: order }],
+      take: CONTACTS_PER_PAGE + 1,
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        language: true,
+        category: true,
+        createdAt: true,
+        marketingOptOutAt: true,
+        roles: {
+          where: { endsOn: null },
+          select: { type: true, organisation: { select: { id: true, name: true } } },
+        },
+      },
+    }),
+  ]);
+  const more = found.length > CONTACTS_PER_PAGE;
+  const page = found.slice(0, CONTACTS_PER_PAGE);
+  const rows = backwards ? page.reverse() : page;
+  const first = rows[0];
+  const last = rows.at(-1);
+  const cursorOf = (r: (typeof rows)[number]) => encodeCursor(sort === "created" ? r.createdAt : r.name, r.id);
+  return {
+    total,
+    sort,
+    dir,
+    rows,
+    // There is a previous page when we came forward from a cursor, or went backwards and found more.
+    previous: first && (backwards ? more : Boolean(cursor)) ? cursorOf(first) : null,
+    next: last && (backwards ? Boolean(cursor) : more) ? cursorOf(last) : null,
+  };
+}
+
+function contactWhere(f: ContactQuery): Prisma.ContactWhereInput {
   const and: Prisma.ContactWhereInput[] = [];
   const term = f.q?.trim();
   if (term)
@@ -45,36 +110,26 @@ export async function listContacts(opts: { db: DbOrTx; query: ContactQuery }) {
   if (f.language === "sv" || f.language === "en") and.push({ language: f.language });
   if (f.optedOut === "yes") and.push({ marketingOptOutAt: { not: null } });
   if (f.optedOut === "no") and.push({ marketingOptOutAt: null });
-  const where: Prisma.ContactWhereInput = and.length ? { AND: and } : {};
-
-  const [total, rows] = await Promise.all([
-    opts.db.contact.count({ where }),
-    opts.db.contact.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * CONTACTS_PER_PAGE,
-      take: CONTACTS_PER_PAGE,
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        language: true,
-        category: true,
-        marketingOptOutAt: true,
-        roles: {
-          where: { endsOn: null },
-          select: { type: true, organisation: { select: { id: true, name: true } } },
-        },
-      },
-    }),
-  ]);
-  return { total, page, pages: Math.max(1, Math.ceil(total / CONTACTS_PER_PAGE)), rows };
+  return and.length ? { AND: and } : {};
 }
 
-/** Choices for the list's filters. */
-export async function contactFilterOptions(opts: { db: DbOrTx }) {
+/** Rows strictly after the cursor in (field, id) order: field beyond the value, or the same value and a later id. */
+function seek(field: "name" | "createdAt", order: SortDirection, c: Cursor): Prisma.ContactWhereInput {
+  const beyond = order === "asc" ? "gt" : "lt";
+  return {
+    OR: [{ [field]: { [beyond]: c.value } }, { [field]: c.value, id: { [beyond]: c.id } }],
+  };
+}
+
+/** Choices for the list's filters: the topics, and the organisation the filter names (the picker searches the rest). */
+export async function contactFilterOptions(opts: { db: DbOrTx; organisationId?: string }) {
   const [organisations, topics] = await Promise.all([
-    opts.db.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    opts.organisationId
+      ? opts.db.organisation.findMany({
+          where: { id: opts.organisationId },
+          select: { id: true, name: true, orgNumber: true },
+        })
+      : [],
     opts.db.topic.findMany({
       where: { archivedAt: null },
       orderBy: { sortOrder: "asc" },

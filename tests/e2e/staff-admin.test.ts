@@ -73,6 +73,16 @@ describe("staff administration (sv)", () => {
         await expectAccessible(page);
 
         await row.getByRole("button", { name: "Stäng av Nils Nilsson" }).click();
+        // A destructive action asks first, in an alert dialog with "Tillbaka" focused (Enter never destroys).
+        const dialog = page.getByRole("alertdialog", { name: "Stäng av Nils Nilsson?" });
+        await dialog.waitFor();
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Tillbaka");
+        await expectAccessible(page);
+        await page.keyboard.press("Escape");
+        await dialog.waitFor({ state: "detached" });
+        expect(await row.locator("[data-testid=status]").innerText()).not.toBe("Avstängd");
+        await row.getByRole("button", { name: "Stäng av Nils Nilsson" }).click();
+        await dialog.getByRole("button", { name: "Ja, stäng av" }).click();
         await page.waitForURL((u) => u.searchParams.get("done") === "deactivated");
         expect(await page.getByTestId("notice").innerText()).toBe(
           "Kontot är avstängt och personen är utloggad överallt.",
@@ -134,6 +144,34 @@ describe("staff administration and notes (en)", () => {
       expect(await page.locator("#notes-heading").innerText()).toBe("Anteckningar");
       expect(await page.getByTestId("notes").innerText()).toContain(text);
       await expectAccessible(page);
+
+      // Destructive actions ask first; keyboard only: Enter opens the dialog on "Tillbaka", Tab reaches the confirm.
+      const remove = page
+        .getByTestId("notes")
+        .getByRole("button", { name: /^Ta bort anteckningen från/ })
+        .last();
+      await remove.focus();
+      await page.keyboard.press("Enter");
+      const dialog = page.getByRole("alertdialog");
+      await dialog.waitFor();
+      expect(await dialog.getByRole("heading").innerText()).toMatch(/^Ta bort anteckningen från \d{4}-\d{2}-\d{2}\?$/);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Tillbaka");
+      await expectAccessible(page);
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Ja, ta bort");
+      await page.keyboard.press("Enter");
+      await page.waitForURL((u) => u.searchParams.get("status") === "note_deleted");
+      expect(await page.getByTestId("notes").innerText()).not.toContain(text);
+
+      // Revoking the person's links: "Tillbaka" leaves them working; the confirm revokes them.
+      await page.getByRole("button", { name: "Spärra personens länkar" }).click();
+      await page.getByRole("alertdialog", { name: "Spärra personens länkar?" }).waitFor();
+      await page.getByRole("button", { name: "Tillbaka" }).click();
+      await page.getByRole("alertdialog").waitFor({ state: "detached" });
+      expect(new URL(page.url()).searchParams.get("status")).not.toBe("revoked");
+      await page.getByRole("button", { name: "Spärra personens länkar" }).click();
+      await page.getByRole("button", { name: "Ja, spärra länkarna" }).click();
+      await page.waitForURL((u) => u.searchParams.get("status") === "revoked");
     } finally {
       await context.close();
     }

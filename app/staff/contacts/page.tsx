@@ -6,13 +6,18 @@ import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { contactFilterOptions, listContacts } from "@/lib/contacts/list-contacts";
 import { CATEGORIES, ROLE_TYPES } from "@/lib/enums";
-import { first } from "@/app/staff/_components/format";
+import { day, first } from "@/app/staff/_components/format";
 import { Notice } from "@/app/staff/_components/notice";
-import { Pagination } from "@/app/staff/_components/pagination";
+import { KeysetPagination } from "@/app/staff/_components/kit/keyset-pagination";
+import { SortHeader } from "@/app/staff/_components/kit/sort-header";
 import { PageHeader } from "@/app/staff/_components/page-header";
+import { OrganisationPicker } from "@/app/staff/_components/kit/organisation-picker";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";
+
+const PICKER_MESSAGES = ["staff.kit.organisationPicker"];
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
@@ -56,12 +61,15 @@ export default async function ContactsPage({ searchParams }: Props) {
     topicId: first(query.topicId),
     language: first(query.language),
     optedOut: first(query.optedOut),
+    sort: first(query.sort),
+    dir: first(query.dir),
   };
   const [result, options] = await Promise.all([
-    listContacts({ db, query: { ...filters, page: Number(first(query.page)) || 1 } }),
-    contactFilterOptions({ db }),
+    listContacts({ db, query: { ...filters, after: first(query.after), before: first(query.before) } }),
+    contactFilterOptions({ db, organisationId: filters.organisationId || undefined }),
   ]);
   const erased = first(query.erased);
+  const sorted = { sort: result.sort, dir: result.dir };
   return (
     <article aria-labelledby="contacts-heading">
       <PageHeader id="contacts-heading" title={t("register.contacts.heading")}>
@@ -86,13 +94,14 @@ export default async function ContactsPage({ searchParams }: Props) {
           all={t("register.common.all")}
           options={CATEGORIES.map((k) => ({ value: k, label: t(`enums.contactCategory.label.${k}`) }))}
         />
-        <Select
-          id="organisationId"
-          label={t("register.contacts.organisationLabel")}
-          value={filters.organisationId}
-          all={t("register.common.all")}
-          options={options.organisations.map((o) => ({ value: o.id, label: o.name }))}
-        />
+        <ClientMessages lang={lang} paths={PICKER_MESSAGES}>
+          <OrganisationPicker
+            id="organisationId"
+            name="organisationId"
+            label={t("register.contacts.organisationLabel")}
+            initial={options.organisations}
+          />
+        </ClientMessages>
         <Select
           id="roleType"
           label={t("register.contacts.roleTypeLabel")}
@@ -131,9 +140,7 @@ export default async function ContactsPage({ searchParams }: Props) {
           {t("register.common.search")}
         </button>
       </form>
-      <p role="status">
-        {t("register.common.pageOf", { page: result.page, pages: result.pages, total: result.total })}
-      </p>
+      <p role="status">{t("register.contacts.list.total", { total: result.total })}</p>
       {result.rows.length === 0 ? (
         <p>{t("register.contacts.empty")}</p>
       ) : (
@@ -141,12 +148,37 @@ export default async function ContactsPage({ searchParams }: Props) {
           <caption className="visually-hidden">{t("register.contacts.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("register.contacts.columns.name")}</th>
+              <SortHeader
+                column="name"
+                label={t("register.contacts.columns.name")}
+                actionLabel={t("register.contacts.list.sortAction", {
+                  column: t("register.contacts.columns.name"),
+                  direction: t(
+                    `register.contacts.list.directions.${sorted.sort === "name" && sorted.dir === "asc" ? "nameDesc" : "nameAsc"}`,
+                  ),
+                })}
+                current={sorted}
+                base="/staff/contacts"
+                query={filters}
+              />
               <th scope="col">{t("register.contacts.columns.email")}</th>
               <th scope="col">{t("register.contacts.columns.organisation")}</th>
               <th scope="col">{t("register.contacts.columns.category")}</th>
               <th scope="col">{t("register.contacts.columns.language")}</th>
               <th scope="col">{t("register.contacts.columns.optedOut")}</th>
+              <SortHeader
+                column="created"
+                label={t("register.contacts.columns.created")}
+                actionLabel={t("register.contacts.list.sortAction", {
+                  column: t("register.contacts.columns.created"),
+                  direction: t(
+                    `register.contacts.list.directions.${sorted.sort === "created" && sorted.dir === "asc" ? "createdDesc" : "createdAsc"}`,
+                  ),
+                })}
+                current={sorted}
+                base="/staff/contacts"
+                query={filters}
+              />
             </tr>
           </thead>
           <tbody>
@@ -160,12 +192,13 @@ export default async function ContactsPage({ searchParams }: Props) {
                 <td>{t(`enums.contactCategory.label.${c.category}`)}</td>
                 <td>{t(`register.languages.${c.language}`)}</td>
                 <td>{c.marketingOptOutAt ? t("register.common.yes") : t("register.common.no")}</td>
+                <td>{day(c.createdAt)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <Pagination base="/staff/contacts" query={filters} page={result.page} pages={result.pages} />
+      <KeysetPagination base="/staff/contacts" query={filters} previous={result.previous} next={result.next} />
     </article>
   );
 }

@@ -8,6 +8,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { listStaffUsers } from "@/lib/staff-users/list-staff-users";
 import { Notice } from "@/app/staff/_components/notice";
+import { ConfirmSubmit } from "@/app/staff/_components/kit/confirm-submit";
 import { changeStaffRoleAction, deactivateStaffAction, reactivateStaffAction } from "./actions";
 import { InviteForm } from "./invite-form";
 import { textsAt } from "@/lib/i18n/texts-at";
@@ -102,17 +103,25 @@ export default async function StaffUsersPage({ searchParams }: { searchParams: P
                         <form action={u.active ? deactivateStaffAction : reactivateStaffAction}>
                           <input type="hidden" name="id" value={u.id} />
                           <input type="hidden" name="uiLang" value={lang} />
-                          <button
-                            type="submit"
-                            className={u.active ? "button button--danger button--small" : "button button--small"}
-                            aria-label={
-                              u.active
-                                ? t("staffAdmin.deactivateLabel", { name })
-                                : t("staffAdmin.reactivateLabel", { name })
-                            }
-                          >
-                            {u.active ? t("staffAdmin.deactivate") : t("staffAdmin.reactivate")}
-                          </button>
+                          {u.active ? (
+                            <ConfirmSubmit
+                              className="button button--danger button--small"
+                              label={t("staffAdmin.deactivate")}
+                              ariaLabel={t("staffAdmin.deactivateLabel", { name })}
+                              heading={t("staff.kit.confirm.deactivate.heading", { name })}
+                              body={t("staff.kit.confirm.deactivate.body", { name })}
+                              confirmLabel={t("staff.kit.confirm.deactivate.confirm")}
+                              backLabel={t("staff.kit.confirm.back")}
+                            />
+                          ) : (
+                            <button
+                              type="submit"
+                              className="button button--small"
+                              aria-label={t("staffAdmin.reactivateLabel", { name })}
+                            >
+                              {t("staffAdmin.reactivate")}
+                            </button>
+                          )}
                         </form>
                       </div>
                     )}

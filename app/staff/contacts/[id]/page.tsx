@@ -16,6 +16,7 @@ import { changeSubscriptionAction, endRoleAction, revokeLinksAction } from "../a
 import { dateTime, day, first, today } from "@/app/staff/_components/format";
 import { ContactRecord, type RecordSection } from "@/app/_components/contact-record/contact-record";
 import { Notice } from "@/app/staff/_components/notice";
+import { ConfirmSubmit } from "@/app/staff/_components/kit/confirm-submit";
 import { AddNoteForm } from "./add-note-form";
 import { deleteNoteAction } from "./note-actions";
 
@@ -249,13 +250,15 @@ export default async function ContactPage({ params, searchParams }: Props) {
                       <form action={deleteNoteAction} style={{ display: "inline", marginLeft: "0.5rem" }}>
                         <input type="hidden" name="id" value={id} />
                         <input type="hidden" name="noteId" value={n.id} />
-                        <button
-                          type="submit"
+                        <ConfirmSubmit
                           className="button button--danger button--small"
-                          aria-label={t("staffAdmin.notes.deleteLabel", { date: day(n.createdAt) })}
-                        >
-                          {t("staffAdmin.notes.delete")}
-                        </button>
+                          label={t("staffAdmin.notes.delete")}
+                          ariaLabel={t("staffAdmin.notes.deleteLabel", { date: day(n.createdAt) })}
+                          heading={t("staff.kit.confirm.deleteNote.heading", { date: day(n.createdAt) })}
+                          body={t("staff.kit.confirm.deleteNote.body")}
+                          confirmLabel={t("staff.kit.confirm.deleteNote.confirm")}
+                          backLabel={t("staff.kit.confirm.back")}
+                        />
                       </form>
                     ) : null}
                   </div>
@@ -313,9 +316,14 @@ export default async function ContactPage({ params, searchParams }: Props) {
               <p id="revoke-hint" className="field__hint">
                 {t("register.contacts.revokeHint")}
               </p>
-              <button type="submit" className="button button--danger" aria-describedby="revoke-hint">
-                {t("register.contacts.revoke")}
-              </button>
+              <ConfirmSubmit
+                label={t("register.contacts.revoke")}
+                describedBy="revoke-hint"
+                heading={t("staff.kit.confirm.revoke.heading")}
+                body={t("staff.kit.confirm.revoke.body")}
+                confirmLabel={t("staff.kit.confirm.revoke.confirm")}
+                backLabel={t("staff.kit.confirm.back")}
+              />
             </form>
           ) : null}
           {can(staff, "contacts.erase") ? (
