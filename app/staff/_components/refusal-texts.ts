@@ -1,0 +1,59 @@
+// Where each staff area's refusal texts are in the catalogue, for toFormState (refusal-state.ts). An area names only
+// the texts it words its own way; every other code gets the register's. Keys are checked against the catalogue.
+import type { NestedKeyOf } from "next-intl";
+import type { Messages } from "@/lib/i18n/catalogue";
+
+type Key = NestedKeyOf<Messages>;
+
+export type RefusalTexts = {
+  /** The status line of a form with invalid fields. */
+  invalid: Key;
+  /** A namespace with a text per field error code; codes without one get `errorFallback`. */
+  errors: Key;
+  errorFallback: Key;
+  forbidden: Key;
+  notFound: Key;
+  /** A namespace with a text per conflict reason ("closed", "wrong_state" …); reasons without one get `conflict`. */
+  conflicts?: Key;
+  conflict: Key;
+  /** The lead of a suppression refusal; each match follows as a detail (reason and day). */
+  suppressed: Key;
+  rateLimited: Key;
+  unavailable: Key;
+};
+
+/** The register's texts (contacts, organisations, roles): the default, and the fallback of every other area. */
+export const REGISTER_TEXTS: RefusalTexts = {
+  invalid: "register.common.invalid",
+  errors: "register.errors",
+  errorFallback: "register.common.errorFallback",
+  forbidden: "register.common.forbidden",
+  notFound: "register.common.notFound",
+  conflict: "register.common.conflict",
+  suppressed: "register.contacts.suppressedLead",
+  rateLimited: "register.common.rateLimited",
+  unavailable: "register.common.unavailable",
+};
+
+/** Topics and segments. */
+export const SEGMENT_TEXTS = {
+  invalid: "segments.invalid",
+  errors: "segments.errors",
+  errorFallback: "segments.errorFallback",
+  forbidden: "segments.forbidden",
+  notFound: "segments.notFound",
+} satisfies Partial<RefusalTexts>;
+
+/** Notes on a contact: the register's texts, with the notes' own field errors. */
+export const NOTE_TEXTS = {
+  errors: "staffAdmin.notes.errors",
+  errorFallback: "register.common.invalid",
+} satisfies Partial<RefusalTexts>;
+
+/** Inviting a staff member. */
+export const STAFF_INVITE_TEXTS = {
+  invalid: "staffAdmin.invite.invalid",
+  errors: "staffAdmin.errors",
+  errorFallback: "staffAdmin.invite.invalid",
+  forbidden: "staffAdmin.outcome.forbidden",
+} satisfies Partial<RefusalTexts>;
