@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
-import { fieldErrorCodes } from "@/lib/result";
+import { fail, fieldErrorCodes, type Because, type NotFound } from "@/lib/result";
 
 export const completeRequestSchema = z.object({
   status: z.enum(["COMPLETED", "REJECTED"], { error: "status_invalid" }),
@@ -18,7 +18,8 @@ export const completeRequestSchema = z.object({
 export type CompletePrivacyRequestResult =
   | { ok: true }
   | { ok: false; code: "validation_failed"; fieldErrors: Record<string, string> }
-  | { ok: false; code: "not_found" | "closed" };
+  | NotFound
+  | Because<"conflict", "closed">;
 
 export async function completePrivacyRequest(opts: {
   db: Db;
@@ -37,8 +38,8 @@ export async function completePrivacyRequest(opts: {
       where: { id: opts.id },
       select: { id: true, handlerId: true, completedAt: true },
     });
-    if (!request) return { ok: false as const, code: "not_found" as const };
-    if (request.completedAt) return { ok: false as const, code: "closed" as const };
+    if (!request) return fail("not_found");
+    if (request.completedAt) return fail("conflict", { reason: "closed" });
     await tx.privacyRequest.update({
       where: { id: request.id },
       data: {

@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
-import { fieldErrorCodes } from "@/lib/result";
+import { fail, fieldErrorCodes, type Because, type NotFound } from "@/lib/result";
 
 export const updateRequestSchema = z.object({
   status: z.enum(["RECEIVED", "IN_PROGRESS"], { error: "status_invalid" }),
@@ -20,7 +20,8 @@ export const updateRequestSchema = z.object({
 export type UpdatePrivacyRequestResult =
   | { ok: true; changed: string[] }
   | { ok: false; code: "validation_failed"; fieldErrors: Record<string, string> }
-  | { ok: false; code: "not_found" | "closed" };
+  | NotFound
+  | Because<"conflict", "closed">;
 
 export async function updatePrivacyRequest(opts: {
   db: Db;
@@ -38,8 +39,8 @@ export async function updatePrivacyRequest(opts: {
       where: { id: opts.id },
       select: { id: true, status: true, handlerId: true, outcome: true, completedAt: true },
     });
-    if (!request) return { ok: false as const, code: "not_found" as const };
-    if (request.completedAt) return { ok: false as const, code: "closed" as const };
+    if (!request) return fail("not_found");
+    if (request.completedAt) return fail("conflict", { reason: "closed" });
     if (input.handlerId) {
       const handler = await tx.staffUser.findUnique({ where: { id: input.handlerId }, select: { active: true } });
       if (!handler?.active)

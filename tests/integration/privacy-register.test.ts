@@ -183,7 +183,7 @@ describe("due dates, extension and the list to handle", () => {
     ).toEqual({ ok: true });
     expect(
       await completePrivacyRequest({ db: t.db, id: r.id, input: { status: "REJECTED", outcome: "x" }, actor: OFFICER }),
-    ).toEqual({ ok: false, code: "closed" });
+    ).toEqual({ ok: false, code: "conflict", reason: "closed" });
 
     const letters = await listPrivacyRequests({
       db: t.db,

@@ -2,11 +2,11 @@
 // message (never a bare catalogue key) in both languages and for every area's texts, a conflict's reason picks the
 // area's own text where there is one, and invalid and suppressed carry their fields and reasons.
 import { describe, expect, it } from "vitest";
-import { toFormState, type Refusal } from "@/app/staff/_components/refusal-state";
+import { refusalMessage, toFormState, type Refusal } from "@/app/staff/_components/refusal-state";
 import * as AREAS from "@/app/staff/_components/refusal-texts";
 import { LANGUAGES } from "@/lib/i18n/languages";
 import { translatorFor } from "@/lib/i18n/translator";
-import { FAILURE_CODES } from "@/lib/result";
+import { FAILURE_CODES, refusalWord } from "@/lib/result";
 
 const values = { name: "Lena" };
 
@@ -57,6 +57,28 @@ describe("toFormState", () => {
     );
     expect(segment.message).toBe(t("segments.invalid"));
     expect(segment.fieldErrors).toEqual({ key: t("segments.errors.key_taken") });
+  });
+
+  it("words a conflict by its reason where the area has a text for it, else generically", () => {
+    const t = translatorFor("sv");
+    const closed = { ok: false, code: "conflict", reason: "closed" } as const;
+    expect(refusalMessage("sv", closed, AREAS.PRIVACY_REQUEST_TEXTS)).toBe(t("accountability.requests.errors.closed"));
+    expect(
+      refusalMessage("sv", { ok: false, code: "conflict", reason: "no_such_reason" }, AREAS.PRIVACY_REQUEST_TEXTS),
+    ).toBe(t("register.common.conflict"));
+    expect(refusalMessage("sv", closed)).toBe(t("register.common.conflict"));
+    const wrongState = { ok: false, code: "conflict", reason: "wrong_state" } as const;
+    expect(refusalMessage("sv", wrongState, AREAS.MAILING_TEXTS)).toBe(t("mailings.errors.conflicts.wrong_state"));
+    expect(refusalMessage("sv", wrongState, AREAS.MAILING_CONTROL_TEXTS)).toBe(
+      t("mailings.progress.conflicts.wrong_state"),
+    );
+  });
+
+  it("puts a conflict's reason, else the code, in a URL for the page to word (refusalWord)", () => {
+    expect(refusalWord({ code: "conflict", reason: "last_admin" })).toBe("last_admin");
+    expect(refusalWord({ code: "conflict" })).toBe("conflict");
+    expect(refusalWord({ code: "not_found", reason: "unknown_contact" })).toBe("not_found");
+    expect(refusalWord({ code: "forbidden" })).toBe("forbidden");
   });
 
   it("lists a suppression's reasons with the Stockholm day", () => {

@@ -57,3 +57,29 @@ export const STAFF_INVITE_TEXTS = {
   errorFallback: "staffAdmin.invite.invalid",
   forbidden: "staffAdmin.outcome.forbidden",
 } satisfies Partial<RefusalTexts>;
+
+/** The compose form of a mailing (save, test, start, schedule). */
+export const MAILING_TEXTS = {
+  invalid: "mailings.errors.invalid",
+  errors: "mailings.errors.codes",
+  errorFallback: "mailings.errors.fallback",
+  forbidden: "mailings.errors.forbidden",
+  notFound: "mailings.errors.notFound",
+  conflicts: "mailings.errors.conflicts",
+} satisfies Partial<RefusalTexts>;
+
+/** Pause, resume and cancel on the progress page: a state that moved on is told as "the page is up to date". */
+export const MAILING_CONTROL_TEXTS = {
+  ...MAILING_TEXTS,
+  conflicts: "mailings.progress.conflicts",
+} satisfies Partial<RefusalTexts>;
+
+/** A privacy request's forms (status, extension, closing). */
+export const PRIVACY_REQUEST_TEXTS = {
+  invalid: "accountability.requests.form.invalid",
+  errors: "accountability.requests.errors",
+  errorFallback: "accountability.requests.errorFallback",
+  forbidden: "accountability.requests.form.forbidden",
+  notFound: "accountability.requests.errors.not_found",
+  conflicts: "accountability.requests.errors",
+} satisfies Partial<RefusalTexts>;

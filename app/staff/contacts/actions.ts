@@ -15,6 +15,7 @@ import { CONTACT_EDIT_FIELDS } from "@/lib/contacts/contact-schemas";
 import { updateContact } from "@/lib/contacts/update-contact";
 import { formValues, type FormState } from "@/app/staff/_components/form-state";
 import { toFormState } from "@/app/staff/_components/refusal-state";
+import { refusalWord } from "@/lib/result";
 
 const str = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -49,13 +50,13 @@ export async function updateContactAction(_prev: FormState, form: FormData): Pro
 
 async function runButton(
   id: string,
-  run: () => Promise<{ ok: boolean; code?: string }>,
+  run: () => Promise<{ ok: true } | { ok: false; code: string; reason?: string }>,
   okStatus: string,
 ): Promise<never> {
   let target: string;
   try {
     const r = await run();
-    target = back(id, r.ok ? `status=${okStatus}` : `error=${r.code ?? "failed"}`);
+    target = back(id, r.ok ? `status=${okStatus}` : `error=${refusalWord(r)}`);
   } catch {
     target = back(id, "error=failed");
   }

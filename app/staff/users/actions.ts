@@ -17,6 +17,7 @@ import { formString, type StaffFormState } from "../privacy-requests/_components
 import { loadStaffUserForStaff } from "@/lib/access/load-staff-user-for-staff";
 import { toFormState } from "@/app/staff/_components/refusal-state";
 import { STAFF_INVITE_TEXTS } from "@/app/staff/_components/refusal-texts";
+import { refusalWord } from "@/lib/result";
 
 const uiLang = (form: FormData): Language => {
   const lang = formString(form, "uiLang");
@@ -48,7 +49,7 @@ export async function inviteStaffAction(_prev: StaffFormState, form: FormData): 
   }
 }
 
-type ButtonResult = { ok: true; changed: boolean } | { ok: false; code: string };
+type ButtonResult = { ok: true; changed: boolean } | { ok: false; code: string; reason?: string };
 
 async function runButton(
   form: FormData,
@@ -64,7 +65,8 @@ async function runButton(
     const db = await getDb();
     const user = await loadStaffUserForStaff({ db, staff: access.staff, id });
     const r = user.ok ? await run(db, access.staff, user.value.id) : user;
-    done = r.ok ? (r.changed ? okCode : "unchanged") : r.code;
+    // The page words each outcome, the self and last-admin conflicts included, by this one word.
+    done = r.ok ? (r.changed ? okCode : "unchanged") : refusalWord(r);
   } catch {
     done = "failed";
   }
