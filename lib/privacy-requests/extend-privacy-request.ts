@@ -6,7 +6,7 @@ import { z } from "zod";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { privacyRequestDueAt } from "./due-date";
-import { fail, fieldErrorCodes, type Because, type NotFound } from "@/lib/result";
+import { fail, fieldErrorCodes, invalid, type Because, type Invalid, type NotFound } from "@/lib/result";
 
 export const extendRequestSchema = z.object({
   months: z.coerce
@@ -22,10 +22,7 @@ export const extendRequestSchema = z.object({
 });
 
 export type ExtendPrivacyRequestResult =
-  | { ok: true; extendedDueAt: Date }
-  | { ok: false; code: "validation_failed"; fieldErrors: Record<string, string> }
-  | NotFound
-  | Because<"conflict", "closed">;
+  { ok: true; extendedDueAt: Date } | Invalid | NotFound | Because<"conflict", "closed">;
 
 /** The due date `months` after the original one, by the same month arithmetic as the first deadline. */
 export function extendedDueDate(dueAt: Date, months: number): Date {
@@ -42,7 +39,7 @@ export async function extendPrivacyRequest(opts: {
   now?: Date;
 }): Promise<ExtendPrivacyRequestResult> {
   const parsed = extendRequestSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, code: "validation_failed", fieldErrors: fieldErrorCodes(parsed.error) };
+  if (!parsed.success) return invalid(fieldErrorCodes(parsed.error));
   const now = opts.now ?? new Date();
   return opts.db.$transaction(async (tx) => {
     const request = await tx.privacyRequest.findUnique({
@@ -53,7 +50,7 @@ export async function extendPrivacyRequest(opts: {
     if (request.completedAt) return fail("conflict", { reason: "closed" });
     const extendedDueAt = extendedDueDate(request.dueAt, parsed.data.months);
     if (request.extendedDueAt && extendedDueAt.getTime() <= request.extendedDueAt.getTime()) {
-      return { ok: false as const, code: "validation_failed" as const, fieldErrors: { months: "not_extendable" } };
+      return invalid({ months: "not_extendable" });
     }
     await tx.privacyRequest.update({
       where: { id: request.id },

@@ -63,7 +63,7 @@ describe("recording a request", () => {
   it("refuses bad input field by field", async () => {
     expect(await record({ type: "NOPE", channel: "SELF_SERVICE", receivedOn: "10/3", email: "nope" })).toEqual({
       ok: false,
-      code: "validation_failed",
+      code: "invalid",
       fieldErrors: {
         type: "type_invalid",
         channel: "channel_invalid",

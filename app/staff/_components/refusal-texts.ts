@@ -83,3 +83,11 @@ export const PRIVACY_REQUEST_TEXTS = {
   notFound: "accountability.requests.errors.not_found",
   conflicts: "accountability.requests.errors",
 } satisfies Partial<RefusalTexts>;
+
+/** Creating an API key. */
+export const API_KEY_TEXTS = {
+  invalid: "accountability.apiKeys.invalid",
+  errors: "accountability.apiKeys.errors",
+  errorFallback: "accountability.apiKeys.invalid",
+  forbidden: "accountability.apiKeys.forbidden",
+} satisfies Partial<RefusalTexts>;

@@ -19,12 +19,3 @@ export const formString = (form: FormData, name: string): string => {
   const v = form.get(name);
   return typeof v === "string" ? v : "";
 };
-
-/** Error codes → texts, with a fallback for codes the page has no text for. */
-export function localiseErrors(
-  codes: Record<string, string>,
-  texts: Record<string, string>,
-  fallback: string,
-): Record<string, string> {
-  return Object.fromEntries(Object.entries(codes).map(([field, code]) => [field, texts[code] ?? fallback]));
-}
