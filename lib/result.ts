@@ -1,7 +1,9 @@
 // The one result vocabulary of every use-case: `{ ok: true, …value }` or `{ ok: false, code, … }` with a code from a
-// closed set, so pages, actions and API routes map a refusal once (toFormState, toApiError) instead of each
-// redeclaring its union. Use-cases return failures; they throw only for faults (the database is down), which the
-// caller turns into "failed" without showing the error.
+// closed set, so pages, actions and API routes map a refusal once (toFormState in app/staff/_components/
+// refusal-state.ts, toApiError in lib/api/respond.ts) instead of each redeclaring its union. A cause more precise
+// than the code is a `reason` next to it (`fail("conflict", { reason: "closed" })`), never a code of its own.
+// Use-cases return failures; they throw only for faults (the database is down), which the caller turns into "failed"
+// without showing the error.
 import type { z } from "zod";
 
 /** Why a use-case refused. Add a code here (and its API status in lib/api/respond.ts) before returning it. */
