@@ -1,6 +1,6 @@
 // Creates an API key for CRM sync. Who may do this (admins) is decided by the caller; the actor is audited here.
 // The full key is returned once and never stored: only the prefix and a SHA-256 hash of the secret are kept.
-import { fieldErrorCodes } from "@/lib/result";
+import { fieldErrorCodes, invalid, type Invalid } from "@/lib/result";
 import "server-only";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
@@ -17,9 +17,7 @@ export const createApiKeySchema = z.object({
   scope: z.enum(["READ", "WRITE"], { error: "scope_invalid" }),
 });
 
-export type CreateApiKeyResult =
-  | { ok: true; id: string; prefix: string; scope: ApiKeyScope; key: string }
-  | { ok: false; code: "validation_failed"; fieldErrors: Record<string, string> };
+export type CreateApiKeyResult = { ok: true; id: string; prefix: string; scope: ApiKeyScope; key: string } | Invalid;
 
 export async function createApiKey(opts: {
   db: Db;
@@ -31,7 +29,7 @@ export async function createApiKey(opts: {
 }): Promise<CreateApiKeyResult> {
   const parsed = createApiKeySchema.safeParse(opts.input);
   if (!parsed.success) {
-    return { ok: false, code: "validation_failed", fieldErrors: fieldErrorCodes(parsed.error) };
+    return invalid(fieldErrorCodes(parsed.error));
   }
   const now = opts.now ?? new Date();
   const secret = generateSecret();

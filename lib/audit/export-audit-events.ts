@@ -9,12 +9,13 @@ import type { Db } from "@/lib/db/client";
 import { describeAuditAction, type ActionTexts } from "./describe-audit-action";
 import { auditWhere, readAuditPage, resolveAuditPerson, type AuditFilter, type AuditRow } from "./list-audit-events";
 import { verifyAuditChain } from "./verify-audit-chain";
+import { fail, type Because } from "@/lib/result";
 
 export type AuditExportFormat = "csv" | "json";
 
 export type ExportAuditEventsResult =
   | { ok: true; body: string; contentType: string; filename: string; count: number; truncated: boolean }
-  | { ok: false; reason: "person_not_found" };
+  | Because<"not_found", "person_not_found">;
 
 const COLUMNS = [
   "seq",
@@ -69,7 +70,7 @@ export async function exportAuditEvents(opts: {
   const person = opts.filter.person
     ? await resolveAuditPerson({ db: opts.db, person: opts.filter.person, suppressionKey: opts.suppressionKey })
     : null;
-  if (opts.filter.person && !person) return { ok: false, reason: "person_not_found" };
+  if (opts.filter.person && !person) return fail("not_found", { reason: "person_not_found" });
   const where = auditWhere(opts.filter, person);
   const rows: AuditRow[] = [];
   let before: bigint | undefined;

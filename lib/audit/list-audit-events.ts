@@ -15,6 +15,7 @@ import { normaliseEmail } from "@/lib/contacts/normalise";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { verifyAuditChain, type ChainVerdict } from "./verify-audit-chain";
 import { stockholmDayEnd, stockholmDayStart } from "@/lib/time/stockholm-day";
+import { fail, type Fail } from "@/lib/result";
 
 const optionalText = (max: number) =>
   z.preprocess(
@@ -68,7 +69,7 @@ export type AuditRow = {
 
 export type ListAuditEventsResult =
   | { ok: true; entries: AuditRow[]; nextBefore: string | null; person: AuditPerson | null; chain: ChainVerdict | null }
-  | { ok: false; reason: "person_not_found"; chain: ChainVerdict | null };
+  | Fail<"not_found", { reason: "person_not_found"; chain: ChainVerdict | null }>;
 
 const REF_PATTERN = /^[0-9a-f]{12}$/;
 
@@ -255,7 +256,7 @@ export async function listAuditEvents(opts: {
   let person: AuditPerson | null = null;
   if (opts.filter.person) {
     person = await resolveAuditPerson({ db: opts.db, person: opts.filter.person, suppressionKey: opts.suppressionKey });
-    if (!person) return { ok: false, reason: "person_not_found", chain };
+    if (!person) return fail("not_found", { reason: "person_not_found", chain });
   }
   const before = opts.before && /^\d+$/.test(opts.before) ? BigInt(opts.before) : undefined;
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);

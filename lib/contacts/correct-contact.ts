@@ -6,13 +6,11 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordPrivacyRequest } from "@/lib/privacy-requests/record-privacy-request";
-import { fieldErrorCodes } from "@/lib/result";
+import { fail, fieldErrorCodes, invalid, type Because, type Invalid } from "@/lib/result";
 import { CORRECTION_FIELDS, correctionSchema, type Correction } from "./correction-schema";
 
 export type CorrectContactResult =
-  | { ok: true; changed: (keyof Correction)[] }
-  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> }
-  | { ok: false; reason: "unknown_contact" };
+  { ok: true; changed: (keyof Correction)[] } | Invalid | Because<"not_found", "unknown_contact">;
 
 export async function correctContact(opts: {
   db: Db;
@@ -21,7 +19,7 @@ export async function correctContact(opts: {
   now?: Date;
 }): Promise<CorrectContactResult> {
   const parsed = correctionSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
+  if (!parsed.success) return invalid(fieldErrorCodes(parsed.error));
   const next = parsed.data;
   const now = opts.now ?? new Date();
 
@@ -30,7 +28,7 @@ export async function correctContact(opts: {
       where: { id: opts.contactId },
       select: { name: true, phone: true, jobTitle: true, language: true },
     });
-    if (!current) return { ok: false as const, reason: "unknown_contact" as const };
+    if (!current) return fail("not_found", { reason: "unknown_contact" });
     const changed = CORRECTION_FIELDS.filter((f) => current[f] !== next[f]);
     if (changed.length === 0) return { ok: true as const, changed };
 

@@ -28,9 +28,10 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-even
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { recordPrivacyRequest } from "@/lib/privacy-requests/record-privacy-request";
 import { hashAddress } from "@/lib/suppression/hash-address";
+import { fail, type Because } from "@/lib/result";
 
 export type EraseContactResult =
-  { ok: true; subjectRef: string; receiptQueued: boolean } | { ok: false; reason: "unknown_contact" };
+  { ok: true; subjectRef: string; receiptQueued: boolean } | Because<"not_found", "unknown_contact">;
 
 export async function eraseContact(opts: {
   db: Db;
@@ -51,7 +52,7 @@ export async function eraseContact(opts: {
         where: { id: opts.contactId },
         select: { id: true, email: true, language: true },
       });
-      if (!contact) return { ok: false as const, reason: "unknown_contact" as const };
+      if (!contact) return fail("not_found", { reason: "unknown_contact" });
       const addressHash = hashAddress(contact.email, opts.suppressionKey);
       // Short enough to read out on the phone, not enough to find the address: staff match it to the tombstone.
       const subjectRef = addressHash.slice(0, 12);

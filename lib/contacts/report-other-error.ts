@@ -3,11 +3,10 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { recordPrivacyRequest } from "@/lib/privacy-requests/record-privacy-request";
-import { fieldErrorCodes } from "@/lib/result";
+import { fieldErrorCodes, invalid, type Invalid } from "@/lib/result";
 import { otherErrorSchema } from "./correction-schema";
 
-export type ReportOtherErrorResult =
-  { ok: true } | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> };
+export type ReportOtherErrorResult = { ok: true } | Invalid;
 
 export async function reportOtherError(opts: {
   db: Db;
@@ -16,7 +15,7 @@ export async function reportOtherError(opts: {
   now?: Date;
 }): Promise<ReportOtherErrorResult> {
   const parsed = otherErrorSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
+  if (!parsed.success) return invalid(fieldErrorCodes(parsed.error));
   await opts.db.$transaction((tx) =>
     recordPrivacyRequest(tx, {
       contactId: opts.contactId,

@@ -14,7 +14,7 @@ import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/limits";
 import { emailChangeUrl } from "@/lib/recipients/build-links";
 import { SCOPES } from "@/lib/tokens/scopes";
-import { fieldErrorCodes } from "@/lib/result";
+import { fail, fieldErrorCodes, invalid, type Because, type Fail, type Invalid } from "@/lib/result";
 import { emailChangeSchema } from "./correction-schema";
 import { maskAddress } from "./mask-address";
 
@@ -23,8 +23,9 @@ export const EMAIL_CHANGE_LIMIT = RATE_LIMITS.emailChange.points;
 
 export type RequestEmailChangeResult =
   | { ok: true; maskedNewAddress: string }
-  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> }
-  | { ok: false; reason: "unknown_contact" | "rate_limited" | "unavailable" };
+  | Invalid
+  | Because<"not_found", "unknown_contact">
+  | Fail<"rate_limited" | "unavailable">;
 
 export async function requestEmailChange(opts: {
   db: Db;
@@ -37,17 +38,17 @@ export async function requestEmailChange(opts: {
   language?: Language;
 }): Promise<RequestEmailChangeResult> {
   const parsed = emailChangeSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
+  if (!parsed.success) return invalid(fieldErrorCodes(parsed.error));
   const newEmail = parsed.data.email;
   const now = opts.now ?? new Date();
   const contact = await opts.db.contact.findUnique({ where: { id: opts.contactId } });
-  if (!contact) return { ok: false, reason: "unknown_contact" };
-  if (newEmail === contact.email) return { ok: false, reason: "invalid", fieldErrors: { email: "email_same" } };
+  if (!contact) return fail("not_found", { reason: "unknown_contact" });
+  if (newEmail === contact.email) return invalid({ email: "email_same" });
 
   // Taken before anything is written, in one atomic statement: counting earlier requests first and inserting after
   // let concurrent requests all pass.
   const limit = await consumeRateLimit({ db: opts.db, rule: RATE_LIMITS.emailChange, subject: contact.id });
-  if (!limit.ok) return { ok: false, reason: "rate_limited" };
+  if (!limit.ok) return fail("rate_limited");
 
   const expiresAt = new Date(now.getTime() + SCOPES.emailChange.lifetimeMs);
   // Whether the new address is taken is checked only on confirmation, by its owner: asking here would let a
@@ -90,7 +91,7 @@ export async function requestEmailChange(opts: {
       tags: [{ name: "category", value: "email-change" }],
     },
   });
-  if (!confirm.ok) return { ok: false, reason: "unavailable" };
+  if (!confirm.ok) return fail("unavailable");
   const maskedNewAddress = maskAddress(newEmail);
   await sendMail({
     db: opts.db,

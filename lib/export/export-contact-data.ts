@@ -5,11 +5,12 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getContactRecord, type ContactRecord } from "@/lib/contacts/get-contact-record";
+import { fail, type Because } from "@/lib/result";
 
 export type ExportFormat = "json" | "csv";
 
 export type ExportResult =
-  { ok: true; body: string; contentType: string; filename: string } | { ok: false; reason: "unknown_contact" };
+  { ok: true; body: string; contentType: string; filename: string } | Because<"not_found", "unknown_contact">;
 
 export async function exportContactData(opts: {
   db: Db;
@@ -19,7 +20,7 @@ export async function exportContactData(opts: {
 }): Promise<ExportResult> {
   const now = opts.now ?? new Date();
   const record = await getContactRecord({ db: opts.db, contactId: opts.contactId });
-  if (!record) return { ok: false, reason: "unknown_contact" };
+  if (!record) return fail("not_found", { reason: "unknown_contact" });
   await opts.db.$transaction(async (tx) => {
     await recordAuditEvent(
       tx,

@@ -8,8 +8,9 @@ import type { CurrentStaff } from "@/lib/auth/current-staff";
 import type { Db, Tx } from "@/lib/db/client";
 import type { MailingStatus, Prisma } from "@/lib/generated/prisma/client";
 import { loadMailingForStaff } from "@/lib/access/load-mailing-for-staff";
+import { fail, type Because, type Forbidden, type NotFound } from "@/lib/result";
 
-export type MailingStateResult = { ok: true } | { ok: false; code: "not_found" | "forbidden" | "wrong_state" };
+export type MailingStateResult = { ok: true } | NotFound | Forbidden | Because<"conflict", "wrong_state">;
 
 export async function changeMailingState(opts: {
   db: Db;
@@ -29,7 +30,7 @@ export async function changeMailingState(opts: {
       where: { id: opts.mailingId, status: { in: [...opts.from] } },
       data: opts.data as Prisma.MailingUpdateManyMutationInput,
     });
-    if (updated.count === 0) return { ok: false as const, code: "wrong_state" as const };
+    if (updated.count === 0) return fail("conflict", { reason: "wrong_state" });
     await opts.also?.(tx);
     await recordAuditEvent(
       tx,

@@ -7,14 +7,16 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { fieldErrorCodes, type Invalid } from "@/lib/result";
+import { fail, fieldErrorCodes, type Because, type Forbidden, type Invalid, type NotFound } from "@/lib/result";
 import { MAILING_DRAFT_FIELDS, mailingDraftSchema } from "./mailing-draft-schema";
 import { loadMailingForStaff } from "@/lib/access/load-mailing-for-staff";
 
 export type SaveMailingDraftResult =
   | { ok: true; id: string; created: boolean; changed: string[] }
   | Invalid
-  | { ok: false; code: "forbidden" | "not_found" | "not_editable" };
+  | Forbidden
+  | NotFound
+  | Because<"conflict", "not_editable">;
 
 /** The states in which a mailing's content may still change. */
 export const EDITABLE_WHERE = {
@@ -56,13 +58,13 @@ export async function saveMailingDraft(opts: {
       const access = await loadMailingForStaff({ db: tx, staff: opts.staff, id: opts.id });
       if (!access.ok) return access;
       const current = await tx.mailing.findUniqueOrThrow({ where: { id: access.value.id } });
-      if (!isEditable(current)) return { ok: false, code: "not_editable" };
+      if (!isEditable(current)) return fail("conflict", { reason: "not_editable" });
       const targets = await checkTargets(tx, next.topicId, next.segmentId);
       if (Object.keys(targets).length > 0) return { ok: false, code: "invalid", fieldErrors: targets };
       const changed = MAILING_DRAFT_FIELDS.filter((f) => (current[f] ?? null) !== (next[f] ?? null));
       if (changed.length === 0) return { ok: true, id: current.id, created: false, changed: [] };
       const updated = await tx.mailing.updateMany({ where: { id: current.id, ...EDITABLE_WHERE }, data: next });
-      if (updated.count === 0) return { ok: false, code: "not_editable" };
+      if (updated.count === 0) return fail("conflict", { reason: "not_editable" });
       await recordAuditEvent(
         tx,
         { actor, action: "mailing.updated", subject: { type: "Mailing", id: current.id }, fields: changed },

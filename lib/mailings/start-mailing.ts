@@ -3,11 +3,12 @@
 import "server-only";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import type { Db } from "@/lib/db/client";
-import { changeMailingState } from "./change-mailing-state";
+import { changeMailingState, type MailingStateResult } from "./change-mailing-state";
 
 export type StartMailingResult =
   | { ok: true; status: "SCHEDULED" | "SENDING" }
-  | { ok: false; code: "not_found" | "forbidden" | "wrong_state" | "incomplete"; fields?: Record<string, string> };
+  | Exclude<MailingStateResult, { ok: true }>
+  | { ok: false; code: "incomplete"; fields?: Record<string, string> };
 
 /** What a mailing needs before it may go out: both languages' subject and body (or a template), a live topic. */
 async function missingFields(db: Db, mailingId: string): Promise<Record<string, string> | null> {

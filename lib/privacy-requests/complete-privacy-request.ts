@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
-import { fieldErrorCodes } from "@/lib/result";
+import { fail, fieldErrorCodes, invalid, type Because, type Invalid, type NotFound } from "@/lib/result";
 
 export const completeRequestSchema = z.object({
   status: z.enum(["COMPLETED", "REJECTED"], { error: "status_invalid" }),
@@ -15,10 +15,7 @@ export const completeRequestSchema = z.object({
     .max(2000, { error: "outcome_too_long" }),
 });
 
-export type CompletePrivacyRequestResult =
-  | { ok: true }
-  | { ok: false; code: "validation_failed"; fieldErrors: Record<string, string> }
-  | { ok: false; code: "not_found" | "closed" };
+export type CompletePrivacyRequestResult = { ok: true } | Invalid | NotFound | Because<"conflict", "closed">;
 
 export async function completePrivacyRequest(opts: {
   db: Db;
@@ -30,15 +27,15 @@ export async function completePrivacyRequest(opts: {
   now?: Date;
 }): Promise<CompletePrivacyRequestResult> {
   const parsed = completeRequestSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, code: "validation_failed", fieldErrors: fieldErrorCodes(parsed.error) };
+  if (!parsed.success) return invalid(fieldErrorCodes(parsed.error));
   const now = opts.now ?? new Date();
   return opts.db.$transaction(async (tx) => {
     const request = await tx.privacyRequest.findUnique({
       where: { id: opts.id },
       select: { id: true, handlerId: true, completedAt: true },
     });
-    if (!request) return { ok: false as const, code: "not_found" as const };
-    if (request.completedAt) return { ok: false as const, code: "closed" as const };
+    if (!request) return fail("not_found");
+    if (request.completedAt) return fail("conflict", { reason: "closed" });
     await tx.privacyRequest.update({
       where: { id: request.id },
       data: {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { privacyRequestDueAt } from "./due-date";
-import { fieldErrorCodes } from "@/lib/result";
+import { fail, fieldErrorCodes, invalid, type Because, type Invalid, type NotFound } from "@/lib/result";
 
 export const extendRequestSchema = z.object({
   months: z.coerce
@@ -22,9 +22,7 @@ export const extendRequestSchema = z.object({
 });
 
 export type ExtendPrivacyRequestResult =
-  | { ok: true; extendedDueAt: Date }
-  | { ok: false; code: "validation_failed"; fieldErrors: Record<string, string> }
-  | { ok: false; code: "not_found" | "closed" };
+  { ok: true; extendedDueAt: Date } | Invalid | NotFound | Because<"conflict", "closed">;
 
 /** The due date `months` after the original one, by the same month arithmetic as the first deadline. */
 export function extendedDueDate(dueAt: Date, months: number): Date {
@@ -41,18 +39,18 @@ export async function extendPrivacyRequest(opts: {
   now?: Date;
 }): Promise<ExtendPrivacyRequestResult> {
   const parsed = extendRequestSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, code: "validation_failed", fieldErrors: fieldErrorCodes(parsed.error) };
+  if (!parsed.success) return invalid(fieldErrorCodes(parsed.error));
   const now = opts.now ?? new Date();
   return opts.db.$transaction(async (tx) => {
     const request = await tx.privacyRequest.findUnique({
       where: { id: opts.id },
       select: { id: true, dueAt: true, extendedDueAt: true, completedAt: true },
     });
-    if (!request) return { ok: false as const, code: "not_found" as const };
-    if (request.completedAt) return { ok: false as const, code: "closed" as const };
+    if (!request) return fail("not_found");
+    if (request.completedAt) return fail("conflict", { reason: "closed" });
     const extendedDueAt = extendedDueDate(request.dueAt, parsed.data.months);
     if (request.extendedDueAt && extendedDueAt.getTime() <= request.extendedDueAt.getTime()) {
-      return { ok: false as const, code: "validation_failed" as const, fieldErrors: { months: "not_extendable" } };
+      return invalid({ months: "not_extendable" });
     }
     await tx.privacyRequest.update({
       where: { id: request.id },

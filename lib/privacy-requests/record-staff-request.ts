@@ -8,7 +8,7 @@ import { normaliseEmail } from "@/lib/contacts/normalise";
 import type { Db } from "@/lib/db/client";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { privacyRequestDueAt } from "./due-date";
-import { fieldErrorCodes } from "@/lib/result";
+import { fieldErrorCodes, invalid, type Invalid } from "@/lib/result";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -40,9 +40,7 @@ export const staffRequestSchema = z
   .refine((v) => v.email || v.reference, { error: "subject_required", path: ["email"] });
 export type StaffRequestInput = z.input<typeof staffRequestSchema>;
 
-export type RecordStaffRequestResult =
-  | { ok: true; id: string; contactId: string | null; dueAt: Date }
-  | { ok: false; code: "validation_failed"; fieldErrors: Record<string, string> };
+export type RecordStaffRequestResult = { ok: true; id: string; contactId: string | null; dueAt: Date } | Invalid;
 
 export async function recordStaffRequest(opts: {
   db: Db;
@@ -52,15 +50,14 @@ export async function recordStaffRequest(opts: {
   now?: Date;
 }): Promise<RecordStaffRequestResult> {
   const parsed = staffRequestSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, code: "validation_failed", fieldErrors: fieldErrorCodes(parsed.error) };
+  if (!parsed.success) return invalid(fieldErrorCodes(parsed.error));
   const input = parsed.data;
   const now = opts.now ?? new Date();
   const receivedAt = new Date(`${input.receivedOn}T00:00:00Z`);
   const today = Date.parse(now.toISOString().slice(0, 10) + "T00:00:00Z");
-  if (receivedAt.getTime() > today)
-    return { ok: false, code: "validation_failed", fieldErrors: { receivedOn: "received_in_future" } };
+  if (receivedAt.getTime() > today) return invalid({ receivedOn: "received_in_future" });
   if (receivedAt.getTime() < today - MAX_RECEIVED_DAYS_AGO * 86_400_000)
-    return { ok: false, code: "validation_failed", fieldErrors: { receivedOn: "received_too_old" } };
+    return invalid({ receivedOn: "received_too_old" });
 
   return opts.db.$transaction(async (tx) => {
     const email = input.email ? normaliseEmail(input.email) : undefined;

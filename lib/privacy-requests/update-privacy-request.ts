@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
-import { fieldErrorCodes } from "@/lib/result";
+import { fail, fieldErrorCodes, invalid, type Because, type Invalid, type NotFound } from "@/lib/result";
 
 export const updateRequestSchema = z.object({
   status: z.enum(["RECEIVED", "IN_PROGRESS"], { error: "status_invalid" }),
@@ -18,9 +18,7 @@ export const updateRequestSchema = z.object({
 });
 
 export type UpdatePrivacyRequestResult =
-  | { ok: true; changed: string[] }
-  | { ok: false; code: "validation_failed"; fieldErrors: Record<string, string> }
-  | { ok: false; code: "not_found" | "closed" };
+  { ok: true; changed: string[] } | Invalid | NotFound | Because<"conflict", "closed">;
 
 export async function updatePrivacyRequest(opts: {
   db: Db;
@@ -30,7 +28,7 @@ export async function updatePrivacyRequest(opts: {
   now?: Date;
 }): Promise<UpdatePrivacyRequestResult> {
   const parsed = updateRequestSchema.safeParse(opts.input);
-  if (!parsed.success) return { ok: false, code: "validation_failed", fieldErrors: fieldErrorCodes(parsed.error) };
+  if (!parsed.success) return invalid(fieldErrorCodes(parsed.error));
   const now = opts.now ?? new Date();
   const input = parsed.data;
   return opts.db.$transaction(async (tx) => {
@@ -38,16 +36,11 @@ export async function updatePrivacyRequest(opts: {
       where: { id: opts.id },
       select: { id: true, status: true, handlerId: true, outcome: true, completedAt: true },
     });
-    if (!request) return { ok: false as const, code: "not_found" as const };
-    if (request.completedAt) return { ok: false as const, code: "closed" as const };
+    if (!request) return fail("not_found");
+    if (request.completedAt) return fail("conflict", { reason: "closed" });
     if (input.handlerId) {
       const handler = await tx.staffUser.findUnique({ where: { id: input.handlerId }, select: { active: true } });
-      if (!handler?.active)
-        return {
-          ok: false as const,
-          code: "validation_failed" as const,
-          fieldErrors: { handlerId: "handler_invalid" },
-        };
+      if (!handler?.active) return invalid({ handlerId: "handler_invalid" });
     }
     const changed = (["status", "handlerId", "outcome"] as const).filter((f) => request[f] !== input[f]);
     if (changed.length === 0) return { ok: true as const, changed: [] };

@@ -12,13 +12,14 @@ import { RATE_LIMITS } from "@/lib/rate-limit/limits";
 import type { MailTransport } from "@/lib/mail/types";
 import type { Language } from "@/lib/i18n/languages";
 import { SCOPES } from "@/lib/tokens/scopes";
+import { fail, type Because, type Fail } from "@/lib/result";
 import { stepUpUrl } from "./build-links";
 
 /** At most this many step-up mails per contact and hour (lib/rate-limit/limits.ts). */
 export const STEP_UP_LIMIT = RATE_LIMITS.stepUp.points;
 
 export type RequestStepUpResult =
-  { ok: true; maskedAddress: string } | { ok: false; reason: "unknown_contact" | "unavailable" };
+  { ok: true; maskedAddress: string } | Because<"not_found", "unknown_contact"> | Fail<"unavailable">;
 
 export async function requestStepUp(opts: {
   db: Db;
@@ -35,7 +36,7 @@ export async function requestStepUp(opts: {
     where: { id: opts.contactId },
     select: { id: true, email: true, language: true, tokenVersion: true },
   });
-  if (!contact) return { ok: false, reason: "unknown_contact" };
+  if (!contact) return fail("not_found", { reason: "unknown_contact" });
   const maskedAddress = maskAddress(contact.email);
 
   // Over the limit the answer is the same as when a mail went out: the page never tells how many were sent.
@@ -59,6 +60,6 @@ export async function requestStepUp(opts: {
       tags: [{ name: "category", value: "step-up" }],
     },
   });
-  if (!sent.ok) return { ok: false, reason: "unavailable" };
+  if (!sent.ok) return fail("unavailable");
   return { ok: true, maskedAddress };
 }

@@ -49,7 +49,7 @@ export async function sendFreshLink(opts: {
       language: opts.language,
     });
     if (r.ok) return { ok: true, outcome: "sent" };
-    return { ok: true, outcome: r.reason === "unknown_contact" ? "no_contact" : "send_failed" };
+    return { ok: true, outcome: r.code === "not_found" ? "no_contact" : "send_failed" };
   }
   const contact = await opts.db.contact.findUnique({
     where: { id: opts.contactId },

@@ -10,6 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { SuppressionReason } from "@/lib/generated/prisma/enums";
 import { EXCLUSION_REASONS, type ExclusionReason, type MailingTopic } from "./exclusion-sql";
 import type { SegmentFilter } from "./segment-filter";
+import { fail, type Because } from "@/lib/result";
 import { segmentFactsSql } from "./segment-sql";
 
 /** When someone is suppressed for several reasons, the breakdown names the first of these. */
@@ -29,7 +30,7 @@ export type SegmentBreakdown = {
 
 export type SegmentCount = { total: number } & ({ topic: null } | ({ topic: MailingTopic } & SegmentBreakdown));
 
-export type CountSegmentResult = { ok: true; count: SegmentCount } | { ok: false; code: "topic_not_found" };
+export type CountSegmentResult = { ok: true; count: SegmentCount } | Because<"not_found", "topic_not_found">;
 
 export async function countSegment(opts: {
   db: Db;
@@ -49,7 +50,7 @@ export async function countSegment(opts: {
     where: { id: opts.topicId },
     select: { id: true, number: true, purpose: true, isMarketing: true },
   });
-  if (!topic) return { ok: false, code: "topic_not_found" };
+  if (!topic) return fail("not_found", { reason: "topic_not_found" });
   const rows = await inCountTransaction(opts.db, (tx) =>
     tx.$queryRaw<{ reason: number; suppression: SuppressionReason | null; n: number }[]>(breakdownSql(topic, facts)),
   );

@@ -6,11 +6,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Language } from "@/lib/generated/prisma/enums";
 import { eligibleConditionSql } from "./exclusion-sql";
 import type { SegmentFilter } from "./segment-filter";
+import { fail, type Because } from "@/lib/result";
 import { segmentConditionSql } from "./segment-sql";
 
 export type SampleRecipient = { name: string; organisation: string | null; language: Language };
 
-export type SampleSegmentResult = { ok: true; rows: SampleRecipient[] } | { ok: false; code: "topic_not_found" };
+export type SampleSegmentResult = { ok: true; rows: SampleRecipient[] } | Because<"not_found", "topic_not_found">;
 
 export async function sampleSegment(opts: {
   db: Db;
@@ -28,7 +29,7 @@ export async function sampleSegment(opts: {
       where: { id: opts.topicId },
       select: { id: true, purpose: true, isMarketing: true },
     });
-    if (!topic) return { ok: false, code: "topic_not_found" };
+    if (!topic) return fail("not_found", { reason: "topic_not_found" });
     conditions.push(eligibleConditionSql(topic));
   }
   const day = today.toISOString().slice(0, 10);

@@ -4,10 +4,11 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { fail, type Because, type NotFound } from "@/lib/result";
 
 const STAFF_ADMIN_LOCK_KEY = 7_240_611_130;
 
-export type StaffChangeRefusal = { ok: false; code: "not_found" | "self" | "last_admin" };
+export type StaffChangeRefusal = NotFound | Because<"conflict", "self" | "last_admin">;
 
 export type StaffTarget = { id: string; email: string; role: StaffRole; active: boolean };
 
@@ -26,8 +27,8 @@ export async function refuseLosingAdmin(
   actorId: string,
   target: StaffTarget,
 ): Promise<StaffChangeRefusal | null> {
-  if (target.id === actorId) return { ok: false, code: "self" };
+  if (target.id === actorId) return fail("conflict", { reason: "self" });
   if (target.role !== "ADMIN" || !target.active) return null;
   const others = await tx.staffUser.count({ where: { role: "ADMIN", active: true, id: { not: target.id } } });
-  return others === 0 ? { ok: false, code: "last_admin" } : null;
+  return others === 0 ? fail("conflict", { reason: "last_admin" }) : null;
 }

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { lockStaffTarget, refuseLosingAdmin, type StaffChangeRefusal } from "./admin-guard";
-import { fieldErrorCodes, type Invalid, type Forbidden } from "@/lib/result";
+import { fail, fieldErrorCodes, type Invalid, type Forbidden } from "@/lib/result";
 import { changeStaffRoleSchema } from "./staff-user-schemas";
 
 export type ChangeStaffRoleResult = { ok: true; changed: boolean } | StaffChangeRefusal | Forbidden | Invalid;
@@ -25,7 +25,7 @@ export async function changeStaffRole(opts: {
     const target = await lockStaffTarget(tx, opts.staffUserId);
     if (!target) return { ok: false, code: "not_found" };
     if (target.role === role) return { ok: true, changed: false };
-    if (target.id === opts.actor.id) return { ok: false, code: "self" };
+    if (target.id === opts.actor.id) return fail("conflict", { reason: "self" });
     if (target.role === "ADMIN") {
       const refusal = await refuseLosingAdmin(tx, opts.actor.id, target);
       if (refusal) return refusal;

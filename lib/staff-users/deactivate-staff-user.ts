@@ -2,7 +2,7 @@
 // longer sign in, and every session and unused sign-in link of theirs is deleted in the same transaction, so they
 // are signed out everywhere at once. Refused for the admin's own account and for the last active admin.
 import "server-only";
-import type { Forbidden } from "@/lib/result";
+import { fail, type Forbidden } from "@/lib/result";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -21,7 +21,7 @@ export async function deactivateStaffUser(opts: {
   return opts.db.$transaction(async (tx): Promise<SetStaffActiveResult> => {
     const target = await lockStaffTarget(tx, opts.staffUserId);
     if (!target) return { ok: false, code: "not_found" };
-    if (target.id === opts.actor.id) return { ok: false, code: "self" };
+    if (target.id === opts.actor.id) return fail("conflict", { reason: "self" });
     if (!target.active) return { ok: true, changed: false, sessionsEnded: 0 };
     const refusal = await refuseLosingAdmin(tx, opts.actor.id, target);
     if (refusal) return refusal;

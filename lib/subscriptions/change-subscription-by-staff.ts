@@ -7,6 +7,7 @@ import type { StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { z } from "zod";
+import { fail, type Because } from "@/lib/result";
 
 const subscriptionChangeSchema = z.object({
   topicId: z.string().min(1).max(64),
@@ -14,7 +15,9 @@ const subscriptionChangeSchema = z.object({
 });
 
 export type ChangeSubscriptionResult =
-  { ok: true; changed: boolean } | { ok: false; code: "forbidden" | "not_found" | "invalid" | "opted_out" };
+  | { ok: true; changed: boolean }
+  | { ok: false; code: "forbidden" | "not_found" | "invalid" }
+  | Because<"conflict", "opted_out">;
 
 export async function changeSubscriptionByStaff(opts: {
   db: Db;
@@ -44,7 +47,7 @@ export async function changeSubscriptionByStaff(opts: {
     ]);
     if (!topic || (topic.archivedAt && state === "SUBSCRIBED")) return { ok: false as const, code: "invalid" as const };
     if (state === "SUBSCRIBED" && topic.isMarketing && contact.marketingOptOutAt)
-      return { ok: false as const, code: "opted_out" as const };
+      return fail("conflict", { reason: "opted_out" });
     const key = { contactId_topicId: { contactId: opts.contactId, topicId } };
     const current = await tx.subscription.findUnique({ where: key, select: { state: true } });
     if ((current?.state ?? "UNSUBSCRIBED") === state) return { ok: true as const, changed: false };

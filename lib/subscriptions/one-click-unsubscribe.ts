@@ -4,13 +4,14 @@ import "server-only";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { setSubscription } from "./set-subscription";
 import { unsubscribeFromAll } from "./unsubscribe-from-all";
+import type { Because } from "@/lib/result";
 
 export type OneClickTarget = { kind: "all" } | { kind: "topic"; topicId: string };
 
 export type OneClickUnsubscribeResult =
   | { ok: true; target: "all"; changed: boolean }
   | { ok: true; target: "topic"; changed: boolean; topic: { nameSv: string; nameEn: string } | null }
-  | { ok: false; code: "unknown_contact" };
+  | Because<"not_found", "unknown_contact">;
 
 /** The token's extra claim, as the link builder wrote it (lib/recipients/build-links.ts). */
 export function oneClickTarget(extra: string | undefined): OneClickTarget {
@@ -43,8 +44,8 @@ export async function oneClickUnsubscribe(opts: {
     return { ok: true, target: "topic", changed: r.changed, topic: r.topic };
   }
   // A topic deleted since the mail went out sends nothing any more: the request is satisfied, so answer success.
-  if (r.code === "unknown_topic") return { ok: true, target: "topic", changed: false, topic: null };
-  return { ok: false, code: r.code };
+  if (r.reason === "unknown_topic") return { ok: true, target: "topic", changed: false, topic: null };
+  return r;
 }
 
 // The mailing's progress counts "unsubscribed from this mailing". The link names only the topic, so the mail it came

@@ -6,10 +6,11 @@ import { liftSuppression } from "@/lib/suppression/lift-suppression";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { hashAddress } from "@/lib/suppression/hash-address";
+import { fail, type Because } from "@/lib/result";
 import { applySubscriptionChange } from "./apply-subscription-change";
 
 export type ResubscribeResult =
-  { ok: true; changed: boolean; topicsStarted: number } | { ok: false; code: "unknown_contact" };
+  { ok: true; changed: boolean; topicsStarted: number } | Because<"not_found", "unknown_contact">;
 
 export async function resubscribe(opts: {
   db: Db;
@@ -23,7 +24,7 @@ export async function resubscribe(opts: {
       where: { id: opts.contactId },
       select: { id: true, email: true, category: true, marketingOptOutAt: true },
     });
-    if (!contact) return { ok: false, code: "unknown_contact" } as const;
+    if (!contact) return fail("not_found", { reason: "unknown_contact" });
     const topics = await tx.topic.findMany({
       where: { isMarketing: true, archivedAt: null, defaultCategories: { has: contact.category } },
       select: { id: true, subscriptions: { where: { contactId: contact.id }, select: { state: true } } },

@@ -7,11 +7,13 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import type { ChangeSource, SubscriptionState } from "@/lib/generated/prisma/enums";
 import { hashAddress } from "@/lib/suppression/hash-address";
+import { fail, type Because } from "@/lib/result";
 import { applySubscriptionChange } from "./apply-subscription-change";
 
 export type SetSubscriptionResult =
   | { ok: true; changed: boolean; state: SubscriptionState; topic: { id: string; nameSv: string; nameEn: string } }
-  | { ok: false; code: "unknown_contact" | "unknown_topic" };
+  | Because<"not_found", "unknown_contact">
+  | Because<"not_found", "unknown_topic">;
 
 export async function setSubscription(opts: {
   db: Db;
@@ -28,14 +30,14 @@ export async function setSubscription(opts: {
       where: { id: opts.contactId },
       select: { id: true, email: true, marketingOptOutAt: true },
     });
-    if (!contact) return { ok: false, code: "unknown_contact" } as const;
+    if (!contact) return fail("not_found", { reason: "unknown_contact" });
     // Archived topics can still be left (an old mail's one-click), never joined.
     const topic = await tx.topic.findUnique({
       where: { id: opts.topicId },
       select: { id: true, key: true, nameSv: true, nameEn: true, isMarketing: true, archivedAt: true },
     });
     if (!topic || (topic.archivedAt && opts.state === "SUBSCRIBED"))
-      return { ok: false, code: "unknown_topic" } as const;
+      return fail("not_found", { reason: "unknown_topic" });
     const view = { id: topic.id, nameSv: topic.nameSv, nameEn: topic.nameEn };
 
     const current = await tx.subscription.findUnique({

@@ -8,10 +8,11 @@ import type { Db } from "@/lib/db/client";
 import type { ChangeSource } from "@/lib/generated/prisma/enums";
 import { recordPrivacyRequest } from "@/lib/privacy-requests/record-privacy-request";
 import { hashAddress } from "@/lib/suppression/hash-address";
+import { fail, type Because } from "@/lib/result";
 import { applySubscriptionChange } from "./apply-subscription-change";
 
 export type UnsubscribeFromAllResult =
-  { ok: true; changed: boolean; topicsStopped: number } | { ok: false; code: "unknown_contact" };
+  { ok: true; changed: boolean; topicsStopped: number } | Because<"not_found", "unknown_contact">;
 
 export async function unsubscribeFromAll(opts: {
   db: Db;
@@ -26,7 +27,7 @@ export async function unsubscribeFromAll(opts: {
       where: { id: opts.contactId },
       select: { id: true, email: true, marketingOptOutAt: true },
     });
-    if (!contact) return { ok: false, code: "unknown_contact" } as const;
+    if (!contact) return fail("not_found", { reason: "unknown_contact" });
     const subscribed = await tx.subscription.findMany({
       where: { contactId: contact.id, state: "SUBSCRIBED", topic: { isMarketing: true } },
       select: { topicId: true },

@@ -57,7 +57,7 @@ describe("email change", () => {
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(5);
-    expect(results.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(7);
+    expect(results.filter((r) => !r.ok && r.code === "rate_limited")).toHaveLength(7);
     const confirmations = await t.db.outboxMessage.count({
       where: { to: { hasSome: results.map((_, i) => `concurrent-${i}@new.example`) } },
     });

@@ -167,7 +167,7 @@ describe("API keys", () => {
     const r = await createApiKey({ db: t.db, input: { name: "", scope: "ADMIN" }, actor: ADMIN });
     expect(r).toEqual({
       ok: false,
-      code: "validation_failed",
+      code: "invalid",
       fieldErrors: { name: "name_required", scope: "scope_invalid" },
     });
   });

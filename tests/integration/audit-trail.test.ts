@@ -71,6 +71,7 @@ describe("filters and paging", () => {
     expect(byDay.ok && byDay.entries.map((e) => e.subjectId)).toEqual(["demo_contact_02"]);
     expect(await listAuditEvents({ db: t.db, filter: filter({ person: "nobody@nowhere.example" }) })).toMatchObject({
       ok: false,
+      code: "not_found",
       reason: "person_not_found",
     });
     expect(auditFilterSchema.safeParse({ from: "1 jan" }).success).toBe(false);

@@ -47,7 +47,7 @@ describe("correctContact", () => {
     });
     expect(r).toEqual({
       ok: false,
-      reason: "invalid",
+      code: "invalid",
       fieldErrors: {
         name: "name_required",
         phone: "phone_invalid",
@@ -101,7 +101,7 @@ describe("reportOtherError", () => {
     const { id: sofia } = await makePerson("Sofia");
     expect(await reportOtherError({ db: t.db, contactId: sofia, input: { details: " " } })).toEqual({
       ok: false,
-      reason: "invalid",
+      code: "invalid",
       fieldErrors: { details: "details_required" },
     });
     expect(await reportOtherError({ db: t.db, contactId: sofia, input: { details: "Fel organisation" } })).toEqual({
@@ -118,13 +118,13 @@ describe("email change", () => {
     const u = unique();
     const { id: ahmed } = await makePerson("Ahmed", { email: `ahmed.hassan.${u}@nordlys.example`, language: "en" });
     const bad = await requestEmailChange({ db: t.db, contactId: ahmed, input: { email: "nope" } });
-    expect(bad).toEqual({ ok: false, reason: "invalid", fieldErrors: { email: "email_invalid" } });
+    expect(bad).toEqual({ ok: false, code: "invalid", fieldErrors: { email: "email_invalid" } });
     const same = await requestEmailChange({
       db: t.db,
       contactId: ahmed,
       input: { email: `Ahmed.Hassan.${u}@nordlys.example` },
     });
-    expect(same).toEqual({ ok: false, reason: "invalid", fieldErrors: { email: "email_same" } });
+    expect(same).toEqual({ ok: false, code: "invalid", fieldErrors: { email: "email_same" } });
   });
 
   it("changes the address only after the link sent to the new address is used, and tells the old one", async () => {

@@ -369,7 +369,7 @@ describe("eraseContact", () => {
         channel: "SELF_SERVICE",
         suppressionKey: SUPPRESSION_KEY,
       }),
-    ).toEqual({ ok: false, reason: "unknown_contact" });
+    ).toEqual({ ok: false, code: "not_found", reason: "unknown_contact" });
   });
 });
 

@@ -186,6 +186,7 @@ describe("recordSelfAccess and exportContactData", () => {
   it("answers unknown_contact for a missing contact", async () => {
     expect(await exportContactData({ db: t.db, contactId: "nobody", format: "json" })).toEqual({
       ok: false,
+      code: "not_found",
       reason: "unknown_contact",
     });
   });

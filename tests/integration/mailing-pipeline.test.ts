@@ -273,7 +273,8 @@ describe("a mailing through pg-boss workers and the Resend API", () => {
     expect(await t.db.delivery.count({ where: { mailingId: mailing.id, status: { not: "CANCELLED" } } })).toBe(0);
     expect(await pauseMailing({ db: t.db, staff: SARA, mailingId: mailing.id })).toEqual({
       ok: false,
-      code: "wrong_state",
+      code: "conflict",
+      reason: "wrong_state",
     });
   });
 

@@ -198,7 +198,8 @@ describe("save mailing draft", () => {
       await t.db.mailing.update({ where: { id: r.id }, data: { status } });
       expect(await saveMailingDraft({ db: t.db, staff: MARKETING, id: r.id, input: draft({ name: "Sent" }) })).toEqual({
         ok: false,
-        code: "not_editable",
+        code: "conflict",
+        reason: "not_editable",
       });
       const got = await getMailing({ db: t.db, staff: MARKETING, id: r.id });
       expect(got.ok && got.editable).toBe(false);

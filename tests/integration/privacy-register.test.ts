@@ -63,7 +63,7 @@ describe("recording a request", () => {
   it("refuses bad input field by field", async () => {
     expect(await record({ type: "NOPE", channel: "SELF_SERVICE", receivedOn: "10/3", email: "nope" })).toEqual({
       ok: false,
-      code: "validation_failed",
+      code: "invalid",
       fieldErrors: {
         type: "type_invalid",
         channel: "channel_invalid",
@@ -183,7 +183,7 @@ describe("due dates, extension and the list to handle", () => {
     ).toEqual({ ok: true });
     expect(
       await completePrivacyRequest({ db: t.db, id: r.id, input: { status: "REJECTED", outcome: "x" }, actor: OFFICER }),
-    ).toEqual({ ok: false, code: "closed" });
+    ).toEqual({ ok: false, code: "conflict", reason: "closed" });
 
     const letters = await listPrivacyRequests({
       db: t.db,

@@ -344,7 +344,7 @@ describe("contacts", () => {
         contactId: eva,
         input: { topicId: topic.id, state: "SUBSCRIBED" },
       }),
-    ).toEqual({ ok: false, code: "opted_out" });
+    ).toEqual({ ok: false, code: "conflict", reason: "opted_out" });
   });
 
   it("revoking links bumps the token version, audited", async () => {

@@ -141,7 +141,8 @@ describe("countSegment", () => {
     expect(await count({})).toEqual({ total: 10, topic: null });
     expect(await countSegment({ db: t.db, filter: fair(), topicId: "nope", today: NOW })).toEqual({
       ok: false,
-      code: "topic_not_found",
+      code: "not_found",
+      reason: "topic_not_found",
     });
   });
 

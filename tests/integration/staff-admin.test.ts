@@ -133,7 +133,7 @@ describe("roles", () => {
 
   it("refuses self-demotion, the last active admin, and non-admins", async () => {
     const self = await changeStaffRole({ db: t.db, actor: ADMIN, staffUserId: ADMIN.id, input: { role: "SUPPORT" } });
-    expect(self).toEqual({ ok: false, code: "self" });
+    expect(self).toEqual({ ok: false, code: "conflict", reason: "self" });
     expect(
       await changeStaffRole({ db: t.db, actor: PRIVACY, staffUserId: "demo_staff_am1", input: { role: "ADMIN" } }),
     ).toEqual({ ok: false, code: "forbidden" });
@@ -152,9 +152,9 @@ describe("roles", () => {
     // An admin that is no longer active does not count: the last active admin cannot be demoted by them either.
     await t.db.staffUser.update({ where: { id: second.id }, data: { role: "ADMIN", active: false } });
     const last = await changeStaffRole({ db: t.db, actor: second, staffUserId: ADMIN.id, input: { role: "SUPPORT" } });
-    expect(last).toEqual({ ok: false, code: "last_admin" });
+    expect(last).toEqual({ ok: false, code: "conflict", reason: "last_admin" });
     const lastOff = await deactivateStaffUser({ db: t.db, actor: second, staffUserId: ADMIN.id });
-    expect(lastOff).toEqual({ ok: false, code: "last_admin" });
+    expect(lastOff).toEqual({ ok: false, code: "conflict", reason: "last_admin" });
     expect(await t.db.staffUser.findUniqueOrThrow({ where: { id: ADMIN.id } })).toMatchObject({
       role: "ADMIN",
       active: true,
@@ -207,7 +207,8 @@ describe("deactivate and reactivate", () => {
   it("refuses deactivating oneself, unknown users, and non-admins", async () => {
     expect(await deactivateStaffUser({ db: t.db, actor: ADMIN, staffUserId: ADMIN.id })).toEqual({
       ok: false,
-      code: "self",
+      code: "conflict",
+      reason: "self",
     });
     expect(await deactivateStaffUser({ db: t.db, actor: ADMIN, staffUserId: "nobody" })).toEqual({
       ok: false,

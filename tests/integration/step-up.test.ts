@@ -78,6 +78,7 @@ describe("requestStepUp", () => {
   it("answers unknown_contact for a contact that does not exist", async () => {
     expect(await requestStepUp({ db: t.db, contactId: "nobody", config: CONFIG, transport: outbox() })).toEqual({
       ok: false,
+      code: "not_found",
       reason: "unknown_contact",
     });
   });

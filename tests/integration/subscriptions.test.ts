@@ -104,16 +104,18 @@ describe("setSubscription", () => {
     expect((await audits(LENA)).length).toBe(before.audits);
   });
 
-  it("answers unknown topics and contacts with a code", async () => {
+  it("answers unknown topics and contacts with not_found and the reason", async () => {
     const { id: LENA, NEWSLETTER } = await makePerson("Lena");
     const base = { db: t.db, state: "SUBSCRIBED" as const, source: "SELF" as const, suppressionKey: SUPPRESSION_KEY };
     expect(await setSubscription({ ...base, contactId: LENA, topicId: "nope" })).toEqual({
       ok: false,
-      code: "unknown_topic",
+      code: "not_found",
+      reason: "unknown_topic",
     });
     expect(await setSubscription({ ...base, contactId: "nobody", topicId: NEWSLETTER })).toEqual({
       ok: false,
-      code: "unknown_contact",
+      code: "not_found",
+      reason: "unknown_contact",
     });
   });
 });

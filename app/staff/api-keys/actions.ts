@@ -9,9 +9,10 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { isLanguage, type Language } from "@/lib/i18n/languages";
 import { translatorFor } from "@/lib/i18n/translator";
-import { formString, localiseErrors, type StaffFormState } from "../privacy-requests/_components/form-state";
+import { formString, type StaffFormState } from "../privacy-requests/_components/form-state";
 import { loadApiKeyForStaff } from "@/lib/access/load-api-key-for-staff";
-import { textsAt } from "@/lib/i18n/texts-at";
+import { toFormState } from "@/app/staff/_components/refusal-state";
+import { API_KEY_TEXTS } from "@/app/staff/_components/refusal-texts";
 
 function uiLang(form: FormData): Language {
   const lang = formString(form, "uiLang");
@@ -34,17 +35,7 @@ export async function createKey(_prev: StaffFormState, form: FormData): Promise<
       actor: { type: "STAFF", id: access.staff.id },
       createdById: access.staff.id,
     });
-    if (!r.ok)
-      return {
-        status: "invalid",
-        message: t("accountability.apiKeys.invalid"),
-        fieldErrors: localiseErrors(
-          r.fieldErrors,
-          textsAt(uiLang(form), "accountability.apiKeys.errors"),
-          t("accountability.apiKeys.invalid"),
-        ),
-        values,
-      };
+    if (!r.ok) return toFormState(uiLang(form), r, values, API_KEY_TEXTS);
     revalidatePath("/staff/api-keys");
     return {
       status: "saved",

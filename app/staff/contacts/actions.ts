@@ -14,7 +14,8 @@ import { revokeLinks } from "@/lib/recipients/revoke-links";
 import { CONTACT_EDIT_FIELDS } from "@/lib/contacts/contact-schemas";
 import { updateContact } from "@/lib/contacts/update-contact";
 import { formValues, type FormState } from "@/app/staff/_components/form-state";
-import { refusalState } from "@/app/staff/_components/refusal-state";
+import { toFormState } from "@/app/staff/_components/refusal-state";
+import { refusalWord } from "@/lib/result";
 
 const str = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -37,21 +38,8 @@ export async function updateContactAction(_prev: FormState, form: FormData): Pro
       input: values,
       suppressionKey: getConfig().suppressionKey,
     });
-    // A new address on the suppression list: the reasons, and the form then offers the deliberate override.
-    if (!r.ok && r.code === "suppressed")
-      return {
-        status: "suppressed",
-        message: t("register.contacts.suppressedLead"),
-        fieldErrors: {},
-        values,
-        details: r.matches.map((m) =>
-          t("register.contacts.suppressedItem", {
-            reason: t(`enums.suppressionReason.inSentence.${m.reason}`),
-            date: m.since.toISOString().slice(0, 10),
-          }),
-        ),
-      };
-    if (!r.ok) return refusalState(lang, r, values);
+    // A new address on the suppression list comes back with its reasons; the form then offers the override.
+    if (!r.ok) return toFormState(lang, r, values);
     if (r.changed.length === 0)
       return { status: "unchanged", message: c("register.common.unchanged"), fieldErrors: {}, values };
   } catch {
@@ -62,13 +50,13 @@ export async function updateContactAction(_prev: FormState, form: FormData): Pro
 
 async function runButton(
   id: string,
-  run: () => Promise<{ ok: boolean; code?: string }>,
+  run: () => Promise<{ ok: true } | { ok: false; code: string; reason?: string }>,
   okStatus: string,
 ): Promise<never> {
   let target: string;
   try {
     const r = await run();
-    target = back(id, r.ok ? `status=${okStatus}` : `error=${r.code ?? "failed"}`);
+    target = back(id, r.ok ? `status=${okStatus}` : `error=${refusalWord(r)}`);
   } catch {
     target = back(id, "error=failed");
   }
@@ -122,7 +110,7 @@ export async function eraseContactAction(_prev: FormState, form: FormData): Prom
       input: { channel: values.channel, confirm: values.confirm || undefined },
       suppressionKey: getConfig().suppressionKey,
     });
-    if (!r.ok) return refusalState(lang, r, values);
+    if (!r.ok) return toFormState(lang, r, values);
     ref = r.subjectRef;
   } catch {
     return { status: "failed", message: c("register.common.failed"), fieldErrors: {}, values };

@@ -15,6 +15,8 @@ import { sendTestMailing } from "@/lib/mailings/send-test-mailing";
 import { startMailing } from "@/lib/mailings/start-mailing";
 import { stockholmLocalToDate } from "@/lib/mailings/stockholm-time";
 import { formValues, type FormState } from "@/app/staff/_components/form-state";
+import { toFormState } from "@/app/staff/_components/refusal-state";
+import { MAILING_TEXTS } from "@/app/staff/_components/refusal-texts";
 import { textsAt } from "@/lib/i18n/texts-at";
 
 const FORM_FIELDS = [...MAILING_DRAFT_FIELDS, "sendAt"] as const;
@@ -59,14 +61,7 @@ export async function saveMailingAction(_prev: FormState, form: FormData): Promi
   let changed: number;
   try {
     const r = await saveMailingDraft({ db, staff, id, input: values });
-    if (!r.ok) {
-      if (r.code === "invalid") return state("invalid", t("mailings.errors.invalid"), localise(r.fieldErrors));
-      if (r.code === "not_editable") return state("failed", t("mailings.errors.notEditable"));
-      return state(
-        "forbidden",
-        r.code === "forbidden" ? t("mailings.errors.forbidden") : t("mailings.errors.notFound"),
-      );
-    }
+    if (!r.ok) return toFormState(lang, r, values, MAILING_TEXTS);
     savedId = r.id;
     created = r.created;
     changed = r.changed.length;
@@ -110,11 +105,7 @@ export async function saveMailingAction(_prev: FormState, form: FormData): Promi
     if (created) redirect(`${detail}/edit?status=created`);
     if (started.code === "incomplete")
       return state("invalid", t("mailings.errors.incomplete"), localise(incompleteCodes(started.fields ?? {})));
-    if (started.code === "wrong_state") return state("failed", t("mailings.errors.wrongState"));
-    return state(
-      "forbidden",
-      started.code === "forbidden" ? t("mailings.errors.forbidden") : t("mailings.errors.notFound"),
-    );
+    return toFormState(lang, started, values, MAILING_TEXTS);
   }
   redirect(`${detail}?status=${started.status === "SCHEDULED" ? "scheduled" : "started"}`);
 }

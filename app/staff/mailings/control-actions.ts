@@ -7,6 +7,8 @@ import { getActionI18n } from "@/lib/i18n/server";
 import { cancelMailing } from "@/lib/mailings/cancel-mailing";
 import { pauseMailing } from "@/lib/mailings/pause-mailing";
 import { resumeMailing } from "@/lib/mailings/resume-mailing";
+import { refusalMessage } from "@/app/staff/_components/refusal-state";
+import { MAILING_CONTROL_TEXTS } from "@/app/staff/_components/refusal-texts";
 
 export type ControlVerb = "pause" | "resume" | "cancel";
 const USE_CASES = { pause: pauseMailing, resume: resumeMailing, cancel: cancelMailing } as const;
@@ -15,7 +17,7 @@ export async function controlMailingAction(
   mailingId: string,
   verb: ControlVerb,
 ): Promise<{ ok: boolean; message: string }> {
-  const { t } = await getActionI18n();
+  const { lang, t } = await getActionI18n();
   const access = await checkStaff("mailings.send");
   if (!access.ok) return { ok: false, message: t("mailings.errors.forbidden") };
   const change = Object.hasOwn(USE_CASES, verb) ? USE_CASES[verb] : null;
@@ -32,11 +34,7 @@ export async function controlMailingAction(
               ? t("mailings.progress.resumed")
               : t("mailings.progress.cancelledDone"),
       };
-    if (r.code === "wrong_state") return { ok: false, message: t("mailings.progress.wrongState") };
-    return {
-      ok: false,
-      message: r.code === "forbidden" ? t("mailings.errors.forbidden") : t("mailings.errors.notFound"),
-    };
+    return { ok: false, message: refusalMessage(lang, r, MAILING_CONTROL_TEXTS) };
   } catch {
     return { ok: false, message: t("mailings.progress.controlFailed") };
   }

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { getActionI18n } from "@/lib/i18n/server";
 import { saveOrganisation } from "@/lib/organisations/save-organisation";
 import { formValues, type FormState } from "@/app/staff/_components/form-state";
-import { refusalState } from "@/app/staff/_components/refusal-state";
+import { toFormState } from "@/app/staff/_components/refusal-state";
 
 const FIELDS = [
   "name",
@@ -28,7 +28,7 @@ export async function saveOrganisationAction(_prev: FormState, form: FormData): 
   let savedId: string;
   try {
     const r = await saveOrganisation({ db: await getDb(), staff: access.staff, id, input: values });
-    if (!r.ok) return refusalState(lang, r, values);
+    if (!r.ok) return toFormState(lang, r, values);
     if (!r.created && r.changed.length === 0)
       return { status: "unchanged", message: t("register.common.unchanged"), fieldErrors: {}, values };
     savedId = r.id;

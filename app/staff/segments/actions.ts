@@ -8,8 +8,9 @@ import { getActionI18n } from "@/lib/i18n/server";
 import { archiveSegment } from "@/lib/segments/archive-segment";
 import { filterFromForm } from "@/lib/segments/filter-from-form";
 import { saveSegment } from "@/lib/segments/save-segment";
-import { formValues, localiseErrors, type FormState } from "@/app/staff/_components/form-state";
-import { textsAt } from "@/lib/i18n/texts-at";
+import { formValues, type FormState } from "@/app/staff/_components/form-state";
+import { toFormState } from "@/app/staff/_components/refusal-state";
+import { SEGMENT_TEXTS } from "@/app/staff/_components/refusal-texts";
 
 export async function saveSegmentAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { lang, t } = await getActionI18n();
@@ -30,21 +31,7 @@ export async function saveSegmentAction(_prev: FormState, form: FormData): Promi
       id: values.id || undefined,
       input: { name: values.name, filter },
     });
-    if (!r.ok) {
-      if (r.code === "invalid")
-        return {
-          status: "invalid",
-          message: s("segments.invalid"),
-          fieldErrors: localiseErrors(textsAt(lang, "segments.errors"), r.fieldErrors, s("segments.errorFallback")),
-          values,
-        };
-      return {
-        status: "forbidden",
-        message: r.code === "forbidden" ? s("segments.forbidden") : s("segments.notFound"),
-        fieldErrors: {},
-        values,
-      };
-    }
+    if (!r.ok) return toFormState(lang, r, values, SEGMENT_TEXTS);
     if (!r.created && r.changed.length === 0)
       return { status: "unchanged", message: s("segments.unchanged"), fieldErrors: {}, values };
     id = r.id;

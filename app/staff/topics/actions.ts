@@ -5,8 +5,9 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getActionI18n } from "@/lib/i18n/server";
 import { saveTopic } from "@/lib/topics/save-topic";
-import { formValues, localiseErrors, type FormState } from "@/app/staff/_components/form-state";
-import { textsAt } from "@/lib/i18n/texts-at";
+import { formValues, type FormState } from "@/app/staff/_components/form-state";
+import { toFormState } from "@/app/staff/_components/refusal-state";
+import { SEGMENT_TEXTS } from "@/app/staff/_components/refusal-texts";
 
 const FIELDS = [
   "id",
@@ -38,21 +39,7 @@ export async function saveTopicAction(_prev: FormState, form: FormData): Promise
       id: values.id || undefined,
       input: { ...values, defaultCategories },
     });
-    if (!r.ok) {
-      if (r.code === "invalid")
-        return {
-          status: "invalid",
-          message: t("segments.invalid"),
-          fieldErrors: localiseErrors(textsAt(lang, "segments.errors"), r.fieldErrors, t("segments.errorFallback")),
-          values,
-        };
-      return {
-        status: "forbidden",
-        message: r.code === "forbidden" ? t("segments.forbidden") : t("segments.notFound"),
-        fieldErrors: {},
-        values,
-      };
-    }
+    if (!r.ok) return toFormState(lang, r, values, SEGMENT_TEXTS);
     if (!r.created && r.changed.length === 0)
       return { status: "unchanged", message: t("segments.unchanged"), fieldErrors: {}, values };
     id = r.id;

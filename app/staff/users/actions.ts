@@ -13,9 +13,11 @@ import { changeStaffRole } from "@/lib/staff-users/change-staff-role";
 import { deactivateStaffUser } from "@/lib/staff-users/deactivate-staff-user";
 import { inviteStaffUser } from "@/lib/staff-users/invite-staff-user";
 import { reactivateStaffUser } from "@/lib/staff-users/reactivate-staff-user";
-import { formString, localiseErrors, type StaffFormState } from "../privacy-requests/_components/form-state";
+import { formString, type StaffFormState } from "../privacy-requests/_components/form-state";
 import { loadStaffUserForStaff } from "@/lib/access/load-staff-user-for-staff";
-import { textsAt } from "@/lib/i18n/texts-at";
+import { toFormState } from "@/app/staff/_components/refusal-state";
+import { STAFF_INVITE_TEXTS } from "@/app/staff/_components/refusal-texts";
+import { refusalWord } from "@/lib/result";
 
 const uiLang = (form: FormData): Language => {
   const lang = formString(form, "uiLang");
@@ -38,16 +40,7 @@ export async function inviteStaffAction(_prev: StaffFormState, form: FormData): 
       publicUrl: config.publicUrl,
       language: lang,
     });
-    if (!r.ok) {
-      if (r.code === "forbidden")
-        return { status: "failed", message: t("staffAdmin.outcome.forbidden"), fieldErrors: {}, values };
-      const fieldErrors = localiseErrors(
-        r.fieldErrors,
-        textsAt(lang, "staffAdmin.errors"),
-        t("staffAdmin.invite.invalid"),
-      );
-      return { status: "invalid", message: t("staffAdmin.invite.invalid"), fieldErrors, values };
-    }
+    if (!r.ok) return toFormState(lang, r, values, STAFF_INVITE_TEXTS);
     revalidatePath("/staff/users");
     const message = r.mailSent ? t("staffAdmin.invite.invited") : t("staffAdmin.invite.invitedMailFailed");
     return { status: "saved", message, fieldErrors: {}, values: { role: values.role }, data: { id: r.id } };
@@ -56,7 +49,7 @@ export async function inviteStaffAction(_prev: StaffFormState, form: FormData): 
   }
 }
 
-type ButtonResult = { ok: true; changed: boolean } | { ok: false; code: string };
+type ButtonResult = { ok: true; changed: boolean } | { ok: false; code: string; reason?: string };
 
 async function runButton(
   form: FormData,
@@ -72,7 +65,8 @@ async function runButton(
     const db = await getDb();
     const user = await loadStaffUserForStaff({ db, staff: access.staff, id });
     const r = user.ok ? await run(db, access.staff, user.value.id) : user;
-    done = r.ok ? (r.changed ? okCode : "unchanged") : r.code;
+    // The page words each outcome, the self and last-admin conflicts included, by this one word.
+    done = r.ok ? (r.changed ? okCode : "unchanged") : refusalWord(r);
   } catch {
     done = "failed";
   }

@@ -46,7 +46,7 @@ export async function saveCorrection(_prev: FormState, form: FormData): Promise<
         values,
       };
     }
-    if (r.reason === "invalid")
+    if (r.code === "invalid")
       return {
         status: "invalid",
         message: t("myData.correct.invalid"),
@@ -79,16 +79,16 @@ export async function changeEmail(_prev: FormState, form: FormData): Promise<For
         fieldErrors: {},
         values: { email: "" },
       };
-    if (r.reason === "invalid")
+    if (r.code === "invalid")
       return {
         status: "invalid",
         message: t("myData.correct.invalid"),
         fieldErrors: localise(lang, r.fieldErrors),
         values,
       };
-    if (r.reason === "rate_limited")
+    if (r.code === "rate_limited")
       return { status: "failed", message: t("myData.correct.emailLimited"), fieldErrors: {}, values };
-    if (r.reason === "unknown_contact")
+    if (r.code === "not_found")
       return { status: "session_ended", message: t("myData.correct.sessionEnded"), fieldErrors: {}, values };
     return { status: "failed", message: t("myData.correct.failed"), fieldErrors: {}, values };
   } catch {

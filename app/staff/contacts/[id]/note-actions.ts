@@ -8,8 +8,9 @@ import { isLanguage } from "@/lib/i18n/languages";
 import { translatorFor } from "@/lib/i18n/translator";
 import { addNote } from "@/lib/notes/add-note";
 import { deleteNote } from "@/lib/notes/delete-note";
-import { formString, localiseErrors, type StaffFormState } from "../../privacy-requests/_components/form-state";
-import { textsAt } from "@/lib/i18n/texts-at";
+import { formString, type StaffFormState } from "../../privacy-requests/_components/form-state";
+import { toFormState } from "@/app/staff/_components/refusal-state";
+import { NOTE_TEXTS } from "@/app/staff/_components/refusal-texts";
 
 const back = (id: string, q: string) => `/staff/contacts/${encodeURIComponent(id)}?${q}#notes-heading`;
 
@@ -24,18 +25,7 @@ export async function addNoteAction(_prev: StaffFormState, form: FormData): Prom
   let target: string;
   try {
     const r = await addNote({ db: await getDb(), staff: access.staff, contactId: id, input: values });
-    if (!r.ok && r.code === "invalid") {
-      const fieldErrors = localiseErrors(
-        r.fieldErrors,
-        textsAt(lang, "staffAdmin.notes.errors"),
-        t("register.common.invalid"),
-      );
-      return { status: "invalid", message: t("register.common.invalid"), fieldErrors, values };
-    }
-    if (!r.ok) {
-      const message = r.code === "forbidden" ? t("register.common.forbidden") : t("register.common.notFound");
-      return { status: "failed", message, fieldErrors: {}, values };
-    }
+    if (!r.ok) return toFormState(lang, r, values, NOTE_TEXTS);
     target = back(id, "status=note_added");
   } catch {
     return { status: "failed", message: t("register.common.failed"), fieldErrors: {}, values };

@@ -7,9 +7,8 @@ import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getActionI18n } from "@/lib/i18n/server";
 import { createContact } from "@/lib/contacts/create-contact";
-import { formValues, localiseErrors, type FormState } from "@/app/staff/_components/form-state";
-import { textsAt } from "@/lib/i18n/texts-at";
-import { day } from "@/app/staff/_components/format";
+import { formValues, type FormState } from "@/app/staff/_components/form-state";
+import { toFormState } from "@/app/staff/_components/refusal-state";
 
 const CREATE_FIELDS = [
   "name",
@@ -41,33 +40,8 @@ export async function createContactAction(_prev: FormState, form: FormData): Pro
       input: values,
       suppressionKey: getConfig().suppressionKey,
     });
-    if (!r.ok) {
-      if (r.code === "invalid")
-        return {
-          status: "invalid",
-          message: t("register.common.invalid"),
-          fieldErrors: localiseErrors(
-            textsAt(lang, "register.errors"),
-            r.fieldErrors,
-            t("register.common.errorFallback"),
-          ),
-          values,
-        };
-      if (r.code === "suppressed")
-        return {
-          status: "suppressed",
-          message: t("register.contacts.suppressedLead"),
-          fieldErrors: {},
-          values,
-          details: r.matches.map((m) =>
-            t("register.contacts.suppressedItem", {
-              reason: t(`enums.suppressionReason.inSentence.${m.reason}`),
-              date: day(m.since),
-            }),
-          ),
-        };
-      return { status: "forbidden", message: t("register.common.forbidden"), fieldErrors: {}, values };
-    }
+    // On the suppression list: the reasons and days, and the form then offers the explicit override.
+    if (!r.ok) return toFormState(lang, r, values);
     id = r.id;
   } catch {
     return { status: "failed", message: t("register.common.failed"), fieldErrors: {}, values };

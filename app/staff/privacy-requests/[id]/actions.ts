@@ -9,14 +9,13 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { completePrivacyRequest } from "@/lib/privacy-requests/complete-privacy-request";
 import { extendPrivacyRequest } from "@/lib/privacy-requests/extend-privacy-request";
 import { updatePrivacyRequest } from "@/lib/privacy-requests/update-privacy-request";
-import { formString, localiseErrors, type StaffFormState } from "../_components/form-state";
+import { formString, type StaffFormState } from "../_components/form-state";
 import { loadPrivacyRequestForStaff } from "@/lib/access/load-privacy-request-for-staff";
-import { textsAt } from "@/lib/i18n/texts-at";
+import type { Because, Invalid, NotFound } from "@/lib/result";
+import { toFormState } from "@/app/staff/_components/refusal-state";
+import { PRIVACY_REQUEST_TEXTS } from "@/app/staff/_components/refusal-texts";
 
-type Outcome =
-  | { ok: true; changed?: string[] }
-  | { ok: false; code: "validation_failed"; fieldErrors: Record<string, string> }
-  | { ok: false; code: "not_found" | "closed" };
+type Outcome = { ok: true; changed?: string[] } | Invalid | NotFound | Because<"conflict", "closed">;
 
 async function run(
   form: FormData,
@@ -38,30 +37,13 @@ async function run(
   try {
     const db = await getDb();
     const request = await loadPrivacyRequestForStaff({ db, staff: access.staff, id });
-    if (!request.ok) {
-      const message =
-        request.code === "forbidden"
-          ? t("accountability.requests.form.forbidden")
-          : t("accountability.requests.errors.not_found");
-      return { status: "failed", message, fieldErrors: {}, values };
-    }
+    if (!request.ok) return toFormState(uiLang(form), request, values, PRIVACY_REQUEST_TEXTS);
     const r = await call(db, request.value.id, values, access.staff.id);
     if (r.ok) {
       revalidatePath(`/staff/privacy-requests/${id}`);
       return { status: "saved", message: success(t, r), fieldErrors: {}, values };
     }
-    if (r.code === "validation_failed")
-      return {
-        status: "invalid",
-        message: t("accountability.requests.form.invalid"),
-        fieldErrors: localiseErrors(
-          r.fieldErrors,
-          textsAt(uiLang(form), "accountability.requests.errors"),
-          t("accountability.requests.errorFallback"),
-        ),
-        values,
-      };
-    return { status: "failed", message: t(`accountability.requests.errors.${r.code}`), fieldErrors: {}, values };
+    return toFormState(uiLang(form), r, values, PRIVACY_REQUEST_TEXTS);
   } catch {
     return { status: "failed", message: t("accountability.requests.form.failed"), fieldErrors: {}, values };
   }

@@ -1,10 +1,9 @@
 // What a staff form's server action hands back: a status, a message in the user's language, per-field messages and
-// the values typed (React resets uncontrolled forms after an action).
-export type StaffFormState = {
-  status: "idle" | "saved" | "invalid" | "failed";
-  message: string;
-  fieldErrors: Record<string, string>;
-  values: Record<string, string>;
+// the values typed (React resets uncontrolled forms after an action). The register's FormState with room for extra
+// data, so a refusal maps to it the one way every staff form does (toFormState, refusal-state.ts).
+import type { FormState } from "@/app/staff/_components/form-state";
+
+export type StaffFormState = FormState & {
   /** Extra data for the form, e.g. the API key shown once. */
   data?: Record<string, string>;
 };
@@ -20,12 +19,3 @@ export const formString = (form: FormData, name: string): string => {
   const v = form.get(name);
   return typeof v === "string" ? v : "";
 };
-
-/** Error codes → texts, with a fallback for codes the page has no text for. */
-export function localiseErrors(
-  codes: Record<string, string>,
-  texts: Record<string, string>,
-  fallback: string,
-): Record<string, string> {
-  return Object.fromEntries(Object.entries(codes).map(([field, code]) => [field, texts[code] ?? fallback]));
-}

@@ -7,8 +7,9 @@ import { getConfig } from "@/lib/env/config";
 import { isLanguage } from "@/lib/i18n/languages";
 import { translatorFor } from "@/lib/i18n/translator";
 import { recordStaffRequest } from "@/lib/privacy-requests/record-staff-request";
-import { formString, localiseErrors, type StaffFormState } from "../_components/form-state";
-import { textsAt } from "@/lib/i18n/texts-at";
+import { formString, type StaffFormState } from "../_components/form-state";
+import { toFormState } from "@/app/staff/_components/refusal-state";
+import { PRIVACY_REQUEST_TEXTS } from "@/app/staff/_components/refusal-texts";
 
 export async function recordRequest(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
   const requested = formString(form, "uiLang");
@@ -27,17 +28,7 @@ export async function recordRequest(_prev: StaffFormState, form: FormData): Prom
       actor: { type: "STAFF", id: access.staff.id },
       suppressionKey: getConfig().suppressionKey,
     });
-    if (!r.ok)
-      return {
-        status: "invalid",
-        message: t("accountability.requests.form.invalid"),
-        fieldErrors: localiseErrors(
-          r.fieldErrors,
-          textsAt(lang, "accountability.requests.errors"),
-          t("accountability.requests.errorFallback"),
-        ),
-        values,
-      };
+    if (!r.ok) return toFormState(lang, r, values, PRIVACY_REQUEST_TEXTS);
     return {
       status: "saved",
       message: t("accountability.requests.form.saved"),

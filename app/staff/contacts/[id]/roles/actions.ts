@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { getActionI18n } from "@/lib/i18n/server";
 import { addRole } from "@/lib/roles/add-role";
 import { formValues, type FormState } from "@/app/staff/_components/form-state";
-import { refusalState } from "@/app/staff/_components/refusal-state";
+import { toFormState } from "@/app/staff/_components/refusal-state";
 
 export async function addRoleAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { lang, t } = await getActionI18n();
@@ -17,7 +17,7 @@ export async function addRoleAction(_prev: FormState, form: FormData): Promise<F
   if (!access.ok) return { status: "forbidden", message: t("register.common.forbidden"), fieldErrors: {}, values };
   try {
     const r = await addRole({ db: await getDb(), staff: access.staff, contactId: id, input: values });
-    if (!r.ok) return refusalState(lang, r, values);
+    if (!r.ok) return toFormState(lang, r, values);
   } catch {
     return { status: "failed", message: t("register.common.failed"), fieldErrors: {}, values };
   }
