@@ -5,7 +5,7 @@
 import "server-only";
 import { recordAuditEvent, recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { loadOrganisationForStaff } from "@/lib/access/load-organisation-for-staff";
-import { can, type StaffPrincipal } from "@/lib/auth/permissions";
+import { can, limitedToOwnOrganisations, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { SuppressionMatch } from "@/lib/suppression/find-suppression";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
@@ -32,6 +32,10 @@ export async function createContact(opts: {
   const parsed = contactCreateSchema.safeParse(opts.input);
   if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
   const input = parsed.data;
+  // An account manager's contact belongs to one of their organisations from the start; without one, nobody but an
+  // admin or the privacy officer could change it afterwards (lib/access/contact-ownership.ts).
+  if (!input.organisationId && limitedToOwnOrganisations(opts.staff, "contacts.write"))
+    return invalid({ organisationId: "organisation_required" });
   if (input.organisationId && !input.roleType)
     return { ok: false, code: "invalid", fieldErrors: { roleType: "role_type_invalid" } };
   const now = opts.now ?? new Date();

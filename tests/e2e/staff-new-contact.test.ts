@@ -97,6 +97,9 @@ describe("staff create contact (sv)", () => {
       await page.goto(`${server.url}/staff/contacts/new`);
       await page.locator("#f-name").fill(ERASED.name);
       await page.locator("#f-email").fill(ERASED.email);
+      // An account manager's contact belongs to one of her organisations from the start.
+      await page.locator("#f-organisationId").selectOption("demo_org_nordlys");
+      await page.locator("#f-roleType").selectOption("TECHNICAL_CONTACT");
       await page.getByRole("button", { name: "Lägg in kontakten" }).click();
       // The page writes the Stockholm day: after 23:00 UTC that is already tomorrow in UTC terms.
       const today = stockholmToday();
@@ -106,12 +109,18 @@ describe("staff create contact (sv)", () => {
       await page.locator("[data-testid=override]").waitFor();
       await expectAccessible(page);
 
+      // The answer keeps every choice, selects included (React resets a form after an action).
+      expect(await page.locator("#f-organisationId").inputValue()).toBe("demo_org_nordlys");
+      expect(await page.locator("#f-roleType").inputValue()).toBe("TECHNICAL_CONTACT");
+
       // The override without a basis and new source is refused per field.
       await page.locator("#f-override").check();
       await page.getByRole("button", { name: "Lägg in kontakten" }).click();
       await expect
         .poll(() => page.locator("#f-overrideBasis-error").textContent())
         .toBe("Välj den rättsliga grunden för att lägga in personen igen.");
+      expect(await page.locator("#f-organisationId").inputValue()).toBe("demo_org_nordlys");
+      expect(await page.locator("#f-roleType").inputValue()).toBe("TECHNICAL_CONTACT");
       await expectAccessible(page);
 
       await page.locator("#f-overrideBasis").selectOption("LEGITIMATE_INTEREST");

@@ -456,7 +456,7 @@ describe("contacts", () => {
   });
 
   it("an ordinary create adds the role at the organisation; marketing may not create", async () => {
-    const { tag, KARIN, MARKETING, NORDLYS, KVARNBY } = await makeRegister();
+    const { tag, KARIN, MARKETING, PRIVACY, NORDLYS, KVARNBY } = await makeRegister();
     const input = {
       name: "Ny Person",
       email: `ny.person.${tag}@nordlys.example`,
@@ -479,6 +479,22 @@ describe("contacts", () => {
         suppressionKey: KEY,
       }),
     ).toEqual({ ok: false, code: "forbidden" });
+    // An account manager's contact belongs to one of her organisations from the start; the privacy officer's need not.
+    expect(
+      await createContact({
+        db: t.db,
+        staff: KARIN,
+        input: { ...input, organisationId: "", roleType: "" },
+        suppressionKey: KEY,
+      }),
+    ).toEqual({ ok: false, code: "invalid", fieldErrors: { organisationId: "organisation_required" } });
+    const withoutOrg = await createContact({
+      db: t.db,
+      staff: PRIVACY,
+      input: { ...input, email: `utan.org.${tag}@nordlys.example`, organisationId: "", roleType: "" },
+      suppressionKey: KEY,
+    });
+    expect(withoutOrg.ok).toBe(true);
     const r = await createContact({ db: t.db, staff: KARIN, input, suppressionKey: KEY });
     expect(r.ok).toBe(true);
     const roles = await t.db.contactRole.findMany({ where: { contactId: r.ok ? r.id : "" } });

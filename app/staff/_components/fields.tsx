@@ -1,6 +1,7 @@
 "use client";
-// Form fields of the register pages: label, hint, error next to the field (aria-invalid, aria-describedby), a status
-// line that announces the outcome, and focus on the first invalid field after a failed save.
+// Form fields of every staff form: label, hint, error next to the field (aria-invalid, aria-describedby), a status
+// line that announces the outcome, and focus on the first invalid field after a failed save. After an action answers,
+// each field shows what was typed (the state's values), falling back to its default.
 import { useEffect, type RefObject } from "react";
 import type { FormState } from "@/app/staff/_components/form-state";
 
@@ -11,7 +12,9 @@ export function useFocusFirstError(state: FormState, form: RefObject<HTMLFormEle
   }, [state, form]);
 }
 
-type Common = { name: string; label: string; state: FormState; hint?: string; id?: string };
+type Common = { name: string; label: string; state: FormState; hint?: string; id?: string; defaultValue?: string };
+
+const valueOf = (props: Common) => props.state.values[props.name] ?? props.defaultValue ?? "";
 
 function describe(id: string, hint?: string, error?: string) {
   return [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
@@ -39,7 +42,12 @@ function Frame(props: Common & { id: string; error?: string; children: React.Rea
 }
 
 export function TextField(
-  props: Common & { type?: "text" | "email" | "tel" | "date"; autoComplete?: string; textarea?: boolean },
+  props: Common & {
+    type?: "text" | "email" | "tel" | "date";
+    autoComplete?: string;
+    textarea?: boolean;
+    rows?: number;
+  },
 ) {
   const id = props.id ?? `f-${props.name}`;
   const error = props.state.fieldErrors[props.name];
@@ -47,14 +55,18 @@ export function TextField(
     id,
     name: props.name,
     className: "field__input",
-    defaultValue: props.state.values[props.name] ?? "",
+    defaultValue: valueOf(props),
     "aria-invalid": error ? (true as const) : undefined,
     "aria-describedby": describe(id, props.hint, error),
     autoComplete: props.autoComplete ?? "off",
   };
   return (
     <Frame {...props} id={id} error={error}>
-      {props.textarea ? <textarea {...common} rows={3} /> : <input type={props.type ?? "text"} {...common} />}
+      {props.textarea ? (
+        <textarea {...common} rows={props.rows ?? 3} />
+      ) : (
+        <input type={props.type ?? "text"} {...common} />
+      )}
     </Frame>
   );
 }
@@ -64,11 +76,14 @@ export function SelectField(props: Common & { options: { value: string; label: s
   const error = props.state.fieldErrors[props.name];
   return (
     <Frame {...props} id={id} error={error}>
+      {/* Keyed by its value: React resets a form after an action, and a select (unlike an input) would go back to the
+          value it was first rendered with, not the one the answer carries. */}
       <select
+        key={valueOf(props)}
         id={id}
         name={props.name}
         className="field__input"
-        defaultValue={props.state.values[props.name] ?? ""}
+        defaultValue={valueOf(props)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describe(id, props.hint, error)}
       >
@@ -94,5 +109,19 @@ export function Status({ state }: { state: FormState }) {
         </ul>
       ) : null}
     </div>
+  );
+}
+
+/** A status line for forms whose outcome is one sentence, with a test id and the status as data-status. */
+export function FormStatus({ state, testId }: { state: FormState; testId?: string }) {
+  return (
+    <p
+      role="status"
+      data-testid={testId}
+      data-status={state.status}
+      className={state.message ? "field__hint" : undefined}
+    >
+      {state.message}
+    </p>
   );
 }

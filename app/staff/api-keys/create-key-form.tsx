@@ -2,7 +2,7 @@
 // Creates a key and shows it once, whole (a wrapping read-only field, never cut off), with a copy button.
 import { useTranslations } from "next-intl";
 import { useActionState, useRef, useState } from "react";
-import { FormStatus, SelectField, TextField, useFocusFirstError } from "../privacy-requests/_components/form-parts";
+import { FormStatus, SelectField, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
 import { idleState } from "../privacy-requests/_components/form-state";
 import { createKey } from "./actions";
 

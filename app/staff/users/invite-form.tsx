@@ -2,7 +2,7 @@
 // Invites a staff member: address, name and role, with errors next to their field and focus on the first one.
 import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
-import { FormStatus, SelectField, TextField, useFocusFirstError } from "../privacy-requests/_components/form-parts";
+import { FormStatus, SelectField, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
 import { idleState } from "../privacy-requests/_components/form-state";
 import { inviteStaffAction } from "./actions";
 

@@ -2,7 +2,7 @@
 // Adds a note to a contact: one text area with its error next to it; on success the page reloads with the note.
 import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
-import { FormStatus, TextField, useFocusFirstError } from "../../privacy-requests/_components/form-parts";
+import { FormStatus, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
 import { idleState } from "../../privacy-requests/_components/form-state";
 import { addNoteAction } from "./note-actions";
 

@@ -2,7 +2,7 @@
 // The forms of an open request: status and handler, extension (with a required reason), closing.
 import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
-import { FormStatus, SelectField, TextField, useFocusFirstError } from "../_components/form-parts";
+import { FormStatus, SelectField, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
 import { idleState } from "../_components/form-state";
 import { completeRequest, extendRequest, updateRequest } from "./actions";
 

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState, useRef } from "react";
-import { FormStatus, SelectField, TextField, useFocusFirstError } from "../_components/form-parts";
+import { FormStatus, SelectField, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
 import { idleState } from "../_components/form-state";
 import { recordRequest } from "./actions";
 
