@@ -20,7 +20,7 @@ export async function makeStaffUser(
   db: Db,
   role: StaffRole,
   over: { name?: string; email?: string; active?: boolean } = {},
-): Promise<StaffPrincipal & { email: string }> {
+): Promise<StaffPrincipal & { email: string; name: string | null }> {
   const u = unique();
   const user = await db.staffUser.create({
     data: {
@@ -29,7 +29,7 @@ export async function makeStaffUser(
       role,
       active: over.active ?? true,
     },
-    select: { id: true, role: true, email: true },
+    select: { id: true, role: true, email: true, name: true },
   });
   return user;
 }

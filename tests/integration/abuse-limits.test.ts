@@ -12,21 +12,20 @@ import { createTransport } from "@/lib/mail/create-transport";
 import { requestStepUp } from "@/lib/recipients/request-step-up";
 import { sendFreshLink } from "@/lib/recipients/send-fresh-link";
 import { handleResendWebhook } from "@/lib/webhooks/handle-resend-webhook";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, makeStaffUser, unique } from "../factories";
 
 const KEYS = [{ id: "t1", secret: "s".repeat(40) }];
 const CONFIG = { publicUrl: "https://prefs.example.com", linkKeys: KEYS };
 const SUPPRESSION_KEY = "k".repeat(40);
-const ADMIN = { type: "STAFF" as const, id: "demo_staff_admin" };
 let t: TestDb;
 
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db });
 });
 afterAll(async () => t?.close());
 
+const admin = async () => ({ type: "STAFF" as const, id: (await makeStaffUser(t.db, "ADMIN")).id });
 const outbox = () => createTransport({ config: { transport: "outbox", from: "t@tillit.test" }, db: t.db });
 
 /** Every key in the rate-limit table, whatever it is called. */
@@ -44,13 +43,14 @@ async function rateLimitKeys(): Promise<string[]> {
 
 describe("email change", () => {
   it("lets at most 5 of 12 concurrent requests through (the limit is taken atomically, not counted first)", async () => {
-    const id = "demo_contact_07";
+    const { id } = await makeContact(t.db, { suppressionKey: SUPPRESSION_KEY });
+    const tag = unique();
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         requestEmailChange({
           db: t.db,
           contactId: id,
-          input: { email: `concurrent-${i}@new.example` },
+          input: { email: `concurrent-${i}.${tag}@new.example` },
           config: CONFIG,
           transport: outbox(),
         }),
@@ -59,7 +59,7 @@ describe("email change", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.code === "rate_limited")).toHaveLength(7);
     const confirmations = await t.db.outboxMessage.count({
-      where: { to: { hasSome: results.map((_, i) => `concurrent-${i}@new.example`) } },
+      where: { to: { hasSome: results.map((_, i) => `concurrent-${i}.${tag}@new.example`) } },
     });
     expect(confirmations).toBe(5);
   });
@@ -67,7 +67,7 @@ describe("email change", () => {
 
 describe("rate-limit keys", () => {
   it("are keyed hashes: no key is an unkeyed SHA-256 of, or contains, the contact id", async () => {
-    const id = "demo_contact_08";
+    const { id } = await makeContact(t.db, { suppressionKey: SUPPRESSION_KEY });
     await requestStepUp({ db: t.db, contactId: id, config: CONFIG, transport: outbox() });
     await sendFreshLink({ db: t.db, contactId: id, scope: "preferences", links: CONFIG });
     const keys = await rateLimitKeys();
@@ -86,7 +86,7 @@ describe("rate-limit keys", () => {
 
 describe("/api/v1 per API key", () => {
   it("answers 429 with Retry-After and the rate_limited error once a key has used its allowance", async () => {
-    const created = await createApiKey({ db: t.db, input: { name: "CRM flood", scope: "READ" }, actor: ADMIN });
+    const created = await createApiKey({ db: t.db, input: { name: "CRM flood", scope: "READ" }, actor: await admin() });
     if (!created.ok) throw new Error("key not created");
     const key = created.key;
     const call = () =>
@@ -148,7 +148,7 @@ describe("unauthenticated bodies are cut off while streaming", () => {
   });
 
   it("/api/v1 stops reading a chunked body past its limit and answers 413 with a JSON error", async () => {
-    const created = await createApiKey({ db: t.db, input: { name: "CRM big", scope: "WRITE" }, actor: ADMIN });
+    const created = await createApiKey({ db: t.db, input: { name: "CRM big", scope: "WRITE" }, actor: await admin() });
     const { request, pulled } = streamingRequest(
       "https://prefs.example.com/api/v1/contacts",
       { authorization: `Bearer ${created.ok ? created.key : ""}`, "content-type": "application/json" },
@@ -169,17 +169,19 @@ describe("staff sign-in requests", () => {
     limitStaffSignIn({ db: t.db, email, clientAddress, authSecret: secret });
 
   it("are limited per address (5 in 15 minutes), whatever the client and however the address is written", async () => {
+    const tag = unique();
     const results = [];
-    for (let i = 0; i < 5; i++) results.push((await ask("admin@elastx.example", `198.51.100.${i}`)).ok);
-    results.push((await ask("  ADMIN@Elastx.example ", "198.51.100.99")).ok);
+    for (let i = 0; i < 5; i++) results.push((await ask(`admin.${tag}@elastx.example`, `198.51.100.${i}`)).ok);
+    results.push((await ask(`  ADMIN.${tag}@Elastx.example `, "198.51.100.99")).ok);
     expect(results).toEqual([true, true, true, true, true, false]);
   });
 
   it("are limited per client (20 in 15 minutes), whatever the address", async () => {
+    const tag = unique();
     const results = [];
-    for (let i = 0; i < 21; i++) results.push(await ask(`probe-${i}@elastx.example`, "203.0.113.5"));
+    for (let i = 0; i < 21; i++) results.push(await ask(`probe-${i}.${tag}@elastx.example`, "203.0.113.5"));
     expect(results.slice(0, 20).every((r) => r.ok)).toBe(true);
     expect(results[20]).toMatchObject({ ok: false });
-    expect((await ask("probe-x@elastx.example", "203.0.113.6")).ok).toBe(true);
+    expect((await ask(`probe-x.${tag}@elastx.example`, "203.0.113.6")).ok).toBe(true);
   });
 });

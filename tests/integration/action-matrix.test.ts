@@ -4,15 +4,25 @@
 // fails here. A "foreign" resource is the same form with its hidden id rewritten to someone else's resource, which is
 // exactly what a tampering account manager sends. An action found in app/staff without a row fails the test.
 //
+// Each test builds its world with the test factories (staff in every role, two account managers' organisations, a
+// topic, a segment and a mailing); the resources each call acts on are made for that call.
+//
 // What is faked: only who is signed in (next-auth's getServerSession answers with the chosen staff member's id; the
 // real getCurrentStaff still loads them and checks they are active), the request headers and the database handle
 // (getDb answers with this file's test database). Everything after that is the real code.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import {
+  makeMailing,
+  makeOrganisation,
+  makeSegment,
+  makeStaffUser,
+  makeTopic,
+  unique as uniqueName,
+} from "../factories";
 
 let t: TestDb;
 const session = vi.hoisted(() => ({ staffId: null as string | null, sessionToken: null as string | null }));
@@ -40,17 +50,47 @@ vi.mock("@/lib/db/client", async (importOriginal) => ({
 
 const A = "ADMIN",
   P = "PRIVACY_OFFICER",
-  M = "ACCOUNT_MANAGER", // Karin Berg (demo_staff_am1): manages Nordlys, not Kvarnby (Johan Ek's)
+  M = "ACCOUNT_MANAGER", // Karin: manages Nordlys, not Kvarnby (Johan's)
   K = "MARKETING",
   S = "SUPPORT";
 type Role = StaffRole;
-const CALLERS: Record<Role, string> = {
-  ADMIN: "demo_staff_admin",
-  PRIVACY_OFFICER: "demo_staff_privacy",
-  ACCOUNT_MANAGER: "demo_staff_am1",
-  MARKETING: "demo_staff_marketing",
-  SUPPORT: "demo_staff_support",
+const ROLES: Role[] = [A, P, M, K, S];
+
+/** The test's world: a caller in every role, Johan (another account manager), their organisations and marketing's things. */
+type World = {
+  callers: Record<Role, string>;
+  johan: string;
+  nordlys: string;
+  kvarnby: string;
+  kvarnbyName: string;
+  newsletter: string;
+  segment: string;
+  mailing: string;
 };
+let w: World;
+
+async function makeWorld(): Promise<World> {
+  const callers = {} as Record<Role, string>;
+  for (const role of ROLES) callers[role] = (await makeStaffUser(t.db, role)).id;
+  const johan = (await makeStaffUser(t.db, "ACCOUNT_MANAGER")).id;
+  const tag = uniqueName();
+  const nordlys = await makeOrganisation(t.db, { name: `Nordlys ${tag} Energi AB`, accountManagerId: callers[M] });
+  const kvarnby = await makeOrganisation(t.db, { name: `Kvarnby ${tag} kommun`, accountManagerId: johan });
+  const newsletter = (await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"] })).id;
+  const segment = (await makeSegment(t.db, { filter: { categories: ["CUSTOMER_CONTACT"] }, createdById: callers[K] }))
+    .id;
+  const mailing = (await makeMailing(t.db, { topicId: newsletter, segmentId: segment, createdById: callers[K] })).id;
+  return {
+    callers,
+    johan,
+    nordlys: nordlys.id,
+    kvarnby: kvarnby.id,
+    kvarnbyName: kvarnby.name,
+    newsletter,
+    segment,
+    mailing,
+  };
+}
 
 // action (file under app/staff, then export) → roles whose call takes effect on [own resource, foreign resource].
 // Signed out, nothing takes effect anywhere.
@@ -178,8 +218,8 @@ const form = (fields: Record<string, string | string[]>) => {
   return f;
 };
 const IDLE = { status: "idle", message: "", fieldErrors: {}, values: {} } as const;
-const orgOf = (target: Target) => (target === "own" ? "demo_org_nordlys" : "demo_org_kvarnby");
-const otherStaff = (callerId: string) => (callerId === "demo_staff_admin" ? "demo_staff_privacy" : "demo_staff_admin");
+const orgOf = (target: Target) => (target === "own" ? w.nordlys : w.kvarnby);
+const otherStaff = (callerId: string) => (callerId === w.callers.ADMIN ? w.callers.PRIVACY_OFFICER : w.callers.ADMIN);
 
 async function newContact(target: Target | "none", extra: { roleEnded?: boolean } = {}) {
   const id = `mx_c_${unique()}`;
@@ -205,7 +245,7 @@ async function newContact(target: Target | "none", extra: { roleEnded?: boolean 
       sourceType: "NAMED_BY_CUSTOMER",
       roles: role,
       subscriptions: {
-        create: { topicId: "demo_topic_newsletter", state: "SUBSCRIBED", source: "STAFF", changedAt: new Date() },
+        create: { topicId: w.newsletter, state: "SUBSCRIBED", source: "STAFF", changedAt: new Date() },
       },
     },
   });
@@ -233,12 +273,12 @@ async function copyOf<T extends { id: string }>(
 }
 const newMailing = (createdById: string, status: "DRAFT" | "SENDING" = "DRAFT") =>
   copyOf(
-    () => t.db.mailing.findUniqueOrThrow({ where: { id: "demo_mailing_draft" } }),
+    () => t.db.mailing.findUniqueOrThrow({ where: { id: w.mailing } }),
     (data, id) => t.db.mailing.create({ data: { ...data, id, createdById, status } }),
   );
 const newSegment = (createdById: string) =>
   copyOf(
-    () => t.db.segment.findUniqueOrThrow({ where: { id: "demo_segment_customers" } }),
+    () => t.db.segment.findUniqueOrThrow({ where: { id: w.segment } }),
     (data, id) =>
       t.db.segment.create({
         data: { ...(data as object), id, createdById, filter: { categories: ["CUSTOMER_CONTACT"] } } as never,
@@ -293,11 +333,11 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
     const id = await newContact(target);
     const { changeSubscriptionAction } = await import("@/app/staff/contacts/actions");
     return {
-      run: () => changeSubscriptionAction(form({ id, topicId: "demo_topic_newsletter", state: "UNSUBSCRIBED" })),
+      run: () => changeSubscriptionAction(form({ id, topicId: w.newsletter, state: "UNSUBSCRIBED" })),
       tookEffect: async () =>
         (
           await t.db.subscription.findUniqueOrThrow({
-            where: { contactId_topicId: { contactId: id, topicId: "demo_topic_newsletter" } },
+            where: { contactId_topicId: { contactId: id, topicId: w.newsletter } },
           })
         ).state === "UNSUBSCRIBED",
     };
@@ -337,7 +377,7 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
   "contacts/[id]/note-actions.ts#deleteNoteAction": async ({ target }) => {
     const id = await newContact(target);
     const note = await t.db.staffNote.create({
-      data: { contactId: id, authorId: "demo_staff_admin", body: "Gammal anteckning." },
+      data: { contactId: id, authorId: w.callers.ADMIN, body: "Gammal anteckning." },
     });
     const { deleteNoteAction } = await import("@/app/staff/contacts/[id]/note-actions");
     return {
@@ -348,12 +388,12 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
   "contacts/[id]/roles/actions.ts#addRoleAction": async ({ target }) => {
     const id = await newContact(target);
     const { addRoleAction } = await import("@/app/staff/contacts/[id]/roles/actions");
-    const where = { contactId: id, organisationId: "demo_org_nordlys", type: "BILLING_CONTACT" as const };
+    const where = { contactId: id, organisationId: w.nordlys, type: "BILLING_CONTACT" as const };
     return {
       run: () =>
         addRoleAction(
           IDLE,
-          form({ id, organisationId: "demo_org_nordlys", type: "BILLING_CONTACT", title: "", startsOn: "2026-01-01" }),
+          form({ id, organisationId: w.nordlys, type: "BILLING_CONTACT", title: "", startsOn: "2026-01-01" }),
         ),
       tookEffect: async () => (await t.db.contactRole.count({ where })) === 1,
     };
@@ -406,7 +446,7 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
   },
   "organisations/actions.ts#saveOrganisationAction": async ({ target }) => {
     const id = `mx_o_${unique()}`;
-    const manager = target === "own" ? "demo_staff_am1" : "demo_staff_am2";
+    const manager = target === "own" ? w.callers.ACCOUNT_MANAGER : w.johan;
     await t.db.organisation.create({
       data: { id, name: `Org ${id}`, relationship: "CUSTOMER", accountManagerId: manager },
     });
@@ -465,7 +505,7 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
       run: async () =>
         (result = await previewMailingAction(
           form({
-            topicId: "demo_topic_newsletter",
+            topicId: w.newsletter,
             subjectSv: "Hej",
             subjectEn: "Hello",
             bodySv: "Text",
@@ -480,7 +520,7 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
     const { countRecipientsAction } = await import("@/app/staff/mailings/actions");
     let result: unknown;
     return {
-      run: async () => (result = await countRecipientsAction("demo_segment_customers", "demo_topic_newsletter")),
+      run: async () => (result = await countRecipientsAction(w.segment, w.newsletter)),
       tookEffect: async () => typeof result === "number",
     };
   },
@@ -690,7 +730,9 @@ async function discoverActions(): Promise<string[]> {
 
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db, now: new Date("2026-11-24T12:00:00Z") });
+});
+beforeEach(async () => {
+  w = await makeWorld();
 });
 afterAll(async () => t?.close());
 
@@ -701,14 +743,14 @@ describe("staff server actions × roles × own and foreign resource", () => {
     expect(Object.keys(CASES).sort()).toEqual(Object.keys(MATRIX).sort());
   });
 
-  const roles = Object.keys(CALLERS) as Role[];
+  const roles = ROLES;
   for (const [action, [own, foreign]] of Object.entries(MATRIX)) {
     it(action, async () => {
       const outcome: string[] = [];
       const expected: string[] = [];
       for (const target of ["own", "foreign"] as const) {
         for (const role of [...roles, null]) {
-          const callerId = role ? CALLERS[role] : CALLERS.ADMIN;
+          const callerId = role ? w.callers[role] : w.callers.ADMIN;
           session.staffId = role ? callerId : null;
           session.sessionToken = null;
           const c = await CASES[action]!({ role: role ?? A, callerId, target, n: 0 });
@@ -728,13 +770,13 @@ describe("staff server actions × roles × own and foreign resource", () => {
 // took effect before the per-resource loaders.
 describe("an account manager cannot reach another organisation's contacts by editing a hidden field", () => {
   const asKarin = () => {
-    session.staffId = CALLERS.ACCOUNT_MANAGER;
+    session.staffId = w.callers.ACCOUNT_MANAGER;
     session.sessionToken = null;
   };
   const subscriptionState = async (contactId: string) =>
     (
       await t.db.subscription.findUniqueOrThrow({
-        where: { contactId_topicId: { contactId, topicId: "demo_topic_newsletter" } },
+        where: { contactId_topicId: { contactId, topicId: w.newsletter } },
       })
     ).state;
 
@@ -744,7 +786,7 @@ describe("an account manager cannot reach another organisation's contacts by edi
     const { addNoteAction } = await import("@/app/staff/contacts/[id]/note-actions");
     asKarin();
     await call({
-      run: () => changeSubscriptionAction(form({ id, topicId: "demo_topic_newsletter", state: "UNSUBSCRIBED" })),
+      run: () => changeSubscriptionAction(form({ id, topicId: w.newsletter, state: "UNSUBSCRIBED" })),
       tookEffect: async () => false,
     });
     await call({ run: () => revokeLinksAction(form({ id })), tookEffect: async () => false });
@@ -764,11 +806,11 @@ describe("an account manager cannot reach another organisation's contacts by edi
     asKarin();
     const state = await addRoleAction(
       IDLE,
-      form({ id, organisationId: "demo_org_nordlys", type: "OTHER", title: "", startsOn: "2026-01-01" }),
+      form({ id, organisationId: w.nordlys, type: "OTHER", title: "", startsOn: "2026-01-01" }),
     );
     expect(state).toMatchObject({ status: "forbidden" });
     await call({
-      run: () => changeSubscriptionAction(form({ id, topicId: "demo_topic_newsletter", state: "UNSUBSCRIBED" })),
+      run: () => changeSubscriptionAction(form({ id, topicId: w.newsletter, state: "UNSUBSCRIBED" })),
       tookEffect: async () => false,
     });
     expect(await t.db.contactRole.count({ where: { contactId: id } })).toBe(1);
@@ -778,7 +820,7 @@ describe("an account manager cannot reach another organisation's contacts by edi
   it("an ended role at one's own organisation does not reach a contact now at another organisation", async () => {
     const id = await newContact("own", { roleEnded: true });
     await t.db.contactRole.create({
-      data: { contactId: id, organisationId: "demo_org_kvarnby", type: "OTHER", startsOn: new Date("2025-02-01") },
+      data: { contactId: id, organisationId: w.kvarnby, type: "OTHER", startsOn: new Date("2025-02-01") },
     });
     const { revokeLinksAction } = await import("@/app/staff/contacts/actions");
     asKarin();
@@ -798,7 +840,7 @@ describe("an account manager cannot reach another organisation's contacts by edi
       "Namn;E-post;Organisation",
       `Overwritten;${f!.email};`,
       `Own Updated;${o!.email};`,
-      `Ny Person;${newAtKvarnby};Kvarnby kommun`,
+      `Ny Person;${newAtKvarnby};${w.kvarnbyName}`,
       `Utan Org;${newWithout};`,
       `Ny Kund;${newAtNew};${orgName}`,
     ].join("\n");
@@ -826,7 +868,7 @@ describe("an account manager cannot reach another organisation's contacts by edi
     expect(await contactName(own)).toBe("Own Updated");
     expect(await t.db.contact.count({ where: { email: { in: [newAtKvarnby, newWithout] } } })).toBe(0);
     const created = await t.db.organisation.findFirstOrThrow({ where: { name: orgName } });
-    expect(created.accountManagerId).toBe(CALLERS.ACCOUNT_MANAGER);
+    expect(created.accountManagerId).toBe(w.callers.ACCOUNT_MANAGER);
   });
 });
 
@@ -883,10 +925,10 @@ async function discoverRoutes(): Promise<string[]> {
 
 describe("/api/v1 routes × API keys × existing and unknown resource", () => {
   const keys: Partial<Record<ApiCaller, string>> = { none: undefined, wrong: "tk_00000000_notakey" };
-  beforeAll(async () => {
+  beforeEach(async () => {
     const { createApiKey } = await import("@/lib/api-keys/create-api-key");
     const { revokeApiKey } = await import("@/lib/api-keys/revoke-api-key");
-    const actor = { type: "STAFF" as const, id: CALLERS.ADMIN };
+    const actor = { type: "STAFF" as const, id: w.callers.ADMIN };
     for (const scope of ["READ", "WRITE"] as const) {
       const r = await createApiKey({
         db: t.db,

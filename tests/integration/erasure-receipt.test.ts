@@ -8,8 +8,8 @@ import { startWorkers, type Workers } from "@/lib/jobs/start-workers";
 import { createTransport } from "@/lib/mail/create-transport";
 import { sendQueuedMail } from "@/lib/mail/send-queued-mail";
 import { hashAddress } from "@/lib/suppression/hash-address";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact } from "../factories";
 import { startFakeResend, type FakeResend } from "../support/fake-resend";
 
 const KEYS = [{ id: "t1", secret: "s".repeat(40) }];
@@ -30,6 +30,12 @@ const waitFor = async (check: () => Promise<boolean>, ms = 30_000) => {
   }
 };
 
+/** A Swedish-speaking contact of the test's own. */
+const someone = async () =>
+  t.db.contact.findUniqueOrThrow({
+    where: { id: (await makeContact(t.db, { language: "sv", suppressionKey: SUPPRESSION_KEY })).id },
+  });
+
 const erase = (contactId: string) =>
   eraseContact({
     db: t.db,
@@ -47,7 +53,6 @@ beforeAll(async () => {
   t = await createTestDb();
   fake = await startFakeResend();
   Object.assign(process.env, { MAIL_TRANSPORT: "resend", RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: fake.url });
-  await seedDemo({ db: t.db, suppressionKey: SUPPRESSION_KEY });
 });
 afterAll(async () => {
   for (const k of ENV) {
@@ -70,7 +75,7 @@ describe("the erasure receipt", () => {
   });
 
   it("commits the erasure while the provider fails, and the worker sends the receipt once it recovers", async () => {
-    const contact = await t.db.contact.findUniqueOrThrow({ where: { id: "demo_contact_03" } });
+    const contact = await someone();
     fake.failNext(1000, { status: 500 });
     const r = await erase(contact.id);
     expect(r).toMatchObject({ ok: true, receiptQueued: true });
@@ -120,7 +125,7 @@ describe("the erasure receipt", () => {
   });
 
   it("stays queued when the transport throws, and is sent and deleted on the next try", async () => {
-    const contact = await t.db.contact.findUniqueOrThrow({ where: { id: "demo_contact_05" } });
+    const contact = await someone();
     expect(await erase(contact.id)).toMatchObject({ ok: true, receiptQueued: true });
     const throwing = {
       kind: "resend" as const,
@@ -148,7 +153,7 @@ describe("the erasure receipt", () => {
   });
 
   it("is claimed by one worker at a time: a held row is not sent twice", async () => {
-    const contact = await t.db.contact.findUniqueOrThrow({ where: { id: "demo_contact_06" } });
+    const contact = await someone();
     expect(await erase(contact.id)).toMatchObject({ ok: true });
     const [a, b] = await Promise.all([
       sendQueuedMail({ db: t.db, transport: resend() }),

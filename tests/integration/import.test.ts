@@ -1,5 +1,6 @@
+// CSV import: each test imports a file of its own (addresses at a domain of its own) as a staff member of its own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StaffRole } from "@/lib/generated/prisma/enums";
+import type { StaffPrincipal } from "@/lib/auth/permissions";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { importContacts } from "@/lib/import/import-contacts";
 import type { ImportOptionsInput } from "@/lib/import/import-options";
@@ -7,9 +8,9 @@ import { parseImportFile } from "@/lib/import/parse-import-file";
 import { suggestColumnMapping } from "@/lib/import/suggest-column-mapping";
 import { validateImportRows } from "@/lib/import/validate-import-rows";
 import { hashAddress } from "@/lib/suppression/hash-address";
-import { seedDemo } from "@/prisma/seed-demo";
 import { generateImportCsv } from "../fixtures/import/generate-import-csv";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, makeStaffUser, makeTopic, orgNumber, unique } from "../factories";
 
 const KEY = "import-test-suppression-key";
 const HEADER = "Namn;E-post;Telefon;Titel;Språk;Organisation;Organisationsnummer;Roll";
@@ -22,15 +23,19 @@ const FAIR: ImportOptionsInput = {
 };
 
 let t: TestDb;
-let staff: { id: string; role: StaffRole };
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db, now: new Date("2026-11-24T12:00:00Z") });
-  staff = await t.db.staffUser.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, role: true } });
 });
 afterAll(async () => t?.close());
 
-async function preview(csv: string, options: ImportOptionsInput = FAIR) {
+/** An administrator of the test's own, and a mail domain of its own for the addresses in its file. */
+async function setUp() {
+  const staff: StaffPrincipal = await makeStaffUser(t.db, "ADMIN");
+  const tag = unique();
+  return { staff, tag, domain: `fairco${tag}.example` };
+}
+
+async function preview(staff: StaffPrincipal, csv: string, options: ImportOptionsInput = FAIR) {
   const parsed = parseImportFile({ content: csv });
   if (!parsed.ok) throw new Error(parsed.error.code);
   const result = await validateImportRows({
@@ -45,7 +50,11 @@ async function preview(csv: string, options: ImportOptionsInput = FAIR) {
   return result.data;
 }
 
-const run = (p: Awaited<ReturnType<typeof preview>>, onProgress?: Parameters<typeof importContacts>[0]["onProgress"]) =>
+const run = (
+  staff: StaffPrincipal,
+  p: Awaited<ReturnType<typeof preview>>,
+  onProgress?: Parameters<typeof importContacts>[0]["onProgress"],
+) =>
   importContacts({
     db: t.db,
     rows: p.rows,
@@ -69,17 +78,23 @@ async function registerCounts() {
 
 describe("CSV import", () => {
   it("previews each row with its errors, imports the good ones with basis, subscriptions, role and audit", async () => {
+    const { staff, tag, domain } = await setUp();
+    const Domain = `Fairco${tag}.example`;
+    const fairco = `Fairco ${tag} AB`;
+    const number = orgNumber();
+    // A topic prospects get by default, so that the subscriptions below are more than none.
+    await makeTopic(t.db, { defaultCategories: ["PROSPECT"] });
     const csv = [
       HEADER,
-      "Åsa Öberg;Asa.Oberg@Fairco.example;070-123 45 67;IT-chef;sv;Fairco AB;556016-0680;Teknisk kontakt",
-      "Bo Ek;bo.ek@fairco.example;;;engelska;Fairco AB;;",
+      `Åsa Öberg;Asa.Oberg@${Domain};070-123 45 67;IT-chef;sv;${fairco};${number};Teknisk kontakt`,
+      `Bo Ek;bo.ek@${domain};;;engelska;${fairco};;`,
       "Bad Mail;not-an-address;;;sv;;;",
-      "Bad Phone;bad.phone@fairco.example;12;;sv;;;",
-      ";no.name@fairco.example;;;sv;;;",
-      "Bad Lang;bad.lang@fairco.example;;;klingon;;;",
-      "Åsa Again;asa.oberg@fairco.example;;;sv;;;",
+      `Bad Phone;bad.phone@${domain};12;;sv;;;`,
+      `;no.name@${domain};;;sv;;;`,
+      `Bad Lang;bad.lang@${domain};;;klingon;;;`,
+      `Åsa Again;asa.oberg@${domain};;;sv;;;`,
     ].join("\n");
-    const p = await preview(csv);
+    const p = await preview(staff, csv);
     expect(p.counts).toEqual({ create: 2, update: 0, skip: 0, invalid: 5 });
     expect(p.rows.filter((r) => r.status === "invalid").map((r) => [r.rowNumber, r.errors])).toEqual([
       [4, [{ field: "email", code: "email_invalid" }]],
@@ -89,14 +104,14 @@ describe("CSV import", () => {
       [8, [{ field: "email", code: "duplicate_in_file" }]],
     ]);
     // The preview writes nothing.
-    expect(await t.db.contact.count({ where: { email: { endsWith: "@fairco.example" } } })).toBe(0);
+    expect(await t.db.contact.count({ where: { email: { endsWith: `@${domain}` } } })).toBe(0);
 
-    const result = await run(p);
+    const result = await run(staff, p);
     expect(result).toMatchObject({ created: 2, updated: 0, skipped: 0, refused: 5, organisationsCreated: 1 });
     expect(result.notImported.map((r) => r.rowNumber)).toEqual([4, 5, 6, 7, 8]);
 
     const asa = await t.db.contact.findUniqueOrThrow({
-      where: { email: "asa.oberg@fairco.example" },
+      where: { email: `asa.oberg@${domain}` },
       include: {
         legalBases: true,
         subscriptions: true,
@@ -122,17 +137,18 @@ describe("CSV import", () => {
     const prospectTopics = await t.db.topic.count({
       where: { archivedAt: null, defaultCategories: { has: "PROSPECT" } },
     });
+    expect(prospectTopics).toBeGreaterThan(0);
     expect(asa.subscriptions.length).toBe(prospectTopics);
     expect(asa.subscriptions.every((s) => s.source === "IMPORT" && s.state === "SUBSCRIBED")).toBe(true);
     expect(asa.subscriptionChanges.length).toBe(prospectTopics);
     expect(asa.roles).toMatchObject([
       {
         type: "TECHNICAL_CONTACT",
-        organisation: { name: "Fairco AB", orgNumber: "556016-0680", relationship: "PROSPECT" },
+        organisation: { name: fairco, orgNumber: number, relationship: "PROSPECT" },
       },
     ]);
     const bo = await t.db.contact.findUniqueOrThrow({
-      where: { email: "bo.ek@fairco.example" },
+      where: { email: `bo.ek@${domain}` },
       include: { roles: true },
     });
     expect(bo.language).toBe("en");
@@ -146,10 +162,12 @@ describe("CSV import", () => {
   });
 
   it("skips or updates contacts already in the register, as the batch chooses", async () => {
-    const existing = await t.db.contact.findFirstOrThrow({ where: { email: { not: { endsWith: "fairco.example" } } } });
+    const { staff } = await setUp();
+    const made = await makeContact(t.db, { phone: "+46701234502", jobTitle: "Driftchef", suppressionKey: KEY });
+    const existing = await t.db.contact.findUniqueOrThrow({ where: { id: made.id } });
     const csv = `${HEADER}\nNew Name;${existing.email.toUpperCase()};;Ny titel;;;;\n`;
 
-    const skipped = await run(await preview(csv));
+    const skipped = await run(staff, await preview(staff, csv));
     expect(skipped).toMatchObject({ created: 0, updated: 0, skipped: 1 });
     expect(skipped.notImported).toEqual([{ rowNumber: 2, errors: [{ field: "email", code: "duplicate_existing" }] }]);
     expect(await t.db.contact.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({
@@ -157,9 +175,9 @@ describe("CSV import", () => {
       jobTitle: existing.jobTitle,
     });
 
-    const p = await preview(csv, { ...FAIR, duplicates: "update" });
+    const p = await preview(staff, csv, { ...FAIR, duplicates: "update" });
     expect(p.rows[0]).toMatchObject({ status: "update", contactId: existing.id });
-    const updated = await run(p);
+    const updated = await run(staff, p);
     expect(updated).toMatchObject({ created: 0, updated: 1, skipped: 0 });
     const after = await t.db.contact.findUniqueOrThrow({ where: { id: existing.id } });
     // Only the mapped, non-empty fields change; the phone and category stay.
@@ -176,34 +194,35 @@ describe("CSV import", () => {
   });
 
   it("refuses a suppressed address with the reason and date, and imports it only with an audited override", async () => {
+    const { staff, tag, domain } = await setUp();
     const since = new Date("2025-03-01T10:00:00Z");
     await t.db.suppression.create({
       data: {
-        addressHash: hashAddress("erased@fairco.example", KEY),
+        addressHash: hashAddress(`erased@${domain}`, KEY),
         reason: "ERASED",
         scope: "ALL",
         createdAt: since,
       },
     });
-    const csv = `${HEADER}\nEra Sed;Erased@Fairco.example;;;;;;\nFresh One;fresh.one@fairco.example;;;;;;\n`;
+    const csv = `${HEADER}\nEra Sed;Erased@Fairco${tag}.example;;;;;;\nFresh One;fresh.one@${domain};;;;;;\n`;
 
-    const p = await preview(csv);
+    const p = await preview(staff, csv);
     expect(p.rows[0]).toMatchObject({
       status: "invalid",
       errors: [{ field: "email", code: "suppressed" }],
       suppression: { overridden: false, matches: [{ reason: "ERASED", scope: "ALL", since }] },
     });
-    const refused = await run(p);
+    const refused = await run(staff, p);
     expect(refused).toMatchObject({ created: 1, refused: 1 });
     expect(refused.notImported[0]).toMatchObject({ rowNumber: 2, suppression: { matches: [{ reason: "ERASED" }] } });
-    expect(await t.db.contact.count({ where: { email: "erased@fairco.example" } })).toBe(0);
+    expect(await t.db.contact.count({ where: { email: `erased@${domain}` } })).toBe(0);
 
     const reason = "Met again at Cloud Summit Stockholm 2026 and asked to hear from us";
-    const o = await preview(csv, { ...FAIR, suppressionOverride: { reason, rows: [2] } });
+    const o = await preview(staff, csv, { ...FAIR, suppressionOverride: { reason, rows: [2] } });
     expect(o.rows[0]).toMatchObject({ status: "create", suppression: { overridden: true } });
-    const imported = await run(o);
+    const imported = await run(staff, o);
     expect(imported).toMatchObject({ created: 1, suppressionOverrides: 1 });
-    const contact = await t.db.contact.findUniqueOrThrow({ where: { email: "erased@fairco.example" } });
+    const contact = await t.db.contact.findUniqueOrThrow({ where: { email: `erased@${domain}` } });
     const override = await t.db.auditEvent.findFirstOrThrow({
       where: { subjectId: contact.id, action: "contact.suppression_overridden" },
     });
@@ -215,18 +234,19 @@ describe("CSV import", () => {
   });
 
   it("overrides only the rows staff name, refuses the other suppressed rows per row, like creating by hand", async () => {
+    const { staff, domain } = await setUp();
     const since = new Date("2025-05-01T10:00:00Z");
     for (const [email, reason, scope] of [
-      ["back.again@fairco.example", "ERASED", "ALL"],
-      ["not.named@fairco.example", "ERASED", "ALL"],
-      ["opted.out@fairco.example", "UNSUBSCRIBED_ALL", "MARKETING"],
+      [`back.again@${domain}`, "ERASED", "ALL"],
+      [`not.named@${domain}`, "ERASED", "ALL"],
+      [`opted.out@${domain}`, "UNSUBSCRIBED_ALL", "MARKETING"],
     ] as const)
       await t.db.suppression.create({
         data: { addressHash: hashAddress(email, KEY), reason, scope, createdAt: since },
       });
     const csv =
-      `${HEADER}\nBack Again;back.again@fairco.example;;;;;;\nNot Named;not.named@fairco.example;;;;;;\n` +
-      `Opted Out;opted.out@fairco.example;;;;;;\n`;
+      `${HEADER}\nBack Again;back.again@${domain};;;;;;\nNot Named;not.named@${domain};;;;;;\n` +
+      `Opted Out;opted.out@${domain};;;;;;\n`;
     const reason = "Met again at Cloud Summit Stockholm 2026 and asked to hear from us";
 
     // A reason alone no longer lets every suppressed row in: the rows must be named.
@@ -245,27 +265,25 @@ describe("CSV import", () => {
       fieldErrors: { "options.suppressionOverride.rows": "override_rows_required" },
     });
 
-    const p = await preview(csv, { ...FAIR, suppressionOverride: { reason, rows: [2, 4] } });
+    const p = await preview(staff, csv, { ...FAIR, suppressionOverride: { reason, rows: [2, 4] } });
     expect(p.rows.map((r) => [r.rowNumber, r.status, r.suppression?.overridden])).toEqual([
       [2, "create", true],
       [3, "invalid", false],
       [4, "create", true],
     ]);
     expect(p.rows[1]).toMatchObject({ errors: [{ field: "email", code: "suppressed" }] });
-    const summary = await run(p);
+    const summary = await run(staff, p);
     expect(summary).toMatchObject({ created: 2, refused: 1, suppressionOverrides: 2 });
     expect(summary.notImported).toMatchObject([
       { rowNumber: 3, errors: [{ code: "suppressed" }], suppression: { matches: [{ reason: "ERASED" }] } },
     ]);
 
     // As after an override by hand: the erasure tombstone goes, the opt-out stays and carries over, no marketing.
-    const back = await t.db.contact.findUniqueOrThrow({ where: { email: "back.again@fairco.example" } });
-    const optedOut = await t.db.contact.findUniqueOrThrow({ where: { email: "opted.out@fairco.example" } });
+    const back = await t.db.contact.findUniqueOrThrow({ where: { email: `back.again@${domain}` } });
+    const optedOut = await t.db.contact.findUniqueOrThrow({ where: { email: `opted.out@${domain}` } });
     expect(await t.db.suppression.count({ where: { addressHash: hashAddress(back.email, KEY) } })).toBe(0);
     expect(await t.db.suppression.count({ where: { addressHash: hashAddress(optedOut.email, KEY) } })).toBe(1);
-    expect(await t.db.suppression.count({ where: { addressHash: hashAddress("not.named@fairco.example", KEY) } })).toBe(
-      1,
-    );
+    expect(await t.db.suppression.count({ where: { addressHash: hashAddress(`not.named@${domain}`, KEY) } })).toBe(1);
     expect(back.marketingOptOutAt).toBeNull();
     expect(optedOut.marketingOptOutAt).not.toBeNull();
     for (const c of [back, optedOut]) {
@@ -281,15 +299,16 @@ describe("CSV import", () => {
   });
 
   it("leaves the register exactly as it was when the import fails midway", async () => {
+    const { staff, tag } = await setUp();
     const before = await registerCounts();
-    const p = await preview(generateImportCsv(12_000, "rollback").csv);
+    const p = await preview(staff, generateImportCsv(12_000, `rollback${tag}`).csv);
     await expect(
-      run(p, ({ phase, done }) => {
+      run(staff, p, ({ phase, done }) => {
         if (phase === "contacts" && done >= 10_000) throw new Error("disk full");
       }),
     ).rejects.toThrow("disk full");
     expect(await registerCounts()).toEqual(before);
-    expect(await t.db.contact.count({ where: { email: { contains: ".rollback." } } })).toBe(0);
+    expect(await t.db.contact.count({ where: { email: { contains: `.rollback${tag}.` } } })).toBe(0);
   });
 });
 
@@ -300,10 +319,11 @@ describe("CSV import of 10,000 rows with 10 % bad rows", () => {
     "imports the 9,000 good rows and reports each of the 1,000 bad ones with its reason",
     { timeout: 120_000 },
     async () => {
-      const { csv, good, bad } = generateImportCsv(10_000, "big");
+      const { staff, tag } = await setUp();
+      const { csv, good, bad } = generateImportCsv(10_000, `big${tag}`);
       const before = await t.db.contact.count();
-      const p = await preview(csv, { ...FAIR, sourceType: "IMPORTED", sourceDetail: "CRM export 2026-11" });
-      const result = await run(p);
+      const p = await preview(staff, csv, { ...FAIR, sourceType: "IMPORTED", sourceDetail: "CRM export 2026-11" });
+      const result = await run(staff, p);
       expect(good).toBe(9_000);
       expect(result).toMatchObject({ created: 9_000, refused: 1_000, skipped: 0 });
       expect(result.notImported).toHaveLength(bad);

@@ -11,28 +11,42 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { withApiKey } from "@/lib/api/respond";
 import type { Db } from "@/lib/db/client";
 import { handleResendWebhook } from "@/lib/webhooks/handle-resend-webhook";
-import { DEMO_CONTACTS } from "@/prisma/demo-data";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, makeStaffUser, unique } from "../factories";
 
 const SECRET = `whsec_${Buffer.from("log-safety-webhook-secret-32-bytes!!").toString("base64")}`;
-const PERSON = DEMO_CONTACTS[0]!;
 let t: TestDb;
-let key: string;
 let captured: string[] = [];
 
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db });
+});
+afterAll(async () => t?.close());
+
+type Person = { email: string; name: string; phone: string };
+
+/** A person in the register with an address, a name and a phone number, all the test's own. */
+async function makePerson(): Promise<Person> {
+  const u = unique();
+  const { id } = await makeContact(t.db, {
+    name: `Lena ${u} Svensson`,
+    phone: `+46701${String(100000 + Math.floor(Math.random() * 900000))}`,
+  });
+  const c = await t.db.contact.findUniqueOrThrow({ where: { id } });
+  return { email: c.email, name: c.name, phone: c.phone! };
+}
+
+/** A WRITE key made by an administrator of the test's own. */
+async function makeKey(): Promise<string> {
+  const admin = await makeStaffUser(t.db, "ADMIN");
   const created = await createApiKey({
     db: t.db,
     input: { name: "log test", scope: "WRITE" },
-    actor: { type: "STAFF", id: "demo_staff_admin" },
+    actor: { type: "STAFF", id: admin.id },
   });
   if (!created.ok) throw new Error("no key");
-  key = created.key;
-});
-afterAll(async () => t?.close());
+  return created.key;
+}
 
 beforeEach(() => {
   captured = [];
@@ -46,12 +60,14 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-function expectNoPersonalData(output: string) {
-  for (const value of [PERSON.email, PERSON.name, PERSON.phone!]) expect(output).not.toContain(value);
+function expectNoPersonalData(output: string, PERSON: Person) {
+  for (const value of [PERSON.email, PERSON.name, PERSON.phone]) expect(output).not.toContain(value);
 }
 
 describe("a failing /api/v1 handler", () => {
   it("logs the error's kind, not the refused query with the person's data in it", async () => {
+    const PERSON = await makePerson();
+    const key = await makeKey();
     const request = new Request("https://prefs.example.com/api/v1/contacts", {
       method: "PUT",
       headers: { authorization: `Bearer ${key}`, "x-request-id": "req-log-safety-1" },
@@ -67,7 +83,7 @@ describe("a failing /api/v1 handler", () => {
     const output = captured.join("\n");
     vi.restoreAllMocks();
     expect(response.status).toBe(500);
-    expectNoPersonalData(output);
+    expectNoPersonalData(output, PERSON);
     expect(output).toContain("PrismaClientValidationError");
     expect(output).toContain("req-log-safety-1");
   });
@@ -75,6 +91,7 @@ describe("a failing /api/v1 handler", () => {
 
 describe("a failing webhook", () => {
   it("logs the error's kind, not the event or the database's complaint about it", async () => {
+    const PERSON = await makePerson();
     const body = JSON.stringify({
       type: "email.bounced",
       created_at: new Date().toISOString(),
@@ -118,7 +135,7 @@ describe("a failing webhook", () => {
     const output = captured.join("\n");
     vi.restoreAllMocks();
     expect(response.status).toBe(500);
-    expectNoPersonalData(output);
+    expectNoPersonalData(output, PERSON);
     expect(output).toContain("23505");
   });
 });

@@ -1,4 +1,5 @@
-// A mailing from start to finish: expansion of a seeded segment into deliveries, pg-boss workers on the same database,
+// A mailing from start to finish: expansion of a segment (each test's own audience, made with the test factories) into
+// deliveries, pg-boss workers on the same database,
 // the real Resend SDK against the local fake API (contract-checked), per-recipient checks at send time.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startBoss, type BossTarget } from "@/lib/jobs/boss";
@@ -15,21 +16,14 @@ import { resolveLink } from "@/lib/recipients/resolve-link";
 import { oneClickTarget, oneClickUnsubscribe } from "@/lib/subscriptions/one-click-unsubscribe";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { verifyLinkToken } from "@/lib/tokens/link-token";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, makeOrganisation, makeStaffUser, makeTopic } from "../factories";
 import { startFakeResend, type FakeResend } from "../support/fake-resend";
 
 const KEYS = [{ id: "t1", secret: "s".repeat(40) }];
 const SUPPRESSION_KEY = "k".repeat(40);
 const PUBLIC_URL = "https://prefs.example.com";
 const FROM = "Tillit <noreply@mail.example.com>";
-const NEWSLETTER = "demo_topic_newsletter";
-const SARA = {
-  id: "demo_staff_marketing",
-  email: "sara.nystrom@elastx.example",
-  name: "Sara Nyström",
-  role: "MARKETING" as const,
-};
 
 let t: TestDb;
 let fake: FakeResend;
@@ -57,7 +51,21 @@ function ctx(): BatchContext {
   };
 }
 
-async function newMailing(name: string, filter: object = {}) {
+/**
+ * The test's own newsletter and the people it may reach: customer contacts in both languages with a current role at an
+ * organisation (subscribed to it by default), one of them opted out of all marketing; and Sara from marketing.
+ */
+async function makeAudience() {
+  const SARA = await makeStaffUser(t.db, "MARKETING", { name: "Sara Nyström" });
+  const NEWSLETTER = (await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"] })).id;
+  const org = await makeOrganisation(t.db);
+  for (const language of ["sv", "sv", "en", "sv", "en", "sv"] as const)
+    await makeContact(t.db, { language, organisationId: org.id, suppressionKey: SUPPRESSION_KEY });
+  await makeContact(t.db, { organisationId: org.id, marketingOptOutAt: new Date(), suppressionKey: SUPPRESSION_KEY });
+  return { SARA, NEWSLETTER, newMailing: (name: string, filter: object = {}) => newMailing(NEWSLETTER, name, filter) };
+}
+
+async function newMailing(NEWSLETTER: string, name: string, filter: object = {}) {
   const segment = await t.db.segment.create({ data: { name: `${name} segment`, filter } });
   return t.db.mailing.create({
     data: {
@@ -72,7 +80,7 @@ async function newMailing(name: string, filter: object = {}) {
   });
 }
 
-async function eligibleEmails(): Promise<string[]> {
+async function eligibleEmails(NEWSLETTER: string): Promise<string[]> {
   const rows = await t.raw.query<{ email: string }>(
     `SELECT c.email FROM "Contact" c
      WHERE EXISTS (SELECT 1 FROM "Subscription" s WHERE s."contactId" = c.id AND s."topicId" = $1 AND s.state = 'SUBSCRIBED')
@@ -96,7 +104,6 @@ const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) =>
 beforeAll(async () => {
   t = await createTestDb();
   fake = await startFakeResend();
-  await seedDemo({ db: t.db, suppressionKey: SUPPRESSION_KEY });
 });
 afterAll(async () => {
   await fake?.close();
@@ -115,7 +122,10 @@ describe("a mailing through pg-boss workers and the Resend API", () => {
   });
 
   it("recompute the segment facts of contacts whose role dates have passed, once a day", async () => {
-    const someone = await t.db.contactFacts.findFirstOrThrow({ where: { roleKeys: { isEmpty: false } } });
+    const org = await makeOrganisation(t.db);
+    const contact = await makeContact(t.db, { organisationId: org.id, suppressionKey: SUPPRESSION_KEY });
+    const someone = await t.db.contactFacts.findUniqueOrThrow({ where: { contactId: contact.id } });
+    expect(someone.roleKeys).not.toEqual([]);
     await t.db.contactFacts.update({
       where: { contactId: someone.contactId },
       data: { rolesUntil: new Date("2001-01-01"), currentRoleKeys: [] },
@@ -131,7 +141,8 @@ describe("a mailing through pg-boss workers and the Resend API", () => {
 
   it("mails every eligible person once, with both headers, a personal footer link and a topic one-click URL", async () => {
     // One person opted out of all marketing, one hard-bounced earlier: neither may be mailed.
-    const eligible = await eligibleEmails();
+    const { SARA, NEWSLETTER, newMailing } = await makeAudience();
+    const eligible = await eligibleEmails(NEWSLETTER);
     const [bounced, ...rest] = eligible;
     await t.db.suppression.create({
       data: { addressHash: hashAddress(bounced!, SUPPRESSION_KEY), reason: "HARD_BOUNCE", scope: "ALL" },
@@ -215,6 +226,7 @@ describe("a mailing through pg-boss workers and the Resend API", () => {
   });
 
   it("leaves out a recipient erased after expansion, and one who opted out a moment before the batch", async () => {
+    const { SARA, newMailing } = await makeAudience();
     const mailing = await newMailing("Erasure race");
     await startMailing({ db: t.db, staff: SARA, mailingId: mailing.id });
     const batches: number[] = [];
@@ -243,6 +255,7 @@ describe("a mailing through pg-boss workers and the Resend API", () => {
   });
 
   it("sends a retried batch under the same idempotency key, so the provider does not send it twice", async () => {
+    const { SARA, newMailing } = await makeAudience();
     const mailing = await newMailing("Retry");
     await startMailing({ db: t.db, staff: SARA, mailingId: mailing.id });
     const batches: number[] = [];
@@ -259,6 +272,7 @@ describe("a mailing through pg-boss workers and the Resend API", () => {
   });
 
   it("sends nothing while paused and nothing after a cancel", async () => {
+    const { SARA, newMailing } = await makeAudience();
     const mailing = await newMailing("Paused");
     await startMailing({ db: t.db, staff: SARA, mailingId: mailing.id });
     const batches: number[] = [];
@@ -279,8 +293,9 @@ describe("a mailing through pg-boss workers and the Resend API", () => {
   });
 
   it("refuses roles without mailings.send", async () => {
+    const { newMailing } = await makeAudience();
     const mailing = await newMailing("Forbidden");
-    const support = { ...SARA, id: "demo_staff_support", role: "SUPPORT" as const };
+    const support = await makeStaffUser(t.db, "SUPPORT");
     expect(await startMailing({ db: t.db, staff: support, mailingId: mailing.id })).toEqual({
       ok: false,
       code: "forbidden",
@@ -290,6 +305,7 @@ describe("a mailing through pg-boss workers and the Resend API", () => {
 
 describe("the send-time check trusts no stored hash", () => {
   it("leaves out an address suppressed after expansion even when Contact.addressHash is missing", async () => {
+    const { SARA, newMailing } = await makeAudience();
     const mailing = await newMailing("Stale hash");
     await startMailing({ db: t.db, staff: SARA, mailingId: mailing.id });
     const batches: number[] = [];
@@ -310,13 +326,13 @@ describe("the send-time check trusts no stored hash", () => {
 
 describe("why a recipient gets the mail", () => {
   it("names the organisation of the earliest current role, ignores ended roles, and none without one", async () => {
+    const { SARA, newMailing } = await makeAudience();
     const mailing = await newMailing("Reasons");
     await startMailing({ db: t.db, staff: SARA, mailingId: mailing.id });
     const batches: number[] = [];
     await expandMailing({ db: t.db, mailingId: mailing.id, enqueue: async (_, b) => void batches.push(...b) });
     const queued = await t.db.delivery.findMany({ where: { mailingId: mailing.id }, include: { contact: true } });
-    // Not the address an earlier test suppressed after clearing its stored hash (still queued, never sent).
-    const [withRoles, endedOnly] = queued.map((d) => d.contact!).filter((c) => c.addressHash !== null);
+    const [withRoles, endedOnly] = queued.map((d) => d.contact!);
     await t.db.contactRole.deleteMany({ where: { contactId: { in: [withRoles!.id, endedOnly!.id] } } });
     const org = (name: string) => t.db.organisation.create({ data: { name, relationship: "CUSTOMER" } });
     const [ended, earliest, later] = [await org("Slutat AB"), await org("Först AB"), await org("Senare AB")];

@@ -10,34 +10,44 @@ import { getPrivacyRequest, listPrivacyRequests } from "@/lib/privacy-requests/l
 import { recordStaffRequest } from "@/lib/privacy-requests/record-staff-request";
 import { updatePrivacyRequest } from "@/lib/privacy-requests/update-privacy-request";
 import { hashAddress } from "@/lib/suppression/hash-address";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, makeStaffUser, unique } from "../factories";
 
 const KEY = "k".repeat(40);
 const NOW = new Date("2025-03-10T09:00:00Z");
-const SUPPORT = { type: "STAFF" as const, id: "demo_staff_support" };
-const OFFICER = { type: "STAFF" as const, id: "demo_staff_privacy" };
 let t: TestDb;
 
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db, now: NOW });
 });
 afterAll(async () => t?.close());
 
-const record = (input: Record<string, unknown>, now = NOW) =>
-  recordStaffRequest({ db: t.db, input, actor: SUPPORT, suppressionKey: KEY, now });
+/** Support staff who record requests and a privacy officer who handles them, the test's own. */
+async function setUp() {
+  const SUPPORT = { type: "STAFF" as const, id: (await makeStaffUser(t.db, "SUPPORT")).id };
+  const OFFICER = { type: "STAFF" as const, id: (await makeStaffUser(t.db, "PRIVACY_OFFICER")).id };
+  const record = (input: Record<string, unknown>, now = NOW) =>
+    recordStaffRequest({ db: t.db, input, actor: SUPPORT, suppressionKey: KEY, now });
+  return { SUPPORT, OFFICER, record };
+}
 
 describe("recording a request", () => {
   it("links it to the contact by address, due one month after receipt, audited", async () => {
+    const { SUPPORT, record } = await setUp();
+    const tag = unique();
+    const lena = await makeContact(t.db, {
+      email: `lena.svensson.${tag}@nordlys.example`,
+      suppressionKey: KEY,
+      now: NOW,
+    });
     const r = await record({
       type: "ACCESS",
       channel: "PHONE",
       receivedOn: "2025-03-03",
-      email: " Lena.Svensson@Nordlys.example ",
+      email: ` Lena.Svensson.${tag}@Nordlys.example `,
       details: "Wants a copy of everything",
     });
-    expect(r).toMatchObject({ ok: true, contactId: "demo_contact_01" });
+    expect(r).toMatchObject({ ok: true, contactId: lena.id });
     if (!r.ok) return;
     expect(r.dueAt.toISOString()).toBe("2025-04-03T00:00:00.000Z");
     const audit = await t.db.auditEvent.findMany({ where: { subjectType: "PrivacyRequest", subjectId: r.id } });
@@ -46,11 +56,13 @@ describe("recording a request", () => {
   });
 
   it("keeps only a hash reference for an unknown address, and a free reference without one", async () => {
-    const unknown = await record({ type: "ERASURE", channel: "EMAIL", receivedOn: "2025-03-10", email: "x@y.example" });
+    const { record } = await setUp();
+    const address = `x.${unique()}@y.example`;
+    const unknown = await record({ type: "ERASURE", channel: "EMAIL", receivedOn: "2025-03-10", email: address });
     expect(unknown.ok).toBe(true);
     if (!unknown.ok) return;
     const row = await t.db.privacyRequest.findUniqueOrThrow({ where: { id: unknown.id } });
-    expect(row).toMatchObject({ contactId: null, subjectRef: hashAddress("x@y.example", KEY).slice(0, 12) });
+    expect(row).toMatchObject({ contactId: null, subjectRef: hashAddress(address, KEY).slice(0, 12) });
 
     const letter = await record({ type: "OBJECTION", channel: "LETTER", receivedOn: "2025-01-31", reference: "L-17" });
     expect(letter).toMatchObject({ ok: false, fieldErrors: { receivedOn: "received_too_old" } });
@@ -61,6 +73,7 @@ describe("recording a request", () => {
   });
 
   it("refuses bad input field by field", async () => {
+    const { record } = await setUp();
     expect(await record({ type: "NOPE", channel: "SELF_SERVICE", receivedOn: "10/3", email: "nope" })).toEqual({
       ok: false,
       code: "invalid",
@@ -85,6 +98,7 @@ const urgencyOf = (board: Awaited<ReturnType<typeof listPrivacyRequests>>, id: s
 
 describe("due dates, extension and the list to handle", () => {
   it("marks overdue and due-soon requests; an extension keeps a request to handle but no longer late", async () => {
+    const { OFFICER, record } = await setUp();
     const r = await record({ type: "RECTIFICATION", channel: "EMAIL", receivedOn: "2025-02-12", reference: "E-1" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -147,13 +161,14 @@ describe("due dates, extension and the list to handle", () => {
   });
 
   it("sets status, handler and outcome, then closes; filters by status, type and channel", async () => {
+    const { OFFICER, record } = await setUp();
     const r = await record({ type: "PORTABILITY", channel: "LETTER", receivedOn: "2025-03-01", reference: "P-9" });
     if (!r.ok) throw new Error("not recorded");
     expect(
       await updatePrivacyRequest({
         db: t.db,
         id: r.id,
-        input: { status: "IN_PROGRESS", handlerId: "demo_staff_privacy", outcome: "" },
+        input: { status: "IN_PROGRESS", handlerId: OFFICER.id, outcome: "" },
         actor: OFFICER,
       }),
     ).toEqual({ ok: true, changed: ["status", "handlerId"] });

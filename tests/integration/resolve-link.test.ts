@@ -1,34 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveLink, spendLink } from "@/lib/recipients/resolve-link";
 import { signLinkToken } from "@/lib/tokens/link-token";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact } from "../factories";
 
 const keys = [{ id: "t1", secret: "s".repeat(40) }];
-const contactId = "demo_contact_02";
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db });
 });
 afterAll(async () => t?.close());
 
-const token = (scope: "preferences" | "stepUp", issuedAt: Date, tokenVersion = 1, extra?: string) =>
-  signLinkToken({ scope, contactId, tokenVersion, issuedAt, extra }, keys);
+/** A contact of the test's own (token version 1) and a signer of its links. */
+async function makeLinks() {
+  const { id: contactId } = await makeContact(t.db);
+  const token = (scope: "preferences" | "stepUp", issuedAt: Date, tokenVersion = 1, extra?: string) =>
+    signLinkToken({ scope, contactId, tokenVersion, issuedAt, extra }, keys);
+  return { contactId, token };
+}
 
 describe("resolveLink", () => {
   it("accepts a fresh link and names its contact", async () => {
+    const { contactId, token } = await makeLinks();
     const r = await resolveLink({ db: t.db, token: token("preferences", new Date()), scopes: ["preferences"], keys });
     expect(r).toMatchObject({ ok: true, contactId });
   });
 
   it("says whom an expired but genuine link was for, so a fresh one can be offered", async () => {
+    const { contactId, token } = await makeLinks();
     const old = new Date(Date.now() - 401 * 24 * 3600 * 1000);
     const r = await resolveLink({ db: t.db, token: token("preferences", old), scopes: ["preferences"], keys });
     expect(r).toEqual({ ok: false, problem: "expired", contactId });
   });
 
   it("names nobody for a forged or wrong-scope link", async () => {
+    const { contactId, token } = await makeLinks();
     const forged = signLinkToken({ scope: "preferences", contactId, tokenVersion: 1, issuedAt: new Date() }, [
       { id: "t1", secret: "x".repeat(40) },
     ]);
@@ -44,6 +50,7 @@ describe("resolveLink", () => {
   });
 
   it("refuses links of an older token version, and spent single-use links", async () => {
+    const { contactId, token } = await makeLinks();
     await t.db.contact.update({ where: { id: contactId }, data: { tokenVersion: 2 } });
     expect(
       await resolveLink({ db: t.db, token: token("preferences", new Date(), 1), scopes: ["preferences"], keys }),

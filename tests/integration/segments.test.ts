@@ -1,8 +1,8 @@
-// Segments on the demo register plus ten contacts made for this test (all from one fair, "Segtest Expo"): the count
-// and its breakdown (suppressed by reason, opted out, unsubscribed from the topic, never subscribed, no legal basis),
-// roles current and ended, source detail, dates; agreement with exclusionReasonSql contact by contact; the sample
-// leaks nothing but name, organisation and language; saving and archiving are audited; and every path that writes
-// Contact.email also writes Contact.addressHash.
+// Segments on registers each test builds with the test factories, most around ten contacts met at one fair of the
+// test's own ("Segtest <tag> Expo 2026"): the count and its breakdown (suppressed by reason, opted out, unsubscribed
+// from the topic, never subscribed, no legal basis), roles current and ended, source detail, dates; agreement with
+// exclusionReasonSql contact by contact; the sample leaks nothing but name, organisation and language; saving and
+// archiving are audited; and every path that writes Contact.email also writes Contact.addressHash.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffPrincipal } from "@/lib/auth/permissions";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
@@ -31,65 +31,71 @@ import { segmentConditionSql, segmentFactsSql } from "@/lib/segments/segment-sql
 import { createContact } from "@/lib/contacts/create-contact";
 import { updateContact } from "@/lib/contacts/update-contact";
 import { hashAddress } from "@/lib/suppression/hash-address";
-import { DEMO_CONTACTS } from "@/prisma/demo-data";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, makeOrganisation, makeStaffUser, makeTopic, TEST_SUPPRESSION_KEY, unique } from "../factories";
+import { makeMixedRegister } from "../factories/register";
 
-const KEY = "segments-test-suppression-key-0123456789";
+// The factories' key, so that every contact in the file is hashed with the key the tests check against.
+const KEY = TEST_SUPPRESSION_KEY;
 const LINK_KEYS = [{ id: "t1", secret: "s".repeat(40) }];
 const NOW = new Date("2026-11-24T12:00:00Z");
-const ADMIN: StaffPrincipal = { id: "demo_staff_admin", role: "ADMIN" };
-const MARKETING: StaffPrincipal = { id: "demo_staff_marketing", role: "MARKETING" };
-const SUPPORT: StaffPrincipal = { id: "demo_staff_support", role: "SUPPORT" };
-const NEWSLETTER = "demo_topic_newsletter";
-const SERVICE = "demo_topic_service-notices";
-const FAIR = "Segtest Expo 2026";
 
 let t: TestDb;
-const ids: Record<string, string> = {};
-
 const filter = (f: SegmentFilterInput = {}) => segmentFilterSchema.parse(f);
-const fair = (f: SegmentFilterInput = {}) => filter({ sourceDetail: "segtest expo", ...f });
-async function count(f: SegmentFilterInput, topicId?: string): Promise<SegmentCount> {
-  const r = await countSegment({ db: t.db, filter: fair(f), topicId, today: NOW });
-  if (!r.ok) throw new Error(r.code);
-  return r.count;
-}
-const total = async (f: SegmentFilterInput) => (await count(f)).total;
-
-async function makeContact(key: string, over: Record<string, unknown> = {}, now = NOW) {
-  const r = await createContact({
-    db: t.db,
-    staff: ADMIN,
-    suppressionKey: KEY,
-    now,
-    input: {
-      name: `Segtest ${key}`,
-      email: `${key}@segtest.example`,
-      language: "sv",
-      category: "CUSTOMER_CONTACT",
-      sourceType: "MET_AT_EVENT",
-      sourceDetail: FAIR,
-      sourceDate: now.toISOString().slice(0, 10),
-      organisationId: "demo_org_nordlys",
-      roleType: "TECHNICAL_CONTACT",
-      ...over,
-    },
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  ids[key] = r.id;
-  return r.id;
-}
 
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db, now: NOW, suppressionKey: KEY });
-  for (const key of ["ok1", "bounced", "complained", "optedout", "unsubscribed", "notsubscribed", "nobasis", "ok10"])
-    await makeContact(key);
-  await makeContact("english", { language: "en" });
-  await makeContact("early", {}, new Date("2026-06-01T10:00:00Z"));
+});
+afterAll(async () => t?.close());
 
-  const hash = (key: string) => hashAddress(`${key}@segtest.example`, KEY);
+/**
+ * Ten contacts met at this fair (eight at once, one English, one early whose role has ended), all technical contacts
+ * at the customer Nordlys, with the test's own newsletter (marketing) and service notices: two suppressed (a hard
+ * bounce; a complaint, which also unsubscribed from all marketing and opted out), one opted out, one unsubscribed from
+ * the newsletter, one never subscribed to it, one without a basis for marketing; the last one active recently.
+ */
+async function makeFair() {
+  const tag = unique();
+  const FAIR = `Segtest ${tag} Expo 2026`;
+  const ADMIN: StaffPrincipal = await makeStaffUser(t.db, "ADMIN");
+  const NEWSLETTER = (await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT", "PARTNER_CONTACT", "PROSPECT"] }))
+    .id;
+  const SERVICE = (await makeTopic(t.db, { isMarketing: false, defaultCategories: ["CUSTOMER_CONTACT"] })).id;
+  const nordlys = await makeOrganisation(t.db, { name: `Nordlys ${tag} Energi AB`, accountManagerId: ADMIN.id });
+  const kvarnby = await makeOrganisation(t.db, { name: `Kvarnby ${tag} kommun` });
+  const ids: Record<string, string> = {};
+  const email = (key: string) => `${key}.${tag}@segtest.example`;
+
+  async function fairContact(key: string, over: Record<string, unknown> = {}, now = NOW) {
+    const r = await createContact({
+      db: t.db,
+      staff: ADMIN,
+      suppressionKey: KEY,
+      now,
+      input: {
+        name: `Segtest ${key}`,
+        email: email(key),
+        language: "sv",
+        category: "CUSTOMER_CONTACT",
+        sourceType: "MET_AT_EVENT",
+        sourceDetail: FAIR,
+        sourceDate: now.toISOString().slice(0, 10),
+        organisationId: nordlys.id,
+        roleType: "TECHNICAL_CONTACT",
+        ...over,
+      },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    ids[key] = r.id;
+    return r.id;
+  }
+
+  for (const key of ["ok1", "bounced", "complained", "optedout", "unsubscribed", "notsubscribed", "nobasis", "ok10"])
+    await fairContact(key);
+  await fairContact("english", { language: "en" });
+  await fairContact("early", {}, new Date("2026-06-01T10:00:00Z"));
+
+  const hash = (key: string) => hashAddress(email(key), KEY);
   await t.db.suppression.createMany({
     data: [
       { addressHash: hash("bounced"), reason: "HARD_BOUNCE", scope: "ALL" },
@@ -113,11 +119,33 @@ beforeAll(async () => {
   // The early contact's role ended last month; the last one was active recently.
   await t.db.contactRole.updateMany({ where: { contactId: ids.early }, data: { endsOn: new Date("2026-10-01") } });
   await t.db.contact.update({ where: { id: ids.ok10 }, data: { lastActivityAt: new Date("2026-11-20T09:00:00Z") } });
-});
-afterAll(async () => t?.close());
+
+  const fair = (f: SegmentFilterInput = {}) => filter({ sourceDetail: `segtest ${tag} expo`, ...f });
+  async function count(f: SegmentFilterInput, topicId?: string): Promise<SegmentCount> {
+    const r = await countSegment({ db: t.db, filter: fair(f), topicId, today: NOW });
+    if (!r.ok) throw new Error(r.code);
+    return r.count;
+  }
+  const total = async (f: SegmentFilterInput) => (await count(f)).total;
+  return {
+    tag,
+    ADMIN,
+    NEWSLETTER,
+    SERVICE,
+    NORDLYS: nordlys.id,
+    NORDLYS_NAME: nordlys.name,
+    KVARNBY: kvarnby.id,
+    ids,
+    email,
+    fair,
+    count,
+    total,
+  };
+}
 
 describe("countSegment", () => {
   it("breaks a marketing topic's segment down by the first reason each person is left out", async () => {
+    const { count, NEWSLETTER } = await makeFair();
     const c = await count({}, NEWSLETTER);
     expect(c).toMatchObject({
       total: 10,
@@ -128,6 +156,7 @@ describe("countSegment", () => {
   });
 
   it("leaves marketing opt-outs and marketing-only suppressions in for a service notice", async () => {
+    const { count, SERVICE } = await makeFair();
     const c = await count({}, SERVICE);
     expect(c).toMatchObject({
       total: 10,
@@ -138,6 +167,7 @@ describe("countSegment", () => {
   });
 
   it("counts only the total without a topic, and refuses an unknown topic", async () => {
+    const { count, fair } = await makeFair();
     expect(await count({})).toEqual({ total: 10, topic: null });
     expect(await countSegment({ db: t.db, filter: fair(), topicId: "nope", today: NOW })).toEqual({
       ok: false,
@@ -147,12 +177,13 @@ describe("countSegment", () => {
   });
 
   it("filters on roles: current, ended or any; role type, organisation and relationship", async () => {
+    const { count, total, NEWSLETTER, NORDLYS, KVARNBY } = await makeFair();
     expect(await total({ roleTypes: ["TECHNICAL_CONTACT"] })).toBe(9);
     expect(await total({ roleTypes: ["TECHNICAL_CONTACT"], roleStatus: "ended" })).toBe(1);
     expect(await total({ roleTypes: ["TECHNICAL_CONTACT"], roleStatus: "any" })).toBe(10);
     expect(await total({ roleTypes: ["BILLING_CONTACT"], roleStatus: "any" })).toBe(0);
-    expect(await total({ organisationIds: ["demo_org_nordlys"] })).toBe(9);
-    expect(await total({ organisationIds: ["demo_org_kvarnby"], roleStatus: "any" })).toBe(0);
+    expect(await total({ organisationIds: [NORDLYS] })).toBe(9);
+    expect(await total({ organisationIds: [KVARNBY], roleStatus: "any" })).toBe(0);
     expect(await total({ relationships: ["CUSTOMER"] })).toBe(9);
     expect(await total({ relationships: ["PARTNER", "SUPPLIER"], roleStatus: "any" })).toBe(0);
     // The ended role still counts for the breakdown: eligible among current roles only.
@@ -161,6 +192,7 @@ describe("countSegment", () => {
   });
 
   it("filters on category, language, source, subscription and dates", async () => {
+    const { total, NEWSLETTER, SERVICE } = await makeFair();
     expect(await total({ categories: ["CUSTOMER_CONTACT"] })).toBe(10);
     expect(await total({ categories: ["PROSPECT", "SUPPLIER_CONTACT"] })).toBe(0);
     expect(await total({ languages: ["en"] })).toBe(1);
@@ -175,9 +207,10 @@ describe("countSegment", () => {
     expect(await total({ lastActivityTo: "2026-11-19" })).toBe(0);
   });
 
-  it("finds the demo register's fair by part of the event name, case-insensitively", async () => {
-    const r = await countSegment({ db: t.db, filter: filter({ sourceDetail: "cloud SUMMIT" }), today: NOW });
-    const expected = DEMO_CONTACTS.filter((c) => c.source === "MET_AT_EVENT").length;
+  it("finds a register's fair by part of the event name, case-insensitively", async () => {
+    const { tag, metAtEvent } = await makeMixedRegister(t.db, { now: NOW });
+    const r = await countSegment({ db: t.db, filter: filter({ sourceDetail: `cloud ${tag} SUMMIT` }), today: NOW });
+    const expected = metAtEvent.length;
     expect(expected).toBeGreaterThan(0);
     expect(r).toEqual({ ok: true, count: { total: expected, topic: null } });
     // Wildcards in the text are taken literally.
@@ -188,6 +221,8 @@ describe("countSegment", () => {
   });
 
   it("agrees with exclusionReasonSql contact by contact on the whole register", async () => {
+    await makeMixedRegister(t.db, { now: NOW });
+    await makeFair();
     const topics = await t.db.topic.findMany({ select: { id: true, purpose: true, isMarketing: true } });
     const filters: SegmentFilterInput[] = [
       {},
@@ -216,6 +251,7 @@ describe("countSegment", () => {
 
 describe("sampleSegment", () => {
   it("shows only people who may be mailed, and only their name, organisation and language", async () => {
+    const { fair, NEWSLETTER, NORDLYS_NAME } = await makeFair();
     const r = await sampleSegment({ db: t.db, filter: fair(), topicId: NEWSLETTER, today: NOW });
     if (!r.ok) throw new Error(r.code);
     expect(r.rows.map((x) => x.name).sort()).toEqual(
@@ -223,7 +259,7 @@ describe("sampleSegment", () => {
     );
     for (const row of r.rows) {
       expect(Object.keys(row).sort()).toEqual(["language", "name", "organisation"]);
-      expect(row.organisation).toBe("Nordlys Energi AB"); // the ended role's organisation when there is no other
+      expect(row.organisation).toBe(NORDLYS_NAME); // the ended role's organisation when there is no other
     }
     expect(r.rows.find((x) => x.name === "Segtest english")?.language).toBe("en");
     const json = JSON.stringify(r);
@@ -232,6 +268,7 @@ describe("sampleSegment", () => {
   });
 
   it("without a topic samples the segment, at most the limit", async () => {
+    const { fair } = await makeFair();
     const r = await sampleSegment({ db: t.db, filter: fair(), limit: 3, today: NOW });
     expect(r.ok && r.rows.length).toBe(3);
   });
@@ -267,6 +304,9 @@ describe("the filter from the builder form", () => {
 
 describe("saved segments", () => {
   it("saves, edits and archives a segment with audit entries; marketing may, support may not", async () => {
+    const MARKETING: StaffPrincipal = await makeStaffUser(t.db, "MARKETING");
+    const SUPPORT: StaffPrincipal = await makeStaffUser(t.db, "SUPPORT");
+    const tag = unique();
     expect(await saveSegment({ db: t.db, staff: SUPPORT, input: { name: "x", filter: {} } })).toEqual({
       ok: false,
       code: "forbidden",
@@ -278,7 +318,10 @@ describe("saved segments", () => {
     const created = await saveSegment({
       db: t.db,
       staff: MARKETING,
-      input: { name: "Segtest customers", filter: { sourceDetail: "segtest", categories: ["CUSTOMER_CONTACT"] } },
+      input: {
+        name: `Segtest ${tag} customers`,
+        filter: { sourceDetail: "segtest", categories: ["CUSTOMER_CONTACT"] },
+      },
       now: NOW,
     });
     if (!created.ok) throw new Error(JSON.stringify(created));
@@ -290,18 +333,21 @@ describe("saved segments", () => {
       db: t.db,
       staff: MARKETING,
       id: created.id,
-      input: { name: "Segtest customers", filter: { sourceDetail: "segtest", categories: ["CUSTOMER_CONTACT"] } },
+      input: {
+        name: `Segtest ${tag} customers`,
+        filter: { sourceDetail: "segtest", categories: ["CUSTOMER_CONTACT"] },
+      },
     });
     expect(same).toMatchObject({ ok: true, changed: [] });
     const renamed = await saveSegment({
       db: t.db,
       staff: MARKETING,
       id: created.id,
-      input: { name: "Segtest, renamed", filter: { sourceDetail: "segtest", categories: ["CUSTOMER_CONTACT"] } },
+      input: { name: `Segtest ${tag}, renamed`, filter: { sourceDetail: "segtest", categories: ["CUSTOMER_CONTACT"] } },
     });
     expect(renamed).toMatchObject({ ok: true, changed: ["name"] });
 
-    expect((await listSegments({ db: t.db })).map((s) => s.name)).toContain("Segtest, renamed");
+    expect((await listSegments({ db: t.db })).map((s) => s.name)).toContain(`Segtest ${tag}, renamed`);
     expect(await archiveSegment({ db: t.db, staff: MARKETING, id: created.id, archived: true })).toEqual({
       ok: true,
       changed: true,
@@ -324,8 +370,10 @@ describe("saved segments", () => {
 
 describe("Contact.addressHash", () => {
   it("is hashAddress(email) on every contact, whichever path wrote the address", async () => {
+    const before = await t.db.contact.count();
+    const { tag, ADMIN, ids } = await makeFair();
     // Import (raw SQL inserts).
-    const csv = "Namn;E-post;Språk\nImporterad Person;imported.person@segtest.example;sv\n";
+    const csv = `Namn;E-post;Språk\nImporterad Person;imported.person.${tag}@segtest.example;sv\n`;
     const parsed = parseImportFile({ content: csv });
     if (!parsed.ok) throw new Error(parsed.error.code);
     const preview = await validateImportRows({
@@ -350,7 +398,7 @@ describe("Contact.addressHash", () => {
     const upserted = await upsertContact({
       db: t.db,
       input: {
-        email: "synced@segtest.example",
+        email: `synced.${tag}@segtest.example`,
         name: "Synced Person",
         category: "PROSPECT",
         source: { type: "IMPORTED" },
@@ -366,7 +414,12 @@ describe("Contact.addressHash", () => {
       staff: ADMIN,
       contactId: ids.ok1!,
       suppressionKey: KEY,
-      input: { name: "Segtest ok1", email: "ok1.new@segtest.example", language: "sv", category: "CUSTOMER_CONTACT" },
+      input: {
+        name: "Segtest ok1",
+        email: `ok1.new.${tag}@segtest.example`,
+        language: "sv",
+        category: "CUSTOMER_CONTACT",
+      },
     });
     expect(edited).toMatchObject({ ok: true });
 
@@ -375,27 +428,33 @@ describe("Contact.addressHash", () => {
     await requestEmailChange({
       db: t.db,
       contactId: ids.english!,
-      input: { email: "english.new@segtest.example" },
+      input: { email: `english.new.${tag}@segtest.example` },
       config: { publicUrl: "https://prefs.example.com", linkKeys: LINK_KEYS },
       transport: outbox,
     });
-    const mail = await t.db.outboxMessage.findFirstOrThrow({ where: { to: { has: "english.new@segtest.example" } } });
+    const mail = await t.db.outboxMessage.findFirstOrThrow({
+      where: { to: { has: `english.new.${tag}@segtest.example` } },
+    });
     const token = /https:\/\/prefs\.example\.com\/e\/([A-Za-z0-9_.-]+)/.exec(mail.text)![1]!;
     expect(await confirmEmailChange({ db: t.db, token, keys: LINK_KEYS, suppressionKey: KEY })).toMatchObject({
       ok: true,
     });
 
     const contacts = await t.db.contact.findMany({ select: { id: true, email: true, addressHash: true } });
-    expect(contacts.length).toBe(DEMO_CONTACTS.length + 10 + 2);
+    expect(contacts.length).toBe(before + 10 + 2);
     const wrong = contacts.filter((c) => c.addressHash !== hashAddress(c.email, KEY));
     expect(wrong).toEqual([]);
     const emails = contacts.map((c) => c.email);
-    expect(emails).toEqual(expect.arrayContaining(["ok1.new@segtest.example", "english.new@segtest.example"]));
+    expect(emails).toEqual(
+      expect.arrayContaining([`ok1.new.${tag}@segtest.example`, `english.new.${tag}@segtest.example`]),
+    );
   });
 
   it("is filled in for contacts written before the column existed", async () => {
+    const { ids } = await makeFair();
+    const other = await makeContact(t.db, { suppressionKey: KEY });
     await t.db
-      .$executeRaw`UPDATE "Contact" SET "addressHash" = NULL WHERE id IN (${ids.ok10}, ${ids.early}, 'demo_contact_03')`;
+      .$executeRaw`UPDATE "Contact" SET "addressHash" = NULL WHERE id IN (${ids.ok10}, ${ids.early}, ${other.id})`;
     expect(await backfillAddressHashes({ db: t.db, suppressionKey: KEY, batchSize: 2 })).toBe(3);
     expect(await backfillAddressHashes({ db: t.db, suppressionKey: KEY })).toBe(0);
     const contacts = await t.db.contact.findMany({ select: { email: true, addressHash: true } });
@@ -458,7 +517,12 @@ describe("ContactFacts, the narrow copy the count scans (kept by triggers)", () 
   }
 
   it("agree with the normalised tables after every kind of write in this file and a few more", async () => {
-    const someone = await t.db.contact.findFirstOrThrow({ where: { subscriptions: { some: {} } } });
+    // A register of the demo's size (more than 27 contacts) and shape, with the fair's kinds of writes.
+    const { ids, SERVICE } = await makeFair();
+    const register = await makeMixedRegister(t.db, { now: NOW });
+    const someone = await t.db.contact.findFirstOrThrow({
+      where: { id: { in: [...Object.values(ids), ...register.contacts] }, subscriptions: { some: {} } },
+    });
     // Update, delete and insert on subscriptions, legal bases, suppressions; contact columns; a topic's removal.
     await t.db.subscription.updateMany({ where: { contactId: someone.id }, data: { state: "UNSUBSCRIBED" } });
     await t.db.subscription.deleteMany({ where: { contactId: someone.id, topicId: SERVICE } });
@@ -497,6 +561,7 @@ describe("ContactFacts, the narrow copy the count scans (kept by triggers)", () 
   });
 
   it("rows past their span of role dates are recomputed by the daily refresh", async () => {
+    const { ids } = await makeFair();
     // As if days had passed since the rows were computed: their spans have ended.
     const someone = ids.ok1!;
     const before = await t.db.contactFacts.findUniqueOrThrow({ where: { contactId: someone } });
@@ -509,13 +574,15 @@ describe("ContactFacts, the narrow copy the count scans (kept by triggers)", () 
   });
 
   it("select the same contacts as the normalised tables for every role filter, on any day", async () => {
+    const { ids, tag, NEWSLETTER, SERVICE, NORDLYS } = await makeFair();
+    const register = await makeMixedRegister(t.db, { now: NOW });
     // Roles that start and end on various days, so that some days fall outside the span the facts were computed for
     // (the count then asks ContactRole) and an organisation whose relationship changes.
     const someone = ids.ok1!;
     await t.db.contactRole.create({
       data: {
         contactId: someone,
-        organisationId: "demo_org_nordlys",
+        organisationId: NORDLYS,
         type: "BILLING_CONTACT",
         startsOn: new Date("2030-01-01"),
       },
@@ -523,13 +590,13 @@ describe("ContactFacts, the narrow copy the count scans (kept by triggers)", () 
     await t.db.contactRole.create({
       data: {
         contactId: ids.ok10!,
-        organisationId: "demo_org_nordlys",
+        organisationId: NORDLYS,
         type: "SYSTEM_OWNER",
         startsOn: new Date("2020-01-01"),
         endsOn: new Date("2029-06-30"),
       },
     });
-    const org = await t.db.organisation.findFirstOrThrow({ where: { relationship: "PROSPECT" } });
+    const org = await t.db.organisation.findUniqueOrThrow({ where: { id: register.organisations.prospect } });
     await t.db.organisation.update({ where: { id: org.id }, data: { relationship: "CUSTOMER" } });
     expect(await wrongFacts()).toEqual([]);
 
@@ -552,9 +619,9 @@ describe("ContactFacts, the narrow copy the count scans (kept by triggers)", () 
         roleTypes: ["OTHER", "COMMERCIAL_CONTACT"],
         roleStatus,
       });
-      filters.push({ organisationIds: ["demo_org_nordlys"], roleTypes: ["SYSTEM_OWNER"], roleStatus });
+      filters.push({ organisationIds: [NORDLYS], roleTypes: ["SYSTEM_OWNER"], roleStatus });
     }
-    filters.push({ topicIds: [NEWSLETTER, SERVICE], sourceDetail: "SEGTEST expo", languages: ["sv"] });
+    filters.push({ topicIds: [NEWSLETTER, SERVICE], sourceDetail: `SEGTEST ${tag} expo`, languages: ["sv"] });
     let compared = 0;
     for (const day of days)
       for (const f of filters) {

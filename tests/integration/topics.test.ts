@@ -5,21 +5,18 @@ import type { StaffPrincipal } from "@/lib/auth/permissions";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { getTopic, listTopics } from "@/lib/topics/list-topics";
 import { saveTopic } from "@/lib/topics/save-topic";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, makeStaffUser, makeTopic, unique } from "../factories";
 
-const MARKETING: StaffPrincipal = { id: "demo_staff_marketing", role: "MARKETING" };
-const ACCOUNT_MANAGER: StaffPrincipal = { id: "demo_staff_am1", role: "ACCOUNT_MANAGER" };
 const NOW = new Date("2026-11-24T12:00:00Z");
 
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db, now: NOW, suppressionKey: "topics-test-key" });
 });
 afterAll(async () => t?.close());
 
-const webinar = (over: Record<string, unknown> = {}) => ({
+const webinarInput = (over: Record<string, unknown> = {}) => ({
   key: "webinars",
   nameSv: "Webbinarier",
   nameEn: "Webinars",
@@ -34,17 +31,26 @@ const webinar = (over: Record<string, unknown> = {}) => ({
 
 describe("saveTopic", () => {
   it("refuses roles without topics.manage", async () => {
-    expect(await saveTopic({ db: t.db, staff: ACCOUNT_MANAGER, input: webinar() })).toEqual({
+    const ACCOUNT_MANAGER: StaffPrincipal = await makeStaffUser(t.db, "ACCOUNT_MANAGER");
+    expect(await saveTopic({ db: t.db, staff: ACCOUNT_MANAGER, input: webinarInput() })).toEqual({
       ok: false,
       code: "forbidden",
     });
   });
 
   it("reports invalid fields by code", async () => {
+    const MARKETING: StaffPrincipal = await makeStaffUser(t.db, "MARKETING");
+    const newsletter = await makeTopic(t.db);
     const r = await saveTopic({
       db: t.db,
       staff: MARKETING,
-      input: webinar({ key: "Bad Key", nameEn: " ", purpose: "SPAM", defaultCategories: ["NOPE"], sortOrder: "x" }),
+      input: webinarInput({
+        key: "Bad Key",
+        nameEn: " ",
+        purpose: "SPAM",
+        defaultCategories: ["NOPE"],
+        sortOrder: "x",
+      }),
     });
     expect(r).toEqual({
       ok: false,
@@ -57,7 +63,7 @@ describe("saveTopic", () => {
         sortOrder: "sort_order_invalid",
       },
     });
-    expect(await saveTopic({ db: t.db, staff: MARKETING, input: webinar({ key: "newsletter" }) })).toEqual({
+    expect(await saveTopic({ db: t.db, staff: MARKETING, input: webinarInput({ key: newsletter.key }) })).toEqual({
       ok: false,
       code: "invalid",
       fieldErrors: { key: "key_taken" },
@@ -65,10 +71,13 @@ describe("saveTopic", () => {
   });
 
   it("creates, edits and archives a topic, each change audited with its field names", async () => {
+    const MARKETING: StaffPrincipal = await makeStaffUser(t.db, "MARKETING");
+    const key = `webinars-${unique()}`;
+    const webinar = (over: Record<string, unknown> = {}) => webinarInput({ key, ...over });
     const created = await saveTopic({ db: t.db, staff: MARKETING, input: webinar(), now: NOW });
     if (!created.ok) throw new Error(JSON.stringify(created));
     expect(await getTopic({ db: t.db, id: created.id })).toMatchObject({
-      key: "webinars",
+      key,
       isMarketing: true,
       defaultCategories: ["PROSPECT"],
       sortOrder: 5,
@@ -98,8 +107,8 @@ describe("saveTopic", () => {
     });
     expect(archived).toMatchObject({ ok: true, changed: ["isMarketing", "archivedAt"] });
     expect((await getTopic({ db: t.db, id: created.id }))?.archivedAt).toEqual(NOW);
-    expect((await listTopics({ db: t.db })).map((x) => x.key)).not.toContain("webinars");
-    expect((await listTopics({ db: t.db, includeArchived: true })).map((x) => x.key)).toContain("webinars");
+    expect((await listTopics({ db: t.db })).map((x) => x.key)).not.toContain(key);
+    expect((await listTopics({ db: t.db, includeArchived: true })).map((x) => x.key)).toContain(key);
 
     const audit = await t.db.auditEvent.findMany({
       where: { subjectType: "Topic", subjectId: created.id },
@@ -127,11 +136,20 @@ describe("saveTopic", () => {
     expect((await verifyAuditChain({ db: t.db })).ok).toBe(true);
   });
 
-  it("counts the subscribers of the demo topics", async () => {
+  it("counts the subscribers of a topic", async () => {
+    // Customer contacts get it by default; one of them has left it, and a prospect never had it.
+    const topic = await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"] });
+    for (let i = 0; i < 3; i++) await makeContact(t.db);
+    const left = await makeContact(t.db);
+    await t.db.subscription.update({
+      where: { contactId_topicId: { contactId: left.id, topicId: topic.id } },
+      data: { state: "UNSUBSCRIBED" },
+    });
+    await makeContact(t.db, { category: "PROSPECT" });
     const topics = await listTopics({ db: t.db });
-    const newsletter = topics.find((x) => x.key === "newsletter");
+    const newsletter = topics.find((x) => x.key === topic.key);
     expect(newsletter?.subscribed).toBe(
-      await t.db.subscription.count({ where: { topicId: "demo_topic_newsletter", state: "SUBSCRIBED" } }),
+      await t.db.subscription.count({ where: { topicId: topic.id, state: "SUBSCRIBED" } }),
     );
     expect(newsletter?.subscribed).toBeGreaterThan(0);
   });

@@ -1,5 +1,5 @@
-// Resend webhooks end to end below the route (lib/webhooks/handle-resend-webhook.ts with a real Request), on the demo
-// register, with payloads signed by the official Standard Webhooks library (what Svix and Resend use): a verified
+// Resend webhooks end to end below the route (lib/webhooks/handle-resend-webhook.ts with a real Request), on people
+// and mailings each test makes with the test factories, with payloads signed by the official Standard Webhooks library (what Svix and Resend use): a verified
 // event is applied once however often it is delivered; a bad signature, a stale timestamp or a body we cannot read
 // changes nothing.
 import { randomUUID } from "node:crypto";
@@ -10,28 +10,39 @@ import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { oneClickUnsubscribe } from "@/lib/subscriptions/one-click-unsubscribe";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { handleResendWebhook } from "@/lib/webhooks/handle-resend-webhook";
-import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, makeSegment, makeTopic } from "../factories";
 
 const KEY = "k".repeat(40);
 const SECRET = `whsec_${Buffer.from("resend-webhook-test-secret-32-bytes!").toString("base64")}`;
 const OTHER_SECRET = `whsec_${Buffer.from("some-other-endpoint-secret-32-byte!!").toString("base64")}`;
-const NEWSLETTER = "demo_topic_newsletter";
-const SERVICE_NOTICES = "demo_topic_service-notices";
 
 let t: TestDb;
-let segmentId: string;
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo({ db: t.db, suppressionKey: KEY });
-  segmentId = (await t.db.segment.create({ data: { name: "Webhook test", filter: {} }, select: { id: true } })).id;
 });
 afterAll(async () => t?.close());
 
-/** A sent delivery of a fresh mailing on the newsletter topic, with its provider message id. */
-async function sentDelivery(contactId: string | null, opts: { sentAt?: Date; status?: DeliveryStatus } = {}) {
+/**
+ * A customer contact of the test's own, subscribed by default to the test's newsletter (marketing) and service notices
+ * (not marketing).
+ */
+async function makePerson() {
+  const NEWSLETTER = (await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"] })).id;
+  const SERVICE_NOTICES = (await makeTopic(t.db, { isMarketing: false, defaultCategories: ["CUSTOMER_CONTACT"] })).id;
+  const { id, email } = await makeContact(t.db, { suppressionKey: KEY });
+  return { id, email, NEWSLETTER, SERVICE_NOTICES };
+}
+
+/** A sent delivery of a fresh mailing on the topic (a newsletter of its own unless given), with its provider message id. */
+async function sentDelivery(
+  contactId: string | null,
+  opts: { sentAt?: Date; status?: DeliveryStatus; topicId?: string } = {},
+) {
+  const topicId = opts.topicId ?? (await makeTopic(t.db)).id;
+  const { id: segmentId } = await makeSegment(t.db, { name: "Webhook test" });
   const mailing = await t.db.mailing.create({
-    data: { name: "Test mailing", topicId: NEWSLETTER, segmentId, status: "SENDING" },
+    data: { name: "Test mailing", topicId, segmentId, status: "SENDING" },
     select: { id: true },
   });
   const emailId = randomUUID();
@@ -106,8 +117,9 @@ const suppressionsOf = (address: string) =>
 
 describe("signature and format", () => {
   it("applies a verified event once, however often it is delivered (same svix-id)", async () => {
-    const d = await sentDelivery("demo_contact_06");
-    const payload = event("email.delivered", d.emailId, ["bjorn.nilsson@nordlys.example"]);
+    const bjorn = await makeContact(t.db, { suppressionKey: KEY });
+    const d = await sentDelivery(bjorn.id);
+    const payload = event("email.delivered", d.emailId, [bjorn.email]);
     const first = signed(payload);
     expect(await post(first.request)).toEqual({ status: 200, body: { ok: true, outcome: "applied" } });
     expect(await statusOf(d.id)).toBe("DELIVERED");
@@ -123,21 +135,23 @@ describe("signature and format", () => {
   });
 
   it("applies an event once when two deliveries of it arrive at the same moment", async () => {
-    const d = await sentDelivery("demo_contact_12");
+    const someone = await makePerson();
+    const d = await sentDelivery(someone.id, { topicId: someone.NEWSLETTER });
     const payload = event("email.complained", d.emailId, ["someone.twice@example.com"]);
     const a = signed(payload);
     const b = signed(payload, { id: a.id });
     const results = await Promise.all([post(a.request), post(b.request)]);
     expect(results.map((r) => r.body.outcome).sort()).toEqual(["applied", "duplicate"]);
     expect(await suppressionsOf("someone.twice@example.com")).toHaveLength(1);
-    expect(
-      await t.db.auditEvent.count({ where: { subjectId: "demo_contact_12", action: "contact.marketing_opt_out" } }),
-    ).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { subjectId: someone.id, action: "contact.marketing_opt_out" } })).toBe(
+      1,
+    );
   });
 
   it("refuses a bad signature, a tampered body and missing headers, changing nothing", async () => {
-    const d = await sentDelivery("demo_contact_07");
-    const payload = event("email.complained", d.emailId, ["maria@kvarnby.example"]);
+    const maria = await makePerson();
+    const d = await sentDelivery(maria.id, { topicId: maria.NEWSLETTER });
+    const payload = event("email.complained", d.emailId, [maria.email]);
     const before = await snapshot();
 
     const wrongKey = signed(payload, { signer: new Webhook(OTHER_SECRET) });
@@ -162,7 +176,7 @@ describe("signature and format", () => {
   });
 
   it("refuses a timestamp ten minutes old (or ahead), even correctly signed, changing nothing", async () => {
-    const d = await sentDelivery("demo_contact_08");
+    const d = await sentDelivery((await makeContact(t.db, { suppressionKey: KEY })).id);
     const payload = event("email.bounced", d.emailId, ["x@example.com"], { bounce: { type: "Permanent" } });
     const before = await snapshot();
     for (const at of [new Date(Date.now() - 10 * 60_000), new Date(Date.now() + 10 * 60_000)]) {
@@ -205,7 +219,7 @@ describe("signature and format", () => {
 
 describe("delivery events", () => {
   it("moves a delivery through delayed and delivered, never backwards", async () => {
-    const d = await sentDelivery("demo_contact_09");
+    const d = await sentDelivery((await makeContact(t.db, { suppressionKey: KEY })).id);
     const to = ["someone@example.com"];
     expect((await post(signed(event("email.delivery_delayed", d.emailId, to)).request)).status).toBe(200);
     expect(await statusOf(d.id)).toBe("DELAYED");
@@ -217,7 +231,7 @@ describe("delivery events", () => {
   });
 
   it("marks a failed delivery with the reason, without the address", async () => {
-    const d = await sentDelivery("demo_contact_10");
+    const d = await sentDelivery((await makeContact(t.db, { suppressionKey: KEY })).id);
     const failed = event("email.failed", d.emailId, ["someone@example.com"], {
       failed: { reason: "Recipient someone@example.com rejected by policy" },
     });
@@ -229,7 +243,7 @@ describe("delivery events", () => {
   });
 
   it("marks a delivery Resend refused to send (its own suppression list) as failed", async () => {
-    const d = await sentDelivery("demo_contact_13");
+    const d = await sentDelivery((await makeContact(t.db, { suppressionKey: KEY })).id);
     const suppressed = event("email.suppressed", d.emailId, ["someone@example.com"], {
       suppressed: { type: "OnAccountSuppressionList", message: "Resend has suppressed sending to this address" },
     });
@@ -241,9 +255,10 @@ describe("delivery events", () => {
   });
 
   it("records an event for an unknown email id (a transactional mail) and changes nothing else", async () => {
+    const lena = await makeContact(t.db, { suppressionKey: KEY });
     const before = await snapshot();
     const { id, request } = signed(
-      event("email.bounced", randomUUID(), ["lena.svensson@nordlys.example"], { bounce: { type: "Permanent" } }),
+      event("email.bounced", randomUUID(), [lena.email], { bounce: { type: "Permanent" } }),
     );
     expect(await post(request)).toEqual({ status: 200, body: { ok: true, outcome: "unmatched" } });
     expect(await snapshot()).toEqual({ ...before, events: before.events + 1 });
@@ -251,7 +266,7 @@ describe("delivery events", () => {
   });
 
   it("records and ignores events it does not act on (opens and clicks are not tracked)", async () => {
-    const d = await sentDelivery("demo_contact_11");
+    const d = await sentDelivery((await makeContact(t.db, { suppressionKey: KEY })).id);
     const before = await snapshot();
     const r = await post(signed(event("email.opened", d.emailId, ["someone@example.com"])).request);
     expect(r).toEqual({ status: 200, body: { ok: true, outcome: "ignored" } });
@@ -260,10 +275,8 @@ describe("delivery events", () => {
 });
 
 describe("bounces", () => {
-  const MIKAEL = "demo_contact_02";
-  const address = "mikael.johansson@nordlys.example";
-
   it("a permanent bounce marks the delivery bounced and suppresses the address for all mail", async () => {
+    const { id: MIKAEL, email: address } = await makeContact(t.db, { suppressionKey: KEY });
     const d = await sentDelivery(MIKAEL);
     const bounced = event("email.bounced", d.emailId, [`Mikael Johansson <${address.toUpperCase()}>`], {
       bounce: { type: "Permanent", subType: "General", message: `550 5.1.1 <${address}>: user unknown` },
@@ -290,9 +303,10 @@ describe("bounces", () => {
   });
 
   it("a transient bounce only updates the delivery", async () => {
-    const d = await sentDelivery("demo_contact_03");
+    const sofia = await makeContact(t.db, { suppressionKey: KEY });
+    const d = await sentDelivery(sofia.id);
     const before = await t.db.suppression.count();
-    const bounced = event("email.bounced", d.emailId, ["sofia.karlsson@nordlys.example"], {
+    const bounced = event("email.bounced", d.emailId, [sofia.email], {
       bounce: { type: "Transient", subType: "MailboxFull" },
     });
     expect((await post(signed(bounced).request)).status).toBe(200);
@@ -305,11 +319,9 @@ describe("bounces", () => {
 });
 
 describe("complaints", () => {
-  const LENA = "demo_contact_01";
-  const address = "lena.svensson@nordlys.example";
-
   it("suppresses the address for marketing and opts the person out of all marketing, audited, once", async () => {
-    const d = await sentDelivery(LENA);
+    const { id: LENA, email: address, NEWSLETTER, SERVICE_NOTICES } = await makePerson();
+    const d = await sentDelivery(LENA, { topicId: NEWSLETTER });
     const complained = event("email.complained", d.emailId, [address]);
     const first = signed(complained);
     expect(await post(first.request)).toEqual({ status: 200, body: { ok: true, outcome: "applied" } });
@@ -370,9 +382,13 @@ describe("complaints", () => {
 
 describe("one-click unsubscribe from a mailing", () => {
   it("marks the person's latest delivery on that topic as unsubscribed", async () => {
-    const AHMED = "demo_contact_04";
-    const older = await sentDelivery(AHMED, { sentAt: new Date(Date.now() - 7 * 86_400_000), status: "DELIVERED" });
-    const latest = await sentDelivery(AHMED, { sentAt: new Date(Date.now() - 60_000) });
+    const { id: AHMED, NEWSLETTER } = await makePerson();
+    const older = await sentDelivery(AHMED, {
+      sentAt: new Date(Date.now() - 7 * 86_400_000),
+      status: "DELIVERED",
+      topicId: NEWSLETTER,
+    });
+    const latest = await sentDelivery(AHMED, { sentAt: new Date(Date.now() - 60_000), topicId: NEWSLETTER });
     const r = await oneClickUnsubscribe({
       db: t.db,
       contactId: AHMED,
