@@ -20,6 +20,7 @@ export const AUDIT_FIELDS = [
   "suppression",
   "source",
   "legalBasis",
+  "legalBases",
   "sourceStaffId",
   "sourceOrganisationId",
   "contactId",
@@ -81,6 +82,14 @@ export const AUDIT_FIELDS = [
   "active",
   "userId",
   "revokedAt",
+  // The audit trail's own filters (an export names the ones it was made with)
+  "person",
+  "subjectType",
+  "subjectId",
+  "staffId",
+  "action",
+  "from",
+  "to",
 ] as const;
 
 export type AuditField = (typeof AUDIT_FIELDS)[number];

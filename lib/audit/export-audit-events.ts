@@ -7,7 +7,14 @@ import type { AuditActor } from "./record-audit-event";
 import { recordAuditEvent } from "./record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { describeAuditAction, type ActionTexts } from "./describe-audit-action";
-import { auditWhere, readAuditPage, resolveAuditPerson, type AuditFilter, type AuditRow } from "./list-audit-events";
+import {
+  AUDIT_FILTER_KEYS,
+  auditWhere,
+  readAuditPage,
+  resolveAuditPerson,
+  type AuditFilter,
+  type AuditRow,
+} from "./list-audit-events";
 import { verifyAuditChain } from "./verify-audit-chain";
 import { fail, type Because } from "@/lib/result";
 
@@ -93,9 +100,7 @@ export async function exportAuditEvents(opts: {
         actor: opts.actor,
         action: "audit.exported",
         subject: { type: "AuditTrail", id: opts.format },
-        fields: Object.entries(opts.filter)
-          .filter(([, v]) => v !== undefined)
-          .map(([k]) => k),
+        fields: AUDIT_FILTER_KEYS.filter((k) => opts.filter[k] !== undefined),
       },
       now,
     ),

@@ -11,7 +11,7 @@ export type ChainedFields = {
   action: string;
   subjectType: string;
   subjectId: string;
-  fields: string[];
+  fields: readonly string[];
 };
 
 export function hashEntry(prevHash: string, e: ChainedFields): string {

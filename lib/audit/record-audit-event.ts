@@ -5,6 +5,7 @@ import type { ActorType, Prisma } from "@/lib/generated/prisma/client";
 import type { RawSql } from "@/lib/db/raw";
 import { requestLogger } from "@/lib/log/request-logger";
 import type { AuditAction } from "./audit-actions";
+import type { AuditField } from "./audit-fields";
 import { GENESIS_HASH, hashEntry } from "./hash-chain";
 
 export type AuditActor = { type: ActorType; id?: string | null };
@@ -14,7 +15,7 @@ export type AuditInput = {
   action: AuditAction;
   subject: { type: string; id: string };
   /** Names of the changed fields; their values go in personalValues, outside the hash, so erasure can clear them. */
-  fields?: string[];
+  fields?: readonly AuditField[];
   personalValues?: Prisma.InputJsonValue;
 };
 
@@ -69,7 +70,7 @@ function chainEntries(prevHash: string, inputs: AuditInput[], now: Date) {
       action: input.action,
       subjectType: input.subject.type,
       subjectId: input.subject.id,
-      fields: input.fields ?? [],
+      fields: [...(input.fields ?? [])],
     };
     const hash = hashEntry(prevHash, entry);
     rows.push({ ...entry, personalValues: input.personalValues, prevHash, hash });

@@ -19,6 +19,7 @@ import type {
 import { defaultLegalBases } from "@/lib/policy/purposes";
 import { DEFER_CONTACT_FACTS_SQL, REFRESH_CONTACT_FACTS_SQL } from "@/lib/segments/contact-facts-sql";
 import { hashAddress } from "@/lib/suppression/hash-address";
+import type { AuditField } from "@/lib/audit/audit-fields";
 
 export type NewContact = {
   /** Chosen by the caller when it must know it before (seeds); otherwise a new UUID. */
@@ -216,11 +217,11 @@ export async function createContactsWithDefaults(
   return { ids, topics, audit };
 }
 
-const CREATED_FIELDS = ["name", "email", "phone", "jobTitle", "language", "category", "source"];
+const CREATED_FIELDS: AuditField[] = ["name", "email", "phone", "jobTitle", "language", "category", "source"];
 
 /** An imported contact's entry names what the file gave it and the defaults that came with it. */
-function importedFields(c: NewContact): string[] {
-  const fields = ["name", "email", "language", "category", "source", "legalBases", "subscriptions"];
+function importedFields(c: NewContact): AuditField[] {
+  const fields: AuditField[] = ["name", "email", "language", "category", "source", "legalBases", "subscriptions"];
   if (c.phone) fields.push("phone");
   if (c.jobTitle) fields.push("jobTitle");
   if (c.roles?.length) fields.push("roles");

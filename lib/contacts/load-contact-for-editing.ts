@@ -10,6 +10,7 @@ import { can, type Permission, type StaffPrincipal } from "@/lib/auth/permission
 import type { Db } from "@/lib/db/client";
 import type { ContactCategory, Language } from "@/lib/generated/prisma/enums";
 import { ok, type Ok } from "@/lib/result";
+import type { AuditField } from "@/lib/audit/audit-fields";
 
 export type ContactFormValues = {
   name: string;
@@ -42,7 +43,14 @@ export async function loadContactForEditing(opts: {
       where: { id: opts.id },
       select: { name: true, email: true, phone: mayReadPhone, jobTitle: true, language: true, category: true },
     });
-    const fields = ["name", "email", ...(mayReadPhone ? ["phone"] : []), "jobTitle", "language", "category"];
+    const fields: AuditField[] = [
+      "name",
+      "email",
+      ...(mayReadPhone ? (["phone"] as const) : []),
+      "jobTitle",
+      "language",
+      "category",
+    ];
     await recordAuditEvent(
       tx,
       {

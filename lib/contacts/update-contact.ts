@@ -14,6 +14,7 @@ import { hashAddress } from "@/lib/suppression/hash-address";
 import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { CONTACT_EDIT_FIELDS, contactUpdateSchema } from "./contact-schemas";
 import { fieldErrorCodes, type NotFound, type Invalid, type Forbidden } from "@/lib/result";
+import type { AuditField } from "@/lib/audit/audit-fields";
 
 export type UpdateContactResult =
   | { ok: true; changed: string[]; overridden: boolean }
@@ -95,7 +96,7 @@ export async function updateContact(opts: {
         Object.assign(data, { [f]: next[f] });
         values[f] = { from: current[f], to: next[f] };
       }
-      const fields: string[] = [...changed];
+      const fields: AuditField[] = [...changed];
       if (changed.includes("email")) {
         data.addressHash = hashAddress(next.email, suppressionKey);
         data.tokenVersion = { increment: 1 };

@@ -10,6 +10,7 @@ import type { ContactCategory, Language, Prisma, SourceType } from "@/lib/genera
 import { checkAddressAdmission } from "@/lib/suppression/check-address-admission";
 import type { SuppressionMatch } from "@/lib/suppression/find-suppression";
 import { createContactsWithDefaults, sqlOf } from "./create-contacts-with-defaults";
+import type { AuditField } from "@/lib/audit/audit-fields";
 
 export type UpsertContactInput = {
   /** Normalised (emailSchema). */
@@ -24,7 +25,7 @@ export type UpsertContactInput = {
 };
 
 export type UpsertContactResult =
-  | { ok: true; id: string; created: boolean; changedFields: string[] }
+  | { ok: true; id: string; created: boolean; changedFields: readonly AuditField[] }
   | { ok: false; code: "suppressed"; matches: SuppressionMatch[] };
 
 const UPDATABLE = ["name", "phone", "jobTitle", "language", "category"] as const;

@@ -15,6 +15,7 @@ import { createContactsWithDefaults, sqlOf, type NewContact } from "@/lib/contac
 import { classifyImportRows, type PreviewRow } from "./classify-import-rows";
 import { findImportOrganisations, orgKey } from "./find-import-organisations";
 import { importOptionsSchema, type ImportOptions, type ImportOptionsInput } from "./import-options";
+import type { AuditField } from "@/lib/audit/audit-fields";
 
 type ImportActor = { type: "STAFF"; id: string };
 
@@ -297,7 +298,7 @@ async function updateContacts(
     const r = row.record!;
     const old = byId.get(row.contactId!);
     if (!old) continue;
-    const fields: string[] = [];
+    const fields: AuditField[] = [];
     if (r.name !== null && r.name !== old.name) fields.push("name");
     if (r.phone !== null && r.phone !== old.phone) fields.push("phone");
     if (r.jobTitle !== null && r.jobTitle !== old.jobTitle) fields.push("jobTitle");

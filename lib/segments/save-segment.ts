@@ -11,9 +11,10 @@ import { parseSegmentFilter } from "./parse-segment-filter";
 import { parseStoredFilter } from "./segment-filter";
 import { segmentNameSchema } from "./segment-schema";
 import { loadSegmentForStaff } from "@/lib/access/load-segment-for-staff";
+import type { AuditField } from "@/lib/audit/audit-fields";
 
 export type SaveSegmentResult =
-  { ok: true; id: string; created: boolean; changed: string[] } | Invalid | Forbidden | NotFound;
+  { ok: true; id: string; created: boolean; changed: AuditField[] } | Invalid | Forbidden | NotFound;
 
 export async function saveSegment(opts: {
   db: Db;
@@ -40,7 +41,7 @@ export async function saveSegment(opts: {
         data: { name: name.data, filter: stored, createdById: opts.staff.id, createdAt: now },
         select: { id: true },
       });
-      const fields = ["name", "filter"];
+      const fields: AuditField[] = ["name", "filter"];
       await recordAuditEvent(
         tx,
         { actor, action: "segment.created", subject: { type: "Segment", id: segment.id }, fields },
@@ -51,7 +52,7 @@ export async function saveSegment(opts: {
     const loaded = await loadSegmentForStaff({ db: tx, staff: opts.staff, id: opts.id });
     if (!loaded.ok) return loaded;
     const current = loaded.value;
-    const changed: string[] = [];
+    const changed: AuditField[] = [];
     if (current.name !== name.data) changed.push("name");
     // jsonb does not keep key order: compare the parsed values.
     if (!isDeepStrictEqual(parseStoredFilter(current.filter), filter.filter)) changed.push("filter");

@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { fail, type Because } from "@/lib/result";
 import { applySubscriptionChange } from "./apply-subscription-change";
+import type { AuditField } from "@/lib/audit/audit-fields";
 
 export type ResubscribeResult =
   { ok: true; changed: boolean; topicsStarted: number } | Because<"not_found", "unknown_contact">;
@@ -42,7 +43,7 @@ export async function resubscribe(opts: {
         now,
       });
     }
-    const fields = ["subscriptions"];
+    const fields: AuditField[] = ["subscriptions"];
     if (contact.marketingOptOutAt) {
       await tx.contact.update({ where: { id: contact.id }, data: { marketingOptOutAt: null } });
       fields.unshift("marketingOptOutAt");

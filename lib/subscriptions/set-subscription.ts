@@ -9,6 +9,7 @@ import type { ChangeSource, SubscriptionState } from "@/lib/generated/prisma/enu
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { fail, type Because } from "@/lib/result";
 import { applySubscriptionChange } from "./apply-subscription-change";
+import type { AuditField } from "@/lib/audit/audit-fields";
 
 export type SetSubscriptionResult =
   | { ok: true; changed: boolean; state: SubscriptionState; topic: { id: string; nameSv: string; nameEn: string } }
@@ -58,7 +59,7 @@ export async function setSubscription(opts: {
         now,
       });
     }
-    const fields = ["subscriptions"];
+    const fields: AuditField[] = ["subscriptions"];
     if (liftsOptOut) {
       await tx.contact.update({ where: { id: contact.id }, data: { marketingOptOutAt: null } });
       await liftSuppression(tx, {

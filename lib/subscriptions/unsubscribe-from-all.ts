@@ -10,6 +10,7 @@ import { recordPrivacyRequest } from "@/lib/privacy-requests/record-privacy-requ
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { fail, type Because } from "@/lib/result";
 import { applySubscriptionChange } from "./apply-subscription-change";
+import type { AuditField } from "@/lib/audit/audit-fields";
 
 export type UnsubscribeFromAllResult =
   { ok: true; changed: boolean; topicsStopped: number } | Because<"not_found", "unknown_contact">;
@@ -45,7 +46,7 @@ export async function unsubscribeFromAll(opts: {
         now,
       });
     }
-    const fields = ["subscriptions"];
+    const fields: AuditField[] = ["subscriptions"];
     if (!contact.marketingOptOutAt) {
       await tx.contact.update({ where: { id: contact.id }, data: { marketingOptOutAt: now } });
       fields.unshift("marketingOptOutAt");

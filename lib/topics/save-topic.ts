@@ -8,9 +8,10 @@ import type { Db } from "@/lib/db/client";
 import { fieldErrorCodes, type NotFound, type Invalid, type Forbidden } from "@/lib/result";
 import { TOPIC_FIELDS, topicSchema } from "./topic-schema";
 import { loadTopicForStaff } from "@/lib/access/load-topic-for-staff";
+import type { AuditField } from "@/lib/audit/audit-fields";
 
 export type SaveTopicResult =
-  { ok: true; id: string; created: boolean; changed: string[] } | Invalid | Forbidden | NotFound;
+  { ok: true; id: string; created: boolean; changed: AuditField[] } | Invalid | Forbidden | NotFound;
 
 export async function saveTopic(opts: {
   db: Db;
@@ -37,7 +38,7 @@ export async function saveTopic(opts: {
           data: { ...input, archivedAt: archived ? now : null },
           select: { id: true },
         });
-        const fields = [...TOPIC_FIELDS, ...(archived ? ["archivedAt"] : [])];
+        const fields: AuditField[] = [...TOPIC_FIELDS, ...(archived ? (["archivedAt"] as const) : [])];
         await recordAuditEvent(
           tx,
           { actor, action: "topic.created", subject: { type: "Topic", id: topic.id }, fields },
@@ -49,7 +50,7 @@ export async function saveTopic(opts: {
       const loaded = await loadTopicForStaff({ db: tx, staff: opts.staff, id: opts.id });
       if (!loaded.ok) return loaded;
       const current = await tx.topic.findUniqueOrThrow({ where: { id: loaded.value.id } });
-      const changed: string[] = TOPIC_FIELDS.filter((f) =>
+      const changed: AuditField[] = TOPIC_FIELDS.filter((f) =>
         f === "defaultCategories"
           ? [...current.defaultCategories].sort().join() !== [...input.defaultCategories].sort().join()
           : current[f] !== input[f],

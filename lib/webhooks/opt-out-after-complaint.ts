@@ -5,6 +5,7 @@ import "server-only";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Tx } from "@/lib/db/client";
 import { applySubscriptionChange } from "@/lib/subscriptions/apply-subscription-change";
+import type { AuditField } from "@/lib/audit/audit-fields";
 
 export async function optOutAfterComplaint(
   tx: Tx,
@@ -30,7 +31,7 @@ export async function optOutAfterComplaint(
       now: opts.now,
     });
   }
-  const fields = ["subscriptions"];
+  const fields: AuditField[] = ["subscriptions"];
   if (!contact.marketingOptOutAt) {
     await tx.contact.update({ where: { id: contact.id }, data: { marketingOptOutAt: opts.now } });
     fields.unshift("marketingOptOutAt");

@@ -105,7 +105,7 @@ describe("staff dashboard", () => {
       actor: { type: "CONTACT" as const, id: contactId },
       action: "contact.corrected_by_self" as const,
       subject: { type: "Contact", id: contactId },
-      fields: ["phone"],
+      fields: ["phone"] as const,
     });
     await t.db.$transaction((tx) =>
       recordAuditEvents(tx, [selfChange(stayer.id), selfChange(elsewhere.id)], new Date(+now - DAY)),
