@@ -65,6 +65,19 @@ describe("Swedish journey", () => {
     expect(main).toContain("Säker länk användes, av dig");
     await expectAccessible(page);
 
+    // The summary answers the four questions first; its contents list leads to each section below.
+    const summary = await page.getByTestId("record-summary").innerText();
+    expect(summary).toContain("Mikael Johansson, mikael.johansson@nordlys.example");
+    expect(summary).toContain("Nordlys Energi AB");
+    expect(await page.getByTestId("summary-retention").innerText()).toContain("Så länge relationen varar");
+    expect(summary).toMatch(/Du får \d+ av våra \d+ utskick: |Du har tackat nej till all marknadsföring/);
+    await page.getByRole("navigation", { name: "Innehåll" }).getByRole("link", { name: "Dina begäranden" }).click();
+    expect(new URL(page.url()).hash).toBe("#requests-heading");
+    // "Change which mailings you get" is a fresh preference link for the same person.
+    const manage = await page.getByRole("link", { name: "Ändra vilka utskick du får" }).getAttribute("href");
+    expect(manage).toMatch(/\/p\/[^/?]+\?lang=sv$/);
+    expect((await page.request.get(manage!)).status()).toBe(200);
+
     const cookie = (await context.cookies()).find((c) => c.name === "tillit_rs");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/", secure: false });
 

@@ -10,12 +10,30 @@ import { currentRecipient } from "@/lib/recipients/current-recipient";
 import { RECIPIENT_SESSION_MS } from "@/lib/tokens/scopes";
 import { MeNav } from "./_components/me-nav";
 import { RecordView } from "./_components/record-view";
+import { RecordSummary } from "./_components/record-summary";
+import { preferencesUrl } from "@/lib/recipients/build-links";
+import { getConfig } from "@/lib/env/config";
 import { SessionEnded } from "./_components/session-ended";
 import styles from "./me.module.css";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const dynamic = "force-dynamic";
+
+// The details below the summary, in the order RecordView and the download section show them.
+const CONTENTS = [
+  ["fields-heading", "myData.me.fieldsHeading"],
+  ["roles-heading", "myData.me.rolesHeading"],
+  ["source-heading", "myData.me.sourceHeading"],
+  ["purposes-heading", "myData.me.purposesHeading"],
+  ["retention-heading", "myData.me.retentionHeading"],
+  ["subscriptions-heading", "myData.me.subscriptionsHeading"],
+  ["mailings-heading", "myData.me.mailingsHeading"],
+  ["notes-heading", "staffAdmin.notes.meHeading"],
+  ["changes-heading", "myData.me.changesHeading"],
+  ["requests-heading", "myData.me.requestsHeading"],
+  ["download-heading", "myData.me.downloadHeading"],
+] as const;
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
@@ -46,6 +64,21 @@ export default async function MyDataPage({ searchParams }: Props) {
       <p role="status" className={styles.status}>
         {query.updated === "email" ? t("myData.me.emailChanged") : ""}
       </p>
+      <RecordSummary
+        record={record}
+        lang={lang}
+        preferencesHref={`${preferencesUrl(getConfig(), recipient.contact)}?lang=${lang}`}
+      />
+      <h2 className={styles.detailsHeading}>{t("myData.me.summary.detailsHeading")}</h2>
+      <nav aria-label={t("myData.me.summary.contents")} className={styles.contents}>
+        <ul>
+          {CONTENTS.map(([id, key]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{t(key)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <RecordView record={record} lang={lang} />
       <section aria-labelledby="download-heading" className={styles.section}>
         <h2 id="download-heading">{t("myData.me.downloadHeading")}</h2>
