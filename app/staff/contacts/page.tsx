@@ -140,63 +140,67 @@ export default async function ContactsPage({ searchParams }: Props) {
           {t("register.common.search")}
         </button>
       </form>
-      <p role="status">{t("register.contacts.list.total", { total: result.total })}</p>
+      <p role="status" data-testid="contact-total">
+        {t("register.contacts.list.total", { total: result.total })}
+      </p>
       {result.rows.length === 0 ? (
         <p>{t("register.contacts.empty")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("register.contacts.caption")}</caption>
-          <thead>
-            <tr>
-              <SortHeader
-                column="name"
-                label={t("register.contacts.columns.name")}
-                actionLabel={t("register.contacts.list.sortAction", {
-                  column: t("register.contacts.columns.name"),
-                  direction: t(
-                    `register.contacts.list.directions.${sorted.sort === "name" && sorted.dir === "asc" ? "nameDesc" : "nameAsc"}`,
-                  ),
-                })}
-                current={sorted}
-                base="/staff/contacts"
-                query={filters}
-              />
-              <th scope="col">{t("register.contacts.columns.email")}</th>
-              <th scope="col">{t("register.contacts.columns.organisation")}</th>
-              <th scope="col">{t("register.contacts.columns.category")}</th>
-              <th scope="col">{t("register.contacts.columns.language")}</th>
-              <th scope="col">{t("register.contacts.columns.optedOut")}</th>
-              <SortHeader
-                column="created"
-                label={t("register.contacts.columns.created")}
-                actionLabel={t("register.contacts.list.sortAction", {
-                  column: t("register.contacts.columns.created"),
-                  direction: t(
-                    `register.contacts.list.directions.${sorted.sort === "created" && sorted.dir === "asc" ? "createdDesc" : "createdAsc"}`,
-                  ),
-                })}
-                current={sorted}
-                base="/staff/contacts"
-                query={filters}
-              />
-            </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link href={`/staff/contacts/${c.id}`}>{c.name}</Link>
-                </td>
-                <td>{c.email}</td>
-                <td>{[...new Set(c.roles.map((x) => x.organisation.name))].join(", ")}</td>
-                <td>{t(`enums.contactCategory.label.${c.category}`)}</td>
-                <td>{t(`register.languages.${c.language}`)}</td>
-                <td>{c.marketingOptOutAt ? t("register.common.yes") : t("register.common.no")}</td>
-                <td>{day(c.createdAt)}</td>
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t("register.contacts.caption")}</caption>
+            <thead>
+              <tr>
+                <SortHeader
+                  column="name"
+                  label={t("register.contacts.columns.name")}
+                  actionLabel={t("register.contacts.list.sortAction", {
+                    column: t("register.contacts.columns.name"),
+                    direction: t(
+                      `register.contacts.list.directions.${sorted.sort === "name" && sorted.dir === "asc" ? "nameDesc" : "nameAsc"}`,
+                    ),
+                  })}
+                  current={sorted}
+                  base="/staff/contacts"
+                  query={filters}
+                />
+                <th scope="col">{t("register.contacts.columns.email")}</th>
+                <th scope="col">{t("register.contacts.columns.organisation")}</th>
+                <th scope="col">{t("register.contacts.columns.category")}</th>
+                <th scope="col">{t("register.contacts.columns.language")}</th>
+                <th scope="col">{t("register.contacts.columns.optedOut")}</th>
+                <SortHeader
+                  column="created"
+                  label={t("register.contacts.columns.created")}
+                  actionLabel={t("register.contacts.list.sortAction", {
+                    column: t("register.contacts.columns.created"),
+                    direction: t(
+                      `register.contacts.list.directions.${sorted.sort === "created" && sorted.dir === "asc" ? "createdDesc" : "createdAsc"}`,
+                    ),
+                  })}
+                  current={sorted}
+                  base="/staff/contacts"
+                  query={filters}
+                />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.rows.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link href={`/staff/contacts/${c.id}`}>{c.name}</Link>
+                  </td>
+                  <td>{c.email}</td>
+                  <td>{[...new Set(c.roles.map((x) => x.organisation.name))].join(", ")}</td>
+                  <td>{t(`enums.contactCategory.label.${c.category}`)}</td>
+                  <td>{t(`register.languages.${c.language}`)}</td>
+                  <td>{c.marketingOptOutAt ? t("register.common.yes") : t("register.common.no")}</td>
+                  <td>{day(c.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <KeysetPagination base="/staff/contacts" query={filters} previous={result.previous} next={result.next} />
     </article>

@@ -35,48 +35,50 @@ export default async function MailingsPage({ searchParams }: Props) {
       {result.rows.length === 0 ? (
         <p>{t("mailings.empty")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("mailings.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("mailings.columns.name")}</th>
-              <th scope="col">{t("mailings.columns.topic")}</th>
-              <th scope="col">{t("mailings.columns.segment")}</th>
-              <th scope="col">{t("mailings.columns.status")}</th>
-              <th scope="col">{t("mailings.columns.when")}</th>
-              <th scope="col">{t("mailings.columns.progress")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link href={`/staff/mailings/${encodeURIComponent(r.id)}`}>{r.name}</Link>
-                </td>
-                <td>{lang === "sv" ? r.topic.nameSv : r.topic.nameEn}</td>
-                <td>{r.segment.name}</td>
-                <td>{t(`enums.mailingStatus.${r.status}`)}</td>
-                <td>
-                  {formatStockholm(r.createdAt)}
-                  {r.scheduledAt ? (
-                    <>
-                      <br />
-                      {t("mailings.scheduledFor", { when: formatStockholm(r.scheduledAt) })}
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  {t("mailings.summary", {
-                    sent: r.counts.sent,
-                    total: r.counts.total,
-                    failed: r.counts.failed,
-                    suppressed: r.counts.suppressed,
-                  })}
-                </td>
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t("mailings.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("mailings.columns.name")}</th>
+                <th scope="col">{t("mailings.columns.topic")}</th>
+                <th scope="col">{t("mailings.columns.segment")}</th>
+                <th scope="col">{t("mailings.columns.status")}</th>
+                <th scope="col">{t("mailings.columns.when")}</th>
+                <th scope="col">{t("mailings.columns.progress")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link href={`/staff/mailings/${encodeURIComponent(r.id)}`}>{r.name}</Link>
+                  </td>
+                  <td>{lang === "sv" ? r.topic.nameSv : r.topic.nameEn}</td>
+                  <td>{r.segment.name}</td>
+                  <td>{t(`enums.mailingStatus.${r.status}`)}</td>
+                  <td>
+                    {formatStockholm(r.createdAt)}
+                    {r.scheduledAt ? (
+                      <>
+                        <br />
+                        {t("mailings.scheduledFor", { when: formatStockholm(r.scheduledAt) })}
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {t("mailings.summary", {
+                      sent: r.counts.sent,
+                      total: r.counts.total,
+                      failed: r.counts.failed,
+                      suppressed: r.counts.suppressed,
+                    })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination base="/staff/mailings" query={{}} page={result.page} pages={result.pages} />
     </article>

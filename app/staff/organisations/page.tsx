@@ -90,31 +90,33 @@ export default async function OrganisationsPage({ searchParams }: Props) {
       {result.rows.length === 0 ? (
         <p>{t("register.organisations.empty")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("register.organisations.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("register.organisations.columns.name")}</th>
-              <th scope="col">{t("register.organisations.columns.orgNumber")}</th>
-              <th scope="col">{t("register.organisations.columns.relationship")}</th>
-              <th scope="col">{t("register.organisations.columns.manager")}</th>
-              <th scope="col">{t("register.organisations.columns.contacts")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link href={`/staff/organisations/${r.id}`}>{r.name}</Link>
-                </td>
-                <td>{r.orgNumber ?? ""}</td>
-                <td>{t(`enums.relationship.label.${r.relationship}`)}</td>
-                <td>{r.accountManager ? (r.accountManager.name ?? r.accountManager.email) : ""}</td>
-                <td>{r._count.roles}</td>
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t("register.organisations.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("register.organisations.columns.name")}</th>
+                <th scope="col">{t("register.organisations.columns.orgNumber")}</th>
+                <th scope="col">{t("register.organisations.columns.relationship")}</th>
+                <th scope="col">{t("register.organisations.columns.manager")}</th>
+                <th scope="col">{t("register.organisations.columns.contacts")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link href={`/staff/organisations/${r.id}`}>{r.name}</Link>
+                  </td>
+                  <td>{r.orgNumber ?? ""}</td>
+                  <td>{t(`enums.relationship.label.${r.relationship}`)}</td>
+                  <td>{r.accountManager ? (r.accountManager.name ?? r.accountManager.email) : ""}</td>
+                  <td>{r._count.roles}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination base="/staff/organisations" query={filters} page={result.page} pages={result.pages} />
     </article>

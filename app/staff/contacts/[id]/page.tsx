@@ -132,67 +132,69 @@ export default async function ContactPage({ params, searchParams }: Props) {
       {staffOnly.roles.length === 0 ? (
         <p>{t("register.contacts.noRoles")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("register.contacts.rolesHeading")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("register.contacts.roleColumns.organisation")}</th>
-              <th scope="col">{t("register.contacts.roleColumns.role")}</th>
-              <th scope="col">{t("register.contacts.roleColumns.starts")}</th>
-              <th scope="col">{t("register.contacts.roleColumns.ends")}</th>
-              {mayRoles ? <th scope="col">{t("register.contacts.roleColumns.action")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {staffOnly.roles.map((role) => {
-              const label = t("register.contacts.endRoleLabel", {
-                role: t(`enums.roleType.label.${role.type}`),
-                org: role.organisation,
-              });
-              return (
-                <tr key={role.id}>
-                  <td>
-                    <Link href={`/staff/organisations/${role.organisationId}`}>{role.organisation}</Link>
-                  </td>
-                  <td>
-                    {t(`enums.roleType.label.${role.type}`)}
-                    {role.title ? ` (${role.title})` : ""}
-                  </td>
-                  <td>{day(role.startsOn)}</td>
-                  <td>{day(role.endsOn) || t("register.organisations.ongoing")}</td>
-                  {mayRoles ? (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t("register.contacts.rolesHeading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("register.contacts.roleColumns.organisation")}</th>
+                <th scope="col">{t("register.contacts.roleColumns.role")}</th>
+                <th scope="col">{t("register.contacts.roleColumns.starts")}</th>
+                <th scope="col">{t("register.contacts.roleColumns.ends")}</th>
+                {mayRoles ? <th scope="col">{t("register.contacts.roleColumns.action")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {staffOnly.roles.map((role) => {
+                const label = t("register.contacts.endRoleLabel", {
+                  role: t(`enums.roleType.label.${role.type}`),
+                  org: role.organisation,
+                });
+                return (
+                  <tr key={role.id}>
                     <td>
-                      {role.endsOn === null && writable ? (
-                        <form action={endRoleAction} className="actions">
-                          <input type="hidden" name="id" value={id} />
-                          <input type="hidden" name="roleId" value={role.id} />
-                          <label className="visually-hidden" htmlFor={`end-${role.id}`}>
-                            {label}
-                          </label>
-                          <input
-                            id={`end-${role.id}`}
-                            type="date"
-                            name="endsOn"
-                            defaultValue={todayValue}
-                            className="field__input"
-                            required
-                          />
-                          <button
-                            type="submit"
-                            className="button button--secondary button--small"
-                            aria-label={`${t("register.contacts.endRole")}: ${t(`enums.roleType.label.${role.type}`)}, ${role.organisation}`}
-                          >
-                            {t("register.contacts.endRole")}
-                          </button>
-                        </form>
-                      ) : null}
+                      <Link href={`/staff/organisations/${role.organisationId}`}>{role.organisation}</Link>
                     </td>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    <td>
+                      {t(`enums.roleType.label.${role.type}`)}
+                      {role.title ? ` (${role.title})` : ""}
+                    </td>
+                    <td>{day(role.startsOn)}</td>
+                    <td>{day(role.endsOn) || t("register.organisations.ongoing")}</td>
+                    {mayRoles ? (
+                      <td>
+                        {role.endsOn === null && writable ? (
+                          <form action={endRoleAction} className="actions">
+                            <input type="hidden" name="id" value={id} />
+                            <input type="hidden" name="roleId" value={role.id} />
+                            <label className="visually-hidden" htmlFor={`end-${role.id}`}>
+                              {label}
+                            </label>
+                            <input
+                              id={`end-${role.id}`}
+                              type="date"
+                              name="endsOn"
+                              defaultValue={todayValue}
+                              className="field__input"
+                              required
+                            />
+                            <button
+                              type="submit"
+                              className="button button--secondary button--small"
+                              aria-label={`${t("register.contacts.endRole")}: ${t(`enums.roleType.label.${role.type}`)}, ${role.organisation}`}
+                            >
+                              {t("register.contacts.endRole")}
+                            </button>
+                          </form>
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
 
       <h2>{t("register.contacts.subscriptionsHeading")}</h2>

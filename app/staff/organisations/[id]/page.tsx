@@ -75,32 +75,34 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       {org.roles.length === 0 ? (
         <p>{t("register.organisations.noContacts")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("register.organisations.contactsHeading")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("register.organisations.roleColumns.contact")}</th>
-              <th scope="col">{t("register.organisations.roleColumns.role")}</th>
-              <th scope="col">{t("register.organisations.roleColumns.starts")}</th>
-              <th scope="col">{t("register.organisations.roleColumns.ends")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {org.roles.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link href={`/staff/contacts/${r.contact.id}`}>{r.contact.name}</Link>
-                </td>
-                <td>
-                  {t(`enums.roleType.label.${r.type}`)}
-                  {r.title ? ` (${r.title})` : ""}
-                </td>
-                <td>{day(r.startsOn)}</td>
-                <td>{day(r.endsOn) || t("register.organisations.ongoing")}</td>
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t("register.organisations.contactsHeading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("register.organisations.roleColumns.contact")}</th>
+                <th scope="col">{t("register.organisations.roleColumns.role")}</th>
+                <th scope="col">{t("register.organisations.roleColumns.starts")}</th>
+                <th scope="col">{t("register.organisations.roleColumns.ends")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {org.roles.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link href={`/staff/contacts/${r.contact.id}`}>{r.contact.name}</Link>
+                  </td>
+                  <td>
+                    {t(`enums.roleType.label.${r.type}`)}
+                    {r.title ? ` (${r.title})` : ""}
+                  </td>
+                  <td>{day(r.startsOn)}</td>
+                  <td>{day(r.endsOn) || t("register.organisations.ongoing")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </article>
   );
