@@ -3,6 +3,7 @@
 // it, others are refused. Every test makes its own mailing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getMailingReport } from "@/lib/mailings/get-mailing-report";
+import { listMailings } from "@/lib/mailings/list-mailings";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { makeMailing, makeSegment, makeStaffUser, makeTopic } from "../factories";
 import { createTestDb, type TestDb } from "../support/db";
@@ -119,5 +120,18 @@ describe("mailing report", () => {
       ok: false,
       code: "not_found",
     });
+  });
+
+  it("gives the mailing list (and the staff home) who unsubscribed through each mailing", async () => {
+    const marketing = await makeStaffUser(t.db, "MARKETING");
+    const mailing = await sentMailing([
+      { status: "DELIVERED", sentAfter: 1, unsubscribedAfter: 30 },
+      { status: "DELIVERED", sentAfter: 1 },
+      { status: "COMPLAINED", sentAfter: 1, unsubscribedAfter: 40 },
+    ]);
+    const list = await listMailings({ db: t.db, staff: marketing, page: 1 });
+    if (!list.ok) throw new Error(list.code);
+    const row = list.rows.find((m) => m.id === mailing.id)!;
+    expect(row.counts).toMatchObject({ delivered: 2, complained: 1, unsubscribed: 2 });
   });
 });
