@@ -59,16 +59,18 @@ export function PrivacyCharts(props: {
           <p data-testid="dash-audit-chain">
             {chain.ok ? (
               chain.latestAt ? (
-                <span className="badge badge--ok">
+                <>
+                  <span className="badge badge--ok">{t("staff.dashboard.privacy.chainOkBadge")}</span>{" "}
                   {t("staff.dashboard.privacy.chainOk", { checked: chain.checked, at: dateTime(chain.latestAt) })}
-                </span>
+                </>
               ) : (
                 t("staff.dashboard.privacy.chainEmpty")
               )
             ) : (
-              <span className="badge badge--danger">
+              <>
+                <span className="badge badge--danger">{t("staff.dashboard.privacy.chainBrokenBadge")}</span>{" "}
                 {t("staff.dashboard.privacy.chainBroken", { seq: chain.brokenAt.toString() })}
-              </span>
+              </>
             )}{" "}
             <Link href="/staff/audit">{t("staff.dashboard.privacy.chainVerifyAll")}</Link>
           </p>
