@@ -9,6 +9,8 @@ import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 import { describeAuditAction } from "@/lib/audit/describe-audit-action";
 import { dateTime, day } from "@/app/staff/_components/format";
 import { BarTable } from "@/app/staff/_components/bar-table";
+import { MarketingCharts } from "./_dashboard/marketing-charts";
+import { PrivacyCharts } from "./_dashboard/privacy-charts";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +27,8 @@ export default async function StaffHomePage() {
   const board = await loadStaffDashboard({ db, staff });
   const now = new Date();
   const may = permissionsOf(staff.role);
-  const n = (v: number) => v.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB");
+  const locale = lang === "sv" ? "sv-SE" : "en-GB";
+  const n = (v: number) => v.toLocaleString(locale);
   const actions = auditActionTexts(lang);
   return (
     <article aria-labelledby="staff-home-heading">
@@ -86,13 +89,7 @@ export default async function StaffHomePage() {
               </table>
             </div>
           )}
-          <BarTable
-            caption={t("staff.dashboard.privacy.erasuresCaption")}
-            labelHeading={t("staff.dashboard.privacy.month")}
-            valueHeading={t("staff.dashboard.privacy.erasures")}
-            rows={board.privacy.erasuresByMonth.map((m) => ({ key: m.month, label: m.month, value: m.count }))}
-            format={n}
-          />
+          <PrivacyCharts privacy={board.privacy} t={t} locale={locale} />
           <p>
             <Link href="/staff/privacy-requests">{t("staff.dashboard.privacy.all")}</Link>
           </p>
@@ -149,6 +146,7 @@ export default async function StaffHomePage() {
               </table>
             </div>
           )}
+          <MarketingCharts marketing={board.marketing} t={t} lang={lang} locale={locale} />
           <p>
             <Link href="/staff/mailings">{t("staff.dashboard.marketing.all")}</Link>
           </p>

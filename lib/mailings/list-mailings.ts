@@ -55,9 +55,14 @@ export async function listMailings(opts: {
       : await opts.db.delivery.groupBy({
           by: ["mailingId", "status"],
           where: { mailingId: { in: mailings.map((m) => m.id) } },
-          _count: { _all: true },
+          // A column's count is its non-null values: the recipients who unsubscribed through the mailing.
+          _count: { _all: true, unsubscribedAt: true },
         });
   const counts = new Map(mailings.map((m) => [m.id, emptyCounts()]));
-  for (const g of groups) addGroup(counts.get(g.mailingId)!, g.status, g._count._all);
+  for (const g of groups) {
+    const c = counts.get(g.mailingId)!;
+    addGroup(c, g.status, g._count._all);
+    c.unsubscribed += g._count.unsubscribedAt;
+  }
   return { ok: true, rows: mailings.map((m) => ({ ...m, counts: counts.get(m.id)! })), page, pages, total };
 }

@@ -45,6 +45,7 @@ const MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/mailings/new", [A, P, K]],
   ["/staff/mailings/demo_mailing_draft", [A, P, K]],
   ["/staff/mailings/demo_mailing_draft/edit", [A, P, K]],
+  ["/staff/mailings/demo_mailing_draft/report", [A, P, K]],
   ["/staff/contacts/demo_contact_05", [A, P, M, K, S]],
 ];
 

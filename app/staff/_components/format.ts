@@ -33,3 +33,7 @@ export const dateTimeSeconds = (d: Date | null | undefined) => (d ? secondsForma
 /** Today's Stockholm day, for date inputs' defaults. */
 export const today = (now: Date = new Date()) => dayFormat.format(now);
 export const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+const clockFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: STOCKHOLM, hour: "2-digit", minute: "2-digit" });
+/** Stockholm time of day, 21:15, for chart axes whose table gives the full dateTime. */
+export const clock = (d: Date) => clockFormat.format(d);

@@ -80,6 +80,11 @@ export default async function MailingPage({ params, searchParams }: Props) {
           </Link>
         </p>
       ) : null}
+      {mailing.startedAt ? (
+        <p>
+          <Link href={`/staff/mailings/${encodeURIComponent(mailing.id)}/report`}>{t("mailings.report.link")}</Link>
+        </p>
+      ) : null}
       <dl className="details">
         {rows.map(([label, value]) => (
           <div key={label}>
