@@ -1,5 +1,6 @@
 // npx tsx --import ./lib/node/server-only-hook.mjs bench/import-contacts.ts [--rows 50000] [--pg postgresql://…] [--skip-pglite]
-// Generates an import file with 10 % bad rows and runs parse → validate (preview) → import against an in-memory
+// Generates an import file with 10 % bad rows and runs parse → validate (preview) → preview summary and rejected
+// rows' CSV → import against an in-memory
 // PGlite and, with --pg, against a fresh PostgreSQL database created and dropped for the run. Prints the time of each
 // phase and the peak resident memory.
 import { randomBytes } from "node:crypto";
@@ -12,6 +13,8 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { rawFromUrl } from "@/lib/db/raw";
 import { importContacts } from "@/lib/import/import-contacts";
 import { parseImportFile } from "@/lib/import/parse-import-file";
+import { buildRejectedRowsCsv } from "@/lib/import/build-rejected-rows-csv";
+import { summariseImportPreview } from "@/lib/import/summarise-import-preview";
 import { suggestColumnMapping } from "@/lib/import/suggest-column-mapping";
 import { validateImportRows } from "@/lib/import/validate-import-rows";
 import { seedDemo } from "@/prisma/seed-demo";
@@ -59,6 +62,20 @@ async function benchOn(where: string, target: DatabaseTarget, rows: number): Pro
       }),
     );
     if (!preview.ok) throw new Error(JSON.stringify(preview));
+    // What the page shows before the import: the counts and first rows of each kind, and the rejected rows' file.
+    const summary = await timed("preview summary", () =>
+      summariseImportPreview({ db, preview: preview.data, sample: 20 }),
+    );
+    const rejectedCsv = await timed("rejected rows CSV", () =>
+      buildRejectedRowsCsv({
+        headers: parsed.data.headers,
+        rows: parsed.data.rows,
+        rejected: preview.data.rows.filter((r) => r.status === "invalid"),
+        lang: "sv",
+      }),
+    );
+    if (summary.counts.rejected !== bad || rejectedCsv.split("\r\n").length !== bad + 2)
+      throw new Error(`preview check failed: ${summary.counts.rejected} rejected, expected ${bad}`);
     const timer = setInterval(sample, 50);
     const phases: string[] = [];
     const importStart = performance.now();

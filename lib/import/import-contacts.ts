@@ -1,9 +1,12 @@
-// Imports a previewed batch: all or nothing, in one transaction. Rows are classified again inside the transaction
-// (the register may have changed since the preview), then written with one INSERT … SELECT FROM unnest(…) statement
-// per table per chunk, never one round trip per row. Each created or updated contact, each organisation created and
-// each suppression override gets its own audit entry in the same transaction. A row staff named in the override is
-// admitted as a contact created by hand over a tombstone would be: the erasure tombstone lifted, the others kept, an
-// earlier opt-out or complaint carried over, no marketing topic subscribed by default.
+// Imports a previewed batch in one transaction: every row that passes is written, or none is; rows that do not pass
+// (errors, a suppressed address not named in the override, an address already in the register when the batch skips
+// those) are never written and come back in the summary with their reasons. Rows are classified again inside the
+// transaction (the register may have changed since the preview), then written with one INSERT … SELECT FROM unnest(…)
+// statement per table per chunk, never one round trip per row. Each created or updated contact, each organisation
+// created and each suppression override gets its own audit entry in the same transaction. A row staff named in the
+// override is admitted as a contact created by hand over a tombstone would be: the erasure tombstone lifted, the
+// others kept, an earlier opt-out or complaint carried over, no marketing topic subscribed by default. A row's own
+// category and language win over the batch's defaults (resolve-import-defaults.ts).
 import { liftSuppression } from "@/lib/suppression/lift-suppression";
 import { randomUUID } from "node:crypto";
 import { recordAuditEvents, type AuditInput } from "@/lib/audit/record-audit-event";
@@ -15,7 +18,9 @@ import { createContactsWithDefaults, sqlOf, type NewContact } from "@/lib/contac
 import { classifyImportRows, type PreviewRow } from "./classify-import-rows";
 import { findImportOrganisations, orgKey } from "./find-import-organisations";
 import { importOptionsSchema, type ImportOptions, type ImportOptionsInput } from "./import-options";
-import type { AuditField } from "@/lib/audit/audit-fields";
+import { defaultLegalBases } from "@/lib/policy/purposes";
+import { changedImportFields, loadImportUpdateTargets } from "./import-changes";
+import { resolveImportDefaults } from "./resolve-import-defaults";
 
 type ImportActor = { type: "STAFF"; id: string };
 
@@ -161,13 +166,15 @@ async function ensureOrganisations(
   actor: AuditInput["actor"],
   accountManagerId: string | null,
 ): Promise<{ byKey: Map<string, string>; created: number }> {
-  const wanted = new Map<string, { name: string; orgNumber: string | null }>();
+  // A new organisation's relationship follows the category of the first row that names it.
+  const wanted = new Map<string, { name: string; orgNumber: string | null; relationship: Relationship }>();
   for (const r of rows) {
     const key = orgKey(r.record!);
     if (key && !wanted.has(key))
       wanted.set(key, {
         name: r.record!.organisationName ?? r.record!.orgNumber!,
         orgNumber: r.record!.orgNumber,
+        relationship: RELATIONSHIP[resolveImportDefaults(r.record!, options).category.value],
       });
   }
   const byKey = new Map<string, string>();
@@ -177,7 +184,7 @@ async function ensureOrganisations(
     rows.map((r) => r.record!),
   ))
     byKey.set(key, o.id);
-  const create = { id: [] as string[], name: [] as string[], nr: [] as (string | null)[] };
+  const create = { id: [] as string[], name: [] as string[], nr: [] as (string | null)[], rel: [] as string[] };
   // Rows with a number first, so a row naming the same organisation without its number joins it.
   const ordered = [...wanted].sort(([a], [b]) => Number(b.startsWith("nr:")) - Number(a.startsWith("nr:")));
   for (const [key, o] of ordered) {
@@ -192,6 +199,7 @@ async function ensureOrganisations(
     create.id.push(id);
     create.name.push(o.name);
     create.nr.push(o.orgNumber);
+    create.rel.push(o.relationship);
     audit.push({
       actor,
       action: "organisation.created",
@@ -202,12 +210,12 @@ async function ensureOrganisations(
   if (create.id.length > 0)
     await tx.$executeRawUnsafe(
       `INSERT INTO "Organisation" (id, name, "orgNumber", relationship, "accountManagerId", "createdAt", "updatedAt")
-       SELECT id, name, nr, $4::"Relationship", $6, $5::timestamp, $5::timestamp
-       FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, name, nr)`,
+       SELECT id, name, nr, rel::"Relationship", $6, $5::timestamp, $5::timestamp
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(id, name, nr, rel)`,
       create.id,
       create.name,
       create.nr,
-      RELATIONSHIP[options.category],
+      create.rel,
       now.toISOString(),
       accountManagerId,
     );
@@ -224,6 +232,7 @@ async function insertContacts(
   const contacts: NewContact[] = rows.map((row) => {
     const r = row.record!;
     const org = ctx.orgIds.get(orgKey(r) ?? "") ?? null;
+    const { category, language } = resolveImportDefaults(r, options);
     // Rows admitted by a deliberate override: their legal-basis note, the opt-out they carry over, no marketing topics.
     const overridden = row.suppression?.overridden === true;
     if (overridden) lifted.push(hashAddress(r.email, ctx.suppressionKey));
@@ -233,8 +242,8 @@ async function insertContacts(
       email: r.email,
       phone: r.phone,
       jobTitle: r.jobTitle,
-      language: r.language ?? options.defaultLanguage,
-      category: options.category,
+      language: language.value,
+      category: category.value,
       source: {
         type: options.sourceType,
         detail: options.sourceDetail,
@@ -242,7 +251,7 @@ async function insertContacts(
         staffId: options.sourceType === "MET_AT_EVENT" ? ctx.actor.id : null,
         organisationId: org,
       },
-      legalBases: options.legalBases,
+      legalBases: options.legalBases ?? defaultLegalBases(category.value),
       legalBasisNote: overridden
         ? `Suppression overridden: ${options.suppressionOverride?.reason ?? options.sourceDetail}`
         : `Import: ${options.sourceDetail}`,
@@ -281,11 +290,10 @@ async function updateContacts(
   now: Date,
   actor: AuditInput["actor"],
 ): Promise<AuditInput[]> {
-  const current = await tx.contact.findMany({
-    where: { id: { in: rows.map((r) => r.contactId!) } },
-    select: { id: true, name: true, phone: true, jobTitle: true, language: true },
-  });
-  const byId = new Map(current.map((c) => [c.id, c]));
+  const byId = await loadImportUpdateTargets(
+    tx,
+    rows.map((r) => r.contactId!),
+  );
   const u = {
     id: [] as string[],
     name: [] as (string | null)[],
@@ -298,11 +306,7 @@ async function updateContacts(
     const r = row.record!;
     const old = byId.get(row.contactId!);
     if (!old) continue;
-    const fields: AuditField[] = [];
-    if (r.name !== null && r.name !== old.name) fields.push("name");
-    if (r.phone !== null && r.phone !== old.phone) fields.push("phone");
-    if (r.jobTitle !== null && r.jobTitle !== old.jobTitle) fields.push("jobTitle");
-    if (r.language !== null && r.language !== old.language) fields.push("language");
+    const fields = changedImportFields(r, old);
     if (fields.length === 0) continue;
     u.id.push(old.id);
     u.name.push(fields.includes("name") ? r.name : null);

@@ -8,6 +8,7 @@ import { IMPORT_FIELDS, suggestColumnMapping, type ColumnMapping } from "./sugge
 
 export const IMPORT_OPTION_FIELDS = [
   "category",
+  "defaultLanguage",
   "sourceType",
   "sourceDetail",
   "sourceDate",
@@ -79,6 +80,7 @@ export function importOptionsFromForm(
     ok: true,
     options: {
       category: values.category as ImportOptionsInput["category"],
+      defaultLanguage: (values.defaultLanguage || undefined) as ImportOptionsInput["defaultLanguage"],
       sourceType: values.sourceType as ImportOptionsInput["sourceType"],
       sourceDetail: values.sourceDetail,
       sourceDate: values.sourceDate || undefined,

@@ -3,7 +3,7 @@
 // classify-import-rows.ts.
 import { emailSchema, phoneSchema } from "@/lib/contacts/normalise";
 import { normaliseOrgNumber } from "@/lib/organisations/org-number";
-import type { Language, RoleType } from "@/lib/generated/prisma/enums";
+import type { ContactCategory, Language, RoleType } from "@/lib/generated/prisma/enums";
 import type { ColumnMapping, ImportField } from "./suggest-column-mapping";
 
 export type ImportErrorCode =
@@ -18,6 +18,7 @@ export type ImportErrorCode =
   | "org_number_invalid"
   | "organisation_name_too_long"
   | "role_invalid"
+  | "category_invalid"
   | "duplicate_in_file"
   | "duplicate_existing"
   | "suppressed"
@@ -37,6 +38,8 @@ export type ImportRecord = {
   organisationName: string | null;
   orgNumber: string | null;
   roleType: RoleType | null;
+  /** The file's own category; the batch's default fills in only when this is null (resolve-import-defaults.ts). */
+  category: ContactCategory | null;
 };
 
 const LANGUAGES: Record<string, Language> = {
@@ -73,7 +76,32 @@ const ROLE_TYPES: Record<string, RoleType> = {
   övrig: "OTHER",
 };
 
+// The enum values, and the labels staff and CRM exports write, in Swedish and English.
+const CATEGORIES: Record<string, ContactCategory> = {
+  customercontact: "CUSTOMER_CONTACT",
+  customer: "CUSTOMER_CONTACT",
+  kund: "CUSTOMER_CONTACT",
+  kundkontakt: "CUSTOMER_CONTACT",
+  kontaktpersonhoskund: "CUSTOMER_CONTACT",
+  prospect: "PROSPECT",
+  prospekt: "PROSPECT",
+  potentiellkund: "PROSPECT",
+  lead: "PROSPECT",
+  partnercontact: "PARTNER_CONTACT",
+  partner: "PARTNER_CONTACT",
+  partnerkontakt: "PARTNER_CONTACT",
+  kontaktpersonhospartner: "PARTNER_CONTACT",
+  suppliercontact: "SUPPLIER_CONTACT",
+  supplier: "SUPPLIER_CONTACT",
+  leverantör: "SUPPLIER_CONTACT",
+  leverantörskontakt: "SUPPLIER_CONTACT",
+  kontaktpersonhosleverantör: "SUPPLIER_CONTACT",
+};
+
 const key = (v: string) => v.toLowerCase().replace(/[^a-z0-9åäöü]/g, "");
+
+/** The apostrophe build-rejected-rows-csv.ts puts before a cell that a spreadsheet would run as a formula. */
+const FORMULA_GUARD = /^'(?=[=+\-@\t\r])/;
 
 export function readImportRow(
   cells: string[],
@@ -81,7 +109,9 @@ export function readImportRow(
 ): { record: ImportRecord; errors: RowError[] } | { record: null; errors: RowError[] } {
   const cell = (field: ImportField): string => {
     const index = mapping[field];
-    return index === undefined ? "" : (cells[index] ?? "").trim();
+    const value = index === undefined ? "" : (cells[index] ?? "").trim();
+    // A cell our rejected-rows file guarded against formula injection ("'+4670…") reads as what staff wrote.
+    return value.replace(FORMULA_GUARD, "");
   };
   const errors: RowError[] = [];
 
@@ -128,6 +158,15 @@ export function readImportRow(
     if (!roleType) errors.push({ field: "roleType", code: "role_invalid" });
   }
 
+  let category: ContactCategory | null = null;
+  if (cell("category")) {
+    category = CATEGORIES[key(cell("category"))] ?? null;
+    if (!category) errors.push({ field: "category", code: "category_invalid" });
+  }
+
   if (errors.length > 0) return { record: null, errors };
-  return { record: { email, name, phone, jobTitle, language, organisationName, orgNumber, roleType }, errors };
+  return {
+    record: { email, name, phone, jobTitle, language, organisationName, orgNumber, roleType, category },
+    errors,
+  };
 }

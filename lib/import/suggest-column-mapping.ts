@@ -13,6 +13,7 @@ export const IMPORT_FIELDS = [
   "organisationName",
   "orgNumber",
   "roleType",
+  "category",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -52,6 +53,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
     "registrationnumber",
   ],
   roleType: ["roll", "role", "kontakttyp", "contacttype", "roletype"],
+  category: ["kategori", "category", "kontaktkategori", "contactcategory", "kundtyp", "customertype"],
 };
 
 const normaliseHeader = (h: string) =>

@@ -1,6 +1,9 @@
 // CSV import in a real browser as an account manager: upload a small file with three good and two bad rows, see
-// the suggested mapping and the per-row errors in the preview, import, and see the three imported and the two bad
-// rows listed with their reasons. axe on the upload, preview and result pages, in Swedish and English.
+// the suggested mapping, where each new contact's category comes from (the file's own column or the default), the
+// counts and the per-row errors in the preview, download the rejected rows as a CSV file, import, and see the three
+// imported and the two bad rows listed with their reasons. axe on the upload, preview and result pages, in Swedish
+// and English.
+import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateImportCsv } from "@/tests/fixtures/import/generate-import-csv";
@@ -22,19 +25,25 @@ afterAll(async () => {
 
 const csv = (tag: string) =>
   [
-    "Namn;E-post;Telefon;Organisation",
-    `Anna Mässa;anna.${tag}@fair.example;070-123 45 67;Mässbolaget ${tag}`,
-    `Bo Mässa;bo.${tag}@fair.example;;Mässbolaget ${tag}`,
-    `Cecilia Mässa;cecilia.${tag}@fair.example;;Mässbolaget ${tag}`,
-    `Dålig Adress;inte-en-adress;;`,
-    `Fel Nummer;fel.${tag}@fair.example;12;`,
+    "Namn;E-post;Telefon;Organisation;Kategori",
+    `Anna Mässa;anna.${tag}@fair.example;070-123 45 67;Mässbolaget ${tag};Kund`,
+    `Bo Mässa;bo.${tag}@fair.example;;Mässbolaget ${tag};`,
+    `Cecilia Mässa;cecilia.${tag}@fair.example;;Mässbolaget ${tag};`,
+    `=Dålig Adress;inte-en-adress;;;`,
+    `Fel Nummer;fel.${tag}@fair.example;12;;`,
   ].join("\n");
 
 const LANGS = {
   sv: {
     locale: "sv-SE",
     title: "Importera kontakter",
-    counts: "3 nya, 0 uppdateras, 0 hoppas över, 2 med fel.",
+    counts: "3 nya, 0 uppdateras, 0 hoppas över, 2 avvisas, 0 spärrade.",
+    fromFile: "Kontaktperson hos kund (från filen)",
+    fromDefault: "Potentiell kund (standardval)",
+    atomic: "Raderna som går igenom sparas tillsammans i ett svep",
+    download: "Ladda ned avvisade rader (CSV)",
+    fileName: "avvisade-rader.csv",
+    csvHeader: "Namn;E-post;Telefon;Organisation;Kategori;Orsak;Felkod",
     emailError: "E-postadressen är inte giltig.",
     phoneError: "Telefonnumret är inte giltigt.",
     preview: "Förhandsgranska",
@@ -45,7 +54,13 @@ const LANGS = {
   en: {
     locale: "en-GB",
     title: "Import contacts",
-    counts: "3 new, 0 to update, 0 skipped, 2 with errors.",
+    counts: "3 new, 0 to update, 0 skipped, 2 rejected, 0 blocked.",
+    fromFile: "Contact person at a customer (from the file)",
+    fromDefault: "Prospective customer (from the default)",
+    atomic: "The rows that pass are saved together in one go",
+    download: "Download rejected rows (CSV)",
+    fileName: "rejected-rows.csv",
+    csvHeader: "Namn;E-post;Telefon;Organisation;Kategori;Reason;Error code",
     emailError: "The email address is not valid.",
     phoneError: "The phone number is not valid.",
     preview: "Preview",
@@ -59,10 +74,17 @@ async function expectAccessible(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
 }
 
+/** Presses a download button and returns the file's name and bytes. */
+async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.locator(button).click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+}
+
 describe.each(Object.entries(LANGS))("staff import (%s)", (lang, L) => {
   it("previews per-row errors, imports the good rows and lists the bad ones", async () => {
     const { page, context } = await signInAs(browser, server, DEMO_STAFF.ACCOUNT_MANAGER, { locale: L.locale });
     try {
+      const tag = `${lang}${Date.now()}`;
       await page.goto(`${server.url}/staff/import`);
       expect(await page.locator("h1").innerText()).toBe(L.title);
       await expectAccessible(page);
@@ -71,7 +93,7 @@ describe.each(Object.entries(LANGS))("staff import (%s)", (lang, L) => {
       await page.locator("#f-file").setInputFiles({
         name: "fair.csv",
         mimeType: "text/csv",
-        buffer: Buffer.from(csv(`${lang}${Date.now()}`), "utf8"),
+        buffer: Buffer.from(csv(tag), "utf8"),
       });
       await page.getByRole("button", { name: L.preview }).click();
       await expect.poll(() => page.locator("#f-sourceDetail-error").textContent()).toBe(L.sourceRequired);
@@ -90,7 +112,25 @@ describe.each(Object.entries(LANGS))("staff import (%s)", (lang, L) => {
       expect(errors[0]).toContain(L.emailError);
       expect(errors[1]).toContain("6");
       expect(errors[1]).toContain(L.phoneError);
+      // Where each new contact's category comes from: the file's own column wins, the default fills the empty cell.
+      const created = await page.locator("#preview-create tbody tr").allInnerTexts();
+      expect(created).toHaveLength(3);
+      expect(created[0]).toContain(L.fromFile);
+      expect(created[1]).toContain(L.fromDefault);
+      expect(await page.locator("[data-testid=import-atomicity]").innerText()).toContain(L.atomic);
       await expectAccessible(page);
+
+      // The rejected rows as a file to correct: the file's columns, reason and code, Excel's BOM, formulas defused.
+      expect(await page.locator("[data-testid=download-rejected]").innerText()).toBe(L.download);
+      const rejected = await download(page, "[data-testid=download-rejected]");
+      expect(rejected.name).toBe(L.fileName);
+      expect([...rejected.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = rejected.bytes.toString("utf8").slice(1).split("\r\n");
+      expect(lines[0]).toBe(L.csvHeader);
+      expect(lines[1]).toBe(`'=Dålig Adress;inte-en-adress;;;;${L.emailError};email_invalid`);
+      expect(lines[2]).toBe(`Fel Nummer;fel.${tag}@fair.example;12;;;${L.phoneError};phone_invalid`);
+      expect(lines[3]).toBe("");
+      expect(lines).toHaveLength(4);
 
       await page.getByRole("button", { name: L.import, exact: true }).click();
       await page.locator("[data-testid=import-result]").waitFor();
@@ -99,6 +139,8 @@ describe.each(Object.entries(LANGS))("staff import (%s)", (lang, L) => {
       expect(notImported).toHaveLength(2);
       expect(notImported[0]).toContain(L.emailError);
       expect(notImported[1]).toContain(L.phoneError);
+      const after = await download(page, "[data-testid=download-not-imported]");
+      expect(after.bytes.toString("utf8").split("\r\n")).toHaveLength(4);
       await expectAccessible(page);
     } finally {
       await context.close();

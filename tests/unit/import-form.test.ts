@@ -11,6 +11,7 @@ import {
 
 const values = {
   category: "PROSPECT",
+  defaultLanguage: "",
   sourceType: "IMPORTED",
   sourceDetail: "CRM",
   sourceDate: "",
@@ -59,7 +60,11 @@ describe("reading the import form", () => {
     const read = importOptionsFromForm({ ...values, overrideReason: "Met again", overrideRows: "3" });
     expect(read.ok && read.options.suppressionOverride).toEqual({ reason: "Met again", rows: [3] });
     expect(read.ok && importOptionsFromForm(values).ok && importOptionsFromForm(values)).toMatchObject({
-      options: { suppressionOverride: undefined, sourceDate: undefined },
+      options: { suppressionOverride: undefined, sourceDate: undefined, defaultLanguage: undefined },
+    });
+    // The default language chosen for rows without one in the file.
+    expect(importOptionsFromForm({ ...values, defaultLanguage: "en" })).toMatchObject({
+      options: { defaultLanguage: "en" },
     });
     expect(formFieldOfOptionError("options.suppressionOverride.reason")).toBe("overrideReason");
     expect(formFieldOfOptionError("options.suppressionOverride.rows")).toBe("overrideRows");

@@ -106,9 +106,26 @@ describe("readImportRow", () => {
         organisationName: null,
         orgNumber: "556016-0680",
         roleType: "TECHNICAL_CONTACT",
+        category: null,
       },
       errors: [],
     });
+  });
+
+  it("reads the file's category by its Swedish or English name, and refuses an unknown one", () => {
+    const withCategory = { email: 0, category: 1 };
+    const categoryOf = (cell: string) => readImportRow(["a@example.se", cell], withCategory);
+    expect(categoryOf("Kund").record?.category).toBe("CUSTOMER_CONTACT");
+    expect(categoryOf("prospect").record?.category).toBe("PROSPECT");
+    expect(categoryOf("Kontaktperson hos partner").record?.category).toBe("PARTNER_CONTACT");
+    expect(categoryOf("SUPPLIER_CONTACT").record?.category).toBe("SUPPLIER_CONTACT");
+    expect(categoryOf("").record?.category).toBeNull();
+    expect(categoryOf("styrelse").errors).toEqual([{ field: "category", code: "category_invalid" }]);
+  });
+
+  it("reads a cell guarded against formula injection as written, and only such a cell", () => {
+    const r = readImportRow(["'+46 70 123 45 67", "a@example.se", "'Bo"], { phone: 0, email: 1, name: 2 });
+    expect(r.record).toMatchObject({ phone: "+46701234567", name: "'Bo" });
   });
 
   it("reports every bad field with a stable code", () => {

@@ -1,7 +1,8 @@
 "use server";
 // The CSV import's one server action: "preview" reads the uploaded file (or the CSV text kept from the previous
 // preview), suggests or applies the column mapping and validates every row; "import" re-parses and re-validates the
-// same text and imports it in one transaction (lib/import). Access is checked here and again by the page.
+// same text and imports the rows that pass in one transaction (lib/import). Both hand back the rejected rows as a CSV
+// file's text, built from the posted text and never stored. Access is checked here and again by the page.
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
@@ -14,7 +15,6 @@ import {
   reportImportProgress,
   startImportProgress,
 } from "@/lib/import/import-progress";
-import type { SuppressionReason } from "@/lib/generated/prisma/enums";
 import { parseImportFile } from "@/lib/import/parse-import-file";
 import {
   columnMappingFromForm,
@@ -23,12 +23,15 @@ import {
   mappingByColumn,
   readUploadedCsv,
 } from "@/lib/import/read-import-form";
-import type { RowError } from "@/lib/import/read-import-row";
 import { validateImportRows } from "@/lib/import/validate-import-rows";
-import { OPTION_FIELDS, type ImportFormState, type RowIssue } from "./state";
+import { summariseImportPreview } from "@/lib/import/summarise-import-preview";
+import { buildRejectedRowsCsv, isRejected } from "@/lib/import/build-rejected-rows-csv";
+import { OPTION_FIELDS, type ImportFormState } from "./state";
+import { previewView, rowIssues } from "./preview-view";
 import { textsAt } from "@/lib/i18n/texts-at";
 
-const MAX_ERRORS_SHOWN = 200;
+/** The first rows of each kind the preview shows; the download holds every rejected row. */
+const ROWS_SHOWN = 20;
 
 const str = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -93,32 +96,20 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
       if (preview.formError) fieldErrors.col_0 = errors[preview.formError] ?? preview.formError;
       return { ...withFile, step: "preview", message: t("staffImport.invalid"), fieldErrors, counts: undefined };
     }
-    // A suppressed row says why (erased, bounced, …), so staff can decide whether to name it in the override.
-    const reasonOf = (e: RowError, suppression?: { matches: { reason: SuppressionReason }[] }) =>
-      e.code === "suppressed" && suppression
-        ? t("staffImport.suppressedBecause", {
-            reasons: suppression.matches.map((s) => t(`enums.suppressionReason.inSentence.${s.reason}`)).join(", "),
-          })
-        : (errors[e.code] ?? e.code);
-    const issues = (
-      list: { rowNumber: number; errors: RowError[]; suppression?: { matches: { reason: SuppressionReason }[] } }[],
-    ) =>
-      list.flatMap((r) =>
-        r.errors.map((e): RowIssue => ({
-          row: r.rowNumber,
-          field: fields[e.field] ?? e.field,
-          reason: reasonOf(e, r.suppression),
-        })),
-      );
+    const rejectedCsv = (list: Parameters<typeof buildRejectedRowsCsv>[0]["rejected"]) =>
+      list.some(isRejected) ? buildRejectedRowsCsv({ headers, rows, rejected: list, lang }) : undefined;
     if (intent === "preview") {
-      const bad = preview.data.rows.filter((r) => r.errors.length > 0);
+      const summary = await summariseImportPreview({ db, preview: preview.data, sample: ROWS_SHOWN });
+      const view = previewView(t, { errors, fields }, summary);
       return {
         ...withFile,
         step: "preview",
         counts: preview.data.counts,
-        summary: t("staffImport.counts", preview.data.counts),
-        errorRows: issues(bad.slice(0, MAX_ERRORS_SHOWN)),
-        errorTotal: bad.length,
+        summary: view.counts,
+        tables: view.tables,
+        rejected: view.rejected,
+        errorRows: view.errorRows,
+        rejectedCsv: rejectedCsv(preview.data.rows.filter((r) => r.status === "invalid")),
       };
     }
     const summary = await importContacts({
@@ -151,7 +142,8 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
         skipped: summary.skipped,
         refused: summary.refused,
       }),
-      notImported: issues(summary.notImported),
+      notImported: rowIssues(t, { errors, fields }, summary.notImported),
+      rejectedCsv: rejectedCsv(summary.notImported),
     };
   } catch {
     return { ...withFile, step: csv ? "preview" : "upload", message: t("staffImport.failed") };

@@ -5,11 +5,18 @@ import { flushSync } from "react-dom";
 import { SelectField, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
 import type { FormState } from "@/app/staff/_components/form-state";
 import { importAction } from "./actions";
-import { initialImportState, type RowIssue } from "./state";
+import { initialImportState } from "./state";
+import { DownloadCsv } from "./download-csv";
+import { IssueTable, PreviewSection } from "./preview-section";
 
 type Option = { value: string; label: string };
 
-export function ImportForm(props: { categories: Option[]; sourceTypes: Option[]; fields: Option[] }) {
+export function ImportForm(props: {
+  categories: Option[];
+  languages: Option[];
+  sourceTypes: Option[];
+  fields: Option[];
+}) {
   const t = useTranslations("staffImport");
   const [state, action, pending] = useActionState(importAction, initialImportState());
   const form = useRef<HTMLFormElement>(null);
@@ -35,6 +42,7 @@ export function ImportForm(props: { categories: Option[]; sourceTypes: Option[];
         ) : (
           <p>{t("allImported")}</p>
         )}
+        {state.rejectedCsv ? <DownloadCsv csv={state.rejectedCsv} testId="download-not-imported" /> : null}
         <p>
           <a href="">{t("again")}</a>
         </p>
@@ -69,7 +77,21 @@ export function ImportForm(props: { categories: Option[]; sourceTypes: Option[];
       <input type="hidden" name="csv" value={state.csv} />
       <fieldset>
         <legend>{t("optionsHeading")}</legend>
-        <SelectField name="category" label={t("category")} state={fieldState} options={props.categories} />
+        <p>{t("optionsLead")}</p>
+        <SelectField
+          name="category"
+          label={t("category")}
+          hint={t("categoryHint")}
+          state={fieldState}
+          options={props.categories}
+        />
+        <SelectField
+          name="defaultLanguage"
+          label={t("defaultLanguage")}
+          hint={t("languageHint")}
+          state={fieldState}
+          options={props.languages}
+        />
         <SelectField name="sourceType" label={t("sourceType")} state={fieldState} options={props.sourceTypes} />
         <TextField name="sourceDetail" label={t("sourceDetail")} hint={t("sourceDetailHint")} state={fieldState} />
         <TextField name="sourceDate" type="date" label={t("sourceDate")} hint={t("dateHint")} state={fieldState} />
@@ -111,24 +133,7 @@ export function ImportForm(props: { categories: Option[]; sourceTypes: Option[];
         {state.message ? <p>{state.message}</p> : null}
         {progressShown ? <ImportProgressBar value={progressValue} /> : null}
       </div>
-      {state.counts ? (
-        <section aria-labelledby="import-preview-heading">
-          <h2 id="import-preview-heading">{t("previewHeading")}</h2>
-          <p data-testid="import-counts">{state.summary}</p>
-          <h3>{t("errorsHeading")}</h3>
-          {state.errorRows?.length ? (
-            <IssueTable
-              id="preview-errors"
-              caption={t("errorsHeading")}
-              heads={{ row: t("columns.row"), field: t("columns.field"), reason: t("columns.reason") }}
-              rows={state.errorRows}
-            />
-          ) : (
-            <p>{t("noErrors")}</p>
-          )}
-          <p>{t("progressNote")}</p>
-        </section>
-      ) : null}
+      {state.counts ? <PreviewSection state={state} /> : null}
       <div className="actions">
         <button type="submit" name="intent" value="preview" className="button" disabled={pending}>
           {t("preview")}
@@ -202,34 +207,5 @@ function ImportProgressBar(props: { value: ProgressValue }) {
       <progress id="import-progress-bar" max={v && v.total > 0 ? v.total : undefined} value={v ? v.done : undefined} />
       {v && v.total > 0 ? <p>{t("count", { done: v.done, total: v.total })}</p> : null}
     </div>
-  );
-}
-
-function IssueTable(props: {
-  id: string;
-  caption: string;
-  heads: { row: string; field: string; reason: string };
-  rows: RowIssue[];
-}) {
-  return (
-    <table id={props.id}>
-      <caption className="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{props.heads.row}</th>
-          <th scope="col">{props.heads.field}</th>
-          <th scope="col">{props.heads.reason}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r, i) => (
-          <tr key={`${r.row}-${i}`}>
-            <td>{r.row}</td>
-            <td>{r.field}</td>
-            <td>{r.reason}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

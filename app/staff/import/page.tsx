@@ -24,6 +24,7 @@ export default async function ImportPage({ searchParams }: Props) {
       <ClientMessages lang={lang} paths={["staffImport"]}>
         <ImportForm
           categories={CATEGORIES.map((k) => ({ value: k, label: t(`enums.contactCategory.label.${k}`) }))}
+          languages={(["sv", "en"] as const).map((k) => ({ value: k, label: t(`register.languages.${k}`) }))}
           sourceTypes={(["IMPORTED", "MET_AT_EVENT"] as const).map((k) => ({
             value: k,
             label: t(`enums.sourceType.label.${k}`),
