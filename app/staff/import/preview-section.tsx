@@ -3,6 +3,7 @@
 // update with the fields that change, skipped, blocked), the rejected rows with their reasons and the download of
 // them, and what the import saves together.
 import { useTranslations } from "next-intl";
+import { TableFrame } from "@/app/staff/_components/kit/table-frame";
 import { DownloadCsv } from "./download-csv";
 import type { ImportFormState, PreviewTable, RowIssue } from "./state";
 
@@ -38,28 +39,30 @@ function KindTable({ table }: { table: PreviewTable }) {
     <>
       <h3 id={`${table.id}-heading`}>{table.heading}</h3>
       {table.shown ? <p>{table.shown}</p> : null}
-      <table id={table.id}>
-        <caption className="visually-hidden">{table.heading}</caption>
-        <thead>
-          <tr>
-            {table.heads.map((h) => (
-              <th scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((r) => (
-            <tr key={r.row}>
-              <td>{r.row}</td>
-              {r.cells.map((c, i) => (
-                <td key={i}>{c}</td>
+      <TableFrame label={table.heading}>
+        <table id={table.id}>
+          <caption className="visually-hidden">{table.heading}</caption>
+          <thead>
+            <tr>
+              {table.heads.map((h) => (
+                <th scope="col" key={h}>
+                  {h}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.rows.map((r) => (
+              <tr key={r.row}>
+                <td>{r.row}</td>
+                {r.cells.map((c, i) => (
+                  <td key={i}>{c}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
     </>
   );
 }
@@ -71,24 +74,26 @@ export function IssueTable(props: {
   rows: RowIssue[];
 }) {
   return (
-    <table id={props.id}>
-      <caption className="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{props.heads.row}</th>
-          <th scope="col">{props.heads.field}</th>
-          <th scope="col">{props.heads.reason}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r, i) => (
-          <tr key={`${r.row}-${i}`}>
-            <td>{r.row}</td>
-            <td>{r.field}</td>
-            <td>{r.reason}</td>
+    <TableFrame label={props.caption}>
+      <table id={props.id}>
+        <caption className="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.heads.row}</th>
+            <th scope="col">{props.heads.field}</th>
+            <th scope="col">{props.heads.reason}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((r, i) => (
+            <tr key={`${r.row}-${i}`}>
+              <td>{r.row}</td>
+              <td>{r.field}</td>
+              <td>{r.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableFrame>
   );
 }
