@@ -165,9 +165,18 @@ describe("mailings (sv)", () => {
         expect(tests).toContain(`[Test] ${subjectEn}`);
 
         // Send now asks first, with how many may receive it.
-        await page.getByRole("button", { name: "Skicka nu …" }).click();
+        // (Clicked again if the first click landed while the test send's answer re-rendered the form: seen once on a
+        // loaded machine, the dialog never opened.)
         const dialog = page.getByRole("dialog", { name: "Skicka utskicket nu?" });
-        await dialog.waitFor();
+        await expect
+          .poll(
+            async () => {
+              if (!(await dialog.isVisible())) await page.getByRole("button", { name: "Skicka nu …" }).click();
+              return dialog.isVisible();
+            },
+            { timeout: 20_000, interval: 2_000 },
+          )
+          .toBe(true);
         await expect
           .poll(() => dialog.locator("[data-testid=confirm-count]").innerText())
           .toMatch(/^\d+ personer i urvalet kan få utskicket just nu\./);
