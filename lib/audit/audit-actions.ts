@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   "privacy_request.updated",
   "privacy_request.extended",
   "privacy_request.completed",
+  "privacy_request.replied",
   // Marketing
   "topic.created",
   "topic.updated",

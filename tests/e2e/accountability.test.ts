@@ -97,6 +97,28 @@ describe("privacy officer", () => {
     }, `/staff/audit/export?format=json&subjectType=PrivacyRequest&subjectId=${id}`);
     expect(exported.status).toBe(200);
     expect(JSON.parse(exported.body).entries).toHaveLength(2);
+
+    // A reply to the person from the request: the extension template, in her language (Swedish), logged on the
+    // request; a question without text is refused on its field.
+    await page.goto(`${server.url}/staff/privacy-requests/${id}?lang=en`);
+    expect(await page.getByRole("heading", { name: "Reply to the person" }).count()).toBe(1);
+    await page.locator("#pr-reply-template").selectOption("extended");
+    await page.getByRole("button", { name: "Send the reply" }).click();
+    await page.locator("[data-testid=reply-status][data-status=saved]").waitFor();
+    await expect
+      .poll(() => page.getByTestId("request-replies").innerText())
+      .toContain("Extended deadline (with the new date and the reason)");
+    await expect
+      .poll(() => server.mails("lena.svensson@nordlys.example").map((m) => m.subject), { timeout: 15_000 })
+      .toContain("Vi behöver mer tid för din begäran");
+    const reply = server.mails("lena.svensson@nordlys.example").find((m) => m.subject.startsWith("Vi behöver"));
+    expect(reply?.text).toContain("Her data is also in the archived CRM");
+    await page.locator("#pr-reply-template").selectOption("clarify");
+    await page.getByRole("button", { name: "Send the reply" }).click();
+    await page.locator("#pr-reply-message[aria-invalid=true]").waitFor();
+    expect(await page.locator("#pr-reply-message-error").innerText()).toBe("Write the question to the person.");
+    await expectAccessible(page);
+    await checkBothLanguages(page, `/staff/privacy-requests/${id}`);
     await page.context().close();
   });
 });

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { createTestDb, type TestDb } from "../support/db";
 import {
+  makeContact,
   makeMailing,
   makeOrganisation,
   makeSegment,
@@ -183,6 +184,10 @@ const MATRIX: Record<string, [own: Role[], foreign: Role[]]> = {
     [A, P, S],
   ],
   "privacy-requests/[id]/actions.ts#completeRequest": [
+    [A, P, S],
+    [A, P, S],
+  ],
+  "privacy-requests/[id]/actions.ts#replyToRequest": [
     [A, P, S],
     [A, P, S],
   ],
@@ -604,6 +609,18 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
     return {
       run: () => completeRequest(IDLE, form({ id, status: "COMPLETED", outcome: "Answered.", uiLang: "en" })),
       tookEffect: async () => (await t.db.privacyRequest.findUniqueOrThrow({ where: { id } })).status === "COMPLETED",
+    };
+  },
+  "privacy-requests/[id]/actions.ts#replyToRequest": async ({ callerId, target }) => {
+    const id = await newRequest(target === "own" ? callerId : otherStaff(callerId));
+    const person = await makeContact(t.db);
+    await t.db.privacyRequest.update({ where: { id }, data: { contactId: person.id } });
+    const { replyToRequest } = await import("@/app/staff/privacy-requests/[id]/actions");
+    return {
+      run: () => replyToRequest(IDLE, form({ id, template: "received", message: "", uiLang: "en" })),
+      tookEffect: async () =>
+        (await t.db.auditEvent.count({ where: { action: "privacy_request.replied", subjectId: id } })) === 1 &&
+        (await t.db.queuedMail.count({ where: { to: { has: person.email } } })) === 1,
     };
   },
   "privacy-requests/new/actions.ts#recordRequest": async () => {

@@ -1,5 +1,5 @@
 "use server";
-// The three forms of a request's page: status/handler/outcome, extension, closing. Each authorises itself
+// The forms of a request's page: status/handler/outcome, extension, closing, and a reply to the person. Each authorises itself
 // (privacyRequests.write) and calls one use-case, which validates with its shared schema.
 import { revalidatePath } from "next/cache";
 import { checkStaff } from "@/lib/auth/current-staff";
@@ -9,13 +9,19 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { completePrivacyRequest } from "@/lib/privacy-requests/complete-privacy-request";
 import { extendPrivacyRequest } from "@/lib/privacy-requests/extend-privacy-request";
 import { updatePrivacyRequest } from "@/lib/privacy-requests/update-privacy-request";
+import { replyToPrivacyRequest } from "@/lib/privacy-requests/reply-to-privacy-request";
 import { formString, type StaffFormState } from "../_components/form-state";
 import { loadPrivacyRequestForStaff } from "@/lib/access/load-privacy-request-for-staff";
 import type { Because, Invalid, NotFound } from "@/lib/result";
 import { toFormState } from "@/app/staff/_components/refusal-state";
 import { PRIVACY_REQUEST_TEXTS } from "@/app/staff/_components/refusal-texts";
 
-type Outcome = { ok: true; changed?: string[] } | Invalid | NotFound | Because<"conflict", "closed">;
+type Outcome =
+  | { ok: true; changed?: string[] }
+  | Invalid
+  | NotFound
+  | Because<"conflict", "closed" | "no_address">
+  | Because<"unavailable", "render_failed">;
 
 async function run(
   form: FormData,
@@ -85,4 +91,15 @@ export async function completeRequest(_prev: StaffFormState, form: FormData): Pr
     (db, id, input, staffId) =>
       completePrivacyRequest({ db, id, input, actor: { type: "STAFF", id: staffId }, handlerId: staffId }),
   );
+}
+
+export async function replyToRequest(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
+  // A sent reply empties the form, so a second press does not send the same words twice.
+  const state = await run(
+    form,
+    ["template", "message"],
+    (t) => t("accountability.requests.detail.reply.sent"),
+    (db, id, input, staffId) => replyToPrivacyRequest({ db, id, input, actor: { type: "STAFF", id: staffId } }),
+  );
+  return state.status === "saved" ? { ...state, values: {} } : state;
 }

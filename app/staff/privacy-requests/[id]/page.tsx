@@ -9,7 +9,11 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { getPrivacyRequest, listRequestHandlers } from "@/lib/privacy-requests/list-privacy-requests";
 import { RequestForms } from "./request-forms";
-import { day } from "@/app/staff/_components/format";
+import { dateTime, day } from "@/app/staff/_components/format";
+import { listRequestReplies } from "@/lib/privacy-requests/list-request-replies";
+import { REPLY_TEMPLATES } from "@/lib/privacy-requests/reply-to-privacy-request";
+import { PRIVACY_CONTACT } from "@/lib/policy/privacy-policy-text";
+import { ReplyForm } from "./reply-form";
 
 export const dynamic = "force-dynamic";
 
@@ -33,6 +37,8 @@ const REQUEST_FORMS_MESSAGES = [
   "accountability.requests.detail.status",
   "accountability.requests.detail.updateHeading",
 ];
+
+const REPLY_FORM_MESSAGES = ["accountability.requests.detail.reply"];
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
@@ -58,6 +64,7 @@ export default async function PrivacyRequestPage({ params, searchParams }: Props
     );
   }
   const mayWrite = can(staff, "privacyRequests.write");
+  const replies = await listRequestReplies({ db, requestId: request.id });
   const handlers = mayWrite ? await listRequestHandlers({ db }) : [];
   const closed = request.completedAt !== null;
   const auditHref = `/staff/audit?${new URLSearchParams({ subjectType: "PrivacyRequest", subjectId: request.id })}`;
@@ -150,6 +157,44 @@ export default async function PrivacyRequestPage({ params, searchParams }: Props
           />
         </ClientMessages>
       ) : null}
+      <section aria-labelledby="pr-reply-heading">
+        <h2 id="pr-reply-heading">{d("accountability.requests.detail.reply.heading")}</h2>
+        {mayWrite && request.contact ? (
+          <>
+            <p className="field__hint">
+              {d("accountability.requests.detail.reply.lead", { contact: PRIVACY_CONTACT })}
+            </p>
+            <ClientMessages lang={lang} paths={REPLY_FORM_MESSAGES}>
+              <ReplyForm
+                id={request.id}
+                lang={lang}
+                templates={REPLY_TEMPLATES.filter((k) => k !== "extended" || request.extendedDueAt).map((k) => ({
+                  value: k,
+                  label: d(`accountability.requests.detail.reply.templates.${k}`),
+                }))}
+              />
+            </ClientMessages>
+          </>
+        ) : mayWrite ? (
+          <p>{d("accountability.requests.detail.reply.noAddress")}</p>
+        ) : null}
+        <h3>{d("accountability.requests.detail.reply.history")}</h3>
+        {replies.length === 0 ? (
+          <p>{d("accountability.requests.detail.reply.none")}</p>
+        ) : (
+          <ul data-testid="request-replies">
+            {replies.map((r, i) => (
+              <li key={i}>
+                {d("accountability.requests.detail.reply.historyLine", {
+                  date: dateTime(r.at),
+                  template: r.template ? d(`accountability.requests.detail.reply.templates.${r.template}`) : "–",
+                  by: r.by ?? "–",
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <p>
         <Link href="/staff/privacy-requests">{t("accountability.requests.form.back")}</Link>
       </p>
