@@ -94,6 +94,45 @@ describe("contact list filter (sv)", () => {
   });
 });
 
+describe("role and new contact (sv)", () => {
+  it("the admin picks any organisation by typing; an account manager gets a select of her own", async () => {
+    const { page, context } = await signInAs(browser, server, DEMO_STAFF.ADMIN);
+    try {
+      await page.goto(`${server.url}/staff/contacts/demo_contact_07/roles?lang=sv`);
+      expect(await page.locator("select[name=organisationId]").count()).toBe(0);
+      const input = page.getByRole("combobox", { name: "Organisation" });
+      await tabTo(page, (await input.getAttribute("id"))!);
+      await page.keyboard.type("fjäll");
+      await expect.poll(() => options(page)).toEqual([expect.stringContaining("Fjällström Logistik AB")]);
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("Enter");
+      expect(await input.inputValue()).toBe("Fjällström Logistik AB");
+      await page.locator("#f-type").selectOption("BILLING_CONTACT");
+      await expectAccessible(page);
+      await page.getByRole("button", { name: "Lägg till roll" }).click();
+      await page.waitForURL((u) => u.pathname === "/staff/contacts/demo_contact_07");
+      const roles = await page.locator("table").first().locator("tbody tr").allInnerTexts();
+      expect(roles.some((r) => r.includes("Fjällström Logistik AB") && r.includes("Fakturakontakt"))).toBe(true);
+
+      await page.goto(`${server.url}/staff/contacts/new?lang=sv`);
+      expect(await page.getByRole("combobox", { name: "Organisation (valfritt)" }).count()).toBe(1);
+      await expectAccessible(page);
+    } finally {
+      await context.close();
+    }
+    const karin = await signInAs(browser, server, DEMO_STAFF.ACCOUNT_MANAGER);
+    try {
+      await karin.page.goto(`${server.url}/staff/contacts/new?lang=sv`);
+      const offered = await karin.page.locator("#f-organisationId option").allInnerTexts();
+      expect(offered).toContain("Nordlys Energi AB");
+      expect(offered).not.toContain("Kvarnby kommun");
+      expect(await karin.page.locator("input[role=combobox]").count()).toBe(0); // (a <select> is a combobox too)
+    } finally {
+      await karin.context.close();
+    }
+  });
+});
+
 describe("segment builder (en)", () => {
   it("adds two organisations by keyboard, recounts after each, and removes one with the keyboard", async () => {
     const { page, context } = await signInAs(browser, server, DEMO_STAFF.MARKETING, { locale: "en-GB" });

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import {
   Button,
   ComboBox,
+  FieldError,
   Input,
   Label,
   ListBox,
@@ -35,6 +36,8 @@ export function OrganisationPicker(props: {
   /** Called after the choice changed (the segment builder recounts). */
   onChange?: (chosen: PickedOrganisation[]) => void;
   searchUrl?: string;
+  /** A message from the server about this field (the form's answer). */
+  error?: string;
 }) {
   const t = useTranslations("staff.kit.organisationPicker");
   const [chosen, setChosen] = useState<PickedOrganisation[]>(props.initial);
@@ -115,6 +118,7 @@ export function OrganisationPicker(props: {
         }}
         menuTrigger="focus"
         allowsEmptyCollection
+        isInvalid={Boolean(props.error)}
         className="org-picker__combobox"
       >
         <Label className="field__label">{props.label}</Label>
@@ -129,6 +133,7 @@ export function OrganisationPicker(props: {
             <span aria-hidden="true">▾</span>
           </Button>
         </div>
+        <FieldError className="field__error">{props.error}</FieldError>
         <Popover className="org-picker__popover" placement="bottom start">
           <ListBox<PickedOrganisation>
             className="org-picker__list"

@@ -4,6 +4,7 @@ import { useActionState, useRef } from "react";
 import { SelectField, Status, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
 import { initialFormState } from "@/app/staff/_components/form-state";
 import { createContactAction } from "./actions";
+import { OrganisationField, type OrganisationFieldChoices } from "@/app/staff/_components/kit/organisation-field";
 
 type Option = { value: string; label: string };
 
@@ -11,7 +12,7 @@ export function NewContactForm(props: {
   languages: Option[];
   categories: Option[];
   sourceTypes: Option[];
-  organisations: Option[];
+  organisations: OrganisationFieldChoices;
   roleTypes: Option[];
   bases: Option[];
 }) {
@@ -47,11 +48,11 @@ export function NewContactForm(props: {
         hint={t("organisations.dateHint")}
         state={state}
       />
-      <SelectField
+      <OrganisationField
         name="organisationId"
         label={t("contacts.organisationOptional")}
         state={state}
-        options={props.organisations}
+        choices={props.organisations}
       />
       <SelectField name="roleType" label={t("contacts.roleOptional")} state={state} options={props.roleTypes} />
       {showOverride ? (

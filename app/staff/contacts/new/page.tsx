@@ -16,6 +16,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 const CONTACT_FORM_MESSAGES = [
+  "staff.kit.organisationPicker",
   "register.contacts.fields",
   "register.contacts.source",
   "register.contacts.sourceDetail",
@@ -48,7 +49,14 @@ export default async function NewContactPage({ searchParams }: Props) {
           ]}
           categories={CATEGORIES.map((k) => ({ value: k, label: t(`enums.contactCategory.label.${k}`) }))}
           sourceTypes={SOURCE_TYPES.map((k) => ({ value: k, label: t(`enums.sourceType.label.${k}`) }))}
-          organisations={[none, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+          organisations={
+            organisations.kind === "list"
+              ? {
+                  kind: "list",
+                  options: [none, ...organisations.organisations.map((o) => ({ value: o.id, label: o.name }))],
+                }
+              : { kind: "search" }
+          }
           roleTypes={[none, ...ROLE_TYPES.map((k) => ({ value: k, label: t(`enums.roleType.label.${k}`) }))]}
           bases={[none, ...LEGAL_BASES.map((k) => ({ value: k, label: t(`enums.legalBasis.${k}`) }))]}
         />

@@ -4,10 +4,16 @@ import { useActionState, useRef } from "react";
 import { SelectField, Status, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
 import { initialFormState } from "@/app/staff/_components/form-state";
 import { addRoleAction } from "./actions";
+import { OrganisationField, type OrganisationFieldChoices } from "@/app/staff/_components/kit/organisation-field";
 
 type Option = { value: string; label: string };
 
-export function AddRoleForm(props: { id: string; organisations: Option[]; roleTypes: Option[]; today: string }) {
+export function AddRoleForm(props: {
+  id: string;
+  organisations: OrganisationFieldChoices;
+  roleTypes: Option[];
+  today: string;
+}) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(addRoleAction, initialFormState({ startsOn: props.today }));
   const form = useRef<HTMLFormElement>(null);
@@ -15,11 +21,11 @@ export function AddRoleForm(props: { id: string; organisations: Option[]; roleTy
   return (
     <form ref={form} action={action} noValidate>
       <input type="hidden" name="id" value={props.id} />
-      <SelectField
+      <OrganisationField
         name="organisationId"
         label={t("register.contacts.organisationLabel")}
         state={state}
-        options={props.organisations}
+        choices={props.organisations}
       />
       <SelectField name="type" label={t("register.contacts.roleTypeLabel")} state={state} options={props.roleTypes} />
       <TextField name="title" label={t("register.contacts.roleTitle")} state={state} />

@@ -17,6 +17,7 @@ type Props = {
 export const dynamic = "force-dynamic";
 
 const ADD_ROLE_FORM_MESSAGES = [
+  "staff.kit.organisationPicker",
   "register.contacts.addRole",
   "register.contacts.organisationLabel",
   "register.contacts.roleTitle",
@@ -51,10 +52,17 @@ export default async function AddRolePage({ params, searchParams }: Props) {
         <AddRoleForm
           id={id}
           today={today()}
-          organisations={[
-            { value: "", label: t("register.common.none") },
-            ...organisations.map((o) => ({ value: o.id, label: o.name })),
-          ]}
+          organisations={
+            organisations.kind === "list"
+              ? {
+                  kind: "list",
+                  options: [
+                    { value: "", label: t("register.common.none") },
+                    ...organisations.organisations.map((o) => ({ value: o.id, label: o.name })),
+                  ],
+                }
+              : { kind: "search" }
+          }
           roleTypes={ROLE_TYPES.map((k) => ({ value: k, label: t(`enums.roleType.label.${k}`) }))}
         />
       </ClientMessages>
