@@ -6,7 +6,7 @@ import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import type { ContactCategory, Prisma, RoleType } from "@/lib/generated/prisma/client";
 import { CATEGORIES, ROLE_TYPES } from "@/lib/enums";
-import { decodeCursor, encodeCursor, type Cursor } from "@/lib/pagination/keyset-cursor";
+import { keysetPage, keysetQuery, type SortDirection } from "@/lib/pagination/keyset-page";
 
 export const CONTACTS_PER_PAGE = 25;
 
@@ -27,7 +27,7 @@ export type ContactQuery = {
 
 export const CONTACT_SORTS = ["name", "created"] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
-export type SortDirection = "asc" | "desc";
+export type { SortDirection };
 
 /** The sort a query asks for, or the default (name, A–Ö). */
 export function contactSortOf(q: Pick<ContactQuery, "sort" | "dir">): { sort: ContactSort; dir: SortDirection } {
@@ -42,17 +42,12 @@ export async function listContacts(opts: { db: DbOrTx; query: ContactQuery }) {
   const where = contactWhere(f);
   const { sort, dir } = contactSortOf(f);
   const field = SORT_FIELD[sort];
-  const backwards = !f.after && Boolean(f.before);
-  const cursor = decodeCursor(backwards ? f.before : f.after, sort === "created" ? "date" : "string");
-  // Reading backwards (the previous page) runs the order the other way and turns the rows round afterwards.
-  const order: SortDirection = backwards ? (dir === "asc" ? "desc" : "asc") : dir;
-  const keyset = cursor ? seek(field, order, cursor) : undefined;
-
+  const q = keysetQuery({ field, dir, kind: sort === "created" ? "date" : "string", after: f.after, before: f.before });
   const [total, found] = await Promise.all([
     opts.db.contact.count({ where }),
     opts.db.contact.findMany({
-      where: keyset ? { AND: [where, keyset] } : where,
-      orderBy: [{ [field]: order }, { id: order }],
+      where: q.seek ? { AND: [where, q.seek] } : where,
+      orderBy: [{ [field]: q.order }, { id: q.order }],
       take: CONTACTS_PER_PAGE + 1,
       select: {
         id: true,
@@ -69,21 +64,8 @@ export async function listContacts(opts: { db: DbOrTx; query: ContactQuery }) {
       },
     }),
   ]);
-  const more = found.length > CONTACTS_PER_PAGE;
-  const page = found.slice(0, CONTACTS_PER_PAGE);
-  const rows = backwards ? page.reverse() : page;
-  const first = rows[0];
-  const last = rows.at(-1);
-  const cursorOf = (r: (typeof rows)[number]) => encodeCursor(sort === "created" ? r.createdAt : r.name, r.id);
-  return {
-    total,
-    sort,
-    dir,
-    rows,
-    // There is a previous page when we came forward from a cursor, or went backwards and found more.
-    previous: first && (backwards ? more : Boolean(cursor)) ? cursorOf(first) : null,
-    next: last && (backwards ? Boolean(cursor) : more) ? cursorOf(last) : null,
-  };
+  const page = keysetPage(found, q, CONTACTS_PER_PAGE, (r) => (sort === "created" ? r.createdAt : r.name));
+  return { total, sort, dir, ...page };
 }
 
 function contactWhere(f: ContactQuery): Prisma.ContactWhereInput {
@@ -112,15 +94,6 @@ function contactWhere(f: ContactQuery): Prisma.ContactWhereInput {
   if (f.optedOut === "no") and.push({ marketingOptOutAt: null });
   return and.length ? { AND: and } : {};
 }
-
-/** Rows strictly after the cursor in (field, id) order: field beyond the value, or the same value and a later id. */
-function seek(field: "name" | "createdAt", order: SortDirection, c: Cursor): Prisma.ContactWhereInput {
-  const beyond = order === "asc" ? "gt" : "lt";
-  return {
-    OR: [{ [field]: { [beyond]: c.value } }, { [field]: c.value, id: { [beyond]: c.id } }],
-  };
-}
-
 /** Choices for the list's filters: the topics, and the organisation the filter names (the picker searches the rest). */
 export async function contactFilterOptions(opts: { db: DbOrTx; organisationId?: string }) {
   const [organisations, topics] = await Promise.all([

@@ -1,18 +1,39 @@
 // Organisations for the staff list: search by name or organisation number, filter by relationship and account
-// manager. Read-only; nothing personal beyond the account manager's name.
+// manager; sorted by name or registration date either way, paginated by keyset (lib/pagination/keyset-page.ts).
+// Read-only; nothing personal beyond the account manager's name.
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import type { Prisma, Relationship } from "@/lib/generated/prisma/client";
 import { normaliseOrgNumber } from "@/lib/organisations/org-number";
 import { RELATIONSHIPS } from "@/lib/enums";
+import { keysetPage, keysetQuery, type SortDirection } from "@/lib/pagination/keyset-page";
 
 export const ORGANISATIONS_PER_PAGE = 50;
 
-export type OrganisationQuery = { q?: string; relationship?: string; accountManagerId?: string; page?: number };
+export type OrganisationQuery = {
+  q?: string;
+  relationship?: string;
+  accountManagerId?: string;
+  sort?: string;
+  dir?: string;
+  after?: string;
+  before?: string;
+};
+
+export const ORGANISATION_SORTS = ["name", "created"] as const;
+export type OrganisationSort = (typeof ORGANISATION_SORTS)[number];
+
+/** The sort a query asks for, or the default (name, A–Ö). */
+export function organisationSortOf(q: Pick<OrganisationQuery, "sort" | "dir">): {
+  sort: OrganisationSort;
+  dir: SortDirection;
+} {
+  const sort = (ORGANISATION_SORTS as readonly string[]).includes(q.sort ?? "") ? (q.sort as OrganisationSort) : "name";
+  return { sort, dir: q.dir === "desc" ? "desc" : "asc" };
+}
 
 export async function listOrganisations(opts: { db: DbOrTx; query: OrganisationQuery }) {
   const { q, relationship, accountManagerId } = opts.query;
-  const page = Math.max(1, Math.floor(opts.query.page ?? 1));
   const where: Prisma.OrganisationWhereInput = {};
   const term = q?.trim();
   if (term) {
@@ -28,26 +49,36 @@ export async function listOrganisations(opts: { db: DbOrTx; query: OrganisationQ
   if (accountManagerId === "none") where.accountManagerId = null;
   else if (accountManagerId) where.accountManagerId = accountManagerId;
 
-  const [total, rows] = await Promise.all([
+  const { sort, dir } = organisationSortOf(opts.query);
+  const field = sort === "created" ? "createdAt" : "name";
+  const k = keysetQuery({
+    field,
+    dir,
+    kind: sort === "created" ? "date" : "string",
+    after: opts.query.after,
+    before: opts.query.before,
+  });
+  const [total, found] = await Promise.all([
     opts.db.organisation.count({ where }),
     opts.db.organisation.findMany({
-      where,
-      orderBy: { name: "asc" },
-      skip: (page - 1) * ORGANISATIONS_PER_PAGE,
-      take: ORGANISATIONS_PER_PAGE,
+      where: k.seek ? { AND: [where, k.seek] } : where,
+      orderBy: [{ [field]: k.order }, { id: k.order }],
+      take: ORGANISATIONS_PER_PAGE + 1,
       select: {
         id: true,
         name: true,
         orgNumber: true,
         relationship: true,
         relationshipEnd: true,
+        createdAt: true,
         accountManagerId: true,
         accountManager: { select: { name: true, email: true } },
         _count: { select: { roles: true } },
       },
     }),
   ]);
-  return { total, page, pages: Math.max(1, Math.ceil(total / ORGANISATIONS_PER_PAGE)), rows };
+  const page = keysetPage(found, k, ORGANISATIONS_PER_PAGE, (r) => (sort === "created" ? r.createdAt : r.name));
+  return { total, sort, dir, ...page };
 }
 
 /** Staff who can be an organisation's account manager (active account managers and admins). */

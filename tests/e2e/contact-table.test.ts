@@ -72,6 +72,27 @@ describe("contact table (sv)", () => {
   });
 });
 
+describe("organisation table (sv)", () => {
+  it("sorts by name either way with the same header kit", async () => {
+    const { page, context } = await signInAs(browser, server, DEMO_STAFF.SUPPORT);
+    try {
+      await page.goto(`${server.url}/staff/organisations?lang=sv`);
+      const header = page.locator("th", { has: page.getByRole("link", { name: /^Sortera efter Namn/ }) });
+      expect(await header.getAttribute("aria-sort")).toBe("ascending");
+      const asc = await names(page);
+      await tabToName(page, "Sortera efter Namn, Ö till A");
+      await page.keyboard.press("Enter");
+      await page.waitForURL((u) => u.searchParams.get("dir") === "desc");
+      expect(await header.getAttribute("aria-sort")).toBe("descending");
+      expect(await names(page)).toEqual([...asc].reverse());
+      expect(await page.getByTestId("organisation-total").innerText()).toMatch(/^\d+ organisationer matchar$/);
+      await expectAccessible(page);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("contact table (en)", () => {
   it("sorts by registration date, newest first", async () => {
     const { page, context } = await signInAs(browser, server, DEMO_STAFF.PRIVACY_OFFICER, { locale: "en-GB" });

@@ -6,8 +6,9 @@ import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { listAccountManagers, listOrganisations } from "@/lib/organisations/list-organisations";
 import { RELATIONSHIPS } from "@/lib/enums";
-import { first } from "@/app/staff/_components/format";
-import { Pagination } from "@/app/staff/_components/pagination";
+import { day, first } from "@/app/staff/_components/format";
+import { KeysetPagination } from "@/app/staff/_components/kit/keyset-pagination";
+import { SortHeader } from "@/app/staff/_components/kit/sort-header";
 import { PageHeader } from "@/app/staff/_components/page-header";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -27,11 +28,14 @@ export default async function OrganisationsPage({ searchParams }: Props) {
     q: first(query.q),
     relationship: first(query.relationship),
     accountManagerId: first(query.accountManagerId),
+    sort: first(query.sort),
+    dir: first(query.dir),
   };
   const [result, managers] = await Promise.all([
-    listOrganisations({ db, query: { ...filters, page: Number(first(query.page)) || 1 } }),
+    listOrganisations({ db, query: { ...filters, after: first(query.after), before: first(query.before) } }),
     listAccountManagers({ db }),
   ]);
+  const sorted = { sort: result.sort, dir: result.dir };
   return (
     <article aria-labelledby="orgs-heading">
       <PageHeader id="orgs-heading" title={t("register.organisations.heading")}>
@@ -84,8 +88,8 @@ export default async function OrganisationsPage({ searchParams }: Props) {
           {t("register.common.search")}
         </button>
       </form>
-      <p role="status">
-        {t("register.common.pageOf", { page: result.page, pages: result.pages, total: result.total })}
+      <p role="status" data-testid="organisation-total">
+        {t("register.organisations.total", { total: result.total })}
       </p>
       {result.rows.length === 0 ? (
         <p>{t("register.organisations.empty")}</p>
@@ -95,11 +99,36 @@ export default async function OrganisationsPage({ searchParams }: Props) {
             <caption className="visually-hidden">{t("register.organisations.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("register.organisations.columns.name")}</th>
+                <SortHeader
+                  column="name"
+                  label={t("register.organisations.columns.name")}
+                  actionLabel={t("register.contacts.list.sortAction", {
+                    column: t("register.organisations.columns.name"),
+                    direction: t(
+                      `register.contacts.list.directions.${sorted.sort === "name" && sorted.dir === "asc" ? "nameDesc" : "nameAsc"}`,
+                    ),
+                  })}
+                  current={sorted}
+                  base="/staff/organisations"
+                  query={filters}
+                />
                 <th scope="col">{t("register.organisations.columns.orgNumber")}</th>
                 <th scope="col">{t("register.organisations.columns.relationship")}</th>
                 <th scope="col">{t("register.organisations.columns.manager")}</th>
                 <th scope="col">{t("register.organisations.columns.contacts")}</th>
+                <SortHeader
+                  column="created"
+                  label={t("register.contacts.columns.created")}
+                  actionLabel={t("register.contacts.list.sortAction", {
+                    column: t("register.contacts.columns.created"),
+                    direction: t(
+                      `register.contacts.list.directions.${sorted.sort === "created" && sorted.dir === "asc" ? "createdDesc" : "createdAsc"}`,
+                    ),
+                  })}
+                  current={sorted}
+                  base="/staff/organisations"
+                  query={filters}
+                />
               </tr>
             </thead>
             <tbody>
@@ -112,13 +141,14 @@ export default async function OrganisationsPage({ searchParams }: Props) {
                   <td>{t(`enums.relationship.label.${r.relationship}`)}</td>
                   <td>{r.accountManager ? (r.accountManager.name ?? r.accountManager.email) : ""}</td>
                   <td>{r._count.roles}</td>
+                  <td>{day(r.createdAt)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <Pagination base="/staff/organisations" query={filters} page={result.page} pages={result.pages} />
+      <KeysetPagination base="/staff/organisations" query={filters} previous={result.previous} next={result.next} />
     </article>
   );
 }
