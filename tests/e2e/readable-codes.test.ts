@@ -38,6 +38,7 @@ const STAFF_PAGES = [
   "/staff/mailings",
   "/staff/mailings/demo_mailing_draft",
   "/staff/mailings/demo_mailing_draft/edit",
+  "/staff/mailings/demo_mailing_draft/report",
 ];
 
 // Every value of every enum in the schema (CUSTOMER_CONTACT, RECEIVED, LEGITIMATE_INTEREST …), as a whole word,

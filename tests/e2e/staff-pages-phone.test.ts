@@ -35,6 +35,7 @@ const STAFF_PAGES = [
   "/staff/mailings/new",
   "/staff/mailings/demo_mailing_draft",
   "/staff/mailings/demo_mailing_draft/edit",
+  "/staff/mailings/demo_mailing_draft/report",
 ];
 
 let server: AppServer;
