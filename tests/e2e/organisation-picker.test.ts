@@ -54,6 +54,7 @@ describe("contact list filter (sv)", () => {
       await page.keyboard.press("ArrowDown");
       await page.keyboard.press("Enter");
       expect(await input.inputValue()).toBe("Nordlys Energi AB");
+      await expect.poll(() => page.getByRole("listbox").count()).toBe(0);
       await page.keyboard.press("Enter"); // submits the filter form
       await page.waitForURL((u) => u.searchParams.get("organisationId") === "demo_org_nordlys");
       expect(await page.getByRole("combobox", { name: "Organisation" }).inputValue()).toBe("Nordlys Energi AB");

@@ -81,6 +81,9 @@ export function OrganisationPicker(props: {
     // Typing over a single picker's choice drops it until another is picked: the form never submits an organisation
     // the field no longer names (an empty field means "all").
     if (!props.multiple && chosen.length && value !== chosen[0]?.name) choose([]);
+    // React Aria writes the picked name into the field too: that is no new search (whose late answer could open the
+    // list again over a form about to be submitted).
+    if (matches.some((m) => m.name === value) || (!props.multiple && value === chosen[0]?.name)) return;
     search(value);
   }
 
