@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "contact.erased",
   "contacts.import_batch",
   "contacts.bulk_created",
+  "contacts.exported",
   "recipient.session_opened",
   // Subscriptions and suppression
   "subscription.subscribed",

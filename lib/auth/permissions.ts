@@ -4,6 +4,8 @@ import type { StaffRole } from "@/lib/generated/prisma/enums";
 
 export const PERMISSIONS = [
   "contacts.read",
+  /** Take the contact list out as a file (the list's fields only); audited. */
+  "contacts.export",
   "contacts.readFull",
   "contacts.readPhone",
   "contacts.readNotes",
@@ -50,6 +52,7 @@ const TABLE: Record<StaffRole, readonly Permission[]> = {
   ADMIN: ALL,
   // Everything about personal data, the audit trail, privacy requests and retention; not staff or configuration.
   PRIVACY_OFFICER: ALL.filter((p) => p !== "staff.manage" && p !== "config.manage" && p !== "apiKeys.manage"),
+  // No contacts.export: they keep their organisations' people in the register, and a file of everyone's would leave it.
   ACCOUNT_MANAGER: [
     "contacts.read",
     "contacts.readFull",
@@ -66,6 +69,7 @@ const TABLE: Record<StaffRole, readonly Permission[]> = {
   // Names, addresses, language and subscription state; never phone numbers or notes.
   MARKETING: [
     "contacts.read",
+    "contacts.export",
     "organisations.read",
     "subscriptions.read",
     "topics.manage",

@@ -25,6 +25,17 @@ export type ContactQuery = {
   before?: string;
 };
 
+/** The list's filter fields, as the query string names them (the export repeats them). */
+export const CONTACT_FILTER_KEYS = [
+  "q",
+  "category",
+  "organisationId",
+  "roleType",
+  "topicId",
+  "language",
+  "optedOut",
+] as const;
+
 export const CONTACT_SORTS = ["name", "created"] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 export type { SortDirection };
@@ -68,7 +79,8 @@ export async function listContacts(opts: { db: DbOrTx; query: ContactQuery }) {
   return { total, sort, dir, ...page };
 }
 
-function contactWhere(f: ContactQuery): Prisma.ContactWhereInput {
+/** The filters of the list (and of its CSV export) as a where-condition; unknown values filter nothing. */
+export function contactWhere(f: ContactQuery): Prisma.ContactWhereInput {
   const and: Prisma.ContactWhereInput[] = [];
   const term = f.q?.trim();
   if (term)

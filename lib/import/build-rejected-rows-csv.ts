@@ -1,9 +1,9 @@
 // The rejected rows of an import as a CSV file staff can correct and import again: the file's own columns, cell for
 // cell as uploaded, and two more, the reason in the staff member's language and the error code. Built in memory from
 // the text the form already holds (nothing is written to disk) and handed to the browser, which offers it as a
-// download. Written for Excel: UTF-8 with a BOM, semicolons as Swedish Excel writes them (parse-import-file.ts reads
-// both), CRLF. A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe (OWASP's
-// advice against CSV injection); read-import-row.ts drops it again on the way back in.
+// download, in the spreadsheet format of lib/csv/spreadsheet-csv.ts (parse-import-file.ts reads semicolons and
+// commas both; read-import-row.ts drops the formula guard's apostrophe again on the way back in).
+import { spreadsheetCsv } from "@/lib/csv/spreadsheet-csv";
 import type { SuppressionReason } from "@/lib/generated/prisma/enums";
 import type { Language } from "@/lib/i18n/languages";
 import { textsAt } from "@/lib/i18n/texts-at";
@@ -53,12 +53,5 @@ export function buildRejectedRowsCsv(opts: {
       r.errors.map((e) => e.code).join(", "),
     ]),
   ];
-  return "\uFEFF" + lines.map((cells) => cells.map(csvCell).join(";")).join("\r\n") + "\r\n";
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvCell(value: string): string {
-  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+  return spreadsheetCsv(lines);
 }

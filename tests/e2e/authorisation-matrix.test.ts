@@ -49,10 +49,13 @@ const MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/contacts/demo_contact_05", [A, P, M, K, S]],
 ];
 
-// The staff JSON routes the pages call (type-ahead, live count): 401 signed out, 403 for a role without the right.
+// The staff routes the pages call (type-ahead, live count, downloads): 401 signed out, 403 for a role without the right.
 const JSON_MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/organisations/search?q=Nord", [A, P, M, K, S]],
   ["/staff/segments/count", [A, P, K]],
+  // Downloads: the contact list as CSV (never account managers or support), the audit trail.
+  ["/staff/contacts/export?q=Nordlys", [A, P, K]],
+  ["/staff/audit/export?format=csv", [A, P]],
 ];
 
 // Demo phone numbers (prisma/demo-data.ts) that marketing must never receive.

@@ -145,6 +145,12 @@ const MATRIX: Record<string, [own: Role[], foreign: Role[]]> = {
     [A, P, M],
     [A, P],
   ],
+  // Handing the organisation (one of the ticked ones) to no account manager: never account managers, who cannot
+  // hand their own away either.
+  "organisations/actions.ts#assignAccountManagerAction": [
+    [A, P],
+    [A, P],
+  ],
   // Marketing's resources: own = made by the caller, foreign = made by someone else; the team shares them.
   "mailings/actions.ts#saveMailingAction": [
     [A, P, K],
@@ -472,6 +478,18 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
           }),
         ),
       tookEffect: async () => (await t.db.organisation.findUniqueOrThrow({ where: { id } })).name === name,
+    };
+  },
+  "organisations/actions.ts#assignAccountManagerAction": async ({ target }) => {
+    const id = `mx_o_${unique()}`;
+    const manager = target === "own" ? w.callers.ACCOUNT_MANAGER : w.johan;
+    await t.db.organisation.create({
+      data: { id, name: `Org ${id}`, relationship: "CUSTOMER", accountManagerId: manager },
+    });
+    const { assignAccountManagerAction } = await import("@/app/staff/organisations/actions");
+    return {
+      run: () => assignAccountManagerAction(form({ ids: [id], accountManagerId: "none", back: "q=x" })),
+      tookEffect: async () => (await t.db.organisation.findUniqueOrThrow({ where: { id } })).accountManagerId === null,
     };
   },
   "mailings/actions.ts#saveMailingAction": async ({ callerId, target }) => {

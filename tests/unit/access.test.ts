@@ -10,6 +10,7 @@ const ROLES: StaffRole[] = ["ADMIN", "PRIVACY_OFFICER", "ACCOUNT_MANAGER", "MARK
 // A = admin, P = privacy officer, M = account manager, K = marketing, S = support.
 const EXPECTED: Record<Permission, string> = {
   "contacts.read": "APMKS",
+  "contacts.export": "AP_K_",
   "contacts.readFull": "APM_S",
   "contacts.readPhone": "APM_S",
   "contacts.readNotes": "APM__",

@@ -9,7 +9,9 @@ import { CATEGORIES, ROLE_TYPES } from "@/lib/enums";
 import { day, first } from "@/app/staff/_components/format";
 import { Notice } from "@/app/staff/_components/notice";
 import { KeysetPagination } from "@/app/staff/_components/kit/keyset-pagination";
-import { SortHeader } from "@/app/staff/_components/kit/sort-header";
+import { BulkActions } from "@/app/staff/_components/kit/bulk-actions";
+import { DataTable } from "@/app/staff/_components/kit/data-table";
+import { BulkSubmit } from "@/app/staff/_components/kit/row-selection";
 import { PageHeader } from "@/app/staff/_components/page-header";
 import { OrganisationPicker } from "@/app/staff/_components/kit/organisation-picker";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -18,6 +20,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export const dynamic = "force-dynamic";
 
 const PICKER_MESSAGES = ["staff.kit.organisationPicker"];
+const TABLE_MESSAGES = ["staff.kit.dataTable"];
+const BULK_FORM = "contacts-bulk";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
@@ -69,7 +73,11 @@ export default async function ContactsPage({ searchParams }: Props) {
     contactFilterOptions({ db, organisationId: filters.organisationId || undefined }),
   ]);
   const erased = first(query.erased);
-  const sorted = { sort: result.sort, dir: result.dir };
+  const bulkError = first(query.bulkError);
+  const mayExport = can(staff, "contacts.export");
+  const exportQuery = new URLSearchParams(
+    Object.entries({ ...filters, lang }).filter(([k, v]) => v !== "" && k !== "sort" && k !== "dir"),
+  ).toString();
   return (
     <article aria-labelledby="contacts-heading">
       <PageHeader id="contacts-heading" title={t("register.contacts.heading")}>
@@ -80,6 +88,11 @@ export default async function ContactsPage({ searchParams }: Props) {
         ) : null}
       </PageHeader>
       <Notice message={erased ? t("register.contacts.erased", { ref: erased }) : undefined} />
+      {bulkError === "nothing_selected" ? (
+        <p role="alert" className="callout callout--danger">
+          {t("register.contacts.export.nothingSelected")}
+        </p>
+      ) : null}
       <form method="get" role="search" aria-label={t("register.contacts.heading")} className="filter-bar">
         <div className="field">
           <label className="field__label" htmlFor="q">
@@ -140,68 +153,72 @@ export default async function ContactsPage({ searchParams }: Props) {
           {t("register.common.search")}
         </button>
       </form>
-      <p role="status" data-testid="contact-total">
-        {t("register.contacts.list.total", { total: result.total })}
-      </p>
-      {result.rows.length === 0 ? (
-        <p>{t("register.contacts.empty")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t("register.contacts.caption")}</caption>
-            <thead>
-              <tr>
-                <SortHeader
-                  column="name"
-                  label={t("register.contacts.columns.name")}
-                  actionLabel={t("register.contacts.list.sortAction", {
-                    column: t("register.contacts.columns.name"),
-                    direction: t(
-                      `register.contacts.list.directions.${sorted.sort === "name" && sorted.dir === "asc" ? "nameDesc" : "nameAsc"}`,
-                    ),
-                  })}
-                  current={sorted}
-                  base="/staff/contacts"
-                  query={filters}
-                />
-                <th scope="col">{t("register.contacts.columns.email")}</th>
-                <th scope="col">{t("register.contacts.columns.organisation")}</th>
-                <th scope="col">{t("register.contacts.columns.category")}</th>
-                <th scope="col">{t("register.contacts.columns.language")}</th>
-                <th scope="col">{t("register.contacts.columns.optedOut")}</th>
-                <SortHeader
-                  column="created"
-                  label={t("register.contacts.columns.created")}
-                  actionLabel={t("register.contacts.list.sortAction", {
-                    column: t("register.contacts.columns.created"),
-                    direction: t(
-                      `register.contacts.list.directions.${sorted.sort === "created" && sorted.dir === "asc" ? "createdDesc" : "createdAsc"}`,
-                    ),
-                  })}
-                  current={sorted}
-                  base="/staff/contacts"
-                  query={filters}
-                />
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link href={`/staff/contacts/${c.id}`}>{c.name}</Link>
-                  </td>
-                  <td>{c.email}</td>
-                  <td>{[...new Set(c.roles.map((x) => x.organisation.name))].join(", ")}</td>
-                  <td>{t(`enums.contactCategory.label.${c.category}`)}</td>
-                  <td>{t(`register.languages.${c.language}`)}</td>
-                  <td>{c.marketingOptOutAt ? t("register.common.yes") : t("register.common.no")}</td>
-                  <td>{day(c.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <div className="list-toolbar">
+        <p role="status" data-testid="contact-total">
+          {t("register.contacts.list.total", { total: result.total })}
+        </p>
+        {mayExport && result.total > 0 ? (
+          <a href={`/staff/contacts/export?${exportQuery}`} className="button button--secondary" download>
+            {t("register.contacts.export.all", { total: result.total })}
+          </a>
+        ) : null}
+      </div>
+      <ClientMessages lang={lang} paths={TABLE_MESSAGES}>
+        {mayExport && result.rows.length > 0 ? (
+          <BulkActions form={BULK_FORM} action="/staff/contacts/export" hidden={{ only: "selected", lang }}>
+            <BulkSubmit form={BULK_FORM}>{t("register.contacts.export.selected")}</BulkSubmit>
+          </BulkActions>
+        ) : null}
+        <DataTable
+          caption={t("register.contacts.caption")}
+          rows={result.rows}
+          empty={<p>{t("register.contacts.empty")}</p>}
+          sort={{ current: { sort: result.sort, dir: result.dir }, base: "/staff/contacts", query: filters }}
+          selection={mayExport ? { form: BULK_FORM, rowLabel: (c) => c.name } : undefined}
+          columns={[
+            {
+              key: "name",
+              header: t("register.contacts.columns.name"),
+              sort: {
+                asc: t("register.contacts.list.directions.nameAsc"),
+                desc: t("register.contacts.list.directions.nameDesc"),
+              },
+              cell: (c) => <Link href={`/staff/contacts/${c.id}`}>{c.name}</Link>,
+            },
+            { key: "email", header: t("register.contacts.columns.email"), cell: (c) => c.email },
+            {
+              key: "organisation",
+              header: t("register.contacts.columns.organisation"),
+              cell: (c) => [...new Set(c.roles.map((x) => x.organisation.name))].join(", "),
+            },
+            {
+              key: "category",
+              header: t("register.contacts.columns.category"),
+              cell: (c) => t(`enums.contactCategory.label.${c.category}`),
+            },
+            {
+              key: "language",
+              header: t("register.contacts.columns.language"),
+              cell: (c) => t(`register.languages.${c.language}`),
+            },
+            {
+              key: "optedOut",
+              header: t("register.contacts.columns.optedOut"),
+              cell: (c) => (c.marketingOptOutAt ? t("register.common.yes") : t("register.common.no")),
+            },
+            {
+              key: "created",
+              header: t("register.contacts.columns.created"),
+              nowrap: true,
+              sort: {
+                asc: t("register.contacts.list.directions.createdAsc"),
+                desc: t("register.contacts.list.directions.createdDesc"),
+              },
+              cell: (c) => day(c.createdAt),
+            },
+          ]}
+        />
+      </ClientMessages>
       <KeysetPagination base="/staff/contacts" query={filters} previous={result.previous} next={result.next} />
     </article>
   );

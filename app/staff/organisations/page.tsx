@@ -1,18 +1,46 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-staff";
-import { can } from "@/lib/auth/permissions";
+import { can, limitedToOwnOrganisations } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { listAccountManagers, listOrganisations } from "@/lib/organisations/list-organisations";
 import { RELATIONSHIPS } from "@/lib/enums";
 import { day, first } from "@/app/staff/_components/format";
 import { KeysetPagination } from "@/app/staff/_components/kit/keyset-pagination";
-import { SortHeader } from "@/app/staff/_components/kit/sort-header";
+import { BulkActions } from "@/app/staff/_components/kit/bulk-actions";
+import { DataTable } from "@/app/staff/_components/kit/data-table";
+import { BulkSubmit } from "@/app/staff/_components/kit/row-selection";
+import { ClientMessages } from "@/lib/i18n/client-messages";
+import { assignAccountManagerAction } from "./actions";
 import { PageHeader } from "@/app/staff/_components/page-header";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";
+
+const TABLE_MESSAGES = ["staff.kit.dataTable"];
+const BULK_FORM = "organisations-bulk";
+
+/** What the list says after a bulk assignment came back (?bulk=…), or nothing. */
+function bulkOutcomeMessage(
+  t: Awaited<ReturnType<typeof getI18n>>["t"],
+  bulk: string,
+  changed: string,
+  to: string,
+  managers: { id: string; name: string | null; email: string }[],
+): string | undefined {
+  const count = Number.parseInt(changed, 10) || 0;
+  if (bulk === "assigned") {
+    if (to === "none") return t("register.organisations.bulk.unassigned", { count });
+    const m = managers.find((x) => x.id === to);
+    return t("register.organisations.bulk.assigned", { count, name: m ? (m.name ?? m.email) : "" });
+  }
+  if (bulk === "nothing_selected") return t("register.organisations.bulk.nothingSelected");
+  if (bulk === "manager_invalid") return t("register.organisations.bulk.managerInvalid");
+  if (bulk === "refused") return t("register.organisations.bulk.refused");
+  if (bulk === "failed") return t("register.common.failed");
+  return undefined;
+}
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { t } = await getI18n(searchParams);
@@ -22,7 +50,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function OrganisationsPage({ searchParams }: Props) {
   const staff = await requireStaff("organisations.read", { returnTo: "/staff/organisations" });
   const query = await searchParams;
-  const { t } = await getI18n(searchParams);
+  const { t, lang } = await getI18n(searchParams);
   const db = await getDb();
   const filters = {
     q: first(query.q),
@@ -35,7 +63,11 @@ export default async function OrganisationsPage({ searchParams }: Props) {
     listOrganisations({ db, query: { ...filters, after: first(query.after), before: first(query.before) } }),
     listAccountManagers({ db }),
   ]);
-  const sorted = { sort: result.sort, dir: result.dir };
+  // Handing organisations to another manager is for those who may change any organisation (not account managers).
+  const mayAssign = can(staff, "organisations.write") && !limitedToOwnOrganisations(staff, "organisations.write");
+  const backQuery = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== "")).toString();
+  const bulk = first(query.bulk);
+  const bulkMessage = bulkOutcomeMessage(t, bulk, first(query.changed), first(query.to), managers);
   return (
     <article aria-labelledby="orgs-heading">
       <PageHeader id="orgs-heading" title={t("register.organisations.heading")}>
@@ -88,66 +120,85 @@ export default async function OrganisationsPage({ searchParams }: Props) {
           {t("register.common.search")}
         </button>
       </form>
+      {bulkMessage ? (
+        <p
+          role={bulk === "assigned" ? "status" : "alert"}
+          className={`callout ${bulk === "assigned" ? "callout--ok" : "callout--danger"}`}
+        >
+          {bulkMessage}
+        </p>
+      ) : null}
       <p role="status" data-testid="organisation-total">
         {t("register.organisations.total", { total: result.total })}
       </p>
-      {result.rows.length === 0 ? (
-        <p>{t("register.organisations.empty")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t("register.organisations.caption")}</caption>
-            <thead>
-              <tr>
-                <SortHeader
-                  column="name"
-                  label={t("register.organisations.columns.name")}
-                  actionLabel={t("register.contacts.list.sortAction", {
-                    column: t("register.organisations.columns.name"),
-                    direction: t(
-                      `register.contacts.list.directions.${sorted.sort === "name" && sorted.dir === "asc" ? "nameDesc" : "nameAsc"}`,
-                    ),
-                  })}
-                  current={sorted}
-                  base="/staff/organisations"
-                  query={filters}
-                />
-                <th scope="col">{t("register.organisations.columns.orgNumber")}</th>
-                <th scope="col">{t("register.organisations.columns.relationship")}</th>
-                <th scope="col">{t("register.organisations.columns.manager")}</th>
-                <th scope="col">{t("register.organisations.columns.contacts")}</th>
-                <SortHeader
-                  column="created"
-                  label={t("register.contacts.columns.created")}
-                  actionLabel={t("register.contacts.list.sortAction", {
-                    column: t("register.contacts.columns.created"),
-                    direction: t(
-                      `register.contacts.list.directions.${sorted.sort === "created" && sorted.dir === "asc" ? "createdDesc" : "createdAsc"}`,
-                    ),
-                  })}
-                  current={sorted}
-                  base="/staff/organisations"
-                  query={filters}
-                />
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/staff/organisations/${r.id}`}>{r.name}</Link>
-                  </td>
-                  <td>{r.orgNumber ?? ""}</td>
-                  <td>{t(`enums.relationship.label.${r.relationship}`)}</td>
-                  <td>{r.accountManager ? (r.accountManager.name ?? r.accountManager.email) : ""}</td>
-                  <td>{r._count.roles}</td>
-                  <td>{day(r.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ClientMessages lang={lang} paths={TABLE_MESSAGES}>
+        {mayAssign && result.rows.length > 0 ? (
+          <BulkActions form={BULK_FORM} action={assignAccountManagerAction} hidden={{ back: backQuery }}>
+            <div className="field">
+              <label className="field__label" htmlFor="bulk-manager">
+                {t("register.organisations.bulk.assignLabel")}
+              </label>
+              <select id="bulk-manager" name="accountManagerId" className="field__input" required defaultValue="">
+                <option value="" disabled>
+                  {t("register.common.choose")}
+                </option>
+                <option value="none">{t("register.organisations.noAccountManager")}</option>
+                {managers.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name ?? m.email}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <BulkSubmit form={BULK_FORM}>{t("register.organisations.bulk.assign")}</BulkSubmit>
+          </BulkActions>
+        ) : null}
+        <DataTable
+          caption={t("register.organisations.caption")}
+          rows={result.rows}
+          empty={<p>{t("register.organisations.empty")}</p>}
+          sort={{ current: { sort: result.sort, dir: result.dir }, base: "/staff/organisations", query: filters }}
+          selection={mayAssign ? { form: BULK_FORM, rowLabel: (r) => r.name } : undefined}
+          columns={[
+            {
+              key: "name",
+              header: t("register.organisations.columns.name"),
+              sort: {
+                asc: t("register.contacts.list.directions.nameAsc"),
+                desc: t("register.contacts.list.directions.nameDesc"),
+              },
+              cell: (r) => <Link href={`/staff/organisations/${r.id}`}>{r.name}</Link>,
+            },
+            {
+              key: "orgNumber",
+              header: t("register.organisations.columns.orgNumber"),
+              nowrap: true,
+              cell: (r) => r.orgNumber ?? "",
+            },
+            {
+              key: "relationship",
+              header: t("register.organisations.columns.relationship"),
+              cell: (r) => t(`enums.relationship.label.${r.relationship}`),
+            },
+            {
+              key: "manager",
+              header: t("register.organisations.columns.manager"),
+              cell: (r) => (r.accountManager ? (r.accountManager.name ?? r.accountManager.email) : ""),
+            },
+            { key: "contacts", header: t("register.organisations.columns.contacts"), cell: (r) => r._count.roles },
+            {
+              key: "created",
+              header: t("register.contacts.columns.created"),
+              nowrap: true,
+              sort: {
+                asc: t("register.contacts.list.directions.createdAsc"),
+                desc: t("register.contacts.list.directions.createdDesc"),
+              },
+              cell: (r) => day(r.createdAt),
+            },
+          ]}
+        />
+      </ClientMessages>
       <KeysetPagination base="/staff/organisations" query={filters} previous={result.previous} next={result.next} />
     </article>
   );
