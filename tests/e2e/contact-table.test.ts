@@ -80,6 +80,35 @@ describe("contact table (sv)", () => {
   });
 });
 
+describe("loading state", () => {
+  it("says the next page is loading while it is on its way", async () => {
+    const { page, context } = await signInAs(browser, server, DEMO_STAFF.SUPPORT, { locale: "en-GB" });
+    try {
+      await page.goto(`${server.url}/staff/contacts?lang=en`);
+      // Hold the client navigation's server answer back, so the pending state is there to see.
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      await page.route(
+        (u) => u.searchParams.has("after"),
+        async (route) => {
+          await held;
+          await route.continue();
+        },
+      );
+      await tabToName(page, "Next page");
+      await page.keyboard.press("Enter");
+      const hint = page.getByRole("status").filter({ hasText: "Loading …" });
+      await expect.poll(() => hint.count()).toBe(1);
+      await expectAccessible(page);
+      release();
+      await page.waitForURL((u) => u.searchParams.has("after"));
+      await expect.poll(() => hint.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("organisation table (sv)", () => {
   it("sorts by name either way with the same header kit", async () => {
     const { page, context } = await signInAs(browser, server, DEMO_STAFF.SUPPORT);

@@ -62,6 +62,7 @@ export async function DataTable<R extends { id: string }>(props: {
                   current={sort.current}
                   base={sort.base}
                   query={sort.query}
+                  pendingLabel={t("loading")}
                 />
               ) : (
                 <th key={c.key} scope="col">

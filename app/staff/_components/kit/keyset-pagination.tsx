@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { PendingHint } from "./pending-hint";
 
 /** Previous/next links of a keyset-paginated list, keeping its filters and sort; a page number would need OFFSET. */
 export async function KeysetPagination(props: {
@@ -10,6 +11,7 @@ export async function KeysetPagination(props: {
 }) {
   if (!props.previous && !props.next) return null;
   const t = await getTranslations("register.common");
+  const loading = (await getTranslations("staff.kit.dataTable"))("loading");
   const href = (key: "after" | "before", cursor: string) => {
     const q = new URLSearchParams(
       Object.entries(props.query).filter(([k, v]) => v !== "" && k !== "after" && k !== "before"),
@@ -22,11 +24,13 @@ export async function KeysetPagination(props: {
       {props.previous ? (
         <Link href={href("before", props.previous)} rel="prev">
           {t("previous")}
+          <PendingHint label={loading} />
         </Link>
       ) : null}
       {props.next ? (
         <Link href={href("after", props.next)} rel="next">
           {t("next")}
+          <PendingHint label={loading} />
         </Link>
       ) : null}
     </nav>

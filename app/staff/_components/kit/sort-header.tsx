@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PendingHint } from "./pending-hint";
 
 /**
  * A sortable column's header: a link that sorts by this column (ascending first, then the other way), with aria-sort
@@ -13,6 +14,8 @@ export function SortHeader(props: {
   current: { sort: string; dir: "asc" | "desc" };
   base: string;
   query: Record<string, string>;
+  /** "Loading …", said while the sorted list is on its way. */
+  pendingLabel?: string;
 }) {
   const active = props.current.sort === props.column;
   const nextDir = active && props.current.dir === "asc" ? "desc" : "asc";
@@ -28,6 +31,7 @@ export function SortHeader(props: {
         <span aria-hidden="true" className="sort-header__arrow">
           {active ? (props.current.dir === "asc" ? "▲" : "▼") : "↕"}
         </span>
+        {props.pendingLabel ? <PendingHint label={props.pendingLabel} /> : null}
       </Link>
     </th>
   );
