@@ -20,22 +20,26 @@ export type OneClickDocumentProps = {
   languageNav: string;
 };
 
-// Same palette as app/globals.css (AA contrast); targets at least 44 px; visible focus.
+// The tokens of app/globals.css it uses, with the same names and values in both schemes (a unit test compares them,
+// tests/unit/colour-contrast.test.ts, so their measured contrast holds here too); targets at least 44 px; visible
+// focus.
 const CSS = `
+:root{--color-text:#1b1f24;--color-muted:#4b5563;--color-bg:#ffffff;--color-surface:#f3f5f7;--color-border:#d3d9e0;--color-accent:#0b5394;--color-accent-strong:#083e6f;--color-on-accent:#ffffff;--color-focus:#0b5394;--color-saved-border:#1e6b34;--color-saved-text:#14532d;--color-saved-bg:#f0fdf4;color-scheme:light}
+@media (prefers-color-scheme:dark){:root{--color-text:#e6e9ed;--color-muted:#a5aeb9;--color-bg:#121417;--color-surface:#1b1f24;--color-border:#3a424c;--color-accent:#78b6f2;--color-accent-strong:#a8d0f8;--color-on-accent:#0a1a2b;--color-focus:#78b6f2;--color-saved-border:#6ccf8c;--color-saved-text:#a8e8bb;--color-saved-bg:#12301d;color-scheme:dark}}
 *,*::before,*::after{box-sizing:border-box}
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1rem;line-height:1.6;color:#1b1f24;background:#fff}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1rem;line-height:1.6;color:var(--color-text);background:var(--color-bg)}
 header,main,footer{max-width:40rem;margin:0 auto;padding:1rem}
-header{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem;border-bottom:1px solid #d3d9e0}
+header{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem;border-bottom:1px solid var(--color-border)}
 h1{font-size:1.75rem;line-height:1.25;margin:1rem 0 .75rem}
-a{color:#0b5394;text-underline-offset:.18em}
-:focus-visible{outline:3px solid #0b5394;outline-offset:2px}
+a{color:var(--color-accent);text-underline-offset:.18em}
+:focus-visible{outline:3px solid var(--color-focus);outline-offset:2px}
 nav ul{display:flex;gap:.25rem;margin:0;padding:0;list-style:none}
 nav a{display:inline-flex;align-items:center;min-height:2.75rem;padding:0 .75rem;border-radius:.5rem}
-nav a[aria-current]{color:#1b1f24;font-weight:600;background:#f3f5f7}
-button{min-height:2.75rem;padding:.625rem 1.25rem;border:2px solid #0b5394;border-radius:.5rem;background:#0b5394;color:#fff;font:inherit;font-weight:600;cursor:pointer}
-button:hover{background:#083e6f;border-color:#083e6f}
-.status{padding:.5rem .75rem;border:2px solid #1e6b34;border-radius:.5rem;color:#14532d;background:#f0fdf4;font-weight:600}
-footer{color:#4b5563;font-size:.9375rem;border-top:1px solid #d3d9e0}
+nav a[aria-current]{color:var(--color-text);font-weight:600;background:var(--color-surface)}
+button{min-height:2.75rem;padding:.625rem 1.25rem;border:2px solid var(--color-accent);border-radius:.5rem;background:var(--color-accent);color:var(--color-on-accent);font:inherit;font-weight:600;cursor:pointer}
+button:hover{background:var(--color-accent-strong);border-color:var(--color-accent-strong)}
+.status{padding:.5rem .75rem;border:2px solid var(--color-saved-border);border-radius:.5rem;color:var(--color-saved-text);background:var(--color-saved-bg);font-weight:600}
+footer{color:var(--color-muted);font-size:.9375rem;border-top:1px solid var(--color-border)}
 `;
 
 function OneClickDocument(p: OneClickDocumentProps) {
