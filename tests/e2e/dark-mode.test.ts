@@ -201,7 +201,11 @@ describe("dark mode: staff pages", () => {
       await page.emulateMedia({ colorScheme: "dark" });
       await expectDarkCharts(page);
       await expectDarkAndAccessible(page);
-      for (const path of ["/staff/contacts", "/staff/contacts/demo_contact_01"]) {
+      for (const path of [
+        "/staff/contacts",
+        "/staff/contacts/demo_contact_01",
+        "/staff/contacts/demo_contact_01?tab=record",
+      ]) {
         await page.goto(`${server.url}${path}`);
         await expectDarkAndAccessible(page);
       }

@@ -189,7 +189,7 @@ describe("one record, two audiences", () => {
     try {
       // Contact 06: no other test in this file changes it (contact 03 changes its address above).
       await openSession(page, link("demo_contact_06"), "Fortsätt till mina uppgifter");
-      await staff.page.goto(`${server.url}/staff/contacts/demo_contact_06?lang=sv`);
+      await staff.page.goto(`${server.url}/staff/contacts/demo_contact_06?lang=sv&tab=record`);
       const shared = ["source", "purposes", "retention", "mailings", "changes", "requests"];
       for (const id of shared) {
         await page.locator(`#${id}-heading`).waitFor();

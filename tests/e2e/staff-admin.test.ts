@@ -125,7 +125,20 @@ describe("staff administration and notes (en)", () => {
     const { page, context } = await signInAs(browser, server, DEMO_STAFF.ACCOUNT_MANAGER, { locale: "en-GB" });
     try {
       await page.goto(`${server.url}/staff/contacts/${LENA}?lang=en`);
+      // The page's tabs by keyboard: focus the selected tab, arrows move and select, the URL follows.
+      expect(await page.getByRole("tab", { selected: true }).innerText()).toBe("Overview");
+      expect(await page.locator("#notes-heading").count()).toBe(0);
+      await page.getByRole("tab", { name: "Overview" }).focus();
+      await page.keyboard.press("ArrowRight");
+      expect(await page.getByRole("tab", { selected: true }).innerText()).toBe("Record and history");
+      await page.keyboard.press("End");
+      expect(await page.getByRole("tab", { selected: true }).innerText()).toMatch(/^Notes \(\d+\)$/);
+      await page.waitForURL((u) => u.searchParams.get("tab") === "notes");
       await page.locator("#notes-heading").waitFor();
+      await page.keyboard.press("Tab");
+      // Tab leaves the tab list for the panel (its first control, or the panel itself when it has none).
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[role="tabpanel"]')))).toBe(true);
+      await expectAccessible(page);
       expect(await page.locator("#notes-heading").innerText()).toBe("Notes");
       await page.getByRole("button", { name: "Save the note" }).click();
       await expect.poll(() => page.locator("#note-body-error").textContent()).toBe("Write a note.");
@@ -140,7 +153,7 @@ describe("staff administration and notes (en)", () => {
       await expectAccessible(page);
 
       // The same page in Swedish.
-      await page.goto(`${server.url}/staff/contacts/${LENA}?lang=sv`);
+      await page.goto(`${server.url}/staff/contacts/${LENA}?lang=sv&tab=notes`);
       expect(await page.locator("#notes-heading").innerText()).toBe("Anteckningar");
       expect(await page.getByTestId("notes").innerText()).toContain(text);
       await expectAccessible(page);
@@ -164,6 +177,7 @@ describe("staff administration and notes (en)", () => {
       expect(await page.getByTestId("notes").innerText()).not.toContain(text);
 
       // Revoking the person's links: "Tillbaka" leaves them working; the confirm revokes them.
+      await page.getByRole("tab", { name: "Översikt" }).click();
       await page.getByRole("button", { name: "Spärra personens länkar" }).click();
       await page.getByRole("alertdialog", { name: "Spärra personens länkar?" }).waitFor();
       await page.getByRole("button", { name: "Tillbaka" }).click();

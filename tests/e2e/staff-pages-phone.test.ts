@@ -15,6 +15,8 @@ const STAFF_PAGES = [
   "/staff/organisations/demo_org_nordlys/edit",
   "/staff/contacts",
   "/staff/contacts/demo_contact_01",
+  "/staff/contacts/demo_contact_01?tab=record",
+  "/staff/contacts/demo_contact_01?tab=notes",
   "/staff/contacts/demo_contact_01/edit",
   "/staff/contacts/demo_contact_01/roles",
   "/staff/contacts/demo_contact_01/erase",
@@ -77,7 +79,7 @@ for (const [lang, locale] of [
       const { page, context } = await signInAs(browser, server, DEMO_STAFF.ADMIN, { locale, viewport: MOBILE });
       try {
         for (const path of STAFF_PAGES) {
-          const res = await page.goto(`${server.url}${path}?lang=${lang}`);
+          const res = await page.goto(`${server.url}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`);
           expect(res?.status(), path).toBe(200);
           expect(await page.locator("html").getAttribute("lang"), path).toBe(lang);
           expect(await overflowing(page), `${path} is wider than the phone`).toEqual([]);

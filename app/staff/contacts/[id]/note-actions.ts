@@ -12,7 +12,7 @@ import { formString, type StaffFormState } from "../../privacy-requests/_compone
 import { toFormState } from "@/app/staff/_components/refusal-state";
 import { NOTE_TEXTS } from "@/app/staff/_components/refusal-texts";
 
-const back = (id: string, q: string) => `/staff/contacts/${encodeURIComponent(id)}?${q}#notes-heading`;
+const back = (id: string, q: string) => `/staff/contacts/${encodeURIComponent(id)}?tab=notes&${q}#notes-heading`;
 
 export async function addNoteAction(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
   const requested = formString(form, "uiLang");

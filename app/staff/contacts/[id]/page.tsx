@@ -1,5 +1,6 @@
 // A contact's full record for staff: what the person sees about themselves plus staff-only fields, cut down to what
-// the role may receive (viewContact redacts and audits the read). Buttons post server actions; GET changes nothing
+// the role may receive (viewContact redacts and audits the read). In tabs: the overview with what staff act on
+// (person, roles, subscriptions, actions), the record and its history as the person sees it, and notes. Buttons post server actions; GET changes nothing
 // but the audit trail's record of the read.
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -17,6 +18,7 @@ import { dateTime, day, first, today } from "@/app/staff/_components/format";
 import { ContactRecord, type RecordSection } from "@/app/_components/contact-record/contact-record";
 import { Notice } from "@/app/staff/_components/notice";
 import { ConfirmSubmit } from "@/app/staff/_components/kit/confirm-submit";
+import { PageTabs } from "@/app/staff/_components/kit/page-tabs";
 import { AddNoteForm } from "./add-note-form";
 import { deleteNoteAction } from "./note-actions";
 
@@ -97,244 +99,287 @@ export default async function ContactPage({ params, searchParams }: Props) {
         </p>
       )}
 
-      <h2>{t("register.contacts.personHeading")}</h2>
-      <dl data-testid="contact-fields">
-        <dt>{t("register.contacts.fields.name")}</dt>
-        <dd>{contact.name}</dd>
-        <dt>{t("register.contacts.fields.email")}</dt>
-        <dd>{contact.email}</dd>
-        {"phone" in contact ? (
-          <>
-            <dt>{t("register.contacts.fields.phone")}</dt>
-            <dd data-testid="contact-phone">{contact.phone ?? "–"}</dd>
-          </>
-        ) : null}
-        <dt>{t("register.contacts.fields.jobTitle")}</dt>
-        <dd>{contact.jobTitle ?? "–"}</dd>
-        <dt>{t("register.contacts.fields.language")}</dt>
-        <dd>{contact.language ? t(`register.languages.${contact.language}`) : "–"}</dd>
-        <dt>{t("register.contacts.fields.category")}</dt>
-        <dd>{contact.category ? t(`enums.contactCategory.label.${contact.category}`) : "–"}</dd>
-        {record ? (
-          <>
-            <dt>{t("register.contacts.fields.optedOut")}</dt>
-            <dd>{contact.marketingOptOutAt ? day(contact.marketingOptOutAt) : t("register.common.no")}</dd>
-            <dt>{t("register.contacts.fields.createdAt")}</dt>
-            <dd>{day(contact.createdAt)}</dd>
-            <dt>{t("register.contacts.fields.lastActivityAt")}</dt>
-            <dd>{day(contact.lastActivityAt) || "–"}</dd>
-          </>
-        ) : null}
-      </dl>
+      <PageTabs
+        label={t("register.contacts.tabs.label")}
+        selected={first(query.tab)}
+        tabs={[
+          {
+            id: "overview",
+            label: t("register.contacts.tabs.overview"),
+            content: (
+              <>
+                <h2>{t("register.contacts.personHeading")}</h2>
+                <dl data-testid="contact-fields">
+                  <dt>{t("register.contacts.fields.name")}</dt>
+                  <dd>{contact.name}</dd>
+                  <dt>{t("register.contacts.fields.email")}</dt>
+                  <dd>{contact.email}</dd>
+                  {"phone" in contact ? (
+                    <>
+                      <dt>{t("register.contacts.fields.phone")}</dt>
+                      <dd data-testid="contact-phone">{contact.phone ?? "–"}</dd>
+                    </>
+                  ) : null}
+                  <dt>{t("register.contacts.fields.jobTitle")}</dt>
+                  <dd>{contact.jobTitle ?? "–"}</dd>
+                  <dt>{t("register.contacts.fields.language")}</dt>
+                  <dd>{contact.language ? t(`register.languages.${contact.language}`) : "–"}</dd>
+                  <dt>{t("register.contacts.fields.category")}</dt>
+                  <dd>{contact.category ? t(`enums.contactCategory.label.${contact.category}`) : "–"}</dd>
+                  {record ? (
+                    <>
+                      <dt>{t("register.contacts.fields.optedOut")}</dt>
+                      <dd>{contact.marketingOptOutAt ? day(contact.marketingOptOutAt) : t("register.common.no")}</dd>
+                      <dt>{t("register.contacts.fields.createdAt")}</dt>
+                      <dd>{day(contact.createdAt)}</dd>
+                      <dt>{t("register.contacts.fields.lastActivityAt")}</dt>
+                      <dd>{day(contact.lastActivityAt) || "–"}</dd>
+                    </>
+                  ) : null}
+                </dl>
 
-      <h2>{t("register.contacts.rolesHeading")}</h2>
-      {mayRoles && writable ? <Link href={`/staff/contacts/${id}/roles`}>{t("register.contacts.addRole")}</Link> : null}
-      {staffOnly.roles.length === 0 ? (
-        <p>{t("register.contacts.noRoles")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t("register.contacts.rolesHeading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("register.contacts.roleColumns.organisation")}</th>
-                <th scope="col">{t("register.contacts.roleColumns.role")}</th>
-                <th scope="col">{t("register.contacts.roleColumns.starts")}</th>
-                <th scope="col">{t("register.contacts.roleColumns.ends")}</th>
-                {mayRoles ? <th scope="col">{t("register.contacts.roleColumns.action")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {staffOnly.roles.map((role) => {
-                const label = t("register.contacts.endRoleLabel", {
-                  role: t(`enums.roleType.label.${role.type}`),
-                  org: role.organisation,
-                });
-                return (
-                  <tr key={role.id}>
-                    <td>
-                      <Link href={`/staff/organisations/${role.organisationId}`}>{role.organisation}</Link>
-                    </td>
-                    <td>
-                      {t(`enums.roleType.label.${role.type}`)}
-                      {role.title ? ` (${role.title})` : ""}
-                    </td>
-                    <td>{day(role.startsOn)}</td>
-                    <td>{day(role.endsOn) || t("register.organisations.ongoing")}</td>
-                    {mayRoles ? (
-                      <td>
-                        {role.endsOn === null && writable ? (
-                          <form action={endRoleAction} className="actions">
+                <h2>{t("register.contacts.rolesHeading")}</h2>
+                {mayRoles && writable ? (
+                  <Link href={`/staff/contacts/${id}/roles`}>{t("register.contacts.addRole")}</Link>
+                ) : null}
+                {staffOnly.roles.length === 0 ? (
+                  <p>{t("register.contacts.noRoles")}</p>
+                ) : (
+                  <div className="table-scroll">
+                    <table>
+                      <caption className="visually-hidden">{t("register.contacts.rolesHeading")}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t("register.contacts.roleColumns.organisation")}</th>
+                          <th scope="col">{t("register.contacts.roleColumns.role")}</th>
+                          <th scope="col">{t("register.contacts.roleColumns.starts")}</th>
+                          <th scope="col">{t("register.contacts.roleColumns.ends")}</th>
+                          {mayRoles ? <th scope="col">{t("register.contacts.roleColumns.action")}</th> : null}
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {staffOnly.roles.map((role) => {
+                          const label = t("register.contacts.endRoleLabel", {
+                            role: t(`enums.roleType.label.${role.type}`),
+                            org: role.organisation,
+                          });
+                          return (
+                            <tr key={role.id}>
+                              <td>
+                                <Link href={`/staff/organisations/${role.organisationId}`}>{role.organisation}</Link>
+                              </td>
+                              <td>
+                                {t(`enums.roleType.label.${role.type}`)}
+                                {role.title ? ` (${role.title})` : ""}
+                              </td>
+                              <td>{day(role.startsOn)}</td>
+                              <td>{day(role.endsOn) || t("register.organisations.ongoing")}</td>
+                              {mayRoles ? (
+                                <td>
+                                  {role.endsOn === null && writable ? (
+                                    <form action={endRoleAction} className="actions">
+                                      <input type="hidden" name="id" value={id} />
+                                      <input type="hidden" name="roleId" value={role.id} />
+                                      <label className="visually-hidden" htmlFor={`end-${role.id}`}>
+                                        {label}
+                                      </label>
+                                      <input
+                                        id={`end-${role.id}`}
+                                        type="date"
+                                        name="endsOn"
+                                        defaultValue={todayValue}
+                                        className="field__input"
+                                        required
+                                      />
+                                      <button
+                                        type="submit"
+                                        className="button button--secondary button--small"
+                                        aria-label={`${t("register.contacts.endRole")}: ${t(`enums.roleType.label.${role.type}`)}, ${role.organisation}`}
+                                      >
+                                        {t("register.contacts.endRole")}
+                                      </button>
+                                    </form>
+                                  ) : null}
+                                </td>
+                              ) : null}
+                            </tr>
+                          );
+                        })}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+
+                <h2>{t("register.contacts.subscriptionsHeading")}</h2>
+                {contact.marketingOptOutAt ? <p>{t("register.contacts.optedOutNote")}</p> : null}
+                <ul>
+                  {staffOnly.subscriptions.map((s) => {
+                    const name = lang === "en" ? s.nameEn : s.nameSv;
+                    const on = s.state === "SUBSCRIBED";
+                    return (
+                      <li key={s.topicId}>
+                        {name}: {on ? t("register.contacts.subscribed") : t("register.contacts.unsubscribed")}
+                        {writable && (on || !(s.isMarketing && contact.marketingOptOutAt)) ? (
+                          <form action={changeSubscriptionAction} style={{ display: "inline", marginLeft: "0.5rem" }}>
                             <input type="hidden" name="id" value={id} />
-                            <input type="hidden" name="roleId" value={role.id} />
-                            <label className="visually-hidden" htmlFor={`end-${role.id}`}>
-                              {label}
-                            </label>
-                            <input
-                              id={`end-${role.id}`}
-                              type="date"
-                              name="endsOn"
-                              defaultValue={todayValue}
-                              className="field__input"
-                              required
-                            />
-                            <button
-                              type="submit"
-                              className="button button--secondary button--small"
-                              aria-label={`${t("register.contacts.endRole")}: ${t(`enums.roleType.label.${role.type}`)}, ${role.organisation}`}
-                            >
-                              {t("register.contacts.endRole")}
+                            <input type="hidden" name="topicId" value={s.topicId} />
+                            <input type="hidden" name="state" value={on ? "UNSUBSCRIBED" : "SUBSCRIBED"} />
+                            <button type="submit" className="button">
+                              {on
+                                ? t("register.contacts.unsubscribe", { topic: name })
+                                : t("register.contacts.subscribe", { topic: name })}
                             </button>
                           </form>
                         ) : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-
-      <h2>{t("register.contacts.subscriptionsHeading")}</h2>
-      {contact.marketingOptOutAt ? <p>{t("register.contacts.optedOutNote")}</p> : null}
-      <ul>
-        {staffOnly.subscriptions.map((s) => {
-          const name = lang === "en" ? s.nameEn : s.nameSv;
-          const on = s.state === "SUBSCRIBED";
-          return (
-            <li key={s.topicId}>
-              {name}: {on ? t("register.contacts.subscribed") : t("register.contacts.unsubscribed")}
-              {writable && (on || !(s.isMarketing && contact.marketingOptOutAt)) ? (
-                <form action={changeSubscriptionAction} style={{ display: "inline", marginLeft: "0.5rem" }}>
-                  <input type="hidden" name="id" value={id} />
-                  <input type="hidden" name="topicId" value={s.topicId} />
-                  <input type="hidden" name="state" value={on ? "UNSUBSCRIBED" : "SUBSCRIBED"} />
-                  <button type="submit" className="button">
-                    {on
-                      ? t("register.contacts.unsubscribe", { topic: name })
-                      : t("register.contacts.subscribe", { topic: name })}
-                  </button>
-                </form>
-              ) : null}
-            </li>
-          );
-        })}
-      </ul>
-      {record ? (
-        <ContactRecord
-          record={record}
-          lang={lang}
-          audience="staff"
-          sections={["subscriptionHistory"]}
-          formatDay={day}
-          formatDateTime={dateTime}
-        />
-      ) : null}
-
-      {notes.ok ? (
-        <section aria-labelledby="notes-heading" data-testid="notes">
-          <h2 id="notes-heading">{t("staffAdmin.notes.heading")}</h2>
-          {notes.notes.length === 0 ? (
-            <p>{t("staffAdmin.notes.none")}</p>
-          ) : (
-            <ul>
-              {notes.notes.map((n) => (
-                <li key={n.id}>
-                  <p style={{ whiteSpace: "pre-wrap" }}>{n.body}</p>
-                  <div className="muted">
-                    {t("staffAdmin.notes.by", {
-                      author: n.author ?? t("staffAdmin.notes.unknownAuthor"),
-                      date: day(n.createdAt),
-                    })}
-                    {mayNote ? (
-                      <form action={deleteNoteAction} style={{ display: "inline", marginLeft: "0.5rem" }}>
+                      </li>
+                    );
+                  })}
+                </ul>
+                {writable || can(staff, "contacts.erase") ? (
+                  <>
+                    <h2>{t("register.contacts.actionsHeading")}</h2>
+                    {writable ? (
+                      <form action={revokeLinksAction}>
                         <input type="hidden" name="id" value={id} />
-                        <input type="hidden" name="noteId" value={n.id} />
+                        <p id="revoke-hint" className="field__hint">
+                          {t("register.contacts.revokeHint")}
+                        </p>
                         <ConfirmSubmit
-                          className="button button--danger button--small"
-                          label={t("staffAdmin.notes.delete")}
-                          ariaLabel={t("staffAdmin.notes.deleteLabel", { date: day(n.createdAt) })}
-                          heading={t("staff.kit.confirm.deleteNote.heading", { date: day(n.createdAt) })}
-                          body={t("staff.kit.confirm.deleteNote.body")}
-                          confirmLabel={t("staff.kit.confirm.deleteNote.confirm")}
+                          label={t("register.contacts.revoke")}
+                          describedBy="revoke-hint"
+                          heading={t("staff.kit.confirm.revoke.heading")}
+                          body={t("staff.kit.confirm.revoke.body")}
+                          confirmLabel={t("staff.kit.confirm.revoke.confirm")}
                           backLabel={t("staff.kit.confirm.back")}
                         />
                       </form>
                     ) : null}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-          {mayNote ? (
-            <ClientMessages lang={lang} paths={ADD_NOTE_FORM_MESSAGES}>
-              <AddNoteForm contactId={id} lang={lang} />
-            </ClientMessages>
-          ) : null}
-        </section>
-      ) : null}
+                    {can(staff, "contacts.erase") ? (
+                      <p>
+                        <Link href={`/staff/contacts/${id}/erase`}>{t("register.contacts.erase")}</Link>
+                      </p>
+                    ) : null}
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          ...(record
+            ? [
+                {
+                  id: "record",
+                  label: t("register.contacts.tabs.record"),
+                  content: (
+                    <>
+                      {record ? (
+                        <ContactRecord
+                          record={record}
+                          lang={lang}
+                          audience="staff"
+                          sections={["subscriptionHistory"]}
+                          formatDay={day}
+                          formatDateTime={dateTime}
+                        />
+                      ) : null}
 
-      {record ? (
-        <>
-          <ContactRecord
-            record={record}
-            lang={lang}
-            audience="staff"
-            sections={RECORD_SECTIONS}
-            formatDay={day}
-            formatDateTime={dateTime}
-            changesShown={CHANGES_SHOWN}
-          />
-          <h2>{t("register.contacts.staffHeading")}</h2>
-          <dl>
-            <dt>{t("register.contacts.tokenVersion")}</dt>
-            <dd>{staffOnly.tokenVersion}</dd>
-            <dt>{t("register.contacts.sourceStaff")}</dt>
-            <dd>{staffOnly.sourceStaff ?? "–"}</dd>
-          </dl>
-          <h2 id="copies-heading">{t("register.contacts.copiesHeading")}</h2>
-          {result.view.copiesGiven?.length ? (
-            <ul aria-labelledby="copies-heading" data-testid="copies-given">
-              {result.view.copiesGiven.map((c, i) => (
-                <li key={i} data-kind={c.kind}>
-                  {dateTime(c.at)} {t("register.contacts.copyKind", { kind: c.kind })}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{t("register.contacts.noCopies")}</p>
-          )}
-        </>
-      ) : null}
-
-      {writable || can(staff, "contacts.erase") ? (
-        <>
-          <h2>{t("register.contacts.actionsHeading")}</h2>
-          {writable ? (
-            <form action={revokeLinksAction}>
-              <input type="hidden" name="id" value={id} />
-              <p id="revoke-hint" className="field__hint">
-                {t("register.contacts.revokeHint")}
-              </p>
-              <ConfirmSubmit
-                label={t("register.contacts.revoke")}
-                describedBy="revoke-hint"
-                heading={t("staff.kit.confirm.revoke.heading")}
-                body={t("staff.kit.confirm.revoke.body")}
-                confirmLabel={t("staff.kit.confirm.revoke.confirm")}
-                backLabel={t("staff.kit.confirm.back")}
-              />
-            </form>
-          ) : null}
-          {can(staff, "contacts.erase") ? (
-            <p>
-              <Link href={`/staff/contacts/${id}/erase`}>{t("register.contacts.erase")}</Link>
-            </p>
-          ) : null}
-        </>
-      ) : null}
+                      {record ? (
+                        <>
+                          <ContactRecord
+                            record={record}
+                            lang={lang}
+                            audience="staff"
+                            sections={RECORD_SECTIONS}
+                            formatDay={day}
+                            formatDateTime={dateTime}
+                            changesShown={CHANGES_SHOWN}
+                          />
+                          <h2>{t("register.contacts.staffHeading")}</h2>
+                          <dl>
+                            <dt>{t("register.contacts.tokenVersion")}</dt>
+                            <dd>{staffOnly.tokenVersion}</dd>
+                            <dt>{t("register.contacts.sourceStaff")}</dt>
+                            <dd>{staffOnly.sourceStaff ?? "–"}</dd>
+                          </dl>
+                          <h2 id="copies-heading">{t("register.contacts.copiesHeading")}</h2>
+                          {result.view.copiesGiven?.length ? (
+                            <ul aria-labelledby="copies-heading" data-testid="copies-given">
+                              {result.view.copiesGiven.map((c, i) => (
+                                <li key={i} data-kind={c.kind}>
+                                  {dateTime(c.at)} {t("register.contacts.copyKind", { kind: c.kind })}
+                                </li>
+                              ))}
+                            </ul>
+                          ) : (
+                            <p>{t("register.contacts.noCopies")}</p>
+                          )}
+                        </>
+                      ) : null}
+                    </>
+                  ),
+                },
+              ]
+            : []),
+          ...(notes.ok
+            ? [
+                {
+                  id: "notes",
+                  label: t("register.contacts.tabs.notes", { count: notes.notes.length }),
+                  content: (
+                    <>
+                      {notes.ok ? (
+                        <section aria-labelledby="notes-heading" data-testid="notes">
+                          <h2 id="notes-heading">{t("staffAdmin.notes.heading")}</h2>
+                          {notes.notes.length === 0 ? (
+                            <p>{t("staffAdmin.notes.none")}</p>
+                          ) : (
+                            <ul>
+                              {notes.notes.map((n) => (
+                                <li key={n.id}>
+                                  <p style={{ whiteSpace: "pre-wrap" }}>{n.body}</p>
+                                  <div className="muted">
+                                    {t("staffAdmin.notes.by", {
+                                      author: n.author ?? t("staffAdmin.notes.unknownAuthor"),
+                                      date: day(n.createdAt),
+                                    })}
+                                    {mayNote ? (
+                                      <form
+                                        action={deleteNoteAction}
+                                        style={{ display: "inline", marginLeft: "0.5rem" }}
+                                      >
+                                        <input type="hidden" name="id" value={id} />
+                                        <input type="hidden" name="noteId" value={n.id} />
+                                        <ConfirmSubmit
+                                          className="button button--danger button--small"
+                                          label={t("staffAdmin.notes.delete")}
+                                          ariaLabel={t("staffAdmin.notes.deleteLabel", { date: day(n.createdAt) })}
+                                          heading={t("staff.kit.confirm.deleteNote.heading", {
+                                            date: day(n.createdAt),
+                                          })}
+                                          body={t("staff.kit.confirm.deleteNote.body")}
+                                          confirmLabel={t("staff.kit.confirm.deleteNote.confirm")}
+                                          backLabel={t("staff.kit.confirm.back")}
+                                        />
+                                      </form>
+                                    ) : null}
+                                  </div>
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                          {mayNote ? (
+                            <ClientMessages lang={lang} paths={ADD_NOTE_FORM_MESSAGES}>
+                              <AddNoteForm contactId={id} lang={lang} />
+                            </ClientMessages>
+                          ) : null}
+                        </section>
+                      ) : null}
+                    </>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
     </article>
   );
 }
