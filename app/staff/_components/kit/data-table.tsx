@@ -1,6 +1,7 @@
 // The staff workspace's one table: a caption, sortable headers (links, so sorting works without scripts and is a URL
-// to share), optional row selection for bulk actions, and an empty state. Rendered on the server; only the selection
-// widgets are client code (row-selection.tsx). Wide tables scroll in their frame on a phone, not the page.
+// to share), optional row selection for bulk actions, and an empty state. A column may name its rows (a row header);
+// rows and cells may carry attributes for tests and styles. Rendered on the server; only the selection widgets are
+// client code (row-selection.tsx). Wide tables scroll in their frame on a phone, not the page.
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { SortHeader } from "./sort-header";
@@ -15,7 +16,16 @@ export type DataColumn<R> = {
   sort?: { asc: string; desc: string };
   /** Keep the cell on one line (dates, numbers, codes). */
   nowrap?: boolean;
+  /** The column that names each row: its cells are row headers (`<th scope="row">`). */
+  rowHeader?: boolean;
+  /** Extra class on each of the column's cells (e.g. "mono" for addresses and key prefixes). */
+  className?: string;
+  /** data-testid on each of the column's cells. */
+  testId?: string;
 };
+
+/** Attributes for a row's `<tr>`: an id to link to, and data-* attributes for tests and styles. */
+export type DataRowAttributes = { id?: string } & { [data: `data-${string}`]: string | undefined };
 
 export type DataTableSort = {
   current: { sort: string; dir: "asc" | "desc" };
@@ -26,6 +36,10 @@ export type DataTableSort = {
 
 export async function DataTable<R extends { id: string }>(props: {
   caption: string;
+  /** Show the caption above the table (by default only screen readers get it, the page's heading naming the list). */
+  showCaption?: boolean;
+  /** data-testid on the `<table>`. */
+  testId?: string;
   columns: DataColumn<R>[];
   rows: R[];
   /** Shown instead of the table when there are no rows. */
@@ -33,6 +47,8 @@ export async function DataTable<R extends { id: string }>(props: {
   sort?: DataTableSort;
   /** Row selection: the id of the bulk-action form the checkboxes post with, and how to name a row to a screen reader. */
   selection?: { form: string; rowLabel: (row: R) => string };
+  /** Attributes for each row's `<tr>` (an anchor id, data-* for tests). */
+  rowAttributes?: (row: R) => DataRowAttributes;
 }) {
   if (props.rows.length === 0) return <div className="data-table__empty">{props.empty}</div>;
   const t = await getTranslations("staff.kit.dataTable");
@@ -40,8 +56,8 @@ export async function DataTable<R extends { id: string }>(props: {
   const { selection, sort } = props;
   return (
     <div className="table-scroll">
-      <table className="data-table">
-        <caption className="visually-hidden">{props.caption}</caption>
+      <table className="data-table" data-testid={props.testId}>
+        <caption className={props.showCaption ? undefined : "visually-hidden"}>{props.caption}</caption>
         <thead>
           <tr>
             {selection ? (
@@ -74,7 +90,7 @@ export async function DataTable<R extends { id: string }>(props: {
         </thead>
         <tbody>
           {props.rows.map((row) => (
-            <tr key={row.id}>
+            <tr key={row.id} {...props.rowAttributes?.(row)}>
               {selection ? (
                 <td className="data-table__select">
                   <input
@@ -87,11 +103,21 @@ export async function DataTable<R extends { id: string }>(props: {
                   />
                 </td>
               ) : null}
-              {props.columns.map((c) => (
-                <td key={c.key} className={c.nowrap ? "data-table__nowrap" : undefined}>
-                  {c.cell(row)}
-                </td>
-              ))}
+              {props.columns.map((c) => {
+                const cell = {
+                  className: [c.nowrap ? "data-table__nowrap" : "", c.className ?? ""].join(" ").trim() || undefined,
+                  "data-testid": c.testId,
+                };
+                return c.rowHeader ? (
+                  <th key={c.key} scope="row" {...cell}>
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td key={c.key} {...cell}>
+                    {c.cell(row)}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
