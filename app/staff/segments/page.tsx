@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { listSegments } from "@/lib/segments/list-segments";
 import { day } from "@/app/staff/_components/format";
+import { DataTable } from "@/app/staff/_components/kit/data-table";
 import { PageHeader } from "@/app/staff/_components/page-header";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -36,44 +37,40 @@ export default async function SegmentsPage({ searchParams }: Props) {
           {t("segments.segments.updateList")}
         </button>
       </form>
-      {segments.length === 0 ? (
-        <p>{t("segments.segments.empty")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table data-testid="segments">
-            <caption>{t("segments.segments.heading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("segments.segments.columns.name")}</th>
-                <th scope="col">{t("segments.segments.columns.createdBy")}</th>
-                <th scope="col">{t("segments.segments.columns.updated")}</th>
-                <th scope="col">{t("segments.segments.columns.status")}</th>
-                <th scope="col">{t("segments.segments.columns.edit")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {segments.map((g) => (
-                <tr key={g.id}>
-                  <th scope="row">{g.name}</th>
-                  <td>{g.createdBy ?? "–"}</td>
-                  <td>
-                    <time dateTime={g.updatedAt.toISOString()}>{day(g.updatedAt)}</time>
-                  </td>
-                  <td>{g.archivedAt ? t("segments.segments.archived") : t("segments.segments.active")}</td>
-                  <td>
-                    <Link
-                      href={`/staff/segments/${encodeURIComponent(g.id)}`}
-                      aria-label={t("segments.segments.editLink", { name: g.name })}
-                    >
-                      {t("segments.segments.columns.edit")}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("segments.segments.heading")}
+        showCaption
+        testId="segments"
+        rows={segments}
+        empty={<p>{t("segments.segments.empty")}</p>}
+        columns={[
+          { key: "name", header: t("segments.segments.columns.name"), rowHeader: true, cell: (g) => g.name },
+          { key: "createdBy", header: t("segments.segments.columns.createdBy"), cell: (g) => g.createdBy ?? "–" },
+          {
+            key: "updated",
+            header: t("segments.segments.columns.updated"),
+            nowrap: true,
+            cell: (g) => <time dateTime={g.updatedAt.toISOString()}>{day(g.updatedAt)}</time>,
+          },
+          {
+            key: "status",
+            header: t("segments.segments.columns.status"),
+            cell: (g) => (g.archivedAt ? t("segments.segments.archived") : t("segments.segments.active")),
+          },
+          {
+            key: "edit",
+            header: t("segments.segments.columns.edit"),
+            cell: (g) => (
+              <Link
+                href={`/staff/segments/${encodeURIComponent(g.id)}`}
+                aria-label={t("segments.segments.editLink", { name: g.name })}
+              >
+                {t("segments.segments.columns.edit")}
+              </Link>
+            ),
+          },
+        ]}
+      />
     </article>
   );
 }

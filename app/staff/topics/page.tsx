@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { PURPOSES } from "@/lib/policy/purposes";
 import { listTopics } from "@/lib/topics/list-topics";
+import { DataTable } from "@/app/staff/_components/kit/data-table";
 import { PageHeader } from "@/app/staff/_components/page-header";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -35,48 +36,54 @@ export default async function TopicsPage({ searchParams }: Props) {
           {t("segments.saved")}
         </p>
       ) : null}
-      {topics.length === 0 ? (
-        <p>{t("segments.topics.empty")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table data-testid="topics">
-            <caption>{t("segments.topics.heading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("segments.topics.columns.name")}</th>
-                <th scope="col">{t("segments.topics.columns.key")}</th>
-                <th scope="col">{t("segments.topics.columns.purpose")}</th>
-                <th scope="col">{t("segments.topics.columns.marketing")}</th>
-                <th scope="col">{t("segments.topics.columns.defaults")}</th>
-                <th scope="col">{t("segments.topics.columns.subscribed")}</th>
-                <th scope="col">{t("segments.topics.columns.status")}</th>
-                <th scope="col">{t("segments.topics.columns.edit")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {topics.map((topic) => (
-                <tr key={topic.id}>
-                  <th scope="row">{name(topic)}</th>
-                  <td>{topic.key}</td>
-                  <td>{purposeName.get(topic.purpose) ?? topic.purpose}</td>
-                  <td>{topic.isMarketing ? t("segments.yes") : t("segments.no")}</td>
-                  <td>{topic.defaultCategories.map((c) => t(`enums.contactCategory.label.${c}`)).join(", ")}</td>
-                  <td>{topic.subscribed.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB")}</td>
-                  <td>{topic.archivedAt ? t("segments.topics.archived") : t("segments.topics.active")}</td>
-                  <td>
-                    <Link
-                      href={`/staff/topics/${encodeURIComponent(topic.id)}`}
-                      aria-label={t("segments.topics.editLink", { name: name(topic) })}
-                    >
-                      {t("segments.topics.columns.edit")}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("segments.topics.heading")}
+        showCaption
+        testId="topics"
+        rows={topics}
+        empty={<p>{t("segments.topics.empty")}</p>}
+        columns={[
+          { key: "name", header: t("segments.topics.columns.name"), rowHeader: true, cell: (topic) => name(topic) },
+          { key: "key", header: t("segments.topics.columns.key"), cell: (topic) => topic.key },
+          {
+            key: "purpose",
+            header: t("segments.topics.columns.purpose"),
+            cell: (topic) => purposeName.get(topic.purpose) ?? topic.purpose,
+          },
+          {
+            key: "marketing",
+            header: t("segments.topics.columns.marketing"),
+            cell: (topic) => (topic.isMarketing ? t("segments.yes") : t("segments.no")),
+          },
+          {
+            key: "defaults",
+            header: t("segments.topics.columns.defaults"),
+            cell: (topic) => topic.defaultCategories.map((c) => t(`enums.contactCategory.label.${c}`)).join(", "),
+          },
+          {
+            key: "subscribed",
+            header: t("segments.topics.columns.subscribed"),
+            cell: (topic) => topic.subscribed.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB"),
+          },
+          {
+            key: "status",
+            header: t("segments.topics.columns.status"),
+            cell: (topic) => (topic.archivedAt ? t("segments.topics.archived") : t("segments.topics.active")),
+          },
+          {
+            key: "edit",
+            header: t("segments.topics.columns.edit"),
+            cell: (topic) => (
+              <Link
+                href={`/staff/topics/${encodeURIComponent(topic.id)}`}
+                aria-label={t("segments.topics.editLink", { name: name(topic) })}
+              >
+                {t("segments.topics.columns.edit")}
+              </Link>
+            ),
+          },
+        ]}
+      />
     </article>
   );
 }
