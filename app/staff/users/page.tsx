@@ -9,6 +9,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { listStaffUsers } from "@/lib/staff-users/list-staff-users";
 import { Notice } from "@/app/staff/_components/notice";
 import { ConfirmSubmit } from "@/app/staff/_components/kit/confirm-submit";
+import { DataTable } from "@/app/staff/_components/kit/data-table";
 import { changeStaffRoleAction, deactivateStaffAction, reactivateStaffAction } from "./actions";
 import { InviteForm } from "./invite-form";
 import { textsAt } from "@/lib/i18n/texts-at";
@@ -50,88 +51,97 @@ export default async function StaffUsersPage({ searchParams }: { searchParams: P
         error={ERRORS.has(done)}
         message={done ? (outcomes[done] ?? t("staffAdmin.outcome.failed")) : undefined}
       />
-      <div className="table-scroll">
-        <table data-testid="staff-users">
-          <caption>{t("staffAdmin.tableCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("staffAdmin.columns.name")}</th>
-              <th scope="col">{t("staffAdmin.columns.email")}</th>
-              <th scope="col">{t("staffAdmin.columns.role")}</th>
-              <th scope="col">{t("staffAdmin.columns.status")}</th>
-              <th scope="col">{t("staffAdmin.columns.lastSignIn")}</th>
-              <th scope="col">{t("staffAdmin.columns.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => {
+      <DataTable
+        caption={t("staffAdmin.tableCaption")}
+        showCaption
+        testId="staff-users"
+        rows={users}
+        // Never empty: the admin reading it is on it.
+        empty={null}
+        rowAttributes={(u) => ({ id: `user-${u.id}`, "data-email": u.email })}
+        columns={[
+          {
+            key: "name",
+            header: t("staffAdmin.columns.name"),
+            rowHeader: true,
+            cell: (u) => (
+              <>
+                {u.name ?? u.email} {u.id === me.id ? t("staffAdmin.you") : null}
+              </>
+            ),
+          },
+          { key: "email", header: t("staffAdmin.columns.email"), className: "mono", cell: (u) => u.email },
+          {
+            key: "role",
+            header: t("staffAdmin.columns.role"),
+            testId: "role",
+            cell: (u) => t(`enums.staffRole.label.${u.role}`),
+          },
+          {
+            key: "status",
+            header: t("staffAdmin.columns.status"),
+            testId: "status",
+            cell: (u) => (u.active ? t("staffAdmin.active") : t("staffAdmin.inactive")),
+          },
+          {
+            key: "lastSignIn",
+            header: t("staffAdmin.columns.lastSignIn"),
+            cell: (u) => (u.lastSignInAt ? dateTime(u.lastSignInAt) : t("staffAdmin.never")),
+          },
+          {
+            key: "actions",
+            header: t("staffAdmin.columns.actions"),
+            cell: (u) => {
+              if (u.id === me.id) return null;
               const name = u.name ?? u.email;
-              const self = u.id === me.id;
               return (
-                <tr key={u.id} id={`user-${u.id}`} data-email={u.email}>
-                  <th scope="row">
-                    {name} {self ? t("staffAdmin.you") : null}
-                  </th>
-                  <td className="mono">{u.email}</td>
-                  <td data-testid="role">{t(`enums.staffRole.label.${u.role}`)}</td>
-                  <td data-testid="status">{u.active ? t("staffAdmin.active") : t("staffAdmin.inactive")}</td>
-                  <td>{u.lastSignInAt ? dateTime(u.lastSignInAt) : t("staffAdmin.never")}</td>
-                  <td>
-                    {self ? null : (
-                      <div className="actions">
-                        <form action={changeStaffRoleAction} className="actions">
-                          <input type="hidden" name="id" value={u.id} />
-                          <input type="hidden" name="uiLang" value={lang} />
-                          <label className="visually-hidden" htmlFor={`role-${u.id}`}>
-                            {t("staffAdmin.roleLabel", { name })}
-                          </label>
-                          <select id={`role-${u.id}`} name="role" defaultValue={u.role} className="field__input">
-                            {roleOptions.map((o) => (
-                              <option key={o.value} value={o.value}>
-                                {o.label}
-                              </option>
-                            ))}
-                          </select>
-                          <button
-                            type="submit"
-                            className="button"
-                            aria-label={t("staffAdmin.changeRoleLabel", { name })}
-                          >
-                            {t("staffAdmin.changeRole")}
-                          </button>
-                        </form>
-                        <form action={u.active ? deactivateStaffAction : reactivateStaffAction}>
-                          <input type="hidden" name="id" value={u.id} />
-                          <input type="hidden" name="uiLang" value={lang} />
-                          {u.active ? (
-                            <ConfirmSubmit
-                              className="button button--danger button--small"
-                              label={t("staffAdmin.deactivate")}
-                              ariaLabel={t("staffAdmin.deactivateLabel", { name })}
-                              heading={t("staff.kit.confirm.deactivate.heading", { name })}
-                              body={t("staff.kit.confirm.deactivate.body", { name })}
-                              confirmLabel={t("staff.kit.confirm.deactivate.confirm")}
-                              backLabel={t("staff.kit.confirm.back")}
-                            />
-                          ) : (
-                            <button
-                              type="submit"
-                              className="button button--small"
-                              aria-label={t("staffAdmin.reactivateLabel", { name })}
-                            >
-                              {t("staffAdmin.reactivate")}
-                            </button>
-                          )}
-                        </form>
-                      </div>
+                <div className="actions">
+                  <form action={changeStaffRoleAction} className="actions">
+                    <input type="hidden" name="id" value={u.id} />
+                    <input type="hidden" name="uiLang" value={lang} />
+                    <label className="visually-hidden" htmlFor={`role-${u.id}`}>
+                      {t("staffAdmin.roleLabel", { name })}
+                    </label>
+                    <select id={`role-${u.id}`} name="role" defaultValue={u.role} className="field__input">
+                      {roleOptions.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" className="button" aria-label={t("staffAdmin.changeRoleLabel", { name })}>
+                      {t("staffAdmin.changeRole")}
+                    </button>
+                  </form>
+                  <form action={u.active ? deactivateStaffAction : reactivateStaffAction}>
+                    <input type="hidden" name="id" value={u.id} />
+                    <input type="hidden" name="uiLang" value={lang} />
+                    {u.active ? (
+                      <ConfirmSubmit
+                        className="button button--danger button--small"
+                        label={t("staffAdmin.deactivate")}
+                        ariaLabel={t("staffAdmin.deactivateLabel", { name })}
+                        heading={t("staff.kit.confirm.deactivate.heading", { name })}
+                        body={t("staff.kit.confirm.deactivate.body", { name })}
+                        confirmLabel={t("staff.kit.confirm.deactivate.confirm")}
+                        backLabel={t("staff.kit.confirm.back")}
+                      />
+                    ) : (
+                      <button
+                        type="submit"
+                        className="button button--small"
+                        aria-label={t("staffAdmin.reactivateLabel", { name })}
+                      >
+                        {t("staffAdmin.reactivate")}
+                      </button>
                     )}
-                  </td>
-                </tr>
+                  </form>
+                </div>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+        ]}
+      />
       <section aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t("staffAdmin.invite.heading")}</h2>
         <ClientMessages lang={lang} paths={INVITE_FORM_MESSAGES}>
