@@ -8,6 +8,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { CreateKeyForm } from "./create-key-form";
 import { dateTime } from "@/app/staff/_components/format";
+import { DataTable } from "@/app/staff/_components/kit/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -47,51 +48,61 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       <p role="status" data-testid="revoke-status" className={doneText ? "callout" : undefined}>
         {doneText}
       </p>
-      {keys.length === 0 ? (
-        <p>{t("accountability.apiKeys.none")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table data-testid="api-keys">
-            <caption>{t("accountability.apiKeys.tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("accountability.apiKeys.columns.name")}</th>
-                <th scope="col">{t("accountability.apiKeys.columns.prefix")}</th>
-                <th scope="col">{t("accountability.apiKeys.columns.scope")}</th>
-                <th scope="col">{t("accountability.apiKeys.columns.created")}</th>
-                <th scope="col">{t("accountability.apiKeys.columns.lastUsed")}</th>
-                <th scope="col">{t("accountability.apiKeys.columns.revoked")}</th>
-                <th scope="col">{t("accountability.apiKeys.columns.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((k) => (
-                <tr key={k.id} data-key-prefix={k.prefix}>
-                  <td>{k.name}</td>
-                  <td className="mono">{k.prefix}</td>
-                  <td>{t(`enums.apiKeyScope.${k.scope}`)}</td>
-                  <td>
-                    {dateTime(k.createdAt)}
-                    {k.createdBy ? ` (${k.createdBy.email})` : ""}
-                  </td>
-                  <td>{k.lastUsedAt ? dateTime(k.lastUsedAt) : t("accountability.apiKeys.never")}</td>
-                  <td>{k.revokedAt ? dateTime(k.revokedAt) : t("accountability.apiKeys.notRevoked")}</td>
-                  <td>
-                    {k.revokedAt ? null : (
-                      <Link
-                        href={`/staff/api-keys/${k.id}/revoke`}
-                        aria-label={t("accountability.apiKeys.revokeLabel", { name: k.name })}
-                      >
-                        {t("accountability.apiKeys.revoke")}
-                      </Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("accountability.apiKeys.tableCaption")}
+        showCaption
+        testId="api-keys"
+        rows={keys}
+        empty={<p>{t("accountability.apiKeys.none")}</p>}
+        rowAttributes={(k) => ({ "data-key-prefix": k.prefix })}
+        columns={[
+          { key: "name", header: t("accountability.apiKeys.columns.name"), cell: (k) => k.name },
+          {
+            key: "prefix",
+            header: t("accountability.apiKeys.columns.prefix"),
+            className: "mono",
+            cell: (k) => k.prefix,
+          },
+          {
+            key: "scope",
+            header: t("accountability.apiKeys.columns.scope"),
+            cell: (k) => t(`enums.apiKeyScope.${k.scope}`),
+          },
+          {
+            key: "created",
+            header: t("accountability.apiKeys.columns.created"),
+            cell: (k) => (
+              <>
+                {dateTime(k.createdAt)}
+                {k.createdBy ? ` (${k.createdBy.email})` : ""}
+              </>
+            ),
+          },
+          {
+            key: "lastUsed",
+            header: t("accountability.apiKeys.columns.lastUsed"),
+            cell: (k) => (k.lastUsedAt ? dateTime(k.lastUsedAt) : t("accountability.apiKeys.never")),
+          },
+          {
+            key: "revoked",
+            header: t("accountability.apiKeys.columns.revoked"),
+            cell: (k) => (k.revokedAt ? dateTime(k.revokedAt) : t("accountability.apiKeys.notRevoked")),
+          },
+          {
+            key: "actions",
+            header: t("accountability.apiKeys.columns.actions"),
+            cell: (k) =>
+              k.revokedAt ? null : (
+                <Link
+                  href={`/staff/api-keys/${k.id}/revoke`}
+                  aria-label={t("accountability.apiKeys.revokeLabel", { name: k.name })}
+                >
+                  {t("accountability.apiKeys.revoke")}
+                </Link>
+              ),
+          },
+        ]}
+      />
       <section aria-labelledby="create-key-heading">
         <h2 id="create-key-heading">{t("accountability.apiKeys.createHeading")}</h2>
         <ClientMessages lang={lang} paths={CREATE_KEY_FORM_MESSAGES}>

@@ -17,6 +17,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { textsAt } from "@/lib/i18n/texts-at";
 import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 import { dateTimeSeconds } from "@/app/staff/_components/format";
+import { DataTable } from "@/app/staff/_components/kit/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -178,58 +179,61 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {result.person?.kind === "erased" ? (
             <p className="callout">{t("accountability.audit.personErased", { ref: result.person.subjectRef })}</p>
           ) : null}
-          {result.entries.length === 0 ? (
-            <p>{t("accountability.audit.none")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table data-testid="audit-table">
-                <caption>{t("accountability.audit.tableCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("accountability.audit.columns.seq")}</th>
-                    <th scope="col">{t("accountability.audit.columns.at")}</th>
-                    <th scope="col">{t("accountability.audit.columns.actor")}</th>
-                    <th scope="col">{t("accountability.audit.columns.action")}</th>
-                    <th scope="col">{t("accountability.audit.columns.subject")}</th>
-                    <th scope="col">{t("accountability.audit.columns.fields")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.entries.map((e) => (
-                    <tr key={e.seq} data-action={e.action}>
-                      <td>{e.seq}</td>
-                      <td>{dateTimeSeconds(e.at)}</td>
-                      <td>
-                        {t(`enums.auditActorType.${e.actorType}`)}
-                        {e.actorLabel || e.actorId ? <br /> : null}
-                        {e.actorLabel ? (
-                          <span>{e.actorLabel}</span>
-                        ) : e.actorType === "CONTACT" ? (
-                          <span>{t("enums.auditSubjectType.erased")}</span>
-                        ) : (
-                          <span className="mono">{e.actorId}</span>
-                        )}
-                      </td>
-                      <td>{describeAuditAction(e.action, actionTexts).text}</td>
-                      <td>
-                        {subjectType(e.subjectType)}
-                        <br />
-                        <Link
-                          href={`/staff/audit?subjectType=${encodeURIComponent(e.subjectType)}&subjectId=${encodeURIComponent(e.subjectId)}`}
-                        >
-                          {e.subjectLabel ??
-                            (e.subjectType === "Contact"
-                              ? t("enums.auditSubjectType.erased")
-                              : subjectType(e.subjectType))}
-                        </Link>
-                      </td>
-                      <td>{describeAuditFields(e.fields, actionTexts)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={t("accountability.audit.tableCaption")}
+            showCaption
+            testId="audit-table"
+            rows={result.entries.map((e) => ({ ...e, id: e.seq }))}
+            empty={<p>{t("accountability.audit.none")}</p>}
+            rowAttributes={(e) => ({ "data-action": e.action })}
+            columns={[
+              { key: "seq", header: t("accountability.audit.columns.seq"), cell: (e) => e.seq },
+              { key: "at", header: t("accountability.audit.columns.at"), cell: (e) => dateTimeSeconds(e.at) },
+              {
+                key: "actor",
+                header: t("accountability.audit.columns.actor"),
+                cell: (e) => (
+                  <>
+                    {t(`enums.auditActorType.${e.actorType}`)}
+                    {e.actorLabel || e.actorId ? <br /> : null}
+                    {e.actorLabel ? (
+                      <span>{e.actorLabel}</span>
+                    ) : e.actorType === "CONTACT" ? (
+                      <span>{t("enums.auditSubjectType.erased")}</span>
+                    ) : (
+                      <span className="mono">{e.actorId}</span>
+                    )}
+                  </>
+                ),
+              },
+              {
+                key: "action",
+                header: t("accountability.audit.columns.action"),
+                cell: (e) => describeAuditAction(e.action, actionTexts).text,
+              },
+              {
+                key: "subject",
+                header: t("accountability.audit.columns.subject"),
+                cell: (e) => (
+                  <>
+                    {subjectType(e.subjectType)}
+                    <br />
+                    <Link
+                      href={`/staff/audit?subjectType=${encodeURIComponent(e.subjectType)}&subjectId=${encodeURIComponent(e.subjectId)}`}
+                    >
+                      {e.subjectLabel ??
+                        (e.subjectType === "Contact" ? t("enums.auditSubjectType.erased") : subjectType(e.subjectType))}
+                    </Link>
+                  </>
+                ),
+              },
+              {
+                key: "fields",
+                header: t("accountability.audit.columns.fields"),
+                cell: (e) => describeAuditFields(e.fields, actionTexts),
+              },
+            ]}
+          />
           <nav className="actions" aria-label={t("accountability.audit.tableCaption")}>
             {one(params.before) ? (
               <Link href={`/staff/audit?${query(filter)}`}>{t("accountability.audit.newest")}</Link>
