@@ -7,6 +7,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { listMailings } from "@/lib/mailings/list-mailings";
 import { formatStockholm } from "@/lib/mailings/stockholm-time";
 import { first } from "@/app/staff/_components/format";
+import { DataTable } from "@/app/staff/_components/kit/data-table";
 import { Pagination } from "@/app/staff/_components/pagination";
 import { PageHeader } from "@/app/staff/_components/page-header";
 
@@ -32,54 +33,51 @@ export default async function MailingsPage({ searchParams }: Props) {
         </Link>
       </PageHeader>
       <p role="status">{t("mailings.pageOf", { page: result.page, pages: result.pages, total: result.total })}</p>
-      {result.rows.length === 0 ? (
-        <p>{t("mailings.empty")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t("mailings.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("mailings.columns.name")}</th>
-                <th scope="col">{t("mailings.columns.topic")}</th>
-                <th scope="col">{t("mailings.columns.segment")}</th>
-                <th scope="col">{t("mailings.columns.status")}</th>
-                <th scope="col">{t("mailings.columns.when")}</th>
-                <th scope="col">{t("mailings.columns.progress")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/staff/mailings/${encodeURIComponent(r.id)}`}>{r.name}</Link>
-                  </td>
-                  <td>{lang === "sv" ? r.topic.nameSv : r.topic.nameEn}</td>
-                  <td>{r.segment.name}</td>
-                  <td>{t(`enums.mailingStatus.${r.status}`)}</td>
-                  <td>
-                    {formatStockholm(r.createdAt)}
-                    {r.scheduledAt ? (
-                      <>
-                        <br />
-                        {t("mailings.scheduledFor", { when: formatStockholm(r.scheduledAt) })}
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {t("mailings.summary", {
-                      sent: r.counts.sent,
-                      total: r.counts.total,
-                      failed: r.counts.failed,
-                      suppressed: r.counts.suppressed,
-                    })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("mailings.caption")}
+        rows={result.rows}
+        empty={<p>{t("mailings.empty")}</p>}
+        columns={[
+          {
+            key: "name",
+            header: t("mailings.columns.name"),
+            cell: (r) => <Link href={`/staff/mailings/${encodeURIComponent(r.id)}`}>{r.name}</Link>,
+          },
+          {
+            key: "topic",
+            header: t("mailings.columns.topic"),
+            cell: (r) => (lang === "sv" ? r.topic.nameSv : r.topic.nameEn),
+          },
+          { key: "segment", header: t("mailings.columns.segment"), cell: (r) => r.segment.name },
+          { key: "status", header: t("mailings.columns.status"), cell: (r) => t(`enums.mailingStatus.${r.status}`) },
+          {
+            key: "when",
+            header: t("mailings.columns.when"),
+            cell: (r) => (
+              <>
+                {formatStockholm(r.createdAt)}
+                {r.scheduledAt ? (
+                  <>
+                    <br />
+                    {t("mailings.scheduledFor", { when: formatStockholm(r.scheduledAt) })}
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            key: "progress",
+            header: t("mailings.columns.progress"),
+            cell: (r) =>
+              t("mailings.summary", {
+                sent: r.counts.sent,
+                total: r.counts.total,
+                failed: r.counts.failed,
+                suppressed: r.counts.suppressed,
+              }),
+          },
+        ]}
+      />
       <Pagination base="/staff/mailings" query={{}} page={result.page} pages={result.pages} />
     </article>
   );
