@@ -14,6 +14,7 @@ import {
   type PrivacyRequestSummary,
 } from "@/lib/privacy-requests/list-privacy-requests";
 import { day } from "@/app/staff/_components/format";
+import { DataTable, type DataColumn } from "@/app/staff/_components/kit/data-table";
 import { PageHeader } from "@/app/staff/_components/page-header";
 
 export const dynamic = "force-dynamic";
@@ -39,71 +40,62 @@ function Subject({ r, t }: { r: PrivacyRequestSummary; t: Texts }) {
   );
 }
 
-function RequestTable({
-  rows,
-  t,
-  caption,
-  testId,
-}: {
-  rows: (PrivacyRequestSummary & Partial<Pick<OpenPrivacyRequest, "urgency">>)[];
-  t: Texts;
-  caption: string;
-  testId: string;
-}) {
-  return (
-    <div className="table-scroll">
-      <table data-testid={testId}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("accountability.requests.columns.received")}</th>
-            <th scope="col">{t("accountability.requests.columns.type")}</th>
-            <th scope="col">{t("accountability.requests.columns.channel")}</th>
-            <th scope="col">{t("accountability.requests.columns.subject")}</th>
-            <th scope="col">{t("accountability.requests.columns.status")}</th>
-            <th scope="col">{t("accountability.requests.columns.due")}</th>
-            <th scope="col">{t("accountability.requests.columns.handler")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} data-request-id={r.id}>
-              <td>
-                <Link href={`/staff/privacy-requests/${r.id}`}>{day(r.receivedAt)}</Link>
-              </td>
-              <td>{t(`enums.requestType.${r.type}`)}</td>
-              <td>{t(`enums.requestChannel.${r.channel}`)}</td>
-              <td>
-                <Subject r={r} t={t} />
-              </td>
-              <td>{t(`enums.requestStatus.label.${r.status}`)}</td>
-              <td>
-                {day(r.effectiveDueAt)}
-                {r.extendedDueAt ? ` (${t("accountability.requests.extendedNote")})` : ""}
-                {r.urgency === "overdue" ? (
-                  <>
-                    {" "}
-                    <span className="badge badge--danger" data-testid="overdue">
-                      {t("accountability.requests.overdue")}
-                    </span>
-                  </>
-                ) : r.urgency === "soon" ? (
-                  <>
-                    {" "}
-                    <span className="badge badge--warning" data-testid="due-soon">
-                      {t("accountability.requests.dueSoon")}
-                    </span>
-                  </>
-                ) : null}
-              </td>
-              <td>{r.handler ? (r.handler.name ?? r.handler.email) : ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+type RequestRow = PrivacyRequestSummary & Partial<Pick<OpenPrivacyRequest, "urgency">>;
+
+/** The columns both request tables share: "to handle" adds the due-date badges (its rows carry an urgency). */
+function requestColumns(t: Texts): DataColumn<RequestRow>[] {
+  return [
+    {
+      key: "received",
+      header: t("accountability.requests.columns.received"),
+      cell: (r) => <Link href={`/staff/privacy-requests/${r.id}`}>{day(r.receivedAt)}</Link>,
+    },
+    { key: "type", header: t("accountability.requests.columns.type"), cell: (r) => t(`enums.requestType.${r.type}`) },
+    {
+      key: "channel",
+      header: t("accountability.requests.columns.channel"),
+      cell: (r) => t(`enums.requestChannel.${r.channel}`),
+    },
+    { key: "subject", header: t("accountability.requests.columns.subject"), cell: (r) => <Subject r={r} t={t} /> },
+    {
+      key: "status",
+      header: t("accountability.requests.columns.status"),
+      cell: (r) => t(`enums.requestStatus.label.${r.status}`),
+    },
+    {
+      key: "due",
+      header: t("accountability.requests.columns.due"),
+      cell: (r) => (
+        <>
+          {day(r.effectiveDueAt)}
+          {r.extendedDueAt ? ` (${t("accountability.requests.extendedNote")})` : ""}
+          {r.urgency === "overdue" ? (
+            <>
+              {" "}
+              <span className="badge badge--danger" data-testid="overdue">
+                {t("accountability.requests.overdue")}
+              </span>
+            </>
+          ) : r.urgency === "soon" ? (
+            <>
+              {" "}
+              <span className="badge badge--warning" data-testid="due-soon">
+                {t("accountability.requests.dueSoon")}
+              </span>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: "handler",
+      header: t("accountability.requests.columns.handler"),
+      cell: (r) => (r.handler ? (r.handler.name ?? r.handler.email) : ""),
+    },
+  ];
 }
+
+const requestRowAttributes = (r: RequestRow) => ({ "data-request-id": r.id });
 
 export default async function PrivacyRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
@@ -126,16 +118,15 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
 
       <section aria-labelledby="pr-dashboard">
         <h2 id="pr-dashboard">{t("accountability.requests.dashboard")}</h2>
-        {toHandle.length ? (
-          <RequestTable
-            rows={toHandle}
-            t={t}
-            caption={t("accountability.requests.toHandleCaption")}
-            testId="to-handle"
-          />
-        ) : (
-          <p>{t("accountability.requests.noneOpen")}</p>
-        )}
+        <DataTable
+          caption={t("accountability.requests.toHandleCaption")}
+          showCaption
+          testId="to-handle"
+          rows={toHandle}
+          empty={<p>{t("accountability.requests.noneOpen")}</p>}
+          rowAttributes={requestRowAttributes}
+          columns={requestColumns(t)}
+        />
       </section>
 
       <section aria-labelledby="pr-all">
@@ -192,16 +183,15 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
             {t("accountability.requests.apply")}
           </button>
         </form>
-        {requests.length ? (
-          <RequestTable
-            rows={requests}
-            t={t}
-            caption={t("accountability.requests.tableCaption")}
-            testId="all-requests"
-          />
-        ) : (
-          <p>{t("accountability.requests.none")}</p>
-        )}
+        <DataTable
+          caption={t("accountability.requests.tableCaption")}
+          showCaption
+          testId="all-requests"
+          rows={requests}
+          empty={<p>{t("accountability.requests.none")}</p>}
+          rowAttributes={requestRowAttributes}
+          columns={requestColumns(t)}
+        />
       </section>
     </article>
   );
