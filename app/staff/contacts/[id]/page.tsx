@@ -18,6 +18,7 @@ import { dateTime, day, first, today } from "@/app/staff/_components/format";
 import { ContactRecord, type RecordSection } from "@/app/_components/contact-record/contact-record";
 import { Notice } from "@/app/staff/_components/notice";
 import { ConfirmSubmit } from "@/app/staff/_components/kit/confirm-submit";
+import { DataTable } from "@/app/staff/_components/kit/data-table";
 import { PageTabs } from "@/app/staff/_components/kit/page-tabs";
 import { AddNoteForm } from "./add-note-form";
 import { deleteNoteAction } from "./note-actions";
@@ -142,73 +143,74 @@ export default async function ContactPage({ params, searchParams }: Props) {
                 {mayRoles && writable ? (
                   <Link href={`/staff/contacts/${id}/roles`}>{t("register.contacts.addRole")}</Link>
                 ) : null}
-                {staffOnly.roles.length === 0 ? (
-                  <p>{t("register.contacts.noRoles")}</p>
-                ) : (
-                  <div className="table-scroll">
-                    <table>
-                      <caption className="visually-hidden">{t("register.contacts.rolesHeading")}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t("register.contacts.roleColumns.organisation")}</th>
-                          <th scope="col">{t("register.contacts.roleColumns.role")}</th>
-                          <th scope="col">{t("register.contacts.roleColumns.starts")}</th>
-                          <th scope="col">{t("register.contacts.roleColumns.ends")}</th>
-                          {mayRoles ? <th scope="col">{t("register.contacts.roleColumns.action")}</th> : null}
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {staffOnly.roles.map((role) => {
-                          const label = t("register.contacts.endRoleLabel", {
-                            role: t(`enums.roleType.label.${role.type}`),
-                            org: role.organisation,
-                          });
-                          return (
-                            <tr key={role.id}>
-                              <td>
-                                <Link href={`/staff/organisations/${role.organisationId}`}>{role.organisation}</Link>
-                              </td>
-                              <td>
-                                {t(`enums.roleType.label.${role.type}`)}
-                                {role.title ? ` (${role.title})` : ""}
-                              </td>
-                              <td>{day(role.startsOn)}</td>
-                              <td>{day(role.endsOn) || t("register.organisations.ongoing")}</td>
-                              {mayRoles ? (
-                                <td>
-                                  {role.endsOn === null && writable ? (
-                                    <form action={endRoleAction} className="actions">
-                                      <input type="hidden" name="id" value={id} />
-                                      <input type="hidden" name="roleId" value={role.id} />
-                                      <label className="visually-hidden" htmlFor={`end-${role.id}`}>
-                                        {label}
-                                      </label>
-                                      <input
-                                        id={`end-${role.id}`}
-                                        type="date"
-                                        name="endsOn"
-                                        defaultValue={todayValue}
-                                        className="field__input"
-                                        required
-                                      />
-                                      <button
-                                        type="submit"
-                                        className="button button--secondary button--small"
-                                        aria-label={`${t("register.contacts.endRole")}: ${t(`enums.roleType.label.${role.type}`)}, ${role.organisation}`}
-                                      >
-                                        {t("register.contacts.endRole")}
-                                      </button>
-                                    </form>
-                                  ) : null}
-                                </td>
-                              ) : null}
-                            </tr>
-                          );
-                        })}
-                      </tbody>
-                    </table>
-                  </div>
-                )}
+                <DataTable
+                  caption={t("register.contacts.rolesHeading")}
+                  rows={staffOnly.roles}
+                  empty={<p>{t("register.contacts.noRoles")}</p>}
+                  columns={[
+                    {
+                      key: "organisation",
+                      header: t("register.contacts.roleColumns.organisation"),
+                      cell: (role) => (
+                        <Link href={`/staff/organisations/${role.organisationId}`}>{role.organisation}</Link>
+                      ),
+                    },
+                    {
+                      key: "role",
+                      header: t("register.contacts.roleColumns.role"),
+                      cell: (role) =>
+                        `${t(`enums.roleType.label.${role.type}`)}${role.title ? ` (${role.title})` : ""}`,
+                    },
+                    {
+                      key: "starts",
+                      header: t("register.contacts.roleColumns.starts"),
+                      nowrap: true,
+                      cell: (role) => day(role.startsOn),
+                    },
+                    {
+                      key: "ends",
+                      header: t("register.contacts.roleColumns.ends"),
+                      nowrap: true,
+                      cell: (role) => day(role.endsOn) || t("register.organisations.ongoing"),
+                    },
+                    ...(mayRoles
+                      ? [
+                          {
+                            key: "action",
+                            header: t("register.contacts.roleColumns.action"),
+                            cell: (role: (typeof staffOnly.roles)[number]) =>
+                              role.endsOn === null && writable ? (
+                                <form action={endRoleAction} className="actions">
+                                  <input type="hidden" name="id" value={id} />
+                                  <input type="hidden" name="roleId" value={role.id} />
+                                  <label className="visually-hidden" htmlFor={`end-${role.id}`}>
+                                    {t("register.contacts.endRoleLabel", {
+                                      role: t(`enums.roleType.label.${role.type}`),
+                                      org: role.organisation,
+                                    })}
+                                  </label>
+                                  <input
+                                    id={`end-${role.id}`}
+                                    type="date"
+                                    name="endsOn"
+                                    defaultValue={todayValue}
+                                    className="field__input"
+                                    required
+                                  />
+                                  <button
+                                    type="submit"
+                                    className="button button--secondary button--small"
+                                    aria-label={`${t("register.contacts.endRole")}: ${t(`enums.roleType.label.${role.type}`)}, ${role.organisation}`}
+                                  >
+                                    {t("register.contacts.endRole")}
+                                  </button>
+                                </form>
+                              ) : null,
+                          },
+                        ]
+                      : []),
+                  ]}
+                />
 
                 <h2>{t("register.contacts.subscriptionsHeading")}</h2>
                 {contact.marketingOptOutAt ? <p>{t("register.contacts.optedOutNote")}</p> : null}

@@ -8,6 +8,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { getOrganisation } from "@/lib/organisations/get-organisation";
 import { day, first } from "@/app/staff/_components/format";
 import { Notice } from "@/app/staff/_components/notice";
+import { DataTable } from "@/app/staff/_components/kit/data-table";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -72,38 +73,35 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           : t("register.organisations.retentionDate", { date: day(org.retention.deleteBy) })}
       </p>
       <h2>{t("register.organisations.contactsHeading")}</h2>
-      {org.roles.length === 0 ? (
-        <p>{t("register.organisations.noContacts")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t("register.organisations.contactsHeading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("register.organisations.roleColumns.contact")}</th>
-                <th scope="col">{t("register.organisations.roleColumns.role")}</th>
-                <th scope="col">{t("register.organisations.roleColumns.starts")}</th>
-                <th scope="col">{t("register.organisations.roleColumns.ends")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {org.roles.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/staff/contacts/${r.contact.id}`}>{r.contact.name}</Link>
-                  </td>
-                  <td>
-                    {t(`enums.roleType.label.${r.type}`)}
-                    {r.title ? ` (${r.title})` : ""}
-                  </td>
-                  <td>{day(r.startsOn)}</td>
-                  <td>{day(r.endsOn) || t("register.organisations.ongoing")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("register.organisations.contactsHeading")}
+        rows={org.roles}
+        empty={<p>{t("register.organisations.noContacts")}</p>}
+        columns={[
+          {
+            key: "contact",
+            header: t("register.organisations.roleColumns.contact"),
+            cell: (r) => <Link href={`/staff/contacts/${r.contact.id}`}>{r.contact.name}</Link>,
+          },
+          {
+            key: "role",
+            header: t("register.organisations.roleColumns.role"),
+            cell: (r) => `${t(`enums.roleType.label.${r.type}`)}${r.title ? ` (${r.title})` : ""}`,
+          },
+          {
+            key: "starts",
+            header: t("register.organisations.roleColumns.starts"),
+            nowrap: true,
+            cell: (r) => day(r.startsOn),
+          },
+          {
+            key: "ends",
+            header: t("register.organisations.roleColumns.ends"),
+            nowrap: true,
+            cell: (r) => day(r.endsOn) || t("register.organisations.ongoing"),
+          },
+        ]}
+      />
     </article>
   );
 }
