@@ -16,6 +16,8 @@ export type DataColumn<R> = {
   sort?: { asc: string; desc: string };
   /** Keep the cell on one line (dates, numbers, codes). */
   nowrap?: boolean;
+  /** "end": numbers, right-aligned in tabular figures, header included (staff.css's `num`). */
+  align?: "end";
   /** The column that names each row: its cells are row headers (`<th scope="row">`). */
   rowHeader?: boolean;
   /** Extra class on each of the column's cells (e.g. "mono" for addresses and key prefixes). */
@@ -79,9 +81,10 @@ export async function DataTable<R extends { id: string }>(props: {
                   base={sort.base}
                   query={sort.query}
                   pendingLabel={t("loading")}
+                  className={c.align === "end" ? "num" : undefined}
                 />
               ) : (
-                <th key={c.key} scope="col">
+                <th key={c.key} scope="col" className={c.align === "end" ? "num" : undefined}>
                   {c.header}
                 </th>
               ),
@@ -105,7 +108,10 @@ export async function DataTable<R extends { id: string }>(props: {
               ) : null}
               {props.columns.map((c) => {
                 const cell = {
-                  className: [c.nowrap ? "data-table__nowrap" : "", c.className ?? ""].join(" ").trim() || undefined,
+                  className:
+                    [c.nowrap ? "data-table__nowrap" : "", c.align === "end" ? "num" : "", c.className ?? ""]
+                      .filter(Boolean)
+                      .join(" ") || undefined,
                   "data-testid": c.testId,
                 };
                 return c.rowHeader ? (

@@ -16,6 +16,8 @@ export function SortHeader(props: {
   query: Record<string, string>;
   /** "Loading …", said while the sorted list is on its way. */
   pendingLabel?: string;
+  /** The header cell's class (e.g. "num" for a numeric column). */
+  className?: string;
 }) {
   const active = props.current.sort === props.column;
   const nextDir = active && props.current.dir === "asc" ? "desc" : "asc";
@@ -25,7 +27,11 @@ export function SortHeader(props: {
   q.set("sort", props.column);
   q.set("dir", nextDir);
   return (
-    <th scope="col" aria-sort={active ? (props.current.dir === "asc" ? "ascending" : "descending") : undefined}>
+    <th
+      scope="col"
+      className={props.className}
+      aria-sort={active ? (props.current.dir === "asc" ? "ascending" : "descending") : undefined}
+    >
       <Link href={`${props.base}?${q.toString()}`} className="sort-header" aria-label={props.actionLabel}>
         {props.label}
         <span aria-hidden="true" className="sort-header__arrow">
