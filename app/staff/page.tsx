@@ -9,6 +9,7 @@ import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 import { describeAuditAction } from "@/lib/audit/describe-audit-action";
 import { dateTime, day } from "@/app/staff/_components/format";
 import { BarTable } from "@/app/staff/_components/bar-table";
+import { DataTable } from "@/app/staff/_components/kit/data-table";
 import { MarketingCharts } from "./_dashboard/marketing-charts";
 import { PrivacyCharts } from "./_dashboard/privacy-charts";
 
@@ -55,40 +56,37 @@ export default async function StaffHomePage() {
               <span className="stat__value">{n(board.privacy.dueIn30Days)}</span>
             </li>
           </ul>
-          {board.privacy.next.length === 0 ? (
-            <p>{t("staff.dashboard.privacy.none")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption>{t("staff.dashboard.privacy.nextCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("staff.dashboard.privacy.type")}</th>
-                    <th scope="col">{t("staff.dashboard.privacy.subject")}</th>
-                    <th scope="col">{t("staff.dashboard.privacy.status")}</th>
-                    <th scope="col">{t("staff.dashboard.privacy.due")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {board.privacy.next.map((r) => (
-                    <tr key={r.id}>
-                      <td>
-                        <Link href={`/staff/privacy-requests/${r.id}`}>{t(`enums.requestType.${r.type}`)}</Link>
-                      </td>
-                      <td>{r.subject}</td>
-                      <td>{t(`enums.requestStatus.label.${r.status}`)}</td>
-                      <td>
-                        <time dateTime={r.dueAt.toISOString()}>{day(r.dueAt)}</time>{" "}
-                        {r.dueAt < now ? (
-                          <span className="badge badge--danger">{t("staff.dashboard.privacy.overdueBadge")}</span>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={t("staff.dashboard.privacy.nextCaption")}
+            showCaption
+            rows={board.privacy.next}
+            empty={<p>{t("staff.dashboard.privacy.none")}</p>}
+            columns={[
+              {
+                key: "type",
+                header: t("staff.dashboard.privacy.type"),
+                cell: (r) => <Link href={`/staff/privacy-requests/${r.id}`}>{t(`enums.requestType.${r.type}`)}</Link>,
+              },
+              { key: "subject", header: t("staff.dashboard.privacy.subject"), cell: (r) => r.subject },
+              {
+                key: "status",
+                header: t("staff.dashboard.privacy.status"),
+                cell: (r) => t(`enums.requestStatus.label.${r.status}`),
+              },
+              {
+                key: "due",
+                header: t("staff.dashboard.privacy.due"),
+                cell: (r) => (
+                  <>
+                    <time dateTime={r.dueAt.toISOString()}>{day(r.dueAt)}</time>{" "}
+                    {r.dueAt < now ? (
+                      <span className="badge badge--danger">{t("staff.dashboard.privacy.overdueBadge")}</span>
+                    ) : null}
+                  </>
+                ),
+              },
+            ]}
+          />
           <PrivacyCharts privacy={board.privacy} t={t} locale={locale} />
           <p>
             <Link href="/staff/privacy-requests">{t("staff.dashboard.privacy.all")}</Link>
@@ -105,47 +103,48 @@ export default async function StaffHomePage() {
               <span className="stat__value">{n(board.marketing.optOutsLast30Days)}</span>
             </li>
           </ul>
-          {board.marketing.mailings.length === 0 ? (
-            <p>{t("staff.dashboard.marketing.none")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption>{t("staff.dashboard.marketing.mailingsCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("staff.dashboard.marketing.name")}</th>
-                    <th scope="col">{t("staff.dashboard.marketing.status")}</th>
-                    <th scope="col" className="num">
-                      {t("staff.dashboard.marketing.delivered")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("staff.dashboard.marketing.bounced")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("staff.dashboard.marketing.complained")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("staff.dashboard.marketing.unsubscribed")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {board.marketing.mailings.map((m) => (
-                    <tr key={m.id}>
-                      <td>
-                        <Link href={`/staff/mailings/${encodeURIComponent(m.id)}`}>{m.name}</Link>
-                      </td>
-                      <td>{t(`enums.mailingStatus.${m.status}`)}</td>
-                      <td className="num">{n(m.counts.delivered)}</td>
-                      <td className="num">{n(m.counts.bounced)}</td>
-                      <td className="num">{n(m.counts.complained)}</td>
-                      <td className="num">{n(m.counts.unsubscribed)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={t("staff.dashboard.marketing.mailingsCaption")}
+            showCaption
+            rows={board.marketing.mailings}
+            empty={<p>{t("staff.dashboard.marketing.none")}</p>}
+            columns={[
+              {
+                key: "name",
+                header: t("staff.dashboard.marketing.name"),
+                cell: (m) => <Link href={`/staff/mailings/${encodeURIComponent(m.id)}`}>{m.name}</Link>,
+              },
+              {
+                key: "status",
+                header: t("staff.dashboard.marketing.status"),
+                cell: (m) => t(`enums.mailingStatus.${m.status}`),
+              },
+              {
+                key: "delivered",
+                header: t("staff.dashboard.marketing.delivered"),
+                align: "end",
+                cell: (m) => n(m.counts.delivered),
+              },
+              {
+                key: "bounced",
+                header: t("staff.dashboard.marketing.bounced"),
+                align: "end",
+                cell: (m) => n(m.counts.bounced),
+              },
+              {
+                key: "complained",
+                header: t("staff.dashboard.marketing.complained"),
+                align: "end",
+                cell: (m) => n(m.counts.complained),
+              },
+              {
+                key: "unsubscribed",
+                header: t("staff.dashboard.marketing.unsubscribed"),
+                align: "end",
+                cell: (m) => n(m.counts.unsubscribed),
+              },
+            ]}
+          />
           <MarketingCharts marketing={board.marketing} t={t} lang={lang} locale={locale} />
           <p>
             <Link href="/staff/mailings">{t("staff.dashboard.marketing.all")}</Link>
@@ -173,62 +172,55 @@ export default async function StaffHomePage() {
               ))}
             </ul>
           )}
-          {board.accountManager.endedRoles.length === 0 ? (
-            <p>{t("staff.dashboard.accountManager.noEndedRoles")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption>{t("staff.dashboard.accountManager.endedRolesCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("staff.dashboard.accountManager.contact")}</th>
-                    <th scope="col">{t("staff.dashboard.accountManager.organisation")}</th>
-                    <th scope="col">{t("staff.dashboard.accountManager.role")}</th>
-                    <th scope="col">{t("staff.dashboard.accountManager.endedOn")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {board.accountManager.endedRoles.map((r) => (
-                    <tr key={`${r.contactId}-${r.organisation}-${r.type}`}>
-                      <td>
-                        <Link href={`/staff/contacts/${r.contactId}`}>{r.contactName}</Link>
-                      </td>
-                      <td>{r.organisation}</td>
-                      <td>{t(`enums.roleType.label.${r.type}`)}</td>
-                      <td>{day(r.endsOn)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {board.accountManager.selfServiceChanges.length === 0 ? (
-            <p>{t("staff.dashboard.accountManager.noChanges")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption>{t("staff.dashboard.accountManager.changesCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("staff.dashboard.accountManager.contact")}</th>
-                    <th scope="col">{t("staff.dashboard.accountManager.change")}</th>
-                    <th scope="col">{t("staff.dashboard.accountManager.at")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {board.accountManager.selfServiceChanges.map((c) => (
-                    <tr key={`${c.contactId}-${c.at.toISOString()}-${c.action}`}>
-                      <td>
-                        <Link href={`/staff/contacts/${c.contactId}`}>{c.contactName}</Link>
-                      </td>
-                      <td>{describeAuditAction(c.action, actions).text}</td>
-                      <td>{dateTime(c.at)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={t("staff.dashboard.accountManager.endedRolesCaption")}
+            showCaption
+            rows={board.accountManager.endedRoles.map((r) => ({
+              ...r,
+              id: `${r.contactId}-${r.organisation}-${r.type}`,
+            }))}
+            empty={<p>{t("staff.dashboard.accountManager.noEndedRoles")}</p>}
+            columns={[
+              {
+                key: "contact",
+                header: t("staff.dashboard.accountManager.contact"),
+                cell: (r) => <Link href={`/staff/contacts/${r.contactId}`}>{r.contactName}</Link>,
+              },
+              {
+                key: "organisation",
+                header: t("staff.dashboard.accountManager.organisation"),
+                cell: (r) => r.organisation,
+              },
+              {
+                key: "role",
+                header: t("staff.dashboard.accountManager.role"),
+                cell: (r) => t(`enums.roleType.label.${r.type}`),
+              },
+              { key: "endedOn", header: t("staff.dashboard.accountManager.endedOn"), cell: (r) => day(r.endsOn) },
+            ]}
+          />
+          <DataTable
+            caption={t("staff.dashboard.accountManager.changesCaption")}
+            showCaption
+            rows={board.accountManager.selfServiceChanges.map((c) => ({
+              ...c,
+              id: `${c.contactId}-${c.at.toISOString()}-${c.action}`,
+            }))}
+            empty={<p>{t("staff.dashboard.accountManager.noChanges")}</p>}
+            columns={[
+              {
+                key: "contact",
+                header: t("staff.dashboard.accountManager.contact"),
+                cell: (c) => <Link href={`/staff/contacts/${c.contactId}`}>{c.contactName}</Link>,
+              },
+              {
+                key: "change",
+                header: t("staff.dashboard.accountManager.change"),
+                cell: (c) => describeAuditAction(c.action, actions).text,
+              },
+              { key: "at", header: t("staff.dashboard.accountManager.at"), cell: (c) => dateTime(c.at) },
+            ]}
+          />
         </section>
       ) : null}
 
