@@ -42,6 +42,8 @@ const names = (page: Page) =>
     .locator("table tbody tr")
     .evaluateAll((rows) => rows.map((r) => r.querySelector("td:not(.data-table__select)")?.textContent?.trim() ?? ""));
 const selectedCount = (page: Page) => page.locator(".data-table__count").innerText();
+/** The selection widgets answer keys only once hydrated. */
+const selectionReady = (page: Page) => page.locator(".data-table__count[data-ready]").waitFor();
 
 describe("contact table (sv)", () => {
   it("sorts by a header and pages forward and back, by keyboard", async () => {
@@ -82,9 +84,11 @@ describe("contact table (sv)", () => {
 
 describe("loading state", () => {
   it("says the next page is loading while it is on its way", async () => {
-    const { page, context } = await signInAs(browser, server, DEMO_STAFF.SUPPORT, { locale: "en-GB" });
+    const { page, context } = await signInAs(browser, server, DEMO_STAFF.MARKETING, { locale: "en-GB" });
     try {
       await page.goto(`${server.url}/staff/contacts?lang=en`);
+      // The page is hydrated once its selection widgets are (one React root): links navigate on the client from then.
+      await selectionReady(page);
       // Hold the client navigation's server answer back, so the pending state is there to see.
       let release = () => {};
       const held = new Promise<void>((r) => (release = r));
@@ -156,6 +160,7 @@ describe("row selection and bulk actions (en)", () => {
       await page.goto(`${server.url}/staff/contacts?lang=en`);
       const exportSelected = page.getByRole("button", { name: "Export selected (CSV)" });
       expect(await selectedCount(page)).toBe("No rows selected");
+      await selectionReady(page);
       expect(await exportSelected.getAttribute("aria-disabled")).toBe("true");
       await expectAccessible(page);
 
@@ -214,6 +219,7 @@ describe("row selection and bulk actions (en)", () => {
     try {
       await page.goto(`${server.url}/staff/organisations?lang=en&q=Kvarnby`);
       expect(await names(page)).toEqual(["Kvarnby kommun"]);
+      await selectionReady(page);
       const managerCell = page.locator("table tbody tr td").nth(4);
       expect(await managerCell.innerText()).not.toBe("");
       await tabToName(page, "Select Kvarnby kommun");

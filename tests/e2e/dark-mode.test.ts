@@ -225,3 +225,25 @@ describe("dark mode: staff pages", () => {
     }
   });
 });
+
+describe("forced colours (Windows high contrast)", () => {
+  it("the dashboards keep their series apart, the legend matches them, and axe finds nothing", async () => {
+    const { page, context } = await signInAs(browser, server, DEMO_STAFF.PRIVACY_OFFICER);
+    try {
+      await page.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
+      await page.goto(`${server.url}/staff`);
+      expect(await chartsDrawn(page)).toBeGreaterThan(0);
+      const colours = await chartColours(page);
+      // A stacked chart's series must stay distinguishable: more than one fill among the bars.
+      expect(new Set(colours.marks).size, colours.marks.join(" ")).toBeGreaterThan(1);
+      const swatches = await page
+        .locator("figure[data-chart] ul li span[aria-hidden]")
+        .evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+      for (const c of new Set(colours.marks.filter((m) => m.startsWith("rgb"))))
+        expect(swatches, `a bar colour ${c} has no legend swatch`).toContain(c);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

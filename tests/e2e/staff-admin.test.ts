@@ -128,11 +128,17 @@ describe("staff administration and notes (en)", () => {
       // The page's tabs by keyboard: focus the selected tab, arrows move and select, the URL follows.
       expect(await page.getByRole("tab", { selected: true }).innerText()).toBe("Overview");
       expect(await page.locator("#notes-heading").count()).toBe(0);
-      await page.getByRole("tab", { name: "Overview" }).focus();
-      await page.keyboard.press("ArrowRight");
-      expect(await page.getByRole("tab", { selected: true }).innerText()).toBe("Record and history");
+      const selectedTab = () => page.getByRole("tab", { selected: true }).innerText();
+      // Arrow keys work once the tabs are hydrated: until then a press changes nothing, so focus and press again.
+      await expect
+        .poll(async () => {
+          await page.getByRole("tab", { name: "Overview" }).focus();
+          await page.keyboard.press("ArrowRight");
+          return selectedTab();
+        })
+        .toBe("Record and history");
       await page.keyboard.press("End");
-      expect(await page.getByRole("tab", { selected: true }).innerText()).toMatch(/^Notes \(\d+\)$/);
+      await expect.poll(selectedTab).toMatch(/^Notes \(\d+\)$/);
       await page.waitForURL((u) => u.searchParams.get("tab") === "notes");
       await page.locator("#notes-heading").waitFor();
       await page.keyboard.press("Tab");

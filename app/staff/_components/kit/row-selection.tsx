@@ -49,12 +49,14 @@ export function SelectAllRows(props: { form: string; label: string }) {
   );
 }
 
-/** "3 rows selected", announced politely as it changes. */
+/** "3 rows selected", announced politely as it changes. data-ready says the selection widgets are live. */
 export function SelectionCount(props: { form: string }) {
   const t = useTranslations("staff.kit.dataTable");
   const { count } = useSelectedCount(props.form);
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => ref.current?.setAttribute("data-ready", ""), []);
   return (
-    <span role="status" id={`${props.form}-count`} className="data-table__count">
+    <span ref={ref} role="status" id={`${props.form}-count`} className="data-table__count">
       {t("selected", { count })}
     </span>
   );
