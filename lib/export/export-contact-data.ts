@@ -6,6 +6,8 @@ import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getContactRecord, type ContactRecord } from "@/lib/contacts/get-contact-record";
 import { fail, type Because } from "@/lib/result";
+import type { Language } from "@/lib/i18n/languages";
+import { readableValueFor } from "./readable-value";
 
 export type ExportFormat = "json" | "csv";
 
@@ -16,6 +18,8 @@ export async function exportContactData(opts: {
   db: Db;
   contactId: string;
   format: ExportFormat;
+  /** The language of the page the person downloads from: the CSV's words for codes. */
+  lang: Language;
   now?: Date;
 }): Promise<ExportResult> {
   const now = opts.now ?? new Date();
@@ -42,15 +46,25 @@ export async function exportContactData(opts: {
       filename: `my-data-${day}.json`,
     };
   }
-  return { ok: true, body: toCsv(record), contentType: "text/csv; charset=utf-8", filename: `my-data-${day}.csv` };
+  return {
+    ok: true,
+    body: toCsv(record, opts.lang),
+    contentType: "text/csv; charset=utf-8",
+    filename: `my-data-${day}.csv`,
+  };
 }
 
-/** One row per value: section, item (row number within the section), field, value. Dates as ISO 8601. */
-export function toCsv(record: ContactRecord): string {
-  const rows: string[][] = [["section", "item", "field", "value"]];
+/**
+ * One row per value: section, item (row number within the section), field, value (the code, as machines read it),
+ * and the code in words in the person's language where the value is a code. Dates as ISO 8601.
+ */
+export function toCsv(record: ContactRecord, lang: Language): string {
+  const words = readableValueFor(lang);
+  const rows: string[][] = [["section", "item", "field", "value", "readable"]];
   const add = (section: string, item: number, value: unknown, prefix = "") => {
     if (value instanceof Date || value === null || typeof value !== "object") {
-      rows.push([section, String(item), prefix, cell(value)]);
+      const v = cell(value);
+      rows.push([section, String(item), prefix, v, words(section, prefix, v)]);
       return;
     }
     for (const [k, v] of Object.entries(value)) add(section, item, v, prefix ? `${prefix}.${k}` : k);

@@ -103,7 +103,7 @@ async function makeLena() {
   const stepUpToken = stepUpUrl(CONFIG, contact).split("/s/")[1]!;
   expect((await spendStepUpLink({ db: t.db, token: stepUpToken, keys: KEYS })).ok).toBe(true);
   await recordSelfAccess({ db: t.db, contactId: ID, sessionStartedAt: new Date(Date.now() - 1000) });
-  await exportContactData({ db: t.db, contactId: ID, format: "json" });
+  await exportContactData({ db: t.db, contactId: ID, format: "json", lang: "en" });
   const corrected = await correctContact({
     db: t.db,
     contactId: ID,

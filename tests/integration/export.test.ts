@@ -152,7 +152,7 @@ describe("recordSelfAccess and exportContactData", () => {
 
   it("exports JSON with everything and records the download as an access event, not a privacy request", async () => {
     const fatima = await makeContact(t.db, { email: `fatima.ali.${unique()}@kvarnby.example` });
-    const r = await exportContactData({ db: t.db, contactId: fatima.id, format: "json" });
+    const r = await exportContactData({ db: t.db, contactId: fatima.id, format: "json", lang: "en" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.contentType).toMatch(/^application\/json/);
@@ -173,18 +173,43 @@ describe("recordSelfAccess and exportContactData", () => {
   it("exports CSV with one value a row, keeping phone numbers intact and neutralising formulas", async () => {
     const gustav = await makeContact(t.db, { email: `gustav.persson.${unique()}@kvarnby.example`, phone: phone() });
     await t.db.contact.update({ where: { id: gustav.id }, data: { jobTitle: "=HYPERLINK(1)" } });
-    const r = await exportContactData({ db: t.db, contactId: gustav.id, format: "csv" });
+    const r = await exportContactData({ db: t.db, contactId: gustav.id, format: "csv", lang: "en" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const lines = r.body.replace(/^\uFEFF/, "").split("\r\n");
-    expect(lines[0]).toBe("section,item,field,value");
-    expect(lines).toContain(`contact,1,email,${gustav.email}`);
-    expect(lines).toContain("contact,1,jobTitle,'=HYPERLINK(1)");
-    expect(lines.some((l) => /^contact,1,phone,\+46\d+$/.test(l) || l === "contact,1,phone,")).toBe(true);
+    expect(lines[0]).toBe("section,item,field,value,readable");
+    expect(lines).toContain(`contact,1,email,${gustav.email},`);
+    expect(lines).toContain("contact,1,jobTitle,'=HYPERLINK(1),");
+    expect(lines.some((l) => /^contact,1,phone,\+46\d+,$/.test(l) || l === "contact,1,phone,,")).toBe(true);
+  });
+
+  it("puts every code of the CSV in words next to it, in the language asked for", async () => {
+    const id = (await makeContact(t.db, { email: `words.${unique()}@kvarnby.example`, language: "en" })).id;
+    const en = await exportContactData({ db: t.db, contactId: id, format: "csv", lang: "en" });
+    const sv = await exportContactData({ db: t.db, contactId: id, format: "csv", lang: "sv" });
+    if (!en.ok || !sv.ok) throw new Error("export failed");
+    const rows = (body: string) =>
+      body
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((l) => l.split(","));
+    const enRows = rows(en.body);
+    const find = (section: string, field: string) => enRows.find((r) => r[0] === section && r[2] === field);
+    expect(find("contact", "category")?.slice(3)).toEqual(["CUSTOMER_CONTACT", "Contact person at a customer"]);
+    expect(find("contact", "language")?.slice(3)).toEqual(["en", "English"]);
+    expect(find("purposes", "basis")?.[4]).toMatch(/^(Legitimate interest|Contract|Consent|Legal obligation)$/);
+    expect(find("purposes", "purpose")?.[4]).not.toBe("");
+    expect(find("changes", "action")?.[4]).not.toMatch(/^contact\./);
+    expect(rows(sv.body).find((r) => r[0] === "contact" && r[2] === "language")?.[4]).toBe("Engelska");
+    // No code-shaped value is left without words.
+    for (const r of enRows)
+      if (/^[A-Z][A-Z_]+$/.test(r[3] ?? "")) expect(r[4], `${r[0]}.${r[2]} = ${r[3]}`).not.toBe("");
   });
 
   it("answers unknown_contact for a missing contact", async () => {
-    expect(await exportContactData({ db: t.db, contactId: "nobody", format: "json" })).toEqual({
+    expect(await exportContactData({ db: t.db, contactId: "nobody", format: "json", lang: "en" })).toEqual({
       ok: false,
       code: "not_found",
       reason: "unknown_contact",

@@ -148,11 +148,11 @@ describe("the person's own view, export and erasure", () => {
 
   it("the export (JSON and CSV) includes the notes", async () => {
     const { LENA } = await withKarinsNote();
-    const json = await exportContactData({ db: t.db, contactId: LENA, format: "json" });
+    const json = await exportContactData({ db: t.db, contactId: LENA, format: "json", lang: "en" });
     if (!json.ok) throw new Error("export failed");
     const parsed = JSON.parse(json.body) as { notes: { body: string; createdAt: string }[] };
     expect(parsed.notes.map((n) => n.body)).toEqual([SECRET]);
-    const csv = await exportContactData({ db: t.db, contactId: LENA, format: "csv" });
+    const csv = await exportContactData({ db: t.db, contactId: LENA, format: "csv", lang: "en" });
     if (!csv.ok) throw new Error("export failed");
     expect(csv.body).toContain(`notes,1,body,${SECRET}`);
     expect(csv.body).toMatch(/notes,1,createdAt,\d{4}-\d\d-\d\dT/);

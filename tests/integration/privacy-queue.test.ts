@@ -24,10 +24,12 @@ describe("self-service access", () => {
     const at = (minutes: number) => new Date(sessionStartedAt.getTime() + minutes * 60_000);
     await recordSelfAccess({ db: t.db, contactId: id, sessionStartedAt, now: at(1) });
     await recordSelfAccess({ db: t.db, contactId: id, sessionStartedAt, now: at(2) });
-    expect(await exportContactData({ db: t.db, contactId: id, format: "json", now: at(3) })).toMatchObject({
+    expect(await exportContactData({ db: t.db, contactId: id, format: "json", lang: "en", now: at(3) })).toMatchObject({
       ok: true,
     });
-    expect(await exportContactData({ db: t.db, contactId: id, format: "csv", now: at(4) })).toMatchObject({ ok: true });
+    expect(await exportContactData({ db: t.db, contactId: id, format: "csv", lang: "en", now: at(4) })).toMatchObject({
+      ok: true,
+    });
 
     expect(await t.db.privacyRequest.count({ where: { contactId: id } })).toBe(0);
     const events = await t.db.auditEvent.findMany({
@@ -64,7 +66,13 @@ describe("self-service access", () => {
     const { id } = await makeContact(t.db);
     const start = new Date(Date.now() - DAY);
     for (let i = 0; i < 22; i++)
-      await exportContactData({ db: t.db, contactId: id, format: "json", now: new Date(+start + i * 60_000) });
+      await exportContactData({
+        db: t.db,
+        contactId: id,
+        format: "json",
+        lang: "en",
+        now: new Date(+start + i * 60_000),
+      });
     const officer = await makeStaffUser(t.db, "PRIVACY_OFFICER");
     const view = await viewContact({ db: t.db, staff: officer, contactId: id });
     if (!view.ok) throw new Error("no view");

@@ -84,12 +84,12 @@ export default async function MyDataPage({ searchParams }: Props) {
         <h2 id="download-heading">{t("myData.me.downloadHeading")}</h2>
         <p>{t("myData.me.downloadText")}</p>
         <div className="actions">
-          <form method="post" action="/me/export?format=json">
+          <form method="post" action={`/me/export?format=json&lang=${lang}`}>
             <button type="submit" className="button">
               {t("myData.me.downloadJson")}
             </button>
           </form>
-          <form method="post" action="/me/export?format=csv">
+          <form method="post" action={`/me/export?format=csv&lang=${lang}`}>
             <button type="submit" className={styles.secondaryButton}>
               {t("myData.me.downloadCsv")}
             </button>

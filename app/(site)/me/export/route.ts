@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { exportContactData } from "@/lib/export/export-contact-data";
 import { currentRecipient } from "@/lib/recipients/current-recipient";
+import { isLanguage } from "@/lib/i18n/languages";
 
 const HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff" };
 
@@ -15,7 +16,10 @@ export async function POST(request: NextRequest) {
   const recipient = await currentRecipient();
   // No session: back to /me, which explains that the session ended and how to get a new link.
   if (!recipient) return NextResponse.redirect(new URL("/me", getConfig().publicUrl), 303);
-  const result = await exportContactData({ db: await getDb(), contactId: recipient.contact.id, format });
+  // The page's language (its forms send ?lang=), else the person's own.
+  const asked = request.nextUrl.searchParams.get("lang");
+  const lang = isLanguage(asked) ? asked : recipient.contact.language;
+  const result = await exportContactData({ db: await getDb(), contactId: recipient.contact.id, format, lang });
   if (!result.ok) return NextResponse.redirect(new URL("/me", getConfig().publicUrl), 303);
   return new NextResponse(result.body, {
     status: 200,
