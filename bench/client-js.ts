@@ -7,46 +7,21 @@
 //
 // --app defaults to this checkout; pointing it at another checkout (with its own node_modules and .next) measures
 // that build with the same method, e.g. before and after a change.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "playwright-core";
 import { emailChangeUrl, preferencesUrl, stepUpUrl, unsubscribeUrl } from "@/lib/recipients/build-links";
+import { freePort, waitUntilHealthy } from "./support/next-server";
 
 const { values: args } = parseArgs({
   options: { app: { type: "string", default: path.resolve(import.meta.dirname, "..") } },
 });
 const APP = path.resolve(args.app);
 if (!existsSync(path.join(APP, ".next", "BUILD_ID"))) throw new Error(`${APP} has no .next build: run next build`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function waitUntilHealthy(url: string, child: ChildProcess) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error("next start exited early");
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("server not healthy within 60 s");
-}
 
 /** Loads the page and returns the script bytes it fetched (and the script count). */
 async function scriptBytes(page: Page, url: string) {

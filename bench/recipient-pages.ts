@@ -7,18 +7,17 @@
 //     [--server postgresql://postgres@127.0.0.1:5432] [--build]
 //
 // Uses the existing .next build unless --build is given or there is none.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { preferencesUrl, unsubscribeUrl } from "@/lib/recipients/build-links";
+import { freePort, ROOT, run, waitUntilHealthy } from "./support/next-server";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
   options: {
     duration: { type: "string", default: "10" },
@@ -29,36 +28,6 @@ const { values: args } = parseArgs({
 });
 const duration = Number(args.duration);
 const connections = Number(args.connections);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-function run(command: string, argv: string[], env: NodeJS.ProcessEnv) {
-  const r = spawnSync(command, argv, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
-  if (r.status !== 0) throw new Error(`${command} ${argv.join(" ")} failed (${r.status ?? r.signal})`);
-}
-
-async function waitUntilHealthy(url: string, child: ChildProcess) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error("next start exited early");
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("server not healthy within 60 s");
-}
 
 async function main() {
   const dbName = `tillit_bench_${process.pid}`;

@@ -9,17 +9,16 @@
 //
 // With --contacts the script creates a database, migrates it, seeds the demo data and `db:seed:bulk` N contacts, and
 // drops it at the end unless --keep. Uses the existing .next build unless --build is given or there is none.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { encodeCursor } from "@/lib/pagination/keyset-cursor";
+import { freePort, ROOT, run, waitUntilHealthy } from "./support/next-server";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
   options: {
     contacts: { type: "string" },
@@ -33,36 +32,6 @@ const { values: args } = parseArgs({
 });
 const runs = Number(args.runs);
 if (!args.contacts && !args.database) throw new Error("give --contacts N (a new register) or --database URL");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-function run(command: string, argv: string[], env: NodeJS.ProcessEnv) {
-  const r = spawnSync(command, argv, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
-  if (r.status !== 0) throw new Error(`${command} ${argv.join(" ")} failed (${r.status ?? r.signal})`);
-}
-
-async function waitUntilHealthy(url: string, child: ChildProcess) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error("next start exited early");
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("server not healthy within 120 s");
-}
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -189,7 +158,7 @@ async function main() {
       [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--hostname", "127.0.0.1", "--port", String(port)],
       { cwd: ROOT, env, detached: true, stdio: ["ignore", "ignore", "inherit"] },
     );
-    await waitUntilHealthy(publicUrl, child);
+    await waitUntilHealthy(publicUrl, child, 120);
     const headers = { cookie: `next-auth.session-token=${sessionToken}`, "accept-language": "sv" };
 
     const rows = [];
