@@ -5,7 +5,7 @@
 // phase and the peak resident memory.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
+import { createPglite } from "@/lib/db/pglite";
 import { createDb, type Db } from "@/lib/db/client";
 import type { DatabaseTarget } from "@/lib/db/adapter";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
@@ -126,7 +126,7 @@ async function main() {
   });
   const rows = Number(values.rows);
   if (!values["skip-pglite"]) {
-    const pglite = await PGlite.create();
+    const pglite = await createPglite();
     await benchOn("PGlite (in memory)", { kind: "pglite", pglite }, rows);
     await pglite.close();
   }

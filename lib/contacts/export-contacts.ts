@@ -11,10 +11,10 @@ import type { Db } from "@/lib/db/client";
 import type { Language } from "@/lib/i18n/languages";
 import { translatorFor } from "@/lib/i18n/translator";
 import { CSV_BOM, spreadsheetCsvLines } from "@/lib/csv/spreadsheet-csv";
-import { encodeCursor } from "@/lib/pagination/keyset-cursor";
-import { keysetQuery } from "@/lib/pagination/keyset-page";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { fieldErrorCodes, invalid, type Forbidden, type Invalid } from "@/lib/result";
-import { CONTACT_FILTER_KEYS, contactWhere } from "./list-contacts";
+import { contactConditionsSql } from "./contact-list-sql";
+import { CONTACT_FILTER_KEYS, contactRows } from "./list-contacts";
 
 /** Rows read per query; the stream asks for the next batch only when the previous one is sent. */
 const BATCH = 1000;
@@ -46,12 +46,13 @@ export async function exportContacts(opts: {
   if (only === "selected" && !ids?.length) return invalid({ ids: "nothing_selected" });
   const now = opts.now ?? new Date();
   const selected = ids && ids.length > 0 ? [...new Set(ids)] : null;
-  const where = selected ? { id: { in: selected } } : contactWhere(filter);
+  const where = selected ? Prisma.sql`c.id = ANY(${selected})` : contactConditionsSql(filter);
   // Which filters were used, and with what (a search term may be a name: kept outside the hash, erasable).
   const filterNames = Object.fromEntries(CONTACT_FILTER_KEYS.filter((k) => filter[k]).map((k) => [k, filter[k]]));
 
   const count = await opts.db.$transaction(async (tx) => {
-    const n = await tx.contact.count({ where });
+    const [counted] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Contact" c WHERE ${where}`;
+    const n = counted?.n ?? 0;
     await recordAuditEvent(
       tx,
       {
@@ -73,7 +74,7 @@ export async function exportContacts(opts: {
   };
 }
 
-async function* csvChunks(db: Db, where: ReturnType<typeof contactWhere>, lang: Language): AsyncIterable<string> {
+async function* csvChunks(db: Db, where: Prisma.Sql, lang: Language): AsyncIterable<string> {
   const t = translatorFor(lang);
   yield (
     CSV_BOM +
@@ -91,24 +92,15 @@ async function* csvChunks(db: Db, where: ReturnType<typeof contactWhere>, lang: 
       ],
     ])
   );
-  let after: string | undefined;
+  let after = Prisma.empty;
   for (;;) {
-    const q = keysetQuery({ field: "name", dir: "asc", kind: "string", after });
-    const rows = await db.contact.findMany({
-      where: q.seek ? { AND: [where, q.seek] } : where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      take: BATCH,
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        language: true,
-        category: true,
-        createdAt: true,
-        marketingOptOutAt: true,
-        roles: { where: { endsOn: null }, select: { organisation: { select: { name: true } } } },
-      },
-    });
+    // Ids in (name, id) order from the cursor on (the index on (name, id) serves the seek), then their rows.
+    const ids = await db.$queryRaw<{ id: string; name: string }[]>`SELECT c.id, c.name FROM "Contact" c
+      WHERE ${where} ${after} ORDER BY c.name, c.id LIMIT ${BATCH}`;
+    const rows = await contactRows(
+      db,
+      ids.map((r) => r.id),
+    );
     if (rows.length === 0) return;
     yield spreadsheetCsvLines(
       rows.map((c) => [
@@ -123,8 +115,8 @@ async function* csvChunks(db: Db, where: ReturnType<typeof contactWhere>, lang: 
         c.createdAt.toISOString(),
       ]),
     );
-    if (rows.length < BATCH) return;
-    const last = rows[rows.length - 1]!;
-    after = encodeCursor(last.name, last.id);
+    if (ids.length < BATCH) return;
+    const last = ids[ids.length - 1]!;
+    after = Prisma.sql`AND (c.name, c.id) > (${last.name}, ${last.id})`;
   }
 }

@@ -1,12 +1,15 @@
-// Contacts for the staff list: search by name or address, filter by category, organisation, role type, subscribed
-// topic, language and opt-out; sorted by name or by when the contact was registered, either way; paginated by keyset
-// (a cursor of the last row's sort value and id, never OFFSET, so page 500 costs what page 1 does). Returns only
-// fields every role that may list contacts may see (never the phone number), so no role-dependent redaction is needed.
+// Contacts for the staff list: search by name, address, organisation name or number (best match first); filter by
+// category, organisation, role type, subscribed topic, language and opt-out; sorted by name or by when the contact
+// was registered, either way; paginated by keyset (a cursor of the last row's sort values and id, never OFFSET, so
+// page 20,000 costs what page 1 does); counted exactly up to 10,000 and estimated beyond. Returns only fields every
+// role that may list contacts may see (never the phone number), so no role-dependent redaction is needed.
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
-import type { ContactCategory, Prisma, RoleType } from "@/lib/generated/prisma/client";
-import { CATEGORIES, ROLE_TYPES } from "@/lib/enums";
-import { keysetPage, keysetQuery, type SortDirection } from "@/lib/pagination/keyset-page";
+import { countOrEstimate } from "@/lib/db/count-or-estimate";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { decodeCursor, type Cursor } from "@/lib/pagination/keyset-cursor";
+import { keysetPage, type SortDirection } from "@/lib/pagination/keyset-page";
+import { contactConditionsSql, searchRankSql, searchTermOf } from "./contact-list-sql";
 
 export const CONTACTS_PER_PAGE = 25;
 
@@ -36,76 +39,91 @@ export const CONTACT_FILTER_KEYS = [
   "optedOut",
 ] as const;
 
-export const CONTACT_SORTS = ["name", "created"] as const;
+export const CONTACT_SORTS = ["name", "created", "relevance"] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 export type { SortDirection };
 
-/** The sort a query asks for, or the default (name, A–Ö). */
-export function contactSortOf(q: Pick<ContactQuery, "sort" | "dir">): { sort: ContactSort; dir: SortDirection } {
-  const sort = (CONTACT_SORTS as readonly string[]).includes(q.sort ?? "") ? (q.sort as ContactSort) : "name";
-  return { sort, dir: q.dir === "desc" ? "desc" : "asc" };
+/** The sort a query asks for, or the default: best match first when searching, else name A–Ö. */
+export function contactSortOf(q: Pick<ContactQuery, "sort" | "dir" | "q">): { sort: ContactSort; dir: SortDirection } {
+  const searching = searchTermOf(q) !== null;
+  const asked = (CONTACT_SORTS as readonly string[]).includes(q.sort ?? "") ? (q.sort as ContactSort) : null;
+  const sort = asked && (asked !== "relevance" || searching) ? asked : searching ? "relevance" : "name";
+  return { sort, dir: sort !== "relevance" && q.dir === "desc" ? "desc" : "asc" };
 }
 
-const SORT_FIELD = { name: "name", created: "createdAt" } as const;
+type Found = { id: string; name: string; createdAt: Date; rank: number };
 
 export async function listContacts(opts: { db: DbOrTx; query: ContactQuery }) {
   const f = opts.query;
-  const where = contactWhere(f);
+  const conditions = contactConditionsSql(f);
   const { sort, dir } = contactSortOf(f);
-  const field = SORT_FIELD[sort];
-  const q = keysetQuery({ field, dir, kind: sort === "created" ? "date" : "string", after: f.after, before: f.before });
+  const term = searchTermOf(f);
+  const backwards = !f.after && Boolean(f.before);
+  const order: SortDirection = backwards ? (dir === "asc" ? "desc" : "asc") : dir;
+  const cursor = decodeCursor(backwards ? f.before : f.after, sort === "created" ? "date" : "string");
+  const rank = sort === "relevance" && term ? searchRankSql(term) : Prisma.sql`0`;
+  const keys = {
+    name: [Prisma.sql`c.name`, Prisma.sql`c.id`],
+    created: [Prisma.sql`c."createdAt"`, Prisma.sql`c.id`],
+    relevance: [rank, Prisma.sql`c.name`, Prisma.sql`c.id`],
+  }[sort];
+  const after = cursor ? cursorSql(sort, cursor) : null;
+  const seek = after
+    ? Prisma.sql`AND (${Prisma.join(keys)}) ${Prisma.raw(order === "asc" ? ">" : "<")} (${after})`
+    : Prisma.empty;
+  const direction = Prisma.raw(order === "asc" ? "ASC" : "DESC");
+  const from = Prisma.sql`FROM "Contact" c WHERE ${conditions}`;
   const [total, found] = await Promise.all([
-    opts.db.contact.count({ where }),
-    opts.db.contact.findMany({
-      where: q.seek ? { AND: [where, q.seek] } : where,
-      orderBy: [{ [field]: q.order }, { id: q.order }],
-      take: CONTACTS_PER_PAGE + 1,
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        language: true,
-        category: true,
-        createdAt: true,
-        marketingOptOutAt: true,
-        roles: {
-          where: { endsOn: null },
-          select: { type: true, organisation: { select: { id: true, name: true } } },
-        },
-      },
-    }),
+    countOrEstimate(opts.db, from),
+    opts.db.$queryRaw<Found[]>`SELECT c.id, c.name, c."createdAt", ${rank}::int AS rank ${from} ${seek}
+      ORDER BY ${Prisma.join(keys.map((k) => Prisma.sql`${k} ${direction}`))} LIMIT ${CONTACTS_PER_PAGE + 1}`,
   ]);
-  const page = keysetPage(found, q, CONTACTS_PER_PAGE, (r) => (sort === "created" ? r.createdAt : r.name));
-  return { total, sort, dir, ...page };
+  const page = keysetPage(found, { order, seek: undefined, backwards, cursor }, CONTACTS_PER_PAGE, (r) =>
+    sort === "created" ? r.createdAt : sort === "relevance" ? `${r.rank}|${r.name}` : r.name,
+  );
+  const rows = await contactRows(
+    opts.db,
+    page.rows.map((r) => r.id),
+  );
+  return { total, sort, dir, ...page, rows };
 }
 
-/** The filters of the list (and of its CSV export) as a where-condition; unknown values filter nothing. */
-export function contactWhere(f: ContactQuery): Prisma.ContactWhereInput {
-  const and: Prisma.ContactWhereInput[] = [];
-  const term = f.q?.trim();
-  if (term)
-    and.push({
-      OR: [{ name: { contains: term, mode: "insensitive" } }, { email: { contains: term.toLowerCase() } }],
-    });
-  if (f.category && (CATEGORIES as readonly string[]).includes(f.category))
-    and.push({ category: f.category as ContactCategory });
-  const roleType =
-    f.roleType && (ROLE_TYPES as readonly string[]).includes(f.roleType) ? (f.roleType as RoleType) : undefined;
-  if (f.organisationId || roleType)
-    and.push({
-      roles: {
-        some: {
-          ...(f.organisationId ? { organisationId: f.organisationId } : {}),
-          ...(roleType ? { type: roleType, endsOn: null } : {}),
-        },
-      },
-    });
-  if (f.topicId) and.push({ subscriptions: { some: { topicId: f.topicId, state: "SUBSCRIBED" } } });
-  if (f.language === "sv" || f.language === "en") and.push({ language: f.language });
-  if (f.optedOut === "yes") and.push({ marketingOptOutAt: { not: null } });
-  if (f.optedOut === "no") and.push({ marketingOptOutAt: null });
-  return and.length ? { AND: and } : {};
+/** The cursor's values in the order of the sort's keys; a relevance cursor is "rank|name". */
+function cursorSql(sort: ContactSort, cursor: Cursor): Prisma.Sql | null {
+  if (cursor.value instanceof Date)
+    return Prisma.sql`${cursor.value.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${cursor.id}`;
+  if (sort !== "relevance") return Prisma.sql`${cursor.value}, ${cursor.id}`;
+  const bar = cursor.value.indexOf("|");
+  const rank = Number(cursor.value.slice(0, bar));
+  if (bar < 0 || !Number.isInteger(rank)) return null;
+  return Prisma.sql`${rank}::int, ${cursor.value.slice(bar + 1)}, ${cursor.id}`;
 }
+
+/** What a row of the list shows, for the contacts of one page, in the page's order. */
+export async function contactRows(db: DbOrTx, ids: string[]) {
+  const rows = await db.contact.findMany({
+    where: { id: { in: ids } },
+    select: CONTACT_ROW,
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The fields of a row of the list (and of the CSV export, which repeats the list). */
+export const CONTACT_ROW = {
+  id: true,
+  name: true,
+  email: true,
+  language: true,
+  category: true,
+  createdAt: true,
+  marketingOptOutAt: true,
+  roles: {
+    where: { endsOn: null },
+    select: { type: true, organisation: { select: { id: true, name: true } } },
+  },
+} satisfies Prisma.ContactSelect;
+
 /** Choices for the list's filters: the topics, and the organisation the filter names (the picker searches the rest). */
 export async function contactFilterOptions(opts: { db: DbOrTx; organisationId?: string }) {
   const [organisations, topics] = await Promise.all([

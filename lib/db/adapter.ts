@@ -1,11 +1,12 @@
 // Chooses the driver adapter: PostgreSQL through node-postgres when a URL is configured, PGlite in-process otherwise.
 // Shared by the app's Prisma client, the migration runner and the tests, so all three talk to the same database the same way.
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { lockDataDir } from "./pglite-lock";
+import { createPglite } from "./pglite";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir?: string; pglite?: PGlite };
 
@@ -50,13 +51,13 @@ function wholeScriptPg(factory: PrismaPg): SqlMigrationAwareDriverAdapterFactory
 /** Opens an embedded database: in memory without a directory, else the directory, locked to this process. */
 export async function openPglite(dir?: string): Promise<{ pglite: PGlite; close: () => Promise<void> }> {
   if (!dir) {
-    const pglite = await PGlite.create();
+    const pglite = await createPglite();
     return { pglite, close: () => pglite.close() };
   }
   mkdirSync(dir, { recursive: true });
   const release = lockDataDir(dir);
   try {
-    const pglite = await PGlite.create({ dataDir: dir });
+    const pglite = await createPglite({ dataDir: dir });
     return {
       pglite,
       close: async () => {
@@ -90,15 +91,23 @@ export async function openAdapter(target: DatabaseTarget): Promise<OpenedAdapter
   }
   if (target.pglite) {
     return {
-      factory: new PrismaPGlite(target.pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
+      factory: pgliteFactory(target.pglite),
       pglite: target.pglite,
       close: async () => {},
     };
   }
   const instance = await openPglite(target.dir);
   return {
-    factory: new PrismaPGlite(instance.pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    factory: pgliteFactory(instance.pglite),
     pglite: instance.pglite,
     close: instance.close,
   };
+}
+
+/** PGlite's adapter, with a shadow database (the migration engine's scratch copy) that has our extensions loaded too. */
+function pgliteFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  factory.connectToShadowDb = async () =>
+    (new PrismaPGlite(await createPglite()) as unknown as SqlMigrationAwareDriverAdapterFactory).connect();
+  return factory;
 }

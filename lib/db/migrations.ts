@@ -4,10 +4,11 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { SchemaEngine, type MigrationList } from "@prisma/schema-engine-wasm";
 import { openAdapter, openPglite, type DatabaseTarget } from "./adapter";
+import { createPglite } from "./pglite";
 import { rawFromPglite, rawFromUrl, type RawSql } from "./raw";
 
 export const PRISMA_DIR = path.resolve(process.cwd(), "prisma");
@@ -72,7 +73,7 @@ export async function diffMigrationsToSchema(
   const dir = opts.dir ?? MIGRATIONS_DIR;
   const schema = opts.schema ?? readFileSync(SCHEMA_PATH, "utf8");
   // PGlite gives the engine an in-memory shadow database, so no server is needed to diff.
-  const pglite = await PGlite.create();
+  const pglite = await createPglite();
   try {
     const result = await withEngine({ kind: "pglite", pglite }, schema, (engine) =>
       engine.diff({

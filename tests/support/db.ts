@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { createPglite } from "@/lib/db/pglite";
 import { inject } from "vitest";
 import type { DatabaseTarget } from "@/lib/db/adapter";
 import { createDb, type Db } from "@/lib/db/client";
@@ -32,7 +32,7 @@ export const testDbKind = (): "pglite" | "postgres" =>
 
 export async function createTestDb(): Promise<TestDb> {
   if (testDbKind() === "pglite") {
-    const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]) });
+    const pglite = await createPglite({ loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]) });
     const target: DatabaseTarget = { kind: "pglite", pglite };
     const { db, close } = await createDb(target);
     return {
@@ -90,7 +90,7 @@ export async function emptyTestDatabase(): Promise<{
     return {
       env: { DATA_DIR: dataDir },
       raw: async () => {
-        const pglite = await PGlite.create({ dataDir: path.join(dataDir, "pglite") });
+        const pglite = await createPglite({ dataDir: path.join(dataDir, "pglite") });
         return { ...rawFromPglite(pglite), close: () => pglite.close() };
       },
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),

@@ -3,12 +3,12 @@
 import { writeFileSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { createPglite } from "../../lib/db/pglite";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../lib/db/migrations";
 
 export default async function setup(project: TestProject) {
-  const pg = await PGlite.create();
+  const pg = await createPglite();
   await applyMigrations({ kind: "pglite", pglite: pg });
   const dump = await pg.dumpDataDir("none");
   await pg.close();

@@ -154,12 +154,17 @@ export default async function ContactsPage({ searchParams }: Props) {
         </button>
       </form>
       <div className="list-toolbar">
-        <p role="status" data-testid="contact-total">
-          {t("register.contacts.list.total", { total: result.total })}
+        <p role="status" data-testid="contact-total" data-exact={result.total.exact}>
+          {result.total.exact
+            ? t("register.contacts.list.total", { total: result.total.n })
+            : t("register.contacts.list.totalAbout", { total: result.total.n })}
+          {result.sort === "relevance" ? <> · {t("register.contacts.list.relevance")}</> : null}
         </p>
-        {mayExport && result.total > 0 ? (
+        {mayExport && result.total.n > 0 ? (
           <a href={`/staff/contacts/export?${exportQuery}`} className="button button--secondary" download>
-            {t("register.contacts.export.all", { total: result.total })}
+            {result.total.exact
+              ? t("register.contacts.export.all", { total: result.total.n })
+              : t("register.contacts.export.allAbout", { total: result.total.n })}
           </a>
         ) : null}
       </div>
