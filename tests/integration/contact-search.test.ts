@@ -58,7 +58,10 @@ describe("contact search", () => {
   it("takes % and _ in a term literally", async () => {
     for (const q of ["%", "_", `${tag}%`, `${tag.slice(0, 3)}_`]) {
       const page = await listContacts({ db: t.db, query: { q } });
-      expect(page.rows.map((r) => r.id), q).toEqual([]);
+      expect(
+        page.rows.map((r) => r.id),
+        q,
+      ).toEqual([]);
     }
   });
 
