@@ -15,7 +15,7 @@ import {
   type AuditFilter,
   type AuditRow,
 } from "./list-audit-events";
-import { verifyAuditChain } from "./verify-audit-chain";
+import { checkAuditChain } from "./check-audit-chain";
 import { fail, type Because } from "@/lib/result";
 
 export type AuditExportFormat = "csv" | "json";
@@ -92,7 +92,7 @@ export async function exportAuditEvents(opts: {
     }
     before = BigInt(page.nextBefore);
   }
-  const chain = await verifyAuditChain({ db: opts.db });
+  const chain = await checkAuditChain({ db: opts.db });
   await opts.db.$transaction((tx) =>
     recordAuditEvent(
       tx,

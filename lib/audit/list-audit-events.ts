@@ -1,5 +1,5 @@
 // The audit trail for the staff page and its export: filters (person, subject, staff member, action, date range),
-// newest first with a seq cursor, and the verdict of the whole hash chain, so a tampered entry is reported wherever
+// newest first with a seq cursor, and the verdict of the hash chain (checked since its last checkpoint), so a tampered entry is reported wherever
 // the trail is read. Reading is not audited per row; the page says so.
 //
 // A person is found by contact id or email address. After erasure the contact row is gone, so the person is found by
@@ -13,7 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorType } from "@/lib/generated/prisma/enums";
 import { normaliseEmail } from "@/lib/contacts/normalise";
 import { hashAddress } from "@/lib/suppression/hash-address";
-import { verifyAuditChain, type ChainVerdict } from "./verify-audit-chain";
+import { checkAuditChain, type AuditChainCheck } from "./check-audit-chain";
 import { stockholmDayEnd, stockholmDayStart } from "@/lib/time/stockholm-day";
 import { fail, type Fail } from "@/lib/result";
 
@@ -68,8 +68,8 @@ export type AuditRow = {
 };
 
 export type ListAuditEventsResult =
-  | { ok: true; entries: AuditRow[]; nextBefore: string | null; person: AuditPerson | null; chain: ChainVerdict | null }
-  | Fail<"not_found", { reason: "person_not_found"; chain: ChainVerdict | null }>;
+  | { ok: true; entries: AuditRow[]; nextBefore: string | null; person: AuditPerson | null; chain: AuditChainCheck | null }
+  | Fail<"not_found", { reason: "person_not_found"; chain: AuditChainCheck | null }>;
 
 const REF_PATTERN = /^[0-9a-f]{12}$/;
 
@@ -249,10 +249,10 @@ export async function listAuditEvents(opts: {
   before?: string;
   limit?: number;
   suppressionKey?: string;
-  /** Verify the whole chain (default true). */
+  /** Check the chain since its newest checkpoint (default true). */
   verify?: boolean;
 }): Promise<ListAuditEventsResult> {
-  const chain = opts.verify === false ? null : await verifyAuditChain({ db: opts.db });
+  const chain = opts.verify === false ? null : await checkAuditChain({ db: opts.db });
   let person: AuditPerson | null = null;
   if (opts.filter.person) {
     person = await resolveAuditPerson({ db: opts.db, person: opts.filter.person, suppressionKey: opts.suppressionKey });
@@ -268,7 +268,14 @@ export async function listAuditEvents(opts: {
 export async function listAuditFilterChoices(opts: { db: DbOrTx }) {
   const [staff, actions] = await Promise.all([
     opts.db.staffUser.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true, name: true } }),
-    opts.db.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+    // Every action the trail holds, old ones included, by a skip scan of the (action, at) index: one index probe per
+    // distinct action instead of grouping 5,000,000 rows.
+    opts.db.$queryRaw<{ action: string }[]>`
+      WITH RECURSIVE a AS (
+        SELECT min(action) AS action FROM "AuditEvent"
+        UNION ALL
+        SELECT (SELECT min(e.action) FROM "AuditEvent" e WHERE e.action > a.action) FROM a WHERE a.action IS NOT NULL)
+      SELECT action FROM a WHERE action IS NOT NULL`,
   ]);
   return { staff, actions: actions.map((a) => a.action) };
 }

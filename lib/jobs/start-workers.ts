@@ -2,6 +2,7 @@
 // receipt) after the transactions that queued it have committed. Used by `npm run worker` (any number of processes)
 // and, on the embedded database, inside the web server (instrumentation.ts).
 import "server-only";
+import { verifyAuditChainFully } from "@/lib/audit/check-audit-chain";
 import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db/client";
 import type { Config } from "@/lib/env/config";
@@ -86,8 +87,8 @@ export async function startWorkers(opts: {
   );
 
   let running = false;
-  // Once a day (and at start): ContactFacts rows whose role dates have passed are recomputed. Every worker process
-  // does it; the second finds nothing to do.
+  // Once a day (and at start): ContactFacts rows whose role dates have passed are recomputed, and the audit chain is
+  // verified from its first entry. Every worker process does it; the second finds nothing to do for the facts.
   let factsRefreshedOn = "";
   const tick = async () => {
     if (running) return;
@@ -99,6 +100,12 @@ export async function startWorkers(opts: {
         factsRefreshedOn = today;
         const n = await refreshStaleContactFacts({ db });
         if (n > 0) log(`segment facts: ${n} contacts whose roles started or ended recomputed`);
+        // The audit trail from its first entry, once a day: page views check only what is new since a checkpoint,
+        // so an edit further back is found here (and shown on the audit page as the last full check).
+        const chain = await verifyAuditChainFully({ db });
+        log(
+          chain.ok ? `audit chain: ${chain.entries} entries intact` : `audit chain BROKEN at entry ${chain.brokenAt}`,
+        );
       }
     } catch (error) {
       log(`dispatch failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -43,7 +43,11 @@ describe("audit trail", () => {
     expect(rows).toHaveLength(3);
     expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
     expect(rows[2]!.prevHash).toBe(rows[1]!.hash);
-    expect(await verifyAuditChain({ db: t.db })).toEqual({ ok: true, entries: 3 });
+    expect(await verifyAuditChain({ db: t.db })).toEqual({
+      ok: true,
+      entries: 3,
+      last: { seq: rows[2]!.seq, hash: rows[2]!.hash },
+    });
   });
 
   it("refuses UPDATE and DELETE, but lets erasure clear personal values", async () => {

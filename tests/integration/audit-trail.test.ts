@@ -1,6 +1,7 @@
 // The audit trail as staff read it: filters by person (contact id, address, and after erasure the reference), staff
 // member, action and date; newest first with a cursor; descriptions; export as CSV and JSON (itself audited); and a
 // tampered entry reported by the listing.
+import { verifyAuditChainFully } from "@/lib/audit/check-audit-chain";
 import type { AuditField } from "@/lib/audit/audit-fields";
 import type { AuditAction } from "@/lib/audit/audit-actions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -214,6 +215,11 @@ describe("tamper detection", () => {
     );
     await t.raw.query(`UPDATE "AuditEvent" SET "actorId" = $1 WHERE seq = $2`, [admin.id, row!.seq]);
     await t.raw.query(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only"`);
+    // The listing checks what was added since its checkpoint; the edit lies before it, so the daily full check
+    // finds it, and from then on every listing reports it.
+    const quick = await listAuditEvents({ db: t.db, filter: filter({ action: "contact.viewed" }) });
+    expect(quick.chain).toMatchObject({ ok: true, checkedNow: 0 });
+    expect(await verifyAuditChainFully({ db: t.db })).toMatchObject({ ok: false, brokenAt: BigInt(row!.seq) });
     const r = await listAuditEvents({ db: t.db, filter: filter({ action: "contact.viewed" }) });
     expect(r.chain).toMatchObject({ ok: false, brokenAt: BigInt(row!.seq), reason: "hash_mismatch" });
   });

@@ -1,5 +1,6 @@
 // /staff/audit: the audit trail for the privacy officer and admins. Filters come from the query string (a GET form),
-// so a filtered view can be linked to and exported; the whole hash chain is verified on every display.
+// so a filtered view can be linked to and exported; the hash chain is checked on every display since its newest
+// verified checkpoint (lib/audit/check-audit-chain.ts), and the last full check is shown.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describeAuditAction, describeAuditFields } from "@/lib/audit/describe-audit-action";
@@ -72,6 +73,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {chain.ok
             ? t("accountability.audit.chainOk", { n: chain.entries })
             : t("accountability.audit.chainBroken", { seq: chain.brokenAt.toString() })}
+          {chain.ok && chain.since ? (
+            <>
+              {" "}
+              {t("accountability.audit.chainChecked", {
+                checked: chain.checkedNow,
+                since: dateTimeSeconds(chain.since),
+              })}
+            </>
+          ) : null}{" "}
+          {chain.lastFull
+            ? t("accountability.audit.chainLastFull", {
+                at: dateTimeSeconds(chain.lastFull.at),
+                n: chain.lastFull.entries,
+              })
+            : t("accountability.audit.chainNeverFull")}
         </p>
       ) : null}
       <p className="muted">{t("accountability.audit.readNote")}</p>
