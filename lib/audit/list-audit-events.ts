@@ -68,7 +68,13 @@ export type AuditRow = {
 };
 
 export type ListAuditEventsResult =
-  | { ok: true; entries: AuditRow[]; nextBefore: string | null; person: AuditPerson | null; chain: AuditChainCheck | null }
+  | {
+      ok: true;
+      entries: AuditRow[];
+      nextBefore: string | null;
+      person: AuditPerson | null;
+      chain: AuditChainCheck | null;
+    }
   | Fail<"not_found", { reason: "person_not_found"; chain: AuditChainCheck | null }>;
 
 const REF_PATTERN = /^[0-9a-f]{12}$/;
