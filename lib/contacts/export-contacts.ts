@@ -13,7 +13,7 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { CSV_BOM, spreadsheetCsvLines } from "@/lib/csv/spreadsheet-csv";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fieldErrorCodes, invalid, type Forbidden, type Invalid } from "@/lib/result";
-import { contactConditionsSql } from "./contact-list-sql";
+import { contactFromSql } from "./contact-list-sql";
 import { CONTACT_FILTER_KEYS, contactRows } from "./list-contacts";
 
 /** Rows read per query; the stream asks for the next batch only when the previous one is sent. */
@@ -46,12 +46,12 @@ export async function exportContacts(opts: {
   if (only === "selected" && !ids?.length) return invalid({ ids: "nothing_selected" });
   const now = opts.now ?? new Date();
   const selected = ids && ids.length > 0 ? [...new Set(ids)] : null;
-  const where = selected ? Prisma.sql`c.id = ANY(${selected})` : contactConditionsSql(filter);
+  const from = selected ? Prisma.sql`FROM "Contact" c WHERE c.id = ANY(${selected})` : contactFromSql(filter);
   // Which filters were used, and with what (a search term may be a name: kept outside the hash, erasable).
   const filterNames = Object.fromEntries(CONTACT_FILTER_KEYS.filter((k) => filter[k]).map((k) => [k, filter[k]]));
 
   const count = await opts.db.$transaction(async (tx) => {
-    const [counted] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Contact" c WHERE ${where}`;
+    const [counted] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${from}`;
     const n = counted?.n ?? 0;
     await recordAuditEvent(
       tx,
@@ -70,11 +70,11 @@ export async function exportContacts(opts: {
     ok: true,
     count,
     filename: `contacts-${now.toISOString().slice(0, 10)}.csv`,
-    chunks: csvChunks(opts.db, where, opts.lang),
+    chunks: csvChunks(opts.db, from, opts.lang),
   };
 }
 
-async function* csvChunks(db: Db, where: Prisma.Sql, lang: Language): AsyncIterable<string> {
+async function* csvChunks(db: Db, from: Prisma.Sql, lang: Language): AsyncIterable<string> {
   const t = translatorFor(lang);
   yield (
     CSV_BOM +
@@ -95,8 +95,9 @@ async function* csvChunks(db: Db, where: Prisma.Sql, lang: Language): AsyncItera
   let after = Prisma.empty;
   for (;;) {
     // Ids in (name, id) order from the cursor on (the index on (name, id) serves the seek), then their rows.
-    const ids = await db.$queryRaw<{ id: string; name: string }[]>`SELECT c.id, c.name FROM "Contact" c
-      WHERE ${where} ${after} ORDER BY c.name, c.id LIMIT ${BATCH}`;
+    const ids = await db.$queryRaw<
+      { id: string; name: string }[]
+    >`SELECT c.id, c.name ${from} ${after} ORDER BY c.name, c.id LIMIT ${BATCH}`;
     const rows = await contactRows(
       db,
       ids.map((r) => r.id),

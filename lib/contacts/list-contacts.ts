@@ -9,7 +9,7 @@ import { countOrEstimate } from "@/lib/db/count-or-estimate";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, type Cursor } from "@/lib/pagination/keyset-cursor";
 import { keysetPage, type SortDirection } from "@/lib/pagination/keyset-page";
-import { contactConditionsSql, searchRankSql, searchTermOf } from "./contact-list-sql";
+import { contactFromSql, searchRankSql, searchTermOf } from "./contact-list-sql";
 
 export const CONTACTS_PER_PAGE = 25;
 
@@ -43,9 +43,16 @@ export const CONTACT_SORTS = ["name", "created", "relevance"] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 export type { SortDirection };
 
-/** The sort a query asks for, or the default: best match first when searching, else name A–Ö. */
-export function contactSortOf(q: Pick<ContactQuery, "sort" | "dir" | "q">): { sort: ContactSort; dir: SortDirection } {
-  const searching = searchTermOf(q) !== null;
+/**
+ * The sort a query asks for, or the default: best match first when searching, else name A–Ö. Best match first needs
+ * every match ranked, so it applies while the matches are counted exactly (up to 10,000); a broader search is
+ * listed by name, which an index serves from the first row, and the page says so.
+ */
+export function contactSortOf(
+  q: Pick<ContactQuery, "sort" | "dir" | "q">,
+  rankable = true,
+): { sort: ContactSort; dir: SortDirection } {
+  const searching = searchTermOf(q) !== null && rankable;
   const asked = (CONTACT_SORTS as readonly string[]).includes(q.sort ?? "") ? (q.sort as ContactSort) : null;
   const sort = asked && (asked !== "relevance" || searching) ? asked : searching ? "relevance" : "name";
   return { sort, dir: sort !== "relevance" && q.dir === "desc" ? "desc" : "asc" };
@@ -55,8 +62,9 @@ type Found = { id: string; name: string; createdAt: Date; rank: number };
 
 export async function listContacts(opts: { db: DbOrTx; query: ContactQuery }) {
   const f = opts.query;
-  const conditions = contactConditionsSql(f);
-  const { sort, dir } = contactSortOf(f);
+  const from = contactFromSql(f);
+  const total = await countOrEstimate(opts.db, from);
+  const { sort, dir } = contactSortOf(f, total.exact);
   const term = searchTermOf(f);
   const backwards = !f.after && Boolean(f.before);
   const order: SortDirection = backwards ? (dir === "asc" ? "desc" : "asc") : dir;
@@ -72,12 +80,9 @@ export async function listContacts(opts: { db: DbOrTx; query: ContactQuery }) {
     ? Prisma.sql`AND (${Prisma.join(keys)}) ${Prisma.raw(order === "asc" ? ">" : "<")} (${after})`
     : Prisma.empty;
   const direction = Prisma.raw(order === "asc" ? "ASC" : "DESC");
-  const from = Prisma.sql`FROM "Contact" c WHERE ${conditions}`;
-  const [total, found] = await Promise.all([
-    countOrEstimate(opts.db, from),
-    opts.db.$queryRaw<Found[]>`SELECT c.id, c.name, c."createdAt", ${rank}::int AS rank ${from} ${seek}
-      ORDER BY ${Prisma.join(keys.map((k) => Prisma.sql`${k} ${direction}`))} LIMIT ${CONTACTS_PER_PAGE + 1}`,
-  ]);
+  const found = await opts.db.$queryRaw<Found[]>`SELECT c.id, c.name, c."createdAt", ${rank}::int AS rank
+    ${from} ${seek} ORDER BY ${Prisma.join(keys.map((k) => Prisma.sql`${k} ${direction}`))}
+    LIMIT ${CONTACTS_PER_PAGE + 1}`;
   const page = keysetPage(found, { order, seek: undefined, backwards, cursor }, CONTACTS_PER_PAGE, (r) =>
     sort === "created" ? r.createdAt : sort === "relevance" ? `${r.rank}|${r.name}` : r.name,
   );
@@ -85,7 +90,9 @@ export async function listContacts(opts: { db: DbOrTx; query: ContactQuery }) {
     opts.db,
     page.rows.map((r) => r.id),
   );
-  return { total, sort, dir, ...page, rows };
+  // A search too broad to rank is listed by name: say so, so the person knows to narrow it.
+  const broad = term !== null && !total.exact && f.sort !== "name" && f.sort !== "created";
+  return { total, sort, dir, broad, ...page, rows };
 }
 
 /** The cursor's values in the order of the sort's keys; a relevance cursor is "rank|name". */

@@ -73,12 +73,20 @@ export async function listOrganisations(opts: { db: DbOrTx; query: OrganisationQ
         createdAt: true,
         accountManagerId: true,
         accountManager: { select: { name: true, email: true } },
-        _count: { select: { roles: true } },
       },
     }),
   ]);
   const page = keysetPage(found, k, ORGANISATIONS_PER_PAGE, (r) => (sort === "created" ? r.createdAt : r.name));
-  return { total, sort, dir, ...page };
+  // Roles counted for the page's organisations only. Prisma's `_count` joins a count of every role in the register
+  // grouped by organisation (1,000,000 roles, 300 ms on the bench register) before it keeps the 50 it shows.
+  const counts = await opts.db.contactRole.groupBy({
+    by: ["organisationId"],
+    where: { organisationId: { in: page.rows.map((r) => r.id) } },
+    _count: { _all: true },
+  });
+  const roles = new Map(counts.map((c) => [c.organisationId, c._count._all]));
+  const rows = page.rows.map((r) => ({ ...r, _count: { roles: roles.get(r.id) ?? 0 } }));
+  return { total, sort, dir, ...page, rows };
 }
 
 /** Staff who can be an organisation's account manager (active account managers and admins). */
