@@ -6,6 +6,7 @@ import type { Translator } from "@/lib/i18n/translator";
 import type { Language } from "@/lib/i18n/languages";
 import { ChartFigure } from "@/app/staff/_components/charts/chart-figure";
 import type { ChartColour } from "@/app/staff/_components/charts/palette";
+import { dateTime } from "@/app/staff/_components/format";
 import { isoWeek } from "./iso-week";
 
 const SOURCE_COLOURS: Record<(typeof OPT_OUT_SOURCES)[number], ChartColour> = {
@@ -36,12 +37,16 @@ export function MarketingCharts(props: {
           kind="horizontalStacked"
           locale={locale}
           caption={t("staff.dashboard.marketing.audienceCaption")}
-          summary={t("staff.dashboard.marketing.audienceSummary", {
+          summary={`${t("staff.dashboard.marketing.audienceSummary", {
             topics: audience.length,
             eligible: sum(audience.map((a) => a.eligible)),
             stopped: sum(audience.map((a) => a.stopped)),
             unsubscribed: sum(audience.map((a) => a.unsubscribed)),
-          })}
+          })}${
+            marketing.audienceAsOf
+              ? ` ${t("staff.dashboard.marketing.audienceAsOf", { at: dateTime(marketing.audienceAsOf) })}`
+              : ""
+          }`}
           tableToggle={toggle}
           categoryHeading={t("staff.dashboard.marketing.topic")}
           series={[

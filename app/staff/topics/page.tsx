@@ -1,3 +1,4 @@
+import { dateTime } from "@/app/staff/_components/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-staff";
@@ -84,6 +85,9 @@ export default async function TopicsPage({ searchParams }: Props) {
           },
         ]}
       />
+      {topics[0]?.subscribedAsOf ? (
+        <p className="muted">{t("segments.topics.countedAt", { at: dateTime(topics[0].subscribedAsOf) })}</p>
+      ) : null}
     </article>
   );
 }
