@@ -47,7 +47,15 @@ export type NewContact = {
    */
   overridden?: boolean;
   marketingOptOutAt?: Date | null;
-  roles?: { organisationId: string; type: RoleType; title: string | null; startsOn: Date; endsOn?: Date | null }[];
+  roles?: {
+    /** Chosen by the caller when its own history must name the role (the bulk seed); otherwise a new UUID. */
+    id?: string;
+    organisationId: string;
+    type: RoleType;
+    title: string | null;
+    startsOn: Date;
+    endsOn?: Date | null;
+  }[];
   /** When the person entered the register (seeds back-date it); also the date of its bases and subscriptions. */
   createdAt?: Date;
 };
@@ -152,7 +160,7 @@ export async function createContactsWithDefaults(
   };
   contacts.forEach((c, i) => {
     for (const r of c.roles ?? []) {
-      role.id.push(randomUUID());
+      role.id.push(r.id ?? randomUUID());
       role.contact.push(ids[i]!);
       role.org.push(r.organisationId);
       role.type.push(r.type);
