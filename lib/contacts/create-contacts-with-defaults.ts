@@ -91,6 +91,11 @@ export async function createContactsWithDefaults(
     subscriptionStaffId?: string | null;
     audit: { actor: AuditInput["actor"]; action: "contact.created" | "contact.imported" };
     now: Date;
+    /**
+     * false: the caller writes more for these contacts in the same transaction (the bulk seed's history) and runs
+     * REFRESH_CONTACT_FACTS_SQL for them itself before committing, so each facts row is written once, not twice.
+     */
+    refreshFacts?: boolean;
   },
 ): Promise<CreatedContacts> {
   const { contacts, now } = opts;
@@ -203,7 +208,7 @@ export async function createContactsWithDefaults(
      FROM "Subscription" s WHERE s."contactId" = ANY($1::text[])`,
     [ids],
   );
-  await sql.execute(REFRESH_CONTACT_FACTS_SQL, [ids]);
+  if (opts.refreshFacts !== false) await sql.execute(REFRESH_CONTACT_FACTS_SQL, [ids]);
 
   // One row per live topic and default category (unnest: an empty enum array reads back as null through some drivers).
   const live = await sql.query<{ isMarketing: boolean; category: string }>(

@@ -89,6 +89,8 @@ export async function writeRegister(
     subscriptionStaffId: ctx.staff.admin,
     audit: { actor: { type: "STAFF", id: ctx.staff.admin }, action: "contact.imported" },
     now,
+    // The caller refreshes them once the batch's history is written too (seed-bulk.ts).
+    refreshFacts: false,
   });
 
   for (const p of plans) {

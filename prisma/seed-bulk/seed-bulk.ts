@@ -76,9 +76,10 @@ export async function seedBulk(raw: RawSql, opts: SeedBulkOptions): Promise<Seed
     const n = Math.min(batchSize, opts.total - offset);
     const plans = Array.from({ length: n }, (_, k) => planContact(ctx, offset + k));
     await inTransaction(raw, async () => {
-      await writeRegister(raw, ctx, plans, log);
-      // The history rewrites subscriptions and adds suppressions: the facts rows are computed once, at the end.
+      // The facts triggers stay off while the batch's contacts and history are written (subscriptions rewritten,
+      // suppressions added), and each facts row is computed once, at the end.
       await raw.query(DEFER_CONTACT_FACTS_SQL);
+      await writeRegister(raw, ctx, plans, log);
       await writeSubscriptionHistory(raw, ctx, plans, log);
       await writePrivacyRequests(raw, ctx, plans, log);
       await writeDeliveries(raw, ctx, plans, tally);
