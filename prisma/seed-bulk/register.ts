@@ -61,7 +61,8 @@ export async function writeRegister(
       category: p.category,
       source: {
         type: "IMPORTED",
-        detail: `CRM-import ${new Date(p.createdAt).getUTCFullYear()}`,
+        // "bulk" in it: bench/segment-count.ts filters on it.
+        detail: `Bulk import från CRM ${new Date(p.createdAt).getUTCFullYear()}`,
         date: new Date(p.createdAt),
         staffId: null,
         organisationId: orgId(ctx, p.org.k),
