@@ -56,7 +56,10 @@ async function pagesOf(db: pg.Client): Promise<[name: string, path: string][]> {
     `SELECT id FROM "Topic" WHERE "archivedAt" IS NULL ORDER BY "sortOrder" LIMIT 1`,
   );
   const segment = await one<{ id: string }>(`SELECT id FROM "Segment" ORDER BY "createdAt" LIMIT 1`);
-  const mailing = await one<{ id: string }>(`SELECT id FROM "Mailing" ORDER BY "createdAt" DESC LIMIT 1`);
+  // The largest send log (the bulk seed's mailing to every contact), so progress and report pages meet a real size.
+  const mailing = await one<{ id: string }>(
+    `SELECT id FROM "Mailing" ORDER BY "batchCount" DESC, "createdAt" DESC LIMIT 1`,
+  );
   const request = await one<{ id: string }>(`SELECT id FROM "PrivacyRequest" ORDER BY "receivedAt" DESC LIMIT 1`);
   const emailPart = busy ? busy.email.split("@")[0]!.slice(0, 8) : "anna";
   const pages: [string, string | null][] = [

@@ -47,7 +47,15 @@ export type NewContact = {
    */
   overridden?: boolean;
   marketingOptOutAt?: Date | null;
-  roles?: { organisationId: string; type: RoleType; title: string | null; startsOn: Date; endsOn?: Date | null }[];
+  roles?: {
+    /** Chosen by the caller when its own history must name the role (the bulk seed); otherwise a new UUID. */
+    id?: string;
+    organisationId: string;
+    type: RoleType;
+    title: string | null;
+    startsOn: Date;
+    endsOn?: Date | null;
+  }[];
   /** When the person entered the register (seeds back-date it); also the date of its bases and subscriptions. */
   createdAt?: Date;
 };
@@ -83,6 +91,11 @@ export async function createContactsWithDefaults(
     subscriptionStaffId?: string | null;
     audit: { actor: AuditInput["actor"]; action: "contact.created" | "contact.imported" };
     now: Date;
+    /**
+     * false: the caller writes more for these contacts in the same transaction (the bulk seed's history) and runs
+     * REFRESH_CONTACT_FACTS_SQL for them itself before committing, so each facts row is written once, not twice.
+     */
+    refreshFacts?: boolean;
   },
 ): Promise<CreatedContacts> {
   const { contacts, now } = opts;
@@ -152,7 +165,7 @@ export async function createContactsWithDefaults(
   };
   contacts.forEach((c, i) => {
     for (const r of c.roles ?? []) {
-      role.id.push(randomUUID());
+      role.id.push(r.id ?? randomUUID());
       role.contact.push(ids[i]!);
       role.org.push(r.organisationId);
       role.type.push(r.type);
@@ -195,7 +208,7 @@ export async function createContactsWithDefaults(
      FROM "Subscription" s WHERE s."contactId" = ANY($1::text[])`,
     [ids],
   );
-  await sql.execute(REFRESH_CONTACT_FACTS_SQL, [ids]);
+  if (opts.refreshFacts !== false) await sql.execute(REFRESH_CONTACT_FACTS_SQL, [ids]);
 
   // One row per live topic and default category (unnest: an empty enum array reads back as null through some drivers).
   const live = await sql.query<{ isMarketing: boolean; category: string }>(
