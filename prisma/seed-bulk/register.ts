@@ -8,7 +8,7 @@ import { CONTACTS_PER_ORG, contactId, orgId, roleId, type SeedContext } from "./
 import { ROLE_TYPES, type ContactPlan } from "./contact-plan";
 import { EV, type EventLog } from "./event-log";
 import { organisationName, organisationNumber, personFor } from "./names";
-import { DAY_MS, pick } from "./random";
+import { DAY_MS, pick, rand } from "./random";
 import { day, runnerOf } from "./sql";
 
 export const emailFor = (ctx: SeedContext, i: number) => {
@@ -74,7 +74,7 @@ export async function writeRegister(
         {
           id: roleId(ctx, p.i),
           organisationId: orgId(ctx, p.org.k),
-          type: pick(ROLE_TYPES, p.i),
+          type: ROLE_TYPES[Math.floor(rand(p.i, 108) * ROLE_TYPES.length)]!,
           title: null,
           startsOn: new Date(Math.floor(p.createdAt / DAY_MS) * DAY_MS),
           endsOn: p.roleEndsOn === null ? null : new Date(p.roleEndsOn),
