@@ -42,7 +42,7 @@ const apiHeaders = [
 const TOKEN_PATHS = ["/p/:path*", "/u/:path*", "/s/:path*", "/e/:path*", "/me", "/me/:path*"];
 const tokenPageHeaders = [
   { key: "Referrer-Policy", value: "no-referrer" },
-  { key: "Cache-Control", value: "no-store" },
+  { key: "Cache-Control", value: "private, no-store" },
   { key: "X-Robots-Tag", value: "noindex, nofollow" },
 ];
 

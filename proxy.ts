@@ -9,13 +9,23 @@
 //   explicit ?lang choice is remembered in the lang cookie (a preference the visitor asked for: no consent needed).
 // - refuses oversized server-action bodies on every path but the CSV import's (lib/http/server-action-body-limit.ts);
 // - on the staff sign-in pages, issues next-auth's CSRF cookie when there is none, so the pages can render the token
-//   into their forms on the server (forms then work without JavaScript).
+//   into their forms on the server (forms then work without JavaScript);
+// - in production, answers the public pages with nothing personal (/, /privacy, /preferences) from memory, rendered
+//   once per language and cookie choice, each answer with its own fresh nonce (lib/http/public-page-cache.ts).
 // Every header set here is overwritten, never appended, so a client cannot smuggle in its own value. Not a security
 // boundary for access: nothing here authorises anything.
 import { NextResponse, type NextRequest } from "next/server";
 import { analyticsSettings } from "@/lib/consent/analytics-config";
 import { analyticsAllowedOn, PAGE_PATH_HEADER } from "@/lib/consent/analytics-scope";
 import { getConfig } from "@/lib/env/config";
+import { localOriginFrom } from "@/lib/http/peer-address";
+import {
+  cachedPublicPage,
+  isPageFill,
+  placeholderNonce,
+  publicPageVariant,
+  withNonce,
+} from "@/lib/http/public-page-cache";
 import { refuseOversizedAction } from "@/lib/http/server-action-body-limit";
 import { csrfCookieName, mintCsrfToken, readCsrfToken } from "@/lib/auth/csrf-token";
 import { isLanguage, LANG_COOKIE, LANG_COOKIE_MAX_AGE_SECONDS, LANG_QUERY_HEADER } from "@/lib/i18n/languages";
@@ -40,7 +50,7 @@ function csrfCookie(request: NextRequest): { name: string; value: string; secure
   return { name, value: cookieValue, secure };
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // The one exception to "not a security boundary": Next has a single body limit for all server actions, sized for
   // the CSV import, so public actions get their 1 MB limit here (lib/http/server-action-body-limit.ts).
   const refused = refuseOversizedAction({
@@ -68,7 +78,9 @@ export function proxy(request: NextRequest) {
   }
 
   const config = getConfig();
-  const nonce = generateNonce();
+  // The server's own render of a cached public page gets the placeholder nonce; every answer its own (see below).
+  const fill = isPageFill(requestHeaders);
+  const nonce = fill ? placeholderNonce() : generateNonce();
   const csp = contentSecurityPolicy({
     nonce,
     development: config.env === "development",
@@ -87,9 +99,38 @@ export function proxy(request: NextRequest) {
   if (isLanguage(query)) requestHeaders.set(LANG_QUERY_HEADER, query);
   else requestHeaders.delete(LANG_QUERY_HEADER);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // Never on a fill, and only in production: `next dev` must show every edit at once.
+  const variant =
+    config.env === "production" && !fill
+      ? publicPageVariant({
+          method: request.method,
+          pathname,
+          search: request.nextUrl.search,
+          searchParams: request.nextUrl.searchParams,
+          headers: request.headers,
+          cookie: (name) => request.cookies.get(name)?.value,
+        })
+      : null;
+  const origin = variant ? localOriginFrom(request.headers) : null;
+  const cached = variant && origin ? await cachedPublicPage(origin, variant) : null;
+
+  const response = cached
+    ? new NextResponse(request.method === "HEAD" ? null : withNonce(cached, nonce), {
+        status: cached.status,
+        headers: cached.headers,
+      })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
+  if (variant) {
+    // The same address answers differently by language and cookie choice; no shared cache may keep one for another
+    // (nor at all: the nonce is per answer).
+    response.headers.set(
+      "Vary",
+      "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Cookie, Accept-Language",
+    );
+    response.headers.set("Cache-Control", "private, no-store");
+  }
   if (csrf) {
     // next-auth's own cookie options (core/lib/cookie.js).
     response.cookies.set(csrf.name, csrf.value, { httpOnly: true, sameSite: "lax", path: "/", secure: csrf.secure });

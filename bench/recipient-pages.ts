@@ -1,15 +1,18 @@
 // Requests per second and latency of the recipient pages on a production build with PostgreSQL:
-//   the preference page GET (/p/<token>), the one-click unsubscribe POST (/u/<token>), and for comparison the
-//   landing page and /preferences. Creates a fresh database, migrates and seeds it (demo data), starts `next start`
+//   the pages with nothing personal (/, /privacy, /preferences, and the page of a link that is not one of ours,
+//   /p/<invalid token>), the preference page GET (/p/<token>) and the one-click unsubscribe POST (/u/<token>). Creates a fresh database, migrates and seeds it (demo data), starts `next start`
 //   on a free port, runs autocannon for a bounded time per route, prints the figures, stops and drops everything.
 //
 //   npx tsx --import ./lib/node/server-only-hook.mjs bench/recipient-pages.ts [--duration 10] [--connections 10]
-//     [--server postgresql://postgres@127.0.0.1:5432] [--build]
+//     [--server postgresql://postgres@127.0.0.1:5432] [--build] [--save after.json] [--before before.json]
+//     [--only <text>] [--cpu-prof <dir>]
 //
-// Uses the existing .next build unless --build is given or there is none.
+// Uses the existing .next build unless --build is given or there is none. --save writes the figures as JSON;
+// --before reads such a file and prints the two runs side by side (before/after of a change). --only runs the routes
+// whose name contains the text; --cpu-prof writes a V8 CPU profile of the server (node --cpu-prof) into the folder.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -24,6 +27,10 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "10" },
     server: { type: "string", default: "postgresql://postgres@127.0.0.1:5432" },
     build: { type: "boolean", default: false },
+    save: { type: "string" },
+    before: { type: "string" },
+    only: { type: "string" },
+    "cpu-prof": { type: "string" },
   },
 });
 const duration = Number(args.duration);
@@ -64,9 +71,18 @@ async function main() {
     if (args.build || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
       run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], env);
     }
+    const profile = args["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(args["cpu-prof"])] : [];
     child = spawn(
       process.execPath,
-      [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--hostname", "127.0.0.1", "--port", String(port)],
+      [
+        ...profile,
+        path.join(ROOT, "node_modules/next/dist/bin/next"),
+        "start",
+        "--hostname",
+        "127.0.0.1",
+        "--port",
+        String(port),
+      ],
       { cwd: ROOT, env, detached: true, stdio: ["ignore", "ignore", "inherit"] },
     );
     await waitUntilHealthy(publicUrl, child);
@@ -85,9 +101,12 @@ async function main() {
     const pageUrl = preferencesUrl(config, contacts[0]!);
     const oneClickUrl = unsubscribeUrl(config, contacts[1]!, "all");
 
-    const targets = [
+    const allTargets = [
       { name: "GET /", url: `${publicUrl}/`, method: "GET" as const },
+      { name: "GET /privacy", url: `${publicUrl}/privacy`, method: "GET" as const },
       { name: "GET /preferences", url: `${publicUrl}/preferences`, method: "GET" as const },
+      // A link that is not one of ours (cut short, tampered): the link-problem page, nothing personal on it.
+      { name: "GET /p/<invalid token> (link problem)", url: `${publicUrl}/p/not-a-token`, method: "GET" as const },
       { name: "GET /p/<token> (preference page)", url: pageUrl, method: "GET" as const },
       {
         name: "POST /u/<token> (one-click)",
@@ -97,11 +116,13 @@ async function main() {
         body: "List-Unsubscribe=One-Click",
       },
     ];
+    const targets = allTargets.filter((t) => !args.only || t.name.includes(args.only));
     // Warm-up: compile caches, open pool connections; also proves every route answers 200.
     for (const t of targets) {
       const res = await fetch(t.url, { method: t.method, headers: t.headers, body: t.body, redirect: "manual" });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`${t.name} answered ${res.status}, not 200`);
+      console.log(`${t.name}: cache-control ${res.headers.get("cache-control") ?? "(none)"}`);
     }
 
     const rows = [];
@@ -125,6 +146,24 @@ async function main() {
         `Node ${process.version}, ${os.cpus().length} CPUs`,
     );
     console.table(rows);
+    if (args.save) writeFileSync(args.save, JSON.stringify(rows, null, 2));
+    if (args.before) {
+      type Row = (typeof rows)[number];
+      const before = JSON.parse(readFileSync(args.before, "utf8")) as Row[];
+      console.log(`\nbefore (${args.before}) and after (this run):`);
+      console.table(
+        rows.map((after) => {
+          const was = before.find((b) => b.route === after.route);
+          return {
+            route: after.route,
+            "req/s before": was?.["req/s (mean)"] ?? "-",
+            "req/s after": after["req/s (mean)"],
+            "p99 before": was?.["p99 ms"] ?? "-",
+            "p99 after": after["p99 ms"],
+          };
+        }),
+      );
+    }
   } finally {
     if (child?.pid !== undefined && child.exitCode === null) {
       try {
@@ -132,7 +171,10 @@ async function main() {
       } catch {
         // already gone
       }
-      await new Promise((r) => setTimeout(r, 1000));
+      // A CPU profile is written as the server exits: give it time.
+      const deadline = Date.now() + (args["cpu-prof"] ? 20_000 : 1000);
+      while (child.exitCode === null && child.signalCode === null && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
     }
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();

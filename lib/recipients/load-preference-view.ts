@@ -22,27 +22,30 @@ export type PreferenceView = {
 };
 
 export async function loadPreferenceView(opts: { db: DbOrTx; contactId: string }): Promise<PreferenceView | null> {
-  const contact = await opts.db.contact.findUnique({
-    where: { id: opts.contactId },
-    select: {
-      id: true,
-      email: true,
-      language: true,
-      category: true,
-      marketingOptOutAt: true,
-      roles: {
-        select: { type: true, endsOn: true, organisation: { select: { name: true } } },
-        orderBy: [{ endsOn: { sort: "desc", nulls: "first" } }, { startsOn: "desc" }],
+  // The contact and the topics do not depend on each other: both reads at once.
+  const [contact, topics] = await Promise.all([
+    opts.db.contact.findUnique({
+      where: { id: opts.contactId },
+      select: {
+        id: true,
+        email: true,
+        language: true,
+        category: true,
+        marketingOptOutAt: true,
+        roles: {
+          select: { type: true, endsOn: true, organisation: { select: { name: true } } },
+          orderBy: [{ endsOn: { sort: "desc", nulls: "first" } }, { startsOn: "desc" }],
+        },
+        subscriptions: { select: { topicId: true, state: true } },
       },
-      subscriptions: { select: { topicId: true, state: true } },
-    },
-  });
+    }),
+    opts.db.topic.findMany({
+      where: { archivedAt: null },
+      orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
+      select: { id: true, nameSv: true, nameEn: true, descriptionSv: true, descriptionEn: true, isMarketing: true },
+    }),
+  ]);
   if (!contact) return null;
-  const topics = await opts.db.topic.findMany({
-    where: { archivedAt: null },
-    orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
-    select: { id: true, nameSv: true, nameEn: true, descriptionSv: true, descriptionEn: true, isMarketing: true },
-  });
   const states = new Map(contact.subscriptions.map((s) => [s.topicId, s.state]));
   return {
     contactId: contact.id,

@@ -2,6 +2,7 @@
 // (lib/tokens), then revocation against the contact's current tokenVersion. Every recipient page and route uses it.
 import type { DbOrTx } from "@/lib/db/client";
 import type { LinkKey } from "@/lib/env/config";
+import type { Language } from "@/lib/generated/prisma/enums";
 import { requestLogger } from "@/lib/log/request-logger";
 import { verifyLinkToken, type LinkTokenClaims } from "@/lib/tokens/link-token";
 import type { Scope } from "@/lib/tokens/scopes";
@@ -9,7 +10,8 @@ import type { Scope } from "@/lib/tokens/scopes";
 export type LinkProblem = "invalid" | "expired" | "revoked" | "unknown_contact" | "spent";
 
 export type ResolvedLink =
-  | { ok: true; contactId: string; claims: LinkTokenClaims }
+  /** language: the contact's stored language, read with the revocation check (the page's language needs it). */
+  | { ok: true; contactId: string; claims: LinkTokenClaims; language: Language }
   /**
    * contactId is given only when the signature was good (expired or revoked link, or a spent single-use link): the
    * page may then offer to send a fresh link to the address on record, without showing it.
@@ -48,15 +50,16 @@ async function decide(opts: Parameters<typeof resolveLink>[0]): Promise<Resolved
   const { claims } = verified;
   const contact = await opts.db.contact.findUnique({
     where: { id: claims.contactId },
-    select: { id: true, tokenVersion: true },
+    select: { id: true, tokenVersion: true, language: true },
   });
   if (!contact) return { ok: false, problem: "unknown_contact" };
   if (contact.tokenVersion !== claims.tokenVersion) return { ok: false, problem: "revoked", contactId: contact.id };
+  // Sequential on purpose: callers pass a transaction here (spending a single-use link), which runs one query at a time.
   if (claims.extra && (claims.scope === "stepUp" || claims.scope === "emailChange")) {
     const spent = await opts.db.spentLinkToken.findUnique({ where: { id: claims.extra }, select: { id: true } });
     if (spent) return { ok: false, problem: "spent", contactId: contact.id };
   }
-  return { ok: true, contactId: contact.id, claims };
+  return { ok: true, contactId: contact.id, claims, language: contact.language };
 }
 
 /**

@@ -10,9 +10,32 @@ import { getConfig, type LinkKey } from "@/lib/env/config";
 import type { Language } from "@/lib/i18n/languages";
 import type { Scope } from "@/lib/tokens/scopes";
 import { currentRecipient } from "./current-recipient";
-import { resolveLink } from "./resolve-link";
+import { resolveLink, type ResolvedLink } from "./resolve-link";
 
 const LINK_PAGES: Record<string, Scope> = { p: "preferences", s: "stepUp", e: "emailChange" };
+
+/** The token and scope of a link page's path (/p, /s, /e), or null for any other path. */
+function linkPageOf(path: string): { token: string; scope: Scope } | null {
+  const match = /^\/([pse])\/([^/]+)\/?$/.exec(path);
+  const scope = match ? LINK_PAGES[match[1]!] : undefined;
+  if (!match || !scope) return null;
+  try {
+    return { token: decodeURIComponent(match[2]!), scope };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The stored language of a resolved link's contact: read with the link when it is good (the common case), else one
+ * more query (an expired, revoked or spent link, whose page still speaks the person's language).
+ */
+async function languageOfLink(db: DbOrTx, link: ResolvedLink): Promise<Language | null> {
+  if (link.ok) return link.language;
+  if (!link.contactId) return null;
+  const contact = await db.contact.findUnique({ where: { id: link.contactId }, select: { language: true } });
+  return contact?.language ?? null;
+}
 
 /** The contact of a link page's token, or null for a path that is not a link page or a link without a contact. */
 export async function storedLanguageOfLinkPage(opts: {
@@ -21,20 +44,25 @@ export async function storedLanguageOfLinkPage(opts: {
   keys: readonly LinkKey[];
   now?: Date;
 }): Promise<Language | null> {
-  const match = /^\/([pse])\/([^/]+)\/?$/.exec(opts.path);
-  const scope = match ? LINK_PAGES[match[1]!] : undefined;
-  if (!match || !scope) return null;
-  let token: string;
-  try {
-    token = decodeURIComponent(match[2]!);
-  } catch {
-    return null;
-  }
-  const link = await resolveLink({ db: opts.db, token, scopes: [scope], keys: opts.keys, now: opts.now });
-  if (!link.contactId) return null;
-  const contact = await opts.db.contact.findUnique({ where: { id: link.contactId }, select: { language: true } });
-  return contact?.language ?? null;
+  const page = linkPageOf(opts.path);
+  if (!page) return null;
+  const link = await resolveLink({
+    db: opts.db,
+    token: page.token,
+    scopes: [page.scope],
+    keys: opts.keys,
+    now: opts.now,
+  });
+  return languageOfLink(opts.db, link);
 }
+
+/**
+ * A link page's link, resolved once per request (React's cache): the layout (for the page's language), the page and
+ * its metadata ask the same question, and one answer serves them all.
+ */
+export const resolvePageLink = cache(async (token: string, scope: Scope): Promise<ResolvedLink> =>
+  resolveLink({ db: await getDb(), token, scopes: [scope], keys: getConfig().linkKeys }),
+);
 
 function isMePath(path: string): boolean {
   return path === "/me" || path.startsWith("/me/");
@@ -43,6 +71,7 @@ function isMePath(path: string): boolean {
 /** Once per request (React's cache): the layout, the page and its metadata ask the same question. */
 export const storedLanguageForPage = cache(async (path: string): Promise<Language | null> => {
   if (isMePath(path)) return (await currentRecipient())?.contact.language ?? null;
-  if (!/^\/[pse]\//.test(path)) return null;
-  return storedLanguageOfLinkPage({ db: await getDb(), path, keys: getConfig().linkKeys });
+  const page = linkPageOf(path);
+  if (!page) return null;
+  return languageOfLink(await getDb(), await resolvePageLink(page.token, page.scope));
 });

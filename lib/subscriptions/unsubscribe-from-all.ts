@@ -23,6 +23,17 @@ export async function unsubscribeFromAll(opts: {
   now?: Date;
 }): Promise<UnsubscribeFromAllResult> {
   const now = opts.now ?? new Date();
+  // A repeat (a mail provider retrying the one-click POST, a second press) is the common case and changes nothing:
+  // two plain reads answer it without opening a transaction. Anything to do is read again inside the transaction.
+  const [current, stillSubscribed] = await Promise.all([
+    opts.db.contact.findUnique({ where: { id: opts.contactId }, select: { marketingOptOutAt: true } }),
+    opts.db.subscription.findFirst({
+      where: { contactId: opts.contactId, state: "SUBSCRIBED", topic: { isMarketing: true } },
+      select: { topicId: true },
+    }),
+  ]);
+  if (!current) return fail("not_found", { reason: "unknown_contact" });
+  if (current.marketingOptOutAt && !stillSubscribed) return { ok: true, changed: false, topicsStopped: 0 } as const;
   return opts.db.$transaction(async (tx) => {
     const contact = await tx.contact.findUnique({
       where: { id: opts.contactId },

@@ -20,7 +20,11 @@ type Context = { params: Promise<{ token: string }> };
 /** "List-Unsubscribe=One-Click", urlencoded or multipart, is well under 1 KB; anything over 4 KB is not one-click. */
 const ONE_CLICK_MAX_BODY_BYTES = 4 * KIB;
 
-const NO_STORE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
+const NO_STORE = {
+  "Cache-Control": "private, no-store",
+  "Referrer-Policy": "no-referrer",
+  "X-Robots-Tag": "noindex, nofollow",
+};
 
 /** Machine answers: a code, never an internal message. */
 const PROBLEM_STATUS: Record<LinkProblem | "bad_request", number> = {

@@ -4,12 +4,11 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LinkProblem } from "@/app/_components/link-problem";
 import { getDb } from "@/lib/db/client";
-import { getConfig } from "@/lib/env/config";
 import type { Language } from "@/lib/i18n/languages";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { loadPreferenceView, type PreferenceView } from "@/lib/recipients/load-preference-view";
-import { resolveLink } from "@/lib/recipients/resolve-link";
+import { resolvePageLink } from "@/lib/recipients/stored-language-for-page";
 import { PreferenceForms, type TopicItem } from "./preference-forms";
 import styles from "./preferences.module.css";
 
@@ -79,10 +78,9 @@ export default async function PreferencePage({ params, searchParams }: Props) {
   const { token } = await params;
   // One language for the whole page, the layout's too: ?lang=, cookie, the contact's own, the browser's, Swedish.
   const { lang } = await getI18n(searchParams);
-  const db = await getDb();
-  const config = getConfig();
-  const link = await resolveLink({ db, token, scopes: ["preferences"], keys: config.linkKeys });
-  const view = link.ok ? await loadPreferenceView({ db, contactId: link.contactId }) : null;
+  // The layout resolved this link already, for the page's language (unless ?lang or the cookie chose): asked once.
+  const link = await resolvePageLink(token, "preferences");
+  const view = link.ok ? await loadPreferenceView({ db: await getDb(), contactId: link.contactId }) : null;
   if (!link.ok || !view) {
     return (
       <div lang={lang}>
