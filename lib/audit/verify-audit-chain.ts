@@ -4,7 +4,13 @@ import type { DbOrTx } from "@/lib/db/client";
 import { GENESIS_HASH, hashEntry } from "./hash-chain";
 
 export type ChainVerdict =
-  | { ok: true; entries: number; last: { seq: bigint; hash: string } | null }
+  | {
+      ok: true;
+      entries: number;
+      last: { seq: bigint; hash: string } | null;
+      /** Stopped at `limit` with entries after `last` still unchecked. */
+      more?: boolean;
+    }
   | { ok: false; entries: number; brokenAt: bigint; reason: "hash_mismatch" | "link_mismatch" };
 
 export async function verifyAuditChain(opts: {
@@ -12,8 +18,12 @@ export async function verifyAuditChain(opts: {
   pageSize?: number;
   /** Start after this entry, already verified with the `entries` before it (a checkpoint). */
   from?: { seq: bigint; hash: string; entries: number };
+  /** Check at most this many entries (a bounded step; the verdict says when more are left). */
+  limit?: number;
 }): Promise<ChainVerdict> {
-  const pageSize = opts.pageSize ?? 5000;
+  const limit = opts.limit ?? Infinity;
+  const pageSize = Math.min(opts.pageSize ?? 5000, limit);
+  let checked = 0;
   let prevHash = opts.from?.hash ?? GENESIS_HASH;
   let after = opts.from?.seq ?? -1n;
   let entries = opts.from?.entries ?? 0;
@@ -43,7 +53,9 @@ export async function verifyAuditChain(opts: {
       prevHash = e.hash;
       last = { seq: e.seq, hash: e.hash };
     }
+    checked += page.length;
     if (page.length < pageSize) return { ok: true, entries, last };
+    if (checked >= limit) return { ok: true, entries, last, more: true };
     after = page[page.length - 1]!.seq;
   }
 }

@@ -46,6 +46,21 @@ describe("audit chain checkpoints", () => {
     expect(points.map((p) => p.entries)).toEqual([5, 8]);
   });
 
+  it("checks at most a step of entries per view, catching up over several", async () => {
+    const fresh = await createTestDb();
+    const other = t;
+    t = fresh;
+    try {
+      await write(5);
+      expect(await checkAuditChain({ db: t.db, limit: 2 })).toMatchObject({ ok: true, entries: 2, pending: true });
+      expect(await checkAuditChain({ db: t.db, limit: 2 })).toMatchObject({ ok: true, entries: 4, pending: true });
+      expect(await checkAuditChain({ db: t.db, limit: 2 })).toMatchObject({ ok: true, entries: 5, pending: false });
+    } finally {
+      await fresh.close();
+      t = other;
+    }
+  });
+
   it("the full check marks its end as fully verified", async () => {
     const verdict = await verifyAuditChainFully({ db: t.db, now: new Date("2026-12-02T03:00:00Z") });
     expect(verdict).toMatchObject({ ok: true, entries: 8 });

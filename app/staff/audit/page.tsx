@@ -71,7 +71,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           role="status"
         >
           {chain.ok
-            ? t("accountability.audit.chainOk", { n: chain.entries })
+            ? t(chain.pending ? "accountability.audit.chainOkSoFar" : "accountability.audit.chainOk", {
+                n: chain.entries,
+              })
             : t("accountability.audit.chainBroken", { seq: chain.brokenAt.toString() })}
           {chain.ok && chain.since ? (
             <>
