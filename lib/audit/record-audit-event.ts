@@ -60,18 +60,23 @@ export async function recordAuditEventsRaw(raw: RawSql, inputs: AuditInput[], no
   }
 }
 
+/** The fields of an entry the hash covers, as stored (the bulk seed writes its chain with the same mapping). */
+export function chainedFieldsOf(input: AuditInput, at: Date) {
+  return {
+    at,
+    actorType: input.actor.type,
+    actorId: input.actor.id ?? null,
+    action: input.action,
+    subjectType: input.subject.type,
+    subjectId: input.subject.id,
+    fields: [...(input.fields ?? [])],
+  };
+}
+
 function chainEntries(prevHash: string, inputs: AuditInput[], now: Date) {
   const rows: (Prisma.AuditEventCreateManyInput & { at: Date; actorId: string | null; fields: string[] })[] = [];
   for (const input of inputs) {
-    const entry = {
-      at: now,
-      actorType: input.actor.type,
-      actorId: input.actor.id ?? null,
-      action: input.action,
-      subjectType: input.subject.type,
-      subjectId: input.subject.id,
-      fields: [...(input.fields ?? [])],
-    };
+    const entry = chainedFieldsOf(input, now);
     const hash = hashEntry(prevHash, entry);
     rows.push({ ...entry, personalValues: input.personalValues, prevHash, hash });
     prevHash = hash;

@@ -2,6 +2,7 @@
 // each hashed with the app's own hashEntry over the previous entry's hash, in batches that each take the chain's lock,
 // read the current last hash and append (so the chain stays whole even if the app appends between two batches).
 import { GENESIS_HASH, hashEntry } from "@/lib/audit/hash-chain";
+import { chainedFieldsOf } from "@/lib/audit/record-audit-event";
 import type { RawSql } from "@/lib/db/raw";
 import { describeEvent } from "./audit-entries";
 import type { SeedContext } from "./context";
@@ -42,15 +43,7 @@ export async function writeAuditChain(
       for (const s of slice) {
         const { kind, subject, extra } = log.entry(s);
         const input = describeEvent(ctx, kind, subject, extra);
-        const entry = {
-          at: log.at(s),
-          actorType: input.actor.type,
-          actorId: input.actor.id ?? null,
-          action: input.action,
-          subjectType: input.subject.type,
-          subjectId: input.subject.id,
-          fields: [...(input.fields ?? [])],
-        };
+        const entry = chainedFieldsOf(input, log.at(s));
         const hash = hashEntry(prevHash, entry);
         cols.at.push(entry.at.toISOString());
         cols.actorType.push(entry.actorType);
