@@ -1,5 +1,6 @@
-// How far a mailing has come, counted from its send log in one grouped query (index [mailingId, status]), so the
-// progress page stays cheap to poll every two seconds even at a million deliveries. Counts only: no recipient.
+// How far a mailing has come, read from its tally (MailingTally: a row per status and skip reason, kept by a trigger
+// on Delivery), so the progress page stays cheap to poll every two seconds at a million deliveries: it reads a dozen
+// rows instead of counting the send log. Counts only: no recipient.
 import "server-only";
 import type { Forbidden, NotFound } from "@/lib/result";
 import type { StaffPrincipal } from "@/lib/auth/permissions";
@@ -39,8 +40,6 @@ export type GetMailingProgressResult = { ok: true; progress: MailingProgress } |
 
 const SENT: ReadonlySet<DeliveryStatus> = new Set(["SENT", "DELIVERED", "DELAYED", "BOUNCED", "COMPLAINED"]);
 
-type Row = { status: DeliveryStatus; skipReason: string | null; n: number; unsubscribed: number };
-
 export function emptyCounts(): DeliveryCounts {
   return {
     total: 0,
@@ -75,15 +74,21 @@ export function addGroup(c: DeliveryCounts, status: DeliveryStatus, n: number, s
 }
 
 export async function countDeliveries(db: DbOrTx, mailingId: string): Promise<DeliveryCounts> {
-  // skipReason is set only on SUPPRESSED rows, so grouping by it adds no groups elsewhere.
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT status::text AS status, "skipReason", count(*)::int AS n, count("unsubscribedAt")::int AS unsubscribed
-    FROM "Delivery" WHERE "mailingId" = ${mailingId}
-    GROUP BY status, "skipReason"`;
-  const counts = emptyCounts();
+  return (await countDeliveriesOf(db, [mailingId])).get(mailingId)!;
+}
+
+/** The counts of several mailings (the list page's), from their tallies in one query. */
+export async function countDeliveriesOf(db: DbOrTx, mailingIds: string[]): Promise<Map<string, DeliveryCounts>> {
+  const counts = new Map(mailingIds.map((id) => [id, emptyCounts()]));
+  if (mailingIds.length === 0) return counts;
+  const rows = await db.mailingTally.findMany({
+    where: { mailingId: { in: mailingIds }, OR: [{ n: { not: 0 } }, { unsubscribed: { not: 0 } }] },
+    select: { mailingId: true, status: true, skipReason: true, n: true, unsubscribed: true },
+  });
   for (const r of rows) {
-    addGroup(counts, r.status, Number(r.n), r.skipReason);
-    counts.unsubscribed += Number(r.unsubscribed);
+    const c = counts.get(r.mailingId)!;
+    addGroup(c, r.status, r.n, r.skipReason || null);
+    c.unsubscribed += r.unsubscribed;
   }
   return counts;
 }

@@ -1,10 +1,10 @@
 // The mailings list: newest first, a page at a time, each with its topic, segment and a progress summary counted in
-// one grouped query over the page's deliveries.
+// one query over the page's tallies (MailingTally).
 import "server-only";
 import type { Forbidden } from "@/lib/result";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
-import { addGroup, emptyCounts, type DeliveryCounts } from "./get-mailing-progress";
+import { countDeliveriesOf, type DeliveryCounts } from "./get-mailing-progress";
 
 export const MAILINGS_PAGE_SIZE = 50;
 
@@ -49,20 +49,9 @@ export async function listMailings(opts: {
       segment: { select: { name: true } },
     },
   });
-  const groups =
-    mailings.length === 0
-      ? []
-      : await opts.db.delivery.groupBy({
-          by: ["mailingId", "status"],
-          where: { mailingId: { in: mailings.map((m) => m.id) } },
-          // A column's count is its non-null values: the recipients who unsubscribed through the mailing.
-          _count: { _all: true, unsubscribedAt: true },
-        });
-  const counts = new Map(mailings.map((m) => [m.id, emptyCounts()]));
-  for (const g of groups) {
-    const c = counts.get(g.mailingId)!;
-    addGroup(c, g.status, g._count._all);
-    c.unsubscribed += g._count.unsubscribedAt;
-  }
+  const counts = await countDeliveriesOf(
+    opts.db,
+    mailings.map((m) => m.id),
+  );
   return { ok: true, rows: mailings.map((m) => ({ ...m, counts: counts.get(m.id)! })), page, pages, total };
 }
