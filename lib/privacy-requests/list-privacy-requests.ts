@@ -1,15 +1,20 @@
-// The privacy-request register for staff: "to handle" (every open request, earliest effective due date first, i.e. the
-// extended due date when there is one, each marked overdue, due within seven days or later) and the list with filters
-// on status, type and channel, newest first.
+// The privacy-request register for staff: "to handle" (the open requests as figures, and the 50 due first by their
+// effective due date, i.e. the extended due date when there is one, each marked overdue, due within seven days or
+// later) and every request with filters on status, type and channel, newest first, paginated by keyset.
 import "server-only";
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PrivacyRequestChannel, PrivacyRequestStatus, PrivacyRequestType } from "@/lib/generated/prisma/enums";
 import { can, STAFF_ROLES } from "@/lib/auth/permissions";
+import { keysetPage, keysetQuery } from "@/lib/pagination/keyset-page";
 import { effectiveDueAt } from "./due-date";
+import { countOpenRequests, openRequestsDueFirst, type OpenRequestFigures } from "./open-request-figures";
 
 export const DUE_SOON_DAYS = 7;
+/** Open requests shown under "to handle"; the rest are counted there and listed under "all" (status: open). */
+export const TO_HANDLE_SHOWN = 50;
+export const REQUESTS_PER_PAGE = 50;
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.enum(values).optional()).catch(undefined);
@@ -18,6 +23,8 @@ export const privacyRequestFilterSchema = z.object({
   status: optionalEnum(["OPEN", "RECEIVED", "IN_PROGRESS", "COMPLETED", "REJECTED"] as const),
   type: optionalEnum(["ACCESS", "RECTIFICATION", "ERASURE", "OBJECTION", "RESTRICTION", "PORTABILITY"] as const),
   channel: optionalEnum(["SELF_SERVICE", "EMAIL", "PHONE", "LETTER"] as const),
+  after: z.string().max(200).optional().catch(undefined),
+  before: z.string().max(200).optional().catch(undefined),
 });
 export type PrivacyRequestFilter = z.infer<typeof privacyRequestFilterSchema>;
 
@@ -64,12 +71,19 @@ export type OpenPrivacyRequest = PrivacyRequestSummary & { urgency: Urgency };
 const byDue = (a: PrivacyRequestSummary, b: PrivacyRequestSummary) =>
   a.effectiveDueAt.getTime() - b.effectiveDueAt.getTime();
 
+export type PrivacyRequestList = {
+  toHandle: OpenPrivacyRequest[];
+  open: OpenRequestFigures;
+  requests: PrivacyRequestSummary[];
+  previous: string | null;
+  next: string | null;
+};
+
 export async function listPrivacyRequests(opts: {
   db: DbOrTx;
   filter?: PrivacyRequestFilter;
   now?: Date;
-  limit?: number;
-}): Promise<{ toHandle: OpenPrivacyRequest[]; requests: PrivacyRequestSummary[] }> {
+}): Promise<PrivacyRequestList> {
   const now = opts.now ?? new Date();
   const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
   const filter = opts.filter ?? {};
@@ -78,25 +92,31 @@ export async function listPrivacyRequests(opts: {
     ...(filter.type ? { type: filter.type } : {}),
     ...(filter.channel ? { channel: filter.channel } : {}),
   };
-  const [open, requests] = await Promise.all([
-    // Every open request (a small set: self-service reads and downloads are access events, not requests). Sorted by
-    // the effective due date here: it is the extended date or the due date, two columns.
-    opts.db.privacyRequest.findMany({ where: OPEN, select: SELECT }),
+  // Newest received first; (receivedAt, id) is the keyset (index [receivedAt, id]).
+  const k = keysetQuery({ field: "receivedAt", dir: "desc", kind: "date", after: filter.after, before: filter.before });
+  const [open, dueFirst, found] = await Promise.all([
+    countOpenRequests(opts.db, now),
+    openRequestsDueFirst(opts.db, TO_HANDLE_SHOWN),
     opts.db.privacyRequest.findMany({
-      where,
-      orderBy: [{ receivedAt: "desc" }, { createdAt: "desc" }],
-      take: opts.limit ?? 200,
+      where: k.seek ? { AND: [where, k.seek] } : where,
+      orderBy: [{ receivedAt: k.order }, { id: k.order }],
+      take: REQUESTS_PER_PAGE + 1,
       select: SELECT,
     }),
   ]);
+  const shown = await opts.db.privacyRequest.findMany({ where: { id: { in: dueFirst } }, select: SELECT });
   const urgency = (due: Date): Urgency =>
     due.getTime() < now.getTime() ? "overdue" : due.getTime() < soon.getTime() ? "soon" : "later";
+  const page = keysetPage(found, k, REQUESTS_PER_PAGE, (r) => r.receivedAt);
   return {
-    toHandle: open
+    toHandle: shown
       .map(summarise)
-      .sort(byDue)
+      .sort((a, b) => byDue(a, b) || a.id.localeCompare(b.id))
       .map((r) => ({ ...r, urgency: urgency(r.effectiveDueAt) })),
-    requests: requests.map(summarise),
+    open,
+    requests: page.rows.map(summarise),
+    previous: page.previous,
+    next: page.next,
   };
 }
 

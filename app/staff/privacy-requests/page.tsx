@@ -1,5 +1,6 @@
-// /staff/privacy-requests: the register. "To handle" comes first: every open request, earliest due first, the overdue
-// and those due within seven days marked with a badge. Then every request with filters on status, type and channel (a GET form, so a filtered view can be linked to).
+// /staff/privacy-requests: the register. "To handle" comes first: how many requests are open, overdue and due soon,
+// and the 50 due first, the overdue and those due within seven days marked with a badge. Then every request, newest
+// first a page at a time, with filters on status, type and channel (a GET form, so a filtered view can be linked to).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-staff";
@@ -10,11 +11,13 @@ import { textsAt } from "@/lib/i18n/texts-at";
 import {
   listPrivacyRequests,
   privacyRequestFilterSchema,
+  TO_HANDLE_SHOWN,
   type OpenPrivacyRequest,
   type PrivacyRequestSummary,
 } from "@/lib/privacy-requests/list-privacy-requests";
 import { day } from "@/app/staff/_components/format";
 import { DataTable, type DataColumn } from "@/app/staff/_components/kit/data-table";
+import { KeysetPagination } from "@/app/staff/_components/kit/keyset-pagination";
 import { PageHeader } from "@/app/staff/_components/page-header";
 
 export const dynamic = "force-dynamic";
@@ -102,8 +105,9 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
   const staff = await requireStaff("privacyRequests.read", { returnTo: "/staff/privacy-requests" });
   const { lang, t } = await getI18n(searchParams);
   const raw = { status: one(params.status), type: one(params.type), channel: one(params.channel) };
-  const filter = privacyRequestFilterSchema.parse(raw);
-  const { toHandle, requests } = await listPrivacyRequests({ db: await getDb(), filter });
+  const filter = privacyRequestFilterSchema.parse({ ...raw, after: one(params.after), before: one(params.before) });
+  const list = await listPrivacyRequests({ db: await getDb(), filter });
+  const { toHandle, requests, open } = list;
 
   return (
     <article aria-labelledby="pr-heading">
@@ -118,6 +122,22 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
 
       <section aria-labelledby="pr-dashboard">
         <h2 id="pr-dashboard">{t("accountability.requests.dashboard")}</h2>
+        {open.open > 0 ? (
+          <p data-testid="open-figures">
+            {t("accountability.requests.openFigures", {
+              open: open.open,
+              overdue: open.byBucket.overdue,
+              soon: open.byBucket.within7Days,
+            })}
+            {open.open > toHandle.length ? (
+              <>
+                {" "}
+                {t("accountability.requests.toHandleShown", { shown: TO_HANDLE_SHOWN })}{" "}
+                <Link href="/staff/privacy-requests?status=OPEN#pr-all">{t("accountability.requests.allOpen")}</Link>
+              </>
+            ) : null}
+          </p>
+        ) : null}
         <DataTable
           caption={t("accountability.requests.toHandleCaption")}
           showCaption
@@ -192,6 +212,7 @@ export default async function PrivacyRequestsPage({ searchParams }: { searchPara
           rowAttributes={requestRowAttributes}
           columns={requestColumns(t)}
         />
+        <KeysetPagination base="/staff/privacy-requests" query={raw} previous={list.previous} next={list.next} />
       </section>
     </article>
   );

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "PrivacyRequest_receivedAt_id_idx" ON "PrivacyRequest"("receivedAt", "id");
