@@ -18,6 +18,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { analyticsSettings } from "@/lib/consent/analytics-config";
 import { analyticsAllowedOn, PAGE_PATH_HEADER } from "@/lib/consent/analytics-scope";
 import { getConfig } from "@/lib/env/config";
+import { INVALID_LINK_PATH, isInvalidLinkPage } from "@/lib/recipients/link-page-path";
 import { localOriginFrom } from "@/lib/http/peer-address";
 import {
   cachedPublicPage,
@@ -78,6 +79,19 @@ export async function proxy(request: NextRequest) {
   }
 
   const config = getConfig();
+  // A link that can only be "invalid" (not one of ours, cut short, meant for another page) goes to the one problem
+  // page everybody shares, answered from the cache below, and the broken token leaves the address bar. Expired,
+  // revoked and spent links are genuine: their page offers a fresh link to the person, so it renders as usual.
+  if ((request.method === "GET" || request.method === "HEAD") && isInvalidLinkPage(pathname, config.linkKeys)) {
+    const target = request.nextUrl.clone();
+    const lang = request.nextUrl.searchParams.get("lang");
+    target.pathname = INVALID_LINK_PATH;
+    target.search = isLanguage(lang) ? `?lang=${lang}` : "";
+    const response = NextResponse.redirect(target, 303);
+    response.headers.set("Cache-Control", "private, no-store");
+    response.headers.set("X-Request-Id", requestId);
+    return response;
+  }
   // The server's own render of a cached public page gets the placeholder nonce; every answer its own (see below).
   const fill = isPageFill(requestHeaders);
   const nonce = fill ? placeholderNonce() : generateNonce();

@@ -1,4 +1,5 @@
-// The public pages with nothing personal on them (/, /privacy, /preferences) are rendered once per variant and then
+// The public pages with nothing personal on them (/, /privacy, /preferences, and /link/invalid, where proxy.ts sends
+// a link that is not one of ours) are rendered once per variant and then
 // answered from memory by proxy.ts, instead of being rendered for every request.
 //
 // Why not Next's static generation: every page carries a Content-Security-Policy with a fresh nonce, which Next puts
@@ -8,7 +9,7 @@
 // nonce: the policy stays exactly as strict, per response, and the rendering happens once per variant.
 //
 // A variant is everything the page's HTML depends on, and nothing else reaches the render:
-// - the path (three pages);
+// - the path (four pages);
 // - the URL's query: none, or ?lang=sv|en alone (the language links keep the query). Any other query is rendered as
 //   usual, so no visitor can grow the cache;
 // - the language, decided as for every page (decideLanguage: ?lang, the lang cookie, Accept-Language, Swedish; these
@@ -24,7 +25,7 @@ import { FLIGHT_REQUEST_HEADER } from "@/lib/http/peer-address";
 import { decideLanguage, isLanguage, LANG_COOKIE, type Language } from "@/lib/i18n/languages";
 
 /** The pages that have nothing personal and read nothing but language, cookie choice and ?lang. */
-export const CACHED_PUBLIC_PATHS: ReadonlySet<string> = new Set(["/", "/privacy", "/preferences"]);
+export const CACHED_PUBLIC_PATHS: ReadonlySet<string> = new Set(["/", "/privacy", "/preferences", "/link/invalid"]);
 
 /** Marks the server's own render request; the value is a per-process secret, so no client can send it. */
 export const PAGE_FILL_HEADER = "x-tillit-page-fill";

@@ -9,22 +9,9 @@ import { getDb, type DbOrTx } from "@/lib/db/client";
 import { getConfig, type LinkKey } from "@/lib/env/config";
 import type { Language } from "@/lib/i18n/languages";
 import type { Scope } from "@/lib/tokens/scopes";
+import { linkPageOf } from "./link-page-path";
 import { currentRecipient } from "./current-recipient";
 import { resolveLink, type ResolvedLink } from "./resolve-link";
-
-const LINK_PAGES: Record<string, Scope> = { p: "preferences", s: "stepUp", e: "emailChange" };
-
-/** The token and scope of a link page's path (/p, /s, /e), or null for any other path. */
-function linkPageOf(path: string): { token: string; scope: Scope } | null {
-  const match = /^\/([pse])\/([^/]+)\/?$/.exec(path);
-  const scope = match ? LINK_PAGES[match[1]!] : undefined;
-  if (!match || !scope) return null;
-  try {
-    return { token: decodeURIComponent(match[2]!), scope };
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The stored language of a resolved link's contact: read with the link when it is good (the common case), else one

@@ -21,7 +21,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const PAGES = ["/", "/privacy", "/preferences"];
+const PAGES = ["/", "/privacy", "/preferences", "/link/invalid"];
 
 type Ask = { cookie?: string; acceptLanguage?: string; query?: string };
 
@@ -104,6 +104,44 @@ describe("public pages answered from the cache", () => {
       expect((await get("/privacy")).html).toContain('id="cookie-banner"');
       expect((await get("/privacy", { cookie: accepted })).html).not.toContain('id="cookie-banner"');
     }
+  });
+});
+
+describe("a link that is not one of ours", () => {
+  it("goes to the shared, cached problem page without rendering; an expired genuine link renders its own", async () => {
+    const keys = { publicUrl: server.url, linkKeys: [KEY] };
+    const good = preferencesUrl(keys, { id: "demo_contact_01", tokenVersion: 1 });
+    const invalid = [
+      `${server.url}/p/not-a-token`,
+      `${server.url}/s/not-a-token?lang=en`,
+      `${server.url}/e/x.y.z`,
+      good.slice(0, -3),
+      // A genuine footer link on the step-up page: right signature, wrong scope.
+      good.replace("/p/", "/s/"),
+    ];
+    for (const url of invalid) {
+      const res = await fetch(url, { redirect: "manual" });
+      await res.arrayBuffer();
+      expect(res.status, url).toBe(303);
+      const lang = new URL(url).searchParams.get("lang");
+      expect(new URL(res.headers.get("location") ?? "", url).href, url).toBe(
+        `${server.url}/link/invalid${lang ? `?lang=${lang}` : ""}`,
+      );
+      expect(res.headers.get("cache-control") ?? "", url).toMatch(/no-store/);
+    }
+    const followed = await fetch(`${server.url}/p/not-a-token`, { headers: { cookie: "lang=en" } });
+    expect(followed.url).toBe(`${server.url}/link/invalid`);
+    expect(await followed.text()).toContain("The link does not work");
+
+    const expired = preferencesUrl(
+      keys,
+      { id: "demo_contact_01", tokenVersion: 1 },
+      new Date(Date.now() - 500 * 86_400_000),
+    );
+    const res = await fetch(expired, { redirect: "manual" });
+    await res.arrayBuffer();
+    expect(res.status).toBe(200);
+    expect((await fetch(good, { redirect: "manual" })).status).toBe(200);
   });
 });
 
