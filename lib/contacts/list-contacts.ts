@@ -9,7 +9,7 @@ import { countOrEstimate } from "@/lib/db/count-or-estimate";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, type Cursor } from "@/lib/pagination/keyset-cursor";
 import { keysetPage, type SortDirection } from "@/lib/pagination/keyset-page";
-import { contactFromSql, searchRankSql, searchTermOf } from "./contact-list-sql";
+import { contactFromSql, isShortTerm, searchRankSql, searchTermOf } from "./contact-list-sql";
 
 export const CONTACTS_PER_PAGE = 25;
 
@@ -92,7 +92,7 @@ export async function listContacts(opts: { db: DbOrTx; query: ContactQuery }) {
   );
   // A search too broad to rank is listed by name: say so, so the person knows to narrow it.
   const broad = term !== null && !total.exact && f.sort !== "name" && f.sort !== "created";
-  return { total, sort, dir, broad, ...page, rows };
+  return { total, sort, dir, broad, shortTerm: term !== null && isShortTerm(term), ...page, rows };
 }
 
 /** The cursor's values in the order of the sort's keys; a relevance cursor is "rank|name". */

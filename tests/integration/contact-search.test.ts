@@ -55,6 +55,16 @@ describe("contact search", () => {
     expect(former.rows).toEqual([]);
   });
 
+  it("matches a term of one or two characters only at the start of a word, and says so", async () => {
+    const page = await listContacts({ db: t.db, query: { q: "ZQ" } });
+    const found = page.rows.map((r) => r.id);
+    // Name starts, a later word starts, an organisation's word starts: found. Inside a word or an address: not.
+    for (const id of [ids.exact, ids.prefix, ids.word, ids.viaOrg]) expect(found).toContain(id);
+    for (const id of [ids.inside, ids.email]) expect(found).not.toContain(id);
+    expect(page.shortTerm).toBe(true);
+    expect((await listContacts({ db: t.db, query: { q: tag } })).shortTerm).toBe(false);
+  });
+
   it("takes % and _ in a term literally", async () => {
     for (const q of ["%", "_", `${tag}%`, `${tag.slice(0, 3)}_`]) {
       const page = await listContacts({ db: t.db, query: { q } });

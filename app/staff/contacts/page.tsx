@@ -160,6 +160,7 @@ export default async function ContactsPage({ searchParams }: Props) {
             : t("register.contacts.list.totalAbout", { total: result.total.n })}
           {result.sort === "relevance" ? <> · {t("register.contacts.list.relevance")}</> : null}
           {result.broad ? <> · {t("register.contacts.list.broad")}</> : null}
+          {result.shortTerm ? <> · {t("register.contacts.list.shortTerm")}</> : null}
         </p>
         {mayExport && result.total.n > 0 ? (
           <a href={`/staff/contacts/export?${exportQuery}`} className="button button--secondary" download>
