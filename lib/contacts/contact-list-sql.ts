@@ -31,23 +31,32 @@ export function searchTermOf(f: Pick<ContactQuery, "q">): string | null {
  * the organisations found by theirs who did not match already. Joining a list of matching ids back to "Contact"
  * instead made PostgreSQL scan all 1,000,000 rows to hash-join 6,667 (620 ms; bench/README.md).
  */
-export function contactSourceSql(f: Pick<ContactQuery, "q">): Prisma.Sql {
+export function contactSourceSql(f: Pick<ContactQuery, "q">, within?: ArmClauses): Prisma.Sql {
   const term = searchTermOf(f);
   if (!term) return Prisma.sql`"Contact" c`;
   const own = isShortTerm(term)
-    ? Prisma.sql`(${wordStartSql(Prisma.sql`x.name`, term)} OR x.email LIKE ${startPattern(term.toLowerCase())})`
-    : Prisma.sql`(x.name ILIKE ${containsPattern(term)} OR x.email LIKE ${containsPattern(term.toLowerCase())})`;
+    ? Prisma.sql`(${wordStartSql(Prisma.sql`c.name`, term)} OR c.email LIKE ${startPattern(term.toLowerCase())})`
+    : Prisma.sql`(c.name ILIKE ${containsPattern(term)} OR c.email LIKE ${containsPattern(term.toLowerCase())})`;
   const org = isShortTerm(term)
     ? Prisma.sql`(${wordStartSql(Prisma.sql`o.name`, term)} OR o."orgNumber" LIKE ${startPattern(term)})`
     : Prisma.sql`(o.name ILIKE ${containsPattern(term)} OR o."orgNumber" LIKE ${containsPattern(term)})`;
+  const more = within ? Prisma.sql`AND ${within.where} ${within.tail}` : Prisma.empty;
   return Prisma.sql`(
-    SELECT x.* FROM "Contact" x WHERE ${own}
+    (SELECT c.* FROM "Contact" c WHERE ${own} ${more})
     UNION ALL
-    SELECT x.* FROM "Contact" x WHERE NOT ${own} AND x.id IN (
+    (SELECT c.* FROM "Contact" c WHERE NOT ${own} AND c.id IN (
       SELECT r."contactId" FROM "ContactRole" r JOIN "Organisation" o ON o.id = r."organisationId"
-      WHERE r."endsOn" IS NULL AND ${org})
+      WHERE r."endsOn" IS NULL AND ${org}) ${more})
   ) c`;
 }
+
+/**
+ * Conditions, order and limit repeated inside each arm of a search (the list's page of a broad search in name or
+ * date order): each arm then walks its own index in that order and stops at the page's end, where a page read from
+ * the union had to read every match first. "anna" at 1,000,000 contacts matches 66,000 people spread over 31,000 of
+ * the table's 37,000 pages: 440–725 ms to read them all, 87 ms to walk the (name, id, email) index to the first 26.
+ */
+export type ArmClauses = { where: Prisma.Sql; tail: Prisma.Sql };
 
 /**
  * A term of one or two characters matches the start of a word (of a name) or of the whole value (an address, an

@@ -9,7 +9,14 @@ import { countOrEstimate } from "@/lib/db/count-or-estimate";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, type Cursor } from "@/lib/pagination/keyset-cursor";
 import { keysetPage, type SortDirection } from "@/lib/pagination/keyset-page";
-import { contactFromSql, isShortTerm, searchRankSql, searchTermOf } from "./contact-list-sql";
+import {
+  contactConditionsSql,
+  contactFromSql,
+  contactSourceSql,
+  isShortTerm,
+  searchRankSql,
+  searchTermOf,
+} from "./contact-list-sql";
 
 export const CONTACTS_PER_PAGE = 25;
 
@@ -80,9 +87,15 @@ export async function listContacts(opts: { db: DbOrTx; query: ContactQuery }) {
     ? Prisma.sql`AND (${Prisma.join(keys)}) ${Prisma.raw(order === "asc" ? ">" : "<")} (${after})`
     : Prisma.empty;
   const direction = Prisma.raw(order === "asc" ? "ASC" : "DESC");
-  const found = await opts.db.$queryRaw<Found[]>`SELECT c.id, c.name, c."createdAt", ${rank}::int AS rank
-    ${from} ${seek} ORDER BY ${Prisma.join(keys.map((k) => Prisma.sql`${k} ${direction}`))}
+  const ordered = Prisma.sql`ORDER BY ${Prisma.join(keys.map((k) => Prisma.sql`${k} ${direction}`))}
     LIMIT ${CONTACTS_PER_PAGE + 1}`;
+  // A search listed by name or date: each arm of the search reads its own page (ArmClauses), then the two merge.
+  const source =
+    term && sort !== "relevance"
+      ? Prisma.sql`FROM ${contactSourceSql(f, { where: Prisma.sql`${contactConditionsSql(f)} ${seek}`, tail: ordered })}`
+      : Prisma.sql`${from} ${seek}`;
+  const found = await opts.db.$queryRaw<Found[]>`SELECT c.id, c.name, c."createdAt", ${rank}::int AS rank
+    ${source} ${ordered}`;
   const page = keysetPage(found, { order, seek: undefined, backwards, cursor }, CONTACTS_PER_PAGE, (r) =>
     sort === "created" ? r.createdAt : sort === "relevance" ? `${r.rank}|${r.name}` : r.name,
   );
