@@ -65,7 +65,7 @@ export function contactSortOf(
   return { sort, dir: sort !== "relevance" && q.dir === "desc" ? "desc" : "asc" };
 }
 
-type Found = { id: string; name: string; createdAt: Date; rank: number };
+type Found = { id: string; name: string; createdAt: Date | null; rank: number };
 
 export async function listContacts(opts: { db: DbOrTx; query: ContactQuery }) {
   const f = opts.query;
@@ -94,10 +94,12 @@ export async function listContacts(opts: { db: DbOrTx; query: ContactQuery }) {
     term && sort !== "relevance"
       ? Prisma.sql`FROM ${contactSourceSql(f, { where: Prisma.sql`${contactConditionsSql(f)} ${seek}`, tail: ordered })}`
       : Prisma.sql`${from} ${seek}`;
-  const found = await opts.db.$queryRaw<Found[]>`SELECT c.id, c.name, c."createdAt", ${rank}::int AS rank
+  // Only the columns the sort needs: a page in name order is then read from the (name, id, email) index alone.
+  const created = sort === "created" ? Prisma.sql`c."createdAt"` : Prisma.sql`NULL::timestamp(3)`;
+  const found = await opts.db.$queryRaw<Found[]>`SELECT c.id, c.name, ${created} AS "createdAt", ${rank}::int AS rank
     ${source} ${ordered}`;
   const page = keysetPage(found, { order, seek: undefined, backwards, cursor }, CONTACTS_PER_PAGE, (r) =>
-    sort === "created" ? r.createdAt : sort === "relevance" ? `${r.rank}|${r.name}` : r.name,
+    sort === "created" ? r.createdAt! : sort === "relevance" ? `${r.rank}|${r.name}` : r.name,
   );
   const rows = await contactRows(
     opts.db,
