@@ -105,8 +105,15 @@ async function main() {
       { name: "GET /", url: `${publicUrl}/`, method: "GET" as const },
       { name: "GET /privacy", url: `${publicUrl}/privacy`, method: "GET" as const },
       { name: "GET /preferences", url: `${publicUrl}/preferences`, method: "GET" as const },
-      // A link that is not one of ours (cut short, tampered): the link-problem page, nothing personal on it.
-      { name: "GET /p/<invalid token> (link problem)", url: `${publicUrl}/p/not-a-token`, method: "GET" as const },
+      // A link that is not one of ours (cut short, tampered): the proxy's 303 to the shared link-problem page…
+      {
+        name: "GET /p/<invalid token> (303 to the link problem)",
+        url: `${publicUrl}/p/not-a-token`,
+        method: "GET" as const,
+        status: 303,
+      },
+      // … which has nothing personal on it and is cached.
+      { name: "GET /link/invalid (link problem)", url: `${publicUrl}/link/invalid`, method: "GET" as const },
       { name: "GET /p/<token> (preference page)", url: pageUrl, method: "GET" as const },
       {
         name: "POST /u/<token> (one-click)",
@@ -121,7 +128,8 @@ async function main() {
     for (const t of targets) {
       const res = await fetch(t.url, { method: t.method, headers: t.headers, body: t.body, redirect: "manual" });
       await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${t.name} answered ${res.status}, not 200`);
+      const expected = "status" in t ? t.status : 200;
+      if (res.status !== expected) throw new Error(`${t.name} answered ${res.status}, not ${expected}`);
       console.log(`${t.name}: cache-control ${res.headers.get("cache-control") ?? "(none)"}`);
     }
 
