@@ -13,18 +13,11 @@ import { listMailings, type MailingListRow } from "@/lib/mailings/list-mailings"
 import { effectiveDueAt } from "@/lib/privacy-requests/due-date";
 import { verifyAuditChainTail, type ChainTailVerdict } from "@/lib/audit/verify-audit-chain-tail";
 import { registerFigures } from "@/lib/db/register-figures";
-import {
-  countOpenRequests,
-  openRequestsDueFirst,
-  DUE_BUCKETS,
-  type DueBucket,
-} from "@/lib/privacy-requests/open-request-figures";
+import { countOpenRequests, openRequestsDueFirst, type DueBucket } from "@/lib/privacy-requests/open-request-figures";
 import { countAudienceByTopic, type TopicAudience } from "./count-audience-by-topic";
 import { countOptOutsByWeek, type OptOutWeek } from "./count-opt-outs-by-week";
 
 const DAY = 86_400_000;
-
-export { DUE_BUCKETS, type DueBucket };
 
 export type DashboardRequest = {
   id: string;
