@@ -5,6 +5,7 @@ import type {
   ContactCategory,
   LegalBasis,
   PrivacyRequestChannel,
+  Purpose,
   Relationship,
   RoleType,
   SourceType,
@@ -47,6 +48,15 @@ export const LEGAL_BASES = [
   "LEGAL_OBLIGATION",
   "LEGITIMATE_INTEREST",
 ] as const satisfies readonly LegalBasis[];
+
+export const PURPOSE_KEYS = [
+  "CUSTOMER_SERVICE",
+  "SERVICE_NOTICES",
+  "MARKETING_MAILINGS",
+  "SEGMENTATION_ANALYSIS",
+  "PROSPECTING",
+  "SUPPLIER_ADMINISTRATION",
+] as const satisfies readonly Purpose[];
 
 /** How a person asked staff to erase them (the channels staff record; self-service is WEB). */
 export const ERASURE_CHANNELS = ["EMAIL", "PHONE", "LETTER"] as const satisfies readonly PrivacyRequestChannel[];
