@@ -37,6 +37,9 @@ const envSchema = z.object({
   SUPPRESSION_HMAC_KEY: optionalString,
   MAIL_TRANSPORT: optionalString.pipe(z.enum(["outbox", "resend"]).optional()),
   MAIL_FROM: z.string().default("Tillit <noreply@tillit.localhost>"),
+  // The deployment's policy file (lib/policy/file): controller, categories and retention, purposes and legal bases,
+  // recipients, cookies, languages, brand. Relative to the working directory; the reference customer's by default.
+  POLICY_FILE: optionalString,
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
   RESEND_WEBHOOK_SECRET: optionalString,
@@ -115,6 +118,8 @@ export type Config = {
   /** Requests per minute and /api/v1 key. */
   apiRateLimitPerMinute: number;
   version: string;
+  /** Absolute path of the deployment's policy file. */
+  policyFile: string;
   jobs: {
     inProcess: boolean;
     concurrency: number;
@@ -287,6 +292,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedProxyCount: e.TRUSTED_PROXY_COUNT,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     version: env.npm_package_version ?? packageVersion(),
+    policyFile: path.resolve(e.POLICY_FILE ?? DEFAULT_POLICY_FILE),
     jobs: {
       inProcess: e.WORKER_IN_PROCESS === undefined ? !e.DATABASE_URL : e.WORKER_IN_PROCESS === "1",
       concurrency: e.WORKER_CONCURRENCY,
@@ -304,6 +310,9 @@ function packageVersion(): string {
     return "unknown";
   }
 }
+
+/** The reference customer's policy, which the demo runs on. */
+export const DEFAULT_POLICY_FILE = "lib/policy/files/reference.yaml";
 
 let cached: Config | undefined;
 

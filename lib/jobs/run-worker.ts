@@ -3,12 +3,15 @@
 import { createDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { logger } from "@/lib/log/logger";
+import { getPolicy } from "@/lib/policy/current-policy";
 import { startBoss } from "./boss";
 import { superviseIntervalFor } from "./queues";
 import { startWorkers } from "./start-workers";
 
 async function main() {
   const config = getConfig();
+  // A wrong policy file stops the worker as it stops the web server (the retention job reads its rules).
+  getPolicy();
   if (config.database.kind !== "postgres") {
     logger().error(
       "npm run worker needs DATABASE_URL (PostgreSQL). On the embedded database the web server runs the workers itself.",

@@ -33,6 +33,13 @@ describe("configuration", () => {
     expect(c.linkKeys).toEqual([{ id: "k1", secret: strong }]);
   });
 
+  it("reads the policy file POLICY_FILE names, the reference customer's by default", () => {
+    expect(loadConfig(prod).policyFile).toBe(path.resolve("lib/policy/files/reference.yaml"));
+    expect(loadConfig({ ...prod, POLICY_FILE: "lib/policy/files/fictional-example.yaml" }).policyFile).toBe(
+      path.resolve("lib/policy/files/fictional-example.yaml"),
+    );
+  });
+
   it("names each missing secret in production", () => {
     const p = problems({ ...prod, AUTH_SECRET: undefined, SUPPRESSION_HMAC_KEY: "", LINK_SIGNING_KEYS: undefined });
     expect(p).toEqual(
