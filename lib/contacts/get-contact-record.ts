@@ -18,6 +18,7 @@ import type {
   StaffRole,
   SubscriptionState,
 } from "@/lib/generated/prisma/enums";
+import { getPolicy } from "@/lib/policy/current-policy";
 import { computeDeletionDate, type DeletionDate } from "@/lib/retention/compute-deletion-date";
 
 type Named = { sv: string; en: string };
@@ -149,7 +150,7 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       endsOn: r.endsOn,
     })),
     purposes: c.legalBases.map((b) => ({ purpose: b.purpose, basis: b.basis, recordedAt: b.recordedAt })),
-    retention: computeDeletionDate(c),
+    retention: computeDeletionDate(c, getPolicy().categories),
     subscriptions: c.subscriptions.map((s) => ({
       topic: topicName(s.topic),
       isMarketing: s.topic.isMarketing,

@@ -2,6 +2,7 @@
 // the relationship has ended (lib/retention decides).
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
+import { getPolicy } from "@/lib/policy/current-policy";
 import { computeDeletionDate } from "@/lib/retention/compute-deletion-date";
 
 export async function getOrganisation(opts: { db: DbOrTx; id: string }) {
@@ -16,12 +17,15 @@ export async function getOrganisation(opts: { db: DbOrTx; id: string }) {
     },
   });
   if (!org) return null;
-  const retention = computeDeletionDate({
-    category: "CUSTOMER_CONTACT",
-    sourceDate: null,
-    lastActivityAt: null,
-    createdAt: org.createdAt,
-    roles: [{ endsOn: null, organisation: { relationship: org.relationship, relationshipEnd: org.relationshipEnd } }],
-  });
+  const retention = computeDeletionDate(
+    {
+      category: "CUSTOMER_CONTACT",
+      sourceDate: null,
+      lastActivityAt: null,
+      createdAt: org.createdAt,
+      roles: [{ endsOn: null, organisation: { relationship: org.relationship, relationshipEnd: org.relationshipEnd } }],
+    },
+    getPolicy().categories,
+  );
   return { ...org, retention };
 }

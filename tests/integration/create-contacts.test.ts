@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContactsWithDefaults, sqlOf, type NewContact } from "@/lib/contacts/create-contacts-with-defaults";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { defaultLegalBases } from "@/lib/policy/purposes";
+import { loadPolicyFile } from "@/lib/policy/file/load-policy-file";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { createTestDb, type TestDb } from "../support/db";
 
@@ -148,5 +149,22 @@ describe("createContactsWithDefaults", () => {
     const e = await create([person("ada@example.se")]).catch((x: unknown) => x);
     expect(isUniqueViolation(e)).toBe(true);
     expect(await t.db.contact.count()).toBe(before);
+  });
+});
+
+describe("default legal bases", () => {
+  it("are the policy file's: the reference customer's, or another deployment's", () => {
+    expect(defaultLegalBases("PROSPECT")).toEqual([
+      { purpose: "MARKETING_MAILINGS", basis: "LEGITIMATE_INTEREST" },
+      { purpose: "SEGMENTATION_ANALYSIS", basis: "LEGITIMATE_INTEREST" },
+      { purpose: "PROSPECTING", basis: "LEGITIMATE_INTEREST" },
+    ]);
+    const fictional = loadPolicyFile("lib/policy/files/fictional-example.yaml");
+    expect(defaultLegalBases("PROSPECT", fictional)).toEqual([{ purpose: "MARKETING_MAILINGS", basis: "CONSENT" }]);
+    expect(defaultLegalBases("CUSTOMER_CONTACT", fictional)).toEqual([
+      { purpose: "CUSTOMER_SERVICE", basis: "CONTRACT" },
+      { purpose: "MARKETING_MAILINGS", basis: "LEGITIMATE_INTEREST" },
+    ]);
+    expect(defaultLegalBases("SUPPLIER_CONTACT", fictional)).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@ import { getContactRecord } from "@/lib/contacts/get-contact-record";
 import { recordSelfAccess } from "@/lib/contacts/record-self-access";
 import { exportContactData } from "@/lib/export/export-contact-data";
 import { computeDeletionDate } from "@/lib/retention/compute-deletion-date";
+import { loadPolicyFile } from "@/lib/policy/file/load-policy-file";
+import { getPolicy } from "@/lib/policy/current-policy";
 import { createTestDb, type TestDb } from "../support/db";
 import { makeContact, makeOrganisation, makeStaffUser, makeTopic, unique } from "../factories";
 
@@ -93,6 +95,7 @@ describe("getContactRecord", () => {
 });
 
 describe("computeDeletionDate", () => {
+  const reference = () => getPolicy().categories;
   const org = (relationship: "CUSTOMER" | "FORMER_CUSTOMER" | "PARTNER", end: string | null) => ({
     relationship,
     relationshipEnd: end ? new Date(end) : null,
@@ -101,34 +104,75 @@ describe("computeDeletionDate", () => {
 
   it("keeps while any organisation is an active customer, even after the role ended", () => {
     expect(
-      computeDeletionDate({
-        ...base,
-        category: "CUSTOMER_CONTACT",
-        roles: [{ endsOn: new Date("2021-01-01"), organisation: org("CUSTOMER", null) }],
-      }),
+      computeDeletionDate(
+        {
+          ...base,
+          category: "CUSTOMER_CONTACT",
+          roles: [{ endsOn: new Date("2021-01-01"), organisation: org("CUSTOMER", null) }],
+        },
+        reference(),
+      ),
     ).toEqual({ kind: "ongoing", years: 10 });
   });
 
   it("counts from the latest end of relationships and roles", () => {
-    const r = computeDeletionDate({
-      ...base,
-      category: "CUSTOMER_CONTACT",
-      roles: [
-        { endsOn: null, organisation: org("FORMER_CUSTOMER", "2022-03-31") },
-        { endsOn: new Date("2023-06-30"), organisation: org("FORMER_CUSTOMER", "2023-01-31") },
-      ],
-    });
+    const r = computeDeletionDate(
+      {
+        ...base,
+        category: "CUSTOMER_CONTACT",
+        roles: [
+          { endsOn: null, organisation: org("FORMER_CUSTOMER", "2022-03-31") },
+          { endsOn: new Date("2023-06-30"), organisation: org("FORMER_CUSTOMER", "2023-01-31") },
+        ],
+      },
+      reference(),
+    );
     expect(r).toMatchObject({ kind: "date", deleteBy: new Date("2033-06-30"), reason: "relationship_ended" });
   });
 
   it("counts a prospect from the latest of meeting and last activity", () => {
-    const r = computeDeletionDate({
-      ...base,
-      lastActivityAt: new Date("2024-05-05"),
-      category: "PROSPECT",
-      roles: [],
-    });
+    const r = computeDeletionDate(
+      {
+        ...base,
+        lastActivityAt: new Date("2024-05-05"),
+        category: "PROSPECT",
+        roles: [],
+      },
+      reference(),
+    );
     expect(r).toMatchObject({ kind: "date", deleteBy: new Date("2034-05-05"), reason: "last_contact" });
+  });
+
+  it("follows another deployment's policy file: its clocks and years, its shortest rule for a category it lacks", () => {
+    const fictional = loadPolicyFile("lib/policy/files/fictional-example.yaml").categories;
+    const roles = [
+      { endsOn: new Date("2024-02-29"), organisation: org("CUSTOMER", null) },
+      { endsOn: new Date("2023-01-31"), organisation: org("CUSTOMER", null) },
+    ];
+    // Customer buyers: six years from the end of their last role, although the customer is still active.
+    expect(computeDeletionDate({ ...base, category: "CUSTOMER_CONTACT", roles }, fictional)).toMatchObject({
+      kind: "date",
+      deleteBy: new Date("2030-02-28"),
+      reason: "role_ended",
+      years: 6,
+    });
+    expect(
+      computeDeletionDate(
+        { ...base, category: "CUSTOMER_CONTACT", roles: [{ ...roles[0]!, endsOn: null }] },
+        fictional,
+      ),
+    ).toEqual({ kind: "ongoing", years: 6 });
+    // Leads: two years from the last contact.
+    expect(computeDeletionDate({ ...base, category: "PROSPECT", roles: [] }, fictional)).toMatchObject({
+      deleteBy: new Date("2022-01-01"),
+      years: 2,
+    });
+    // A supplier contact from before this policy: the shortest rule (two years from the last contact).
+    expect(computeDeletionDate({ ...base, category: "SUPPLIER_CONTACT", roles }, fictional)).toMatchObject({
+      deleteBy: new Date("2022-01-01"),
+      reason: "last_contact",
+      years: 2,
+    });
   });
 });
 
