@@ -4,6 +4,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COOKIES } from "@/lib/policy/cookies";
+import { loadPolicyFile } from "@/lib/policy/file/load-policy-file";
 import { translatorFor } from "@/lib/i18n/translator";
 import { PURPOSES, RETENTION_YEARS } from "@/lib/policy/purposes";
 import { axeViolations } from "./support/axe";
@@ -43,7 +44,7 @@ describe.each(["sv", "en"] as const)("/privacy in %s", (lang) => {
     // The table of contents leads to every section, each link to a heading that exists.
     const toc = page.getByRole("navigation", { name: lang === "sv" ? "Innehåll" : "Contents" });
     const targets = await toc.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-    expect(targets).toHaveLength(9);
+    expect(targets).toHaveLength(10);
     for (const href of targets) expect(await page.locator(`main h2${href}`).count(), href).toBe(1);
     const text = await page.locator("main").innerText();
     const t = translatorFor(lang);
@@ -69,6 +70,11 @@ describe.each(["sv", "en"] as const)("/privacy in %s", (lang) => {
       expect(text).toContain(word);
     expect(text).toMatch(lang === "sv" ? /Berättigat intresse/ : /Legitimate interest/);
     expect(text).toMatch(lang === "sv" ? /nyckel/ : /keyed hash/);
+    // The version of the deployment's policy file: when it took effect, what changed, and its identifier.
+    const policy = loadPolicyFile("lib/policy/files/reference.yaml");
+    expect(await page.getByTestId("policy-version").innerText()).toContain(policy.version.effective);
+    expect(text).toContain(policy.version.note[lang]!);
+    expect(text).toContain(policy.hash.slice(0, 12));
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });

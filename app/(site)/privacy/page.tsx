@@ -9,6 +9,7 @@ import {
   SOURCE_NAMES,
   SUPERVISORY_AUTHORITY,
 } from "@/lib/policy/privacy-policy-text";
+import { getPolicy } from "@/lib/policy/current-policy";
 import { PURPOSES } from "@/lib/policy/purposes";
 import type { ContactCategory, LegalBasis, SourceType } from "@/lib/generated/prisma/enums";
 
@@ -36,6 +37,9 @@ export default async function PrivacyPage({ searchParams }: Props) {
   const { lang, t } = await getI18n(searchParams);
   const categories = Object.keys(CATEGORY_NAMES) as ContactCategory[];
   const sources = Object.keys(SOURCE_NAMES) as SourceType[];
+  const policy = getPolicy();
+  // A text of the policy file in the page's language, or in the file's first language when it offers no other.
+  const inLang = (text: Partial<Record<string, string>>) => text[lang] ?? text[policy.languages[0]!] ?? "";
   return (
     <article className="prose privacy-policy">
       <h1>{P.title[lang]}</h1>
@@ -49,6 +53,9 @@ export default async function PrivacyPage({ searchParams }: Props) {
               <a href={`#${id}`}>{P[heading][lang]}</a>
             </li>
           ))}
+          <li>
+            <a href="#versions">{t("publicPages.privacy.versionHeading")}</a>
+          </li>
         </ol>
       </nav>
 
@@ -144,6 +151,25 @@ export default async function PrivacyPage({ searchParams }: Props) {
       <p>
         {P.contact[lang]} <a href={`mailto:${PRIVACY_CONTACT}`}>{PRIVACY_CONTACT}</a>.
       </p>
+
+      {/* From the deployment's policy file: its version is the hash of the file, its notes say what changed. */}
+      <h2 id="versions">{t("publicPages.privacy.versionHeading")}</h2>
+      <p data-testid="policy-version">
+        {t("publicPages.privacy.versionCurrent", { date: policy.version.effective, note: inLang(policy.version.note) })}
+      </p>
+      <p className="muted">{t("publicPages.privacy.versionId", { hash: policy.hash.slice(0, 12) })}</p>
+      {policy.history.length > 0 ? (
+        <>
+          <h3>{t("publicPages.privacy.versionHistory")}</h3>
+          <ul>
+            {policy.history.map((h) => (
+              <li key={h.effective}>
+                {h.effective}: {inLang(h.note)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </article>
   );
 }
