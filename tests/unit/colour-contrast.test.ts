@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { contrastRatio, luminance, parseHexColour } from "@/lib/policy/file/contrast";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
@@ -59,25 +60,12 @@ function rgb(tokens: Tokens, name: string, seen: string[] = []): [number, number
     if (seen.includes(ref[1]!)) throw new Error(`var() cycle at ${name}`);
     return rgb(tokens, ref[1]!, [...seen, name]);
   }
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value)?.[1];
-  if (!hex) throw new Error(`${name}: ${value} is not an opaque #rgb or #rrggbb colour`);
-  const full = hex.length === 3 ? [...hex].map((c) => c + c).join("") : hex;
-  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
+  const channels = parseHexColour(value);
+  if (!channels) throw new Error(`${name}: ${value} is not an opaque #rgb or #rrggbb colour`);
+  return channels;
 }
 
-/** WCAG 2.2 relative luminance of an sRGB colour. */
-function luminance([r, g, b]: [number, number, number]): number {
-  const linear = (c: number) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-}
-
-function contrast(a: [number, number, number], b: [number, number, number]): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
+const contrast = contrastRatio;
 
 const TEXT = 4.5;
 const GRAPHIC = 3;
