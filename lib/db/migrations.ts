@@ -22,8 +22,9 @@ const MIGRATE_LOCK_KEY = 7_240_611_128;
 export type MigrationFile = { name: string; sql: string; checksum: string };
 
 export function readMigrationFiles(dir = MIGRATIONS_DIR): MigrationFile[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
+  // The migrations are read at run time from the checkout: the build need not trace (and copy) the whole project.
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) return [];
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
     .map((d) => d.name)
     .sort()

@@ -292,7 +292,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedProxyCount: e.TRUSTED_PROXY_COUNT,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     version: env.npm_package_version ?? packageVersion(),
-    policyFile: path.resolve(e.POLICY_FILE ?? DEFAULT_POLICY_FILE),
+    // Read at run time from the working directory (or an absolute path): nothing for the build to trace.
+    policyFile: path.resolve(/*turbopackIgnore: true*/ e.POLICY_FILE ?? DEFAULT_POLICY_FILE),
     jobs: {
       inProcess: e.WORKER_IN_PROCESS === undefined ? !e.DATABASE_URL : e.WORKER_IN_PROCESS === "1",
       concurrency: e.WORKER_CONCURRENCY,
