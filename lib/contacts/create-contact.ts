@@ -9,6 +9,7 @@ import { can, limitedToOwnOrganisations, type StaffPrincipal } from "@/lib/auth/
 import type { SuppressionMatch } from "@/lib/suppression/find-suppression";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { getPolicy } from "@/lib/policy/current-policy";
 import { defaultLegalBases } from "@/lib/policy/purposes";
 import { checkAddressAdmission, liftErasureTombstone } from "@/lib/suppression/check-address-admission";
 import { contactCreateSchema } from "./contact-schemas";
@@ -32,6 +33,9 @@ export async function createContact(opts: {
   const parsed = contactCreateSchema.safeParse(opts.input);
   if (!parsed.success) return { ok: false, code: "invalid", fieldErrors: fieldErrorCodes(parsed.error) };
   const input = parsed.data;
+  // A person is registered only in a category the deployment's policy defines: it gives their legal bases and their
+  // deletion date.
+  if (!getPolicy().categories[input.category]) return invalid({ category: "category_not_in_policy" });
   // An account manager's contact belongs to one of their organisations from the start; without one, nobody but an
   // admin or the privacy officer could change it afterwards (lib/access/contact-ownership.ts).
   if (!input.organisationId && limitedToOwnOrganisations(opts.staff, "contacts.write"))

@@ -6,6 +6,10 @@ import { describeAuditAction, describeAuditFields } from "@/lib/audit/describe-a
 import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 import type { Language } from "@/lib/i18n/languages";
 import { textsAt } from "@/lib/i18n/texts-at";
+import type { Purpose } from "@/lib/generated/prisma/enums";
+import { PURPOSE_KEYS } from "@/lib/enums";
+import { getPolicy } from "@/lib/policy/current-policy";
+import { purposeName } from "@/lib/policy/policy-labels";
 
 /** section → field path (as the export writes it) → catalogue path whose keys are the codes. */
 const CODES: Record<string, Record<string, string>> = {
@@ -47,7 +51,11 @@ export function readableValueFor(lang: Language): (section: string, field: strin
   const audit = auditActionTexts(lang);
   return (section, field, value) => {
     if (value === "") return "";
-    if (section === "purposes" && field === "purpose") return texts("enums.purpose")[`${value}.name`] ?? "";
+    // The deployment's name for the purpose (its policy file), as on the person's page.
+    if (section === "purposes" && field === "purpose")
+      return (PURPOSE_KEYS as readonly string[]).includes(value)
+        ? purposeName(getPolicy(), value as Purpose, lang)
+        : "";
     if (section === "changes" && field === "action") return describeAuditAction(value, audit).text;
     if (section === "changes" && /^fields\.\d+$/.test(field)) return describeAuditFields([value], audit);
     const at = CODES[section]?.[field];

@@ -9,9 +9,12 @@ import { fieldErrorCodes, type NotFound, type Invalid, type Forbidden } from "@/
 import { TOPIC_FIELDS, topicSchema } from "./topic-schema";
 import { loadTopicForStaff } from "@/lib/access/load-topic-for-staff";
 import type { AuditField } from "@/lib/audit/audit-fields";
+import { getPolicy } from "@/lib/policy/current-policy";
 
 export type SaveTopicResult =
   { ok: true; id: string; created: boolean; changed: AuditField[] } | Invalid | Forbidden | NotFound;
+
+const notInPolicy: Invalid = { ok: false, code: "invalid", fieldErrors: { purpose: "purpose_not_in_policy" } };
 
 export async function saveTopic(opts: {
   db: Db;
@@ -34,6 +37,8 @@ export async function saveTopic(opts: {
         return { ok: false as const, code: "invalid" as const, fieldErrors: { key: "key_taken" } };
 
       if (!opts.id) {
+        // Mail is sent for a purpose of the deployment's policy, never for one it does not name.
+        if (!getPolicy().purposes[input.purpose]) return notInPolicy;
         const topic = await tx.topic.create({
           data: { ...input, archivedAt: archived ? now : null },
           select: { id: true },
@@ -50,6 +55,8 @@ export async function saveTopic(opts: {
       const loaded = await loadTopicForStaff({ db: tx, staff: opts.staff, id: opts.id });
       if (!loaded.ok) return loaded;
       const current = await tx.topic.findUniqueOrThrow({ where: { id: loaded.value.id } });
+      // A topic keeps a purpose the current policy dropped (it was valid when set), but cannot be moved to one.
+      if (current.purpose !== input.purpose && !getPolicy().purposes[input.purpose]) return notInPolicy;
       const changed: AuditField[] = TOPIC_FIELDS.filter((f) =>
         f === "defaultCategories"
           ? [...current.defaultCategories].sort().join() !== [...input.defaultCategories].sort().join()

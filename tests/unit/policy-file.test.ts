@@ -107,12 +107,24 @@ describe("a policy file is refused, naming the field", () => {
     [
       "an analytics cookie without analytics",
       (d) => (d.analytics = null),
-      "cookies.3.kind: an analytics cookie, but analytics is null",
+      "cookies.0.kind: an analytics cookie, but analytics is null",
     ],
     [
       "a basis for a category the policy does not have",
       (d) => delete d.categories.SUPPLIER_CONTACT,
       "purposes.SUPPLIER_ADMINISTRATION.bases.SUPPLIER_CONTACT: SUPPLIER_CONTACT is not a category",
+    ],
+    [
+      "Tillit's own cookie described again (Tillit describes it from the code that sets it)",
+      (d) =>
+        d.cookies.push({
+          name: "tillit_rs",
+          kind: "necessary",
+          party: d.cookies[0].party,
+          purpose: d.cookies[0].purpose,
+          lifetime: d.cookies[0].lifetime,
+        }),
+      "cookies.4.name: tillit_rs is Tillit's own cookie",
     ],
     ["an unknown field (a typo)", (d) => (d.controller.privacyContatc = "x@y.se"), "controller:"],
     [

@@ -7,7 +7,8 @@ import { Fragment } from "react";
 import { getTranslations } from "next-intl/server";
 import type { ContactRecord as Record_ } from "@/lib/contacts/get-contact-record";
 import type { Language } from "@/lib/i18n/languages";
-import { PURPOSES } from "@/lib/policy/purposes";
+import { getPolicy } from "@/lib/policy/current-policy";
+import { purposeDescription, purposeName } from "@/lib/policy/policy-labels";
 import { textsAt } from "@/lib/i18n/texts-at";
 import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 import { describeAuditAction, describeAuditFields } from "@/lib/audit/describe-audit-action";
@@ -125,11 +126,12 @@ export async function ContactRecord(props: Props) {
         ) : (
           <ul className={styles.list}>
             {record.purposes.map((p) => {
-              const known = PURPOSES.some((x) => x.key === p.purpose);
+              // The deployment's names and descriptions (its policy file).
+              const policy = getPolicy();
               return (
                 <li key={p.purpose}>
-                  <strong>{known ? t(`enums.purpose.${p.purpose}.name`) : p.purpose}</strong>
-                  {known ? <> – {t(`enums.purpose.${p.purpose}.description`)}</> : null}
+                  <strong>{purposeName(policy, p.purpose, lang)}</strong> –{" "}
+                  {purposeDescription(policy, p.purpose, lang)}
                   <br />
                   {t("myData.me.basisLine", { basis: t(`enums.legalBasis.${p.basis}`) })}
                 </li>

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import { getPolicy } from "@/lib/policy/current-policy";
+import { categoryOptions } from "@/lib/policy/policy-labels";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { contactFilterOptions, listContacts } from "@/lib/contacts/list-contacts";
-import { CATEGORIES, ROLE_TYPES } from "@/lib/enums";
+import { ROLE_TYPES } from "@/lib/enums";
 import { day, first } from "@/app/staff/_components/format";
 import { Notice } from "@/app/staff/_components/notice";
 import { KeysetPagination } from "@/app/staff/_components/kit/keyset-pagination";
@@ -105,7 +107,7 @@ export default async function ContactsPage({ searchParams }: Props) {
           label={t("register.contacts.categoryLabel")}
           value={filters.category}
           all={t("register.common.all")}
-          options={CATEGORIES.map((k) => ({ value: k, label: t(`enums.contactCategory.label.${k}`) }))}
+          options={categoryOptions(getPolicy(), lang)}
         />
         <ClientMessages lang={lang} paths={PICKER_MESSAGES}>
           <OrganisationPicker

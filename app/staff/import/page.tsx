@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { getPolicy } from "@/lib/policy/current-policy";
+import { categoryOptions } from "@/lib/policy/policy-labels";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { IMPORT_FIELDS } from "@/lib/import/suggest-column-mapping";
-import { CATEGORIES } from "@/lib/enums";
+
 import { ImportForm } from "./import-form";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -23,7 +25,7 @@ export default async function ImportPage({ searchParams }: Props) {
       <p>{t("staffImport.lead")}</p>
       <ClientMessages lang={lang} paths={["staffImport"]}>
         <ImportForm
-          categories={CATEGORIES.map((k) => ({ value: k, label: t(`enums.contactCategory.label.${k}`) }))}
+          categories={categoryOptions(getPolicy(), lang)}
           languages={(["sv", "en"] as const).map((k) => ({ value: k, label: t(`register.languages.${k}`) }))}
           sourceTypes={(["IMPORTED", "MET_AT_EVENT"] as const).map((k) => ({
             value: k,

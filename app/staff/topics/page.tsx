@@ -4,7 +4,8 @@ import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
-import { PURPOSES } from "@/lib/policy/purposes";
+import { getPolicy } from "@/lib/policy/current-policy";
+import { purposeName } from "@/lib/policy/policy-labels";
 import { listTopics } from "@/lib/topics/list-topics";
 import { DataTable } from "@/app/staff/_components/kit/data-table";
 import { PageHeader } from "@/app/staff/_components/page-header";
@@ -22,7 +23,7 @@ export default async function TopicsPage({ searchParams }: Props) {
   const query = await searchParams;
   const { t, lang } = await getI18n(searchParams);
   const topics = await listTopics({ db: await getDb(), includeArchived: true });
-  const purposeName = new Map(PURPOSES.map((p) => [p.key, t(`enums.purpose.${p.key}.name`)]));
+  const policy = getPolicy();
   const name = (x: { nameSv: string; nameEn: string }) => (lang === "sv" ? x.nameSv : x.nameEn);
   return (
     <article aria-labelledby="topics-heading">
@@ -49,7 +50,7 @@ export default async function TopicsPage({ searchParams }: Props) {
           {
             key: "purpose",
             header: t("segments.topics.columns.purpose"),
-            cell: (topic) => purposeName.get(topic.purpose) ?? topic.purpose,
+            cell: (topic) => purposeName(policy, topic.purpose, lang),
           },
           {
             key: "marketing",

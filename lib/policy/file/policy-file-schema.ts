@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { CATEGORIES, LEGAL_BASES, PURPOSE_KEYS } from "@/lib/enums";
 import { LANGUAGES } from "@/lib/i18n/languages";
+import { APP_COOKIE_NAMES } from "@/lib/policy/cookies";
 import { contrastRatio, parseHexColour } from "./contrast";
 
 const language = z.enum(LANGUAGES);
@@ -79,8 +80,9 @@ export const policyFileSchema = z.strictObject({
     .refine((l) => new Set(l).size === l.length, { error: "lists a language twice" }),
   controller: z.strictObject({
     name: z.string().trim().min(1),
-    orgNumber: z.string().trim().min(1),
-    address: z.string().trim().min(1),
+    /** Optional: shown on the privacy page when given. */
+    orgNumber: z.string().trim().min(1).optional(),
+    address: z.string().trim().min(1).optional(),
     privacyContact: email,
     dataProtectionLead: text,
     support: email,
@@ -156,6 +158,11 @@ export function crossFieldIssues(p: PolicyFile): Issue[] {
   });
   p.cookies.forEach((c, i) => {
     for (const field of ["party", "purpose", "lifetime"] as const) need(["cookies", i, field], c[field]);
+    if ((APP_COOKIE_NAMES as readonly string[]).includes(c.name))
+      issues.push({
+        path: ["cookies", i, "name"],
+        message: `${c.name} is Tillit's own cookie, which Tillit describes itself (from the code that sets it): remove it here`,
+      });
     if (c.kind === "analytics" && !p.analytics)
       issues.push({ path: ["cookies", i, "kind"], message: "an analytics cookie, but analytics is null" });
   });

@@ -3,6 +3,8 @@
 import { getTranslations } from "next-intl/server";
 import type { ContactRecord } from "@/lib/contacts/get-contact-record";
 import type { Language } from "@/lib/i18n/languages";
+import { getPolicy } from "@/lib/policy/current-policy";
+import { purposeName } from "@/lib/policy/policy-labels";
 import { formatDate } from "./recipient-lang";
 import styles from "../me.module.css";
 
@@ -11,7 +13,7 @@ export async function RecordSummary(props: { record: ContactRecord; lang: Langua
   const t = await getTranslations({ locale: lang });
   const c = record.contact;
   const current = record.roles.filter((r) => !r.endsOn);
-  const purposes = [...new Set(record.purposes.map((p) => t(`enums.purpose.${p.purpose}.name`)))];
+  const purposes = [...new Set(record.purposes.map((p) => purposeName(getPolicy(), p.purpose, lang)))];
   const r = record.retention;
   const subscribed = record.subscriptions.filter((s) => s.state === "SUBSCRIBED");
   return (

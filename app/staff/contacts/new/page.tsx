@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { getPolicy } from "@/lib/policy/current-policy";
+import { categoryOptions } from "@/lib/policy/policy-labels";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { listOrganisationsForStaff } from "@/lib/access/list-organisations-for-staff";
 import { getDb } from "@/lib/db/client";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
-import { CATEGORIES, LEGAL_BASES, ROLE_TYPES, SOURCE_TYPES } from "@/lib/enums";
+import { LEGAL_BASES, ROLE_TYPES, SOURCE_TYPES } from "@/lib/enums";
 import { NewContactForm } from "./new-contact-form";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -47,7 +49,7 @@ export default async function NewContactPage({ searchParams }: Props) {
             { value: "sv", label: t("register.languages.sv") },
             { value: "en", label: t("register.languages.en") },
           ]}
-          categories={CATEGORIES.map((k) => ({ value: k, label: t(`enums.contactCategory.label.${k}`) }))}
+          categories={categoryOptions(getPolicy(), lang)}
           sourceTypes={SOURCE_TYPES.map((k) => ({ value: k, label: t(`enums.sourceType.label.${k}`) }))}
           organisations={
             organisations.kind === "list"

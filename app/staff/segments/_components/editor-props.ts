@@ -3,6 +3,8 @@
 // values to start from (a saved segment, or a filter submitted with "show count"), and the first count.
 import { nameOrganisations } from "@/lib/organisations/name-organisations";
 import "server-only";
+import { getPolicy } from "@/lib/policy/current-policy";
+import { categoryOptions } from "@/lib/policy/policy-labels";
 import type { Db } from "@/lib/db/client";
 import type { Language } from "@/lib/i18n/languages";
 import { textsAt } from "@/lib/i18n/texts-at";
@@ -10,7 +12,7 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { filterFromForm, searchParamsForm } from "@/lib/segments/filter-from-form";
 import { previewSegment, type SegmentPreview } from "@/lib/segments/preview-segment";
 import type { SegmentFilter } from "@/lib/segments/segment-filter";
-import { CATEGORIES, RELATIONSHIPS, ROLE_TYPES, SOURCE_TYPES } from "@/lib/enums";
+import { RELATIONSHIPS, ROLE_TYPES, SOURCE_TYPES } from "@/lib/enums";
 import { listTopics } from "@/lib/topics/list-topics";
 import type { FilterValues } from "./segment-editor";
 
@@ -72,7 +74,7 @@ export async function editorProps(opts: {
     initial: { id: opts.saved?.id, name, topic, filter: valuesOf(rawFilter as Partial<SegmentFilter>) },
     initialPreview: localised,
     options: {
-      categories: CATEGORIES.map((k) => ({ value: k, label: t(`enums.contactCategory.label.${k}`) })),
+      categories: categoryOptions(getPolicy(), lang),
       relationships: RELATIONSHIPS.map((k) => ({ value: k, label: t(`enums.relationship.label.${k}`) })),
       roleTypes: ROLE_TYPES.map((k) => ({ value: k, label: t(`enums.roleType.label.${k}`) })),
       roleStatuses: (["current", "ended", "any"] as const).map((k) => ({

@@ -35,7 +35,7 @@ export default async function EditTopicPage({ params, searchParams }: Props) {
       <h1 id="topic-heading">{t("segments.topics.editTitle", { name })}</h1>
       <ClientMessages lang={lang} paths={TOPIC_FORM_MESSAGES}>
         <TopicForm
-          {...topicFormProps(lang)}
+          {...topicFormProps(lang, topic)}
           initial={{
             id: topic.id,
             key: topic.key,

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import { getPolicy } from "@/lib/policy/current-policy";
+import { categoryOptions } from "@/lib/policy/policy-labels";
 import { notFound, redirect } from "next/navigation";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { loadContactForEditing } from "@/lib/contacts/load-contact-for-editing";
-import { CATEGORIES } from "@/lib/enums";
+
 import { ContactForm } from "./contact-form";
 
 type Props = {
@@ -57,7 +59,7 @@ export default async function EditContactPage({ params, searchParams }: Props) {
             { value: "sv", label: t("register.languages.sv") },
             { value: "en", label: t("register.languages.en") },
           ]}
-          categories={CATEGORIES.map((k) => ({ value: k, label: t(`enums.contactCategory.label.${k}`) }))}
+          categories={categoryOptions(getPolicy(), lang, c.category)}
         />
       </ClientMessages>
     </article>
