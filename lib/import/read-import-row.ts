@@ -19,6 +19,7 @@ export type ImportErrorCode =
   | "organisation_name_too_long"
   | "role_invalid"
   | "category_invalid"
+  | "category_not_in_policy"
   | "duplicate_in_file"
   | "duplicate_existing"
   | "suppressed"

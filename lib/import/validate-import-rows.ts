@@ -6,6 +6,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { classifyImportRows, type PreviewRow } from "./classify-import-rows";
 import { importOptionsSchema, type ImportOptions, type ImportOptionsInput } from "./import-options";
 import type { ParsedRow } from "./parse-import-file";
+import { getPolicy } from "@/lib/policy/current-policy";
 import { readImportRow } from "./read-import-row";
 import { columnMappingSchema, type ColumnMapping } from "./suggest-column-mapping";
 
@@ -42,9 +43,19 @@ export async function validateImportRows(opts: {
   }
   const { mapping, options } = parsed.data;
   if (mapping.email === undefined) return { ok: false, fieldErrors: {}, formError: "email_column_required" };
+  // People are registered only in a category the deployment's policy defines (it gives their bases and deletion date).
+  const policy = getPolicy();
+  if (!policy.categories[options.category]) return { ok: false, fieldErrors: { category: "category_not_in_policy" } };
 
   const read = opts.rows.map((row): PreviewRow => {
     const { record, errors } = readImportRow(row.cells, mapping);
+    if (record?.category && !policy.categories[record.category])
+      return {
+        rowNumber: row.rowNumber,
+        status: "invalid",
+        record: null,
+        errors: [{ field: "category", code: "category_not_in_policy" }],
+      };
     return record
       ? { rowNumber: row.rowNumber, status: "create", record, errors: [] }
       : { rowNumber: row.rowNumber, status: "invalid", record: null, errors };

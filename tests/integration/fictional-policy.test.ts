@@ -10,6 +10,9 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { handleUpsertContact } from "@/lib/api/upsert-contact-handler";
 import { createContact } from "@/lib/contacts/create-contact";
 import { exportContactData } from "@/lib/export/export-contact-data";
+import { parseImportFile } from "@/lib/import/parse-import-file";
+import { suggestColumnMapping } from "@/lib/import/suggest-column-mapping";
+import { validateImportRows } from "@/lib/import/validate-import-rows";
 import { getPolicy } from "@/lib/policy/current-policy";
 import { saveTopic } from "@/lib/topics/save-topic";
 import { createTestDb, type TestDb } from "../support/db";
@@ -118,5 +121,35 @@ describe("a deployment on the fictional company's policy file", () => {
     expect(await res.json()).toMatchObject({
       error: { code: "validation_failed", fields: { category: ["category_not_in_policy"] } },
     });
+  });
+
+  it("an import refuses, per row, a category the policy does not define, and a batch default outside it", async () => {
+    const staff = await makeStaffUser(t.db, "ADMIN");
+    const parsed = parseImportFile({
+      content: `email,name,category\nann-${unique()}@example.com,Ann,prospect\nsam-${unique()}@example.com,Sam,supplier\n`,
+    });
+    if (!parsed.ok) throw new Error(parsed.error.code);
+    const run = (category: "PROSPECT" | "PARTNER_CONTACT") =>
+      validateImportRows({
+        db: t.db,
+        rows: parsed.data.rows,
+        mapping: suggestColumnMapping({ headers: parsed.data.headers }),
+        options: {
+          category,
+          defaultLanguage: "en",
+          sourceType: "IMPORTED",
+          sourceDetail: "Show list",
+          duplicates: "update",
+        },
+        suppressionKey: KEY,
+        staff,
+      });
+    expect(await run("PARTNER_CONTACT")).toEqual({ ok: false, fieldErrors: { category: "category_not_in_policy" } });
+    const result = await run("PROSPECT");
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.data.rows.map((r) => [r.rowNumber, r.status, r.errors])).toEqual([
+      [2, "create", []],
+      [3, "invalid", [{ field: "category", code: "category_not_in_policy" }]],
+    ]);
   });
 });
