@@ -12,8 +12,8 @@ export async function register() {
     installPeerAddressHook();
     const { routeConsoleToLogger } = await import("@/lib/log/console-bridge");
     routeConsoleToLogger();
-    const { checkOnStart } = await import("@/lib/env/check-on-start");
-    await checkOnStart();
+    const { checkOnStartOrExit } = await import("@/lib/env/check-on-start");
+    await checkOnStartOrExit();
     const { startJobsOnStart } = await import("@/lib/jobs/start-on-start");
     await startJobsOnStart();
   }

@@ -10,3 +10,19 @@ export async function checkOnStart(): Promise<void> {
   getPolicy();
   await assertMigrationsIntact();
 }
+
+/**
+ * The same, for instrumentation.ts: a failed check ends the process. Next.js only logs an error thrown by the
+ * instrumentation hook and goes on serving ("Ready"), which would leave a server running on a wrong configuration or
+ * policy file; and the logger keeps no error messages. The checks' messages name variables, fields and files, never
+ * values, and nothing personal exists before the first request, so the message is printed for the operator to fix.
+ */
+export async function checkOnStartOrExit(): Promise<void> {
+  try {
+    await checkOnStart();
+  } catch (e) {
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    process.stderr.write(`Tillit will not start.\n${message}\n`);
+    process.exit(1);
+  }
+}
