@@ -6,6 +6,7 @@ import { describeAuditAction, describeAuditFields } from "@/lib/audit/describe-a
 import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 import type { Language } from "@/lib/i18n/languages";
 import { textsAt } from "@/lib/i18n/texts-at";
+import { translatorFor } from "@/lib/i18n/translator";
 
 /** section → field path (as the export writes it) → catalogue path whose keys are the codes. */
 const CODES: Record<string, Record<string, string>> = {
@@ -45,7 +46,10 @@ export function readableValueFor(lang: Language): (section: string, field: strin
     return found;
   };
   const audit = auditActionTexts(lang);
+  const before = translatorFor(lang)("myData.me.policy.before");
   return (section, field, value) => {
+    // Collected before policy versions were recorded: the empty value says so in words.
+    if (section === "policy" && field === "collectedUnder" && value === "") return before;
     if (value === "") return "";
     if (section === "purposes" && field === "purpose") return texts("enums.purpose")[`${value}.name`] ?? "";
     if (section === "changes" && field === "action") return describeAuditAction(value, audit).text;
