@@ -1,13 +1,18 @@
 // Policy versions (issue 14): the running version is recorded once however often it is asked for; every new contact
 // points at the version in force when it entered the register, and the person's record and export say which that was
-// (or that it was before versions were recorded) beside the one in force now.
+// (or that it was before versions were recorded) beside the one in force now; the privacy officer's list counts the
+// contacts per version, refuses other roles, and compares two versions line by line.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadPolicyVersionsForStaff } from "@/lib/access/load-policy-versions-for-staff";
 import { createContactsWithDefaults, sqlOf, type NewContact } from "@/lib/contacts/create-contacts-with-defaults";
 import { getContactRecord } from "@/lib/contacts/get-contact-record";
 import { upsertContact } from "@/lib/contacts/upsert-contact";
 import { exportContactData } from "@/lib/export/export-contact-data";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { getPolicy } from "@/lib/policy/current-policy";
+import { diffPolicySources, diffPolicyVersions } from "@/lib/policy/diff-policy-versions";
 import { parsePolicyFile, type Policy } from "@/lib/policy/file/load-policy-file";
+import { listPolicyVersions } from "@/lib/policy/list-policy-versions";
 import { ensureCurrentPolicyVersion, executeOn, recordPolicyVersion } from "@/lib/policy/record-policy-version";
 import { createTestDb, type TestDb } from "../support/db";
 import { makeContact, unique } from "../factories";
@@ -154,5 +159,90 @@ describe("the person's record and export", () => {
     if (!csv.ok) throw new Error("export refused");
     expect(csv.body).toContain('policy,1,collectedUnder,,"Before we began recording');
     expect(csv.body).toContain(`policy,1,current.hash,${policy.hash},`);
+  });
+});
+
+describe("the privacy officer's view", () => {
+  const staff = (role: StaffRole) => ({ id: `staff_${role}`, role });
+
+  it("lists the versions newest first with the contacts collected under each, and those from before", async () => {
+    const late = nextVersion("2026-03-01", "Counted.");
+    await recordPolicyVersion(executeOn(t.db), late, new Date("2099-01-01T00:00:00Z"));
+    const a = await createUnder(late);
+    const b = await createUnder(late);
+    const { versions, collectedBeforeVersions } = await listPolicyVersions({ db: t.db });
+    expect(versions[0]).toMatchObject({ hash: late.hash, effective: "2026-03-01", contacts: 2 });
+    const firstSeen = versions.map((v) => v.firstSeenAt.getTime());
+    expect(firstSeen).toEqual([...firstSeen].sort((x, y) => y - x));
+    const counted = await t.db.contact.count({ where: { policyVersionHash: getPolicy().hash } });
+    expect(versions.find((v) => v.hash === getPolicy().hash)?.contacts).toBe(counted);
+    expect(collectedBeforeVersions).toBe(await t.db.contact.count({ where: { policyVersionHash: null } }));
+    expect([a, b]).toHaveLength(2);
+  });
+
+  it("privacy officers and admins get the view; every other role is refused before anything is read", async () => {
+    for (const role of ["ADMIN", "PRIVACY_OFFICER"] as const) {
+      const r = await loadPolicyVersionsForStaff({ db: t.db, staff: staff(role) });
+      expect(r.ok, role).toBe(true);
+      if (r.ok) expect(r.versions.some((v) => v.hash === r.current)).toBe(true);
+    }
+    for (const role of ["ACCOUNT_MANAGER", "MARKETING", "SUPPORT"] as const)
+      expect(await loadPolicyVersionsForStaff({ db: t.db, staff: staff(role) }), role).toEqual({
+        ok: false,
+        code: "forbidden",
+      });
+  });
+
+  it("compares two recorded versions line by line; an unknown version is not_found", async () => {
+    const next = nextVersion("2026-04-01", "Compared.");
+    await recordPolicyVersion(executeOn(t.db), next);
+    const r = await loadPolicyVersionsForStaff({
+      db: t.db,
+      staff: staff("PRIVACY_OFFICER"),
+      compare: { from: getPolicy().hash, to: next.hash },
+    });
+    if (!r.ok || !r.diff?.ok) throw new Error("no diff");
+    expect({ added: r.diff.added, removed: r.diff.removed }).toEqual({ added: 3, removed: 3 });
+    const changed = r.diff.rows.filter((row) => row.kind === "added" || row.kind === "removed");
+    const { effective, note } = getPolicy().version;
+    expect(changed.map((row) => "text" in row && `${row.kind} ${row.text.trim()}`)).toEqual([
+      `removed effective: ${effective}`,
+      "added effective: 2026-04-01",
+      `removed sv: ${note.sv}`,
+      `removed en: ${note.en}`,
+      "added sv: Ändrad 2026-04-01.",
+      "added en: Compared.",
+    ]);
+    expect(await diffPolicyVersions({ db: t.db, from: next.hash, to: "0".repeat(64) })).toEqual({
+      ok: false,
+      code: "not_found",
+      reason: "unknown_version",
+    });
+  });
+});
+
+describe("diffPolicySources", () => {
+  it("numbers old and new lines, keeps three lines of context and folds the rest", () => {
+    const before = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`).join("\n") + "\n";
+    const after = before.replace("line 10\n", "line ten\n").replace("line 20\n", "line 20\nline 21\n");
+    const d = diffPolicySources(before, after);
+    expect({ added: d.added, removed: d.removed }).toEqual({ added: 2, removed: 1 });
+    expect(d.rows).toEqual([
+      { kind: "folded", count: 6 },
+      { kind: "same", old: 7, new: 7, text: "line 7" },
+      { kind: "same", old: 8, new: 8, text: "line 8" },
+      { kind: "same", old: 9, new: 9, text: "line 9" },
+      { kind: "removed", old: 10, new: null, text: "line 10" },
+      { kind: "added", old: null, new: 10, text: "line ten" },
+      { kind: "same", old: 11, new: 11, text: "line 11" },
+      { kind: "same", old: 12, new: 12, text: "line 12" },
+      { kind: "same", old: 13, new: 13, text: "line 13" },
+      { kind: "folded", count: 4 },
+      { kind: "same", old: 18, new: 18, text: "line 18" },
+      { kind: "same", old: 19, new: 19, text: "line 19" },
+      { kind: "same", old: 20, new: 20, text: "line 20" },
+      { kind: "added", old: null, new: 21, text: "line 21" },
+    ]);
+    expect(diffPolicySources("same\n", "same\n").rows).toEqual([{ kind: "folded", count: 1 }]);
   });
 });
