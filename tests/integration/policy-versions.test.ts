@@ -13,7 +13,13 @@ import { getPolicy } from "@/lib/policy/current-policy";
 import { diffPolicySources, diffPolicyVersions } from "@/lib/policy/diff-policy-versions";
 import { parsePolicyFile, type Policy } from "@/lib/policy/file/load-policy-file";
 import { listPolicyVersions } from "@/lib/policy/list-policy-versions";
-import { ensureCurrentPolicyVersion, executeOn, recordPolicyVersion } from "@/lib/policy/record-policy-version";
+import type { Db } from "@/lib/db/client";
+import {
+  ensureCurrentPolicyVersion,
+  executeOn,
+  recordPolicyVersion,
+  recordPolicyVersionOnStart,
+} from "@/lib/policy/record-policy-version";
 import { createTestDb, type TestDb } from "../support/db";
 import { makeContact, unique } from "../factories";
 
@@ -73,6 +79,21 @@ describe("recording versions", () => {
     expect(rows[0]!.effective.toISOString().slice(0, 10)).toBe(policy.version.effective);
     expect(rows[0]!.note).toEqual(policy.version.note);
     expect(rows[0]!.source).toBe(policy.source);
+  });
+
+  it("start-up on a database without the table yet warns and goes on; the next caller tries again", async () => {
+    let calls = 0;
+    const unmigrated = {
+      $executeRawUnsafe: async () => {
+        calls++;
+        throw new Error('relation "PolicyVersion" does not exist');
+      },
+    } as unknown as Db;
+    await expect(recordPolicyVersionOnStart(unmigrated, "test")).resolves.toBeUndefined();
+    await expect(ensureCurrentPolicyVersion(unmigrated)).rejects.toThrow("does not exist");
+    expect(calls).toBe(2);
+    await recordPolicyVersionOnStart(t.db, "test");
+    expect(await t.db.policyVersion.count({ where: { hash: getPolicy().hash } })).toBe(1);
   });
 
   it("a new version of the file is a second row; the first keeps its text and first-seen time", async () => {
