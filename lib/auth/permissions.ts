@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   "privacyRequests.read",
   "privacyRequests.write",
   "retention.manage",
+  /** Read the deployment's policy file as a page, its recorded versions and their differences (/staff/policy). */
+  "policy.read",
   "staff.manage",
   "config.manage",
   "apiKeys.manage",

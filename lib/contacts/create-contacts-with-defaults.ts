@@ -1,6 +1,6 @@
 // The one place a contact is born, whoever registers it (staff form, CRM sync API, CSV import, demo and bulk seeds):
 // the contact row with its address hash, its legal bases (the policy's defaults for its category unless the caller
-// records others), its roles, the default subscriptions of its category with their history rows, and its facts row
+// records others), the policy version in force (recorded first if it is new), its roles, the default subscriptions of its category with their history rows, and its facts row
 // for segments. Set-based (unnest), so one contact and 50,000 take the same four statements; it runs on the caller's
 // transaction through a plain SQL handle so the bulk seed can use it outside Prisma. It returns the audit entries of
 // the creation for the caller to record with the rest of its transaction's entries (one chain lock per transaction).
@@ -16,7 +16,10 @@ import type {
   RoleType,
   SourceType,
 } from "@/lib/generated/prisma/enums";
+import { getPolicy } from "@/lib/policy/current-policy";
+import type { Policy } from "@/lib/policy/file/load-policy-file";
 import { defaultLegalBases } from "@/lib/policy/purposes";
+import { recordPolicyVersion } from "@/lib/policy/record-policy-version";
 import { DEFER_CONTACT_FACTS_SQL, REFRESH_CONTACT_FACTS_SQL } from "@/lib/segments/contact-facts-sql";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import type { AuditField } from "@/lib/audit/audit-fields";
@@ -96,6 +99,8 @@ export async function createContactsWithDefaults(
      * REFRESH_CONTACT_FACTS_SQL for them itself before committing, so each facts row is written once, not twice.
      */
     refreshFacts?: boolean;
+    /** The policy the contacts are collected under: the running one (getPolicy) unless a test names another. */
+    policy?: Policy;
   },
 ): Promise<CreatedContacts> {
   const { contacts, now } = opts;
@@ -104,14 +109,17 @@ export async function createContactsWithDefaults(
   const at = contacts.map((c) => (c.createdAt ?? now).toISOString());
   const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 
+  // The version they are collected under, recorded in this transaction if no process has recorded it yet.
+  const policy = opts.policy ?? getPolicy();
+  const policyVersion = await recordPolicyVersion(sql, policy, now);
   // The new contacts' facts rows are written once, at the end, not once per table below.
   await sql.execute(DEFER_CONTACT_FACTS_SQL, []);
   await sql.execute(
     `INSERT INTO "Contact" (id, name, email, "addressHash", phone, "jobTitle", language, category, "sourceType",
        "sourceDetail", "sourceDate", "sourceStaffId", "sourceOrganisationId", "marketingOptOutAt", "createdAt",
-       "updatedAt")
+       "updatedAt", "policyVersionHash")
      SELECT id, name, email, hash, phone, title, lang::"Language", cat::"ContactCategory", st::"SourceType", sd,
-       sdate::date, sstaff, sorg, oo::timestamp, at::timestamp, $16::timestamp
+       sdate::date, sstaff, sorg, oo::timestamp, at::timestamp, $16::timestamp, $17
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
        $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
        AS t(id, name, email, hash, phone, title, lang, cat, st, sd, sdate, sstaff, sorg, oo, at)`,
@@ -132,13 +140,14 @@ export async function createContactsWithDefaults(
       contacts.map((c) => c.marketingOptOutAt?.toISOString() ?? null),
       at,
       now.toISOString(),
+      policyVersion,
     ],
   );
 
   const lb = { contact: [] as string[], purpose: [] as string[], basis: [] as string[], note: [] as (string | null)[] };
   const lbAt: string[] = [];
   contacts.forEach((c, i) => {
-    for (const b of c.legalBases ?? defaultLegalBases(c.category)) {
+    for (const b of c.legalBases ?? defaultLegalBases(c.category, policy)) {
       lb.contact.push(ids[i]!);
       lb.purpose.push(b.purpose);
       lb.basis.push(b.basis);

@@ -1,6 +1,7 @@
 // Everything stored about one contact, gathered once for the "my data" page and the export (GDPR Art. 15 and 20):
 // the fields, roles and organisations, source, purposes with legal bases, retention, subscriptions and their history,
-// notes staff wrote about them, and the changes made to the record. Staff appear by role, never by name.
+// notes staff wrote about them, the changes made to the record, and the policy version that applied when they entered
+// the register beside the one that applies now. Staff appear by role, never by name.
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import type {
@@ -22,6 +23,9 @@ import { getPolicy } from "@/lib/policy/current-policy";
 import { computeDeletionDate, type DeletionDate } from "@/lib/retention/compute-deletion-date";
 
 type Named = { sv: string; en: string };
+
+/** A version of the policy file (lib/policy/record-policy-version.ts): its hash, effective day and change note. */
+export type PolicyVersionSummary = { hash: string; effective: string; note: Partial<Record<Language, string>> };
 
 export type ContactRecord = {
   contact: {
@@ -82,6 +86,12 @@ export type ContactRecord = {
   }[];
   /** Notes staff wrote about the person (Art. 15 covers them): text and date; the author only as "staff". */
   notes: { body: string; createdAt: Date }[];
+  policy: {
+    /** The version in force when the person entered the register; null when that was before versions were recorded. */
+    collectedUnder: PolicyVersionSummary | null;
+    /** The version in force now. */
+    current: PolicyVersionSummary;
+  };
 };
 
 export async function getContactRecord(opts: { db: DbOrTx; contactId: string }): Promise<ContactRecord | null> {
@@ -90,6 +100,7 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
     include: {
       sourceStaff: { select: { role: true } },
       sourceOrganisation: { select: { name: true } },
+      policyVersion: { select: { hash: true, effective: true, note: true } },
       roles: { include: { organisation: true }, orderBy: { startsOn: "asc" } },
       legalBases: { orderBy: { purpose: "asc" } },
       subscriptions: { include: { topic: true }, orderBy: { topic: { sortOrder: "asc" } } },
@@ -117,6 +128,7 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
     ),
   );
   const topicName = (t: { nameSv: string; nameEn: string }): Named => ({ sv: t.nameSv, en: t.nameEn });
+  const policy = getPolicy();
 
   return {
     contact: {
@@ -150,7 +162,7 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       endsOn: r.endsOn,
     })),
     purposes: c.legalBases.map((b) => ({ purpose: b.purpose, basis: b.basis, recordedAt: b.recordedAt })),
-    retention: computeDeletionDate(c, getPolicy().categories),
+    retention: computeDeletionDate(c, policy.categories),
     subscriptions: c.subscriptions.map((s) => ({
       topic: topicName(s.topic),
       isMarketing: s.topic.isMarketing,
@@ -186,5 +198,15 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       completedAt: p.completedAt,
     })),
     notes: c.notes.map((n) => ({ body: n.body, createdAt: n.createdAt })),
+    policy: {
+      collectedUnder: c.policyVersion
+        ? {
+            hash: c.policyVersion.hash,
+            effective: c.policyVersion.effective.toISOString().slice(0, 10),
+            note: c.policyVersion.note as PolicyVersionSummary["note"],
+          }
+        : null,
+      current: { hash: policy.hash, effective: policy.version.effective, note: policy.version.note },
+    },
   };
 }

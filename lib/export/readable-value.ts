@@ -10,6 +10,7 @@ import type { Purpose } from "@/lib/generated/prisma/enums";
 import { PURPOSE_KEYS } from "@/lib/enums";
 import { getPolicy } from "@/lib/policy/current-policy";
 import { purposeName } from "@/lib/policy/policy-labels";
+import { translatorFor } from "@/lib/i18n/translator";
 
 /** section → field path (as the export writes it) → catalogue path whose keys are the codes. */
 const CODES: Record<string, Record<string, string>> = {
@@ -49,7 +50,10 @@ export function readableValueFor(lang: Language): (section: string, field: strin
     return found;
   };
   const audit = auditActionTexts(lang);
+  const before = translatorFor(lang)("myData.me.policy.before");
   return (section, field, value) => {
+    // Collected before policy versions were recorded: the empty value says so in words.
+    if (section === "policy" && field === "collectedUnder" && value === "") return before;
     if (value === "") return "";
     // The deployment's name for the purpose (its policy file), as on the person's page.
     if (section === "purposes" && field === "purpose")

@@ -4,6 +4,7 @@ import { createDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { logger } from "@/lib/log/logger";
 import { getPolicy } from "@/lib/policy/current-policy";
+import { recordPolicyVersionOnStart } from "@/lib/policy/record-policy-version";
 import { startBoss } from "./boss";
 import { superviseIntervalFor } from "./queues";
 import { startWorkers } from "./start-workers";
@@ -19,6 +20,7 @@ async function main() {
     process.exit(1);
   }
   const { db, close } = await createDb(config.database);
+  await recordPolicyVersionOnStart(db, "worker");
   const boss = await startBoss(config.database, {
     superviseIntervalSeconds: superviseIntervalFor(config.jobs.leaseSeconds),
   });

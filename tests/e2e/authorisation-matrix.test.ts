@@ -33,6 +33,7 @@ const MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/import", [A, P, M]],
   ["/staff/privacy-requests", [A, P, S]],
   ["/staff/audit", [A, P]],
+  ["/staff/policy", [A, P]],
   ["/staff/api-keys", [A]],
   ["/staff/users", [A]],
   ["/staff/topics", [A, P, K]],

@@ -63,6 +63,11 @@ describe("Swedish journey", () => {
     expect(main).toContain("Berättigat intresse");
     expect(main).toContain("Inga utskick är registrerade ännu.");
     expect(main).toContain("Säker länk användes, av dig");
+    // The policy version at collection (the demo register was collected under the running one) and now.
+    expect(await page.getByTestId("policy-collected").innerText()).toBe(
+      "Då gällde integritetspolicyn från 25 mars 2024. Integritetspolicyn daterad 2024-03-25.",
+    );
+    expect(await page.getByTestId("policy-current").innerText()).toContain("Det är samma version");
     await expectAccessible(page);
 
     // The summary answers the four questions first; its contents list leads to each section below.

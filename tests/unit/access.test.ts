@@ -29,6 +29,7 @@ const EXPECTED: Record<Permission, string> = {
   "privacyRequests.read": "AP__S",
   "privacyRequests.write": "AP__S",
   "retention.manage": "AP___",
+  "policy.read": "AP___",
   "staff.manage": "A____",
   "config.manage": "A____",
   "apiKeys.manage": "A____",

@@ -16,7 +16,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 const MODEL_CALL =
-  /\.(contact|contactRole|contactLegalBasis|organisation|topic|subscription|subscriptionChange|suppression|segment|mailing|delivery|auditEvent|privacyRequest|pendingEmailChange|staffUser|staffNote|apiKey|session|outboxMessage|queuedMail)\.(findUnique|findUniqueOrThrow|findFirst|findMany|count|create|createMany|update|updateMany|delete|deleteMany|upsert|aggregate|groupBy)\(/;
+  /\.(contact|contactRole|contactLegalBasis|organisation|topic|subscription|subscriptionChange|suppression|segment|mailing|delivery|auditEvent|privacyRequest|pendingEmailChange|staffUser|staffNote|apiKey|session|outboxMessage|queuedMail|policyVersion)\.(findUnique|findUniqueOrThrow|findFirst|findMany|count|create|createMany|update|updateMany|delete|deleteMany|upsert|aggregate|groupBy)\(/;
 const RAW_OR_TX = /\$(queryRaw|queryRawUnsafe|executeRaw|executeRawUnsafe|transaction)\b/;
 
 describe("layout rules", () => {

@@ -24,6 +24,7 @@ export const dynamic = "force-dynamic";
 const CONTENTS = [
   ["fields-heading", "myData.me.fieldsHeading"],
   ["roles-heading", "myData.me.rolesHeading"],
+  ["policy-heading", "myData.me.policy.heading"],
   ["source-heading", "myData.me.sourceHeading"],
   ["purposes-heading", "myData.me.purposesHeading"],
   ["retention-heading", "myData.me.retentionHeading"],

@@ -11,6 +11,8 @@ import { crossFieldIssues, policyFileSchema, type PolicyFile } from "./policy-fi
 export type Policy = PolicyFile & {
   /** Hex SHA-256 of the file's bytes. */
   hash: string;
+  /** The file's text, recorded with its version (lib/policy/record-policy-version.ts) so versions can be compared. */
+  source: string;
 };
 
 export type PolicyFileResult = { ok: true; policy: Policy } | { ok: false; problems: string[] };
@@ -33,7 +35,7 @@ export function parsePolicyFile(source: string): PolicyFileResult {
     return { ok: false, problems: parsed.error.issues.map((i) => `${fieldOf(i.path)}: ${i.message}`) };
   const issues = crossFieldIssues(parsed.data);
   if (issues.length > 0) return { ok: false, problems: issues.map((i) => `${fieldOf(i.path)}: ${i.message}`) };
-  return { ok: true, policy: { ...parsed.data, hash: createHash("sha256").update(source).digest("hex") } };
+  return { ok: true, policy: { ...parsed.data, hash: createHash("sha256").update(source).digest("hex"), source } };
 }
 
 /** Thrown at start-up for a file that cannot be used; the message lists every problem. */

@@ -1,4 +1,4 @@
-// The person's own record: their contact details and roles, then the sections the staff contact page shows too
+// The person's own record: their contact details and roles, the policy versions (then and now), then the sections the staff contact page shows too
 // (<ContactRecord>), in the person's language. Presentation only: the data comes from getContactRecord.
 import { getTranslations } from "next-intl/server";
 import type { ContactRecord as Record_ } from "@/lib/contacts/get-contact-record";
@@ -10,6 +10,7 @@ import {
   listClass,
   type RecordSection,
 } from "@/app/_components/contact-record/contact-record";
+import { PolicyVersionView } from "./policy-version-view";
 import { formatDate, formatDateTime } from "./recipient-lang";
 
 const SECTIONS: readonly RecordSection[] = [
@@ -70,6 +71,8 @@ export async function RecordView({ record, lang }: { record: Record_; lang: Lang
           </ul>
         )}
       </Section>
+
+      <PolicyVersionView record={record} lang={lang} />
 
       <ContactRecord
         record={record}

@@ -35,6 +35,7 @@ export function navGroups(staff: CurrentStaff, t: Translator): NavGroup[] {
           label: t("accountability.requests.heading"),
         },
         { href: "/staff/audit", permission: "audit.read", label: t("accountability.audit.heading") },
+        { href: "/staff/policy", permission: "policy.read", label: t("accountability.policy.heading") },
       ],
     },
     {

@@ -1,0 +1,92 @@
+// The privacy officer's view of the policy (/staff/policy) in a real browser: the policy file as a page, the recorded
+// versions with their contacts, and the comparison of two versions chosen with the keyboard, in Swedish and English
+// with axe finding nothing. Before the server starts, an earlier version is recorded and two demo contacts are moved
+// to it (one more to "before versions were recorded"), as a deployment that has run for a while would look.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadPolicyFile } from "@/lib/policy/file/load-policy-file";
+import { axeViolations } from "./support/axe";
+import { launchBrowser } from "./support/browser";
+import { startServer, type AppServer } from "./support/server";
+import { DEMO_STAFF, signInAs } from "./support/staff";
+
+const current = loadPolicyFile("lib/policy/files/reference.yaml");
+const OLD_HASH = "a".repeat(64);
+const OLD_SOURCE = current.source.replace(/^ {2}effective: \S+$/m, "  effective: 2023-01-01");
+
+let server: AppServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startServer({
+      beforeStart: async (db) => {
+        await db.policyVersion.create({
+          data: {
+            hash: OLD_HASH,
+            effective: new Date("2023-01-01T00:00:00Z"),
+            note: { sv: "Den förra versionen.", en: "The previous version." },
+            source: OLD_SOURCE,
+            firstSeenAt: new Date("2023-01-01T08:00:00Z"),
+          },
+        });
+        await db.contact.updateMany({
+          where: { id: { in: ["demo_contact_01", "demo_contact_02"] } },
+          data: { policyVersionHash: OLD_HASH },
+        });
+        await db.contact.update({ where: { id: "demo_contact_03" }, data: { policyVersionHash: null } });
+      },
+    }),
+    launchBrowser(),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function expectAccessible(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+describe("privacy officer", () => {
+  it("reads the policy, its versions and compares two of them, in Swedish and English", async () => {
+    const { page, context } = await signInAs(browser, server, DEMO_STAFF.PRIVACY_OFFICER);
+    for (const lang of ["sv", "en"] as const) {
+      await page.goto(`${server.url}/staff/policy?lang=${lang}`);
+      await expectAccessible(page);
+      expect(await page.getByTestId("policy-effective").innerText()).toContain(current.hash);
+      await page.getByTestId("policy-categories-table").waitFor();
+      await page.getByTestId("policy-purpose-MARKETING_MAILINGS").waitFor();
+      const rows = page.getByTestId("policy-versions-table").locator("tbody tr");
+      expect(await rows.count()).toBe(2);
+      expect(await rows.nth(0).getAttribute("data-version")).toBe(current.hash);
+      expect(await rows.nth(1).getByTestId("version-contacts").innerText()).toBe("2");
+      expect(await page.getByTestId("collected-before").innerText()).toMatch(/^1 /);
+      // The nav lists the page for the privacy officer.
+      expect(await page.locator('nav a[href="/staff/policy"]').count()).toBe(1);
+    }
+
+    // Keyboard only: the selects default to the previous and the current version; Enter on the button compares.
+    await page.locator("#diff-from").focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("policy-diff").waitFor();
+    expect(new URL(page.url()).searchParams.get("from")).toBe(OLD_HASH);
+    const diff = page.getByTestId("policy-diff");
+    expect(await diff.locator("del").allInnerTexts()).toEqual(["  effective: 2023-01-01"]);
+    expect(await diff.locator("ins").allInnerTexts()).toEqual([`  effective: ${current.version.effective}`]);
+    expect(await diff.locator('tr[data-kind="added"]').innerText()).toContain("Added");
+    expect(await page.getByTestId("policy-diff-result").innerText()).toContain("1 line added, 1 line removed");
+    await expectAccessible(page);
+    await page.goto(`${page.url().replace("lang=en", "lang=sv")}`);
+    await page.getByTestId("policy-diff").waitFor();
+    await expectAccessible(page);
+
+    // A version that is not recorded: said so, no diff.
+    await page.goto(`${server.url}/staff/policy?lang=en&from=${"b".repeat(64)}&to=${current.hash}`);
+    expect(await page.getByTestId("diff-unknown").innerText()).toContain("not recorded");
+    expect(await page.getByTestId("policy-diff").count()).toBe(0);
+    await context.close();
+  });
+});
