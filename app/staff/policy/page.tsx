@@ -4,6 +4,7 @@
 // The comparison is a GET form, so a diff can be linked to; nothing here changes anything.
 import path from "node:path";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { loadPolicyVersionsForStaff } from "@/lib/access/load-policy-versions-for-staff";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
@@ -59,6 +60,9 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
     <article aria-labelledby="policy-heading">
       <h1 id="policy-heading">{t("accountability.policy.heading")}</h1>
       <p className="lead">{t("accountability.policy.lead", { file: path.basename(getConfig().policyFile) })}</p>
+      <p>
+        <Link href="/staff/policy/preview">{t("accountability.policy.preview.link")}</Link>
+      </p>
       <nav aria-label={t("accountability.policy.contents")}>
         <ul>
           {sections.map(([id, label]) => (

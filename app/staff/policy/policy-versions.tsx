@@ -7,15 +7,9 @@ import type { PolicyVersionsForStaff } from "@/lib/access/load-policy-versions-f
 import type { Language } from "@/lib/i18n/languages";
 import { textIn } from "@/lib/policy/text-in";
 import { dateTime } from "@/app/staff/_components/format";
-import styles from "./policy.module.css";
+import { DiffTable } from "./diff-table";
 
 const short = (hash: string) => hash.slice(0, 12);
-
-const CHANGE_WORD = {
-  added: "accountability.policy.diffAdded",
-  removed: "accountability.policy.diffRemoved",
-  same: "accountability.policy.diffUnchanged",
-} as const;
 
 export async function PolicyVersions(props: {
   view: PolicyVersionsForStaff;
@@ -141,53 +135,7 @@ export async function PolicyVersions(props: {
             </p>
             {diff.from === diff.to ? null : (
               <>
-                <p id="diff-legend">{t("accountability.policy.diffLegend")}</p>
-                <div className="table-scroll">
-                  <table className={styles.diff} aria-describedby="diff-legend" data-testid="policy-diff">
-                    <caption>{t("accountability.policy.diffCaption")}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col" className="num">
-                          {t("accountability.policy.diffColumns.old")}
-                        </th>
-                        <th scope="col" className="num">
-                          {t("accountability.policy.diffColumns.new")}
-                        </th>
-                        <th scope="col">{t("accountability.policy.diffColumns.change")}</th>
-                        <th scope="col">{t("accountability.policy.diffColumns.text")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {diff.rows.map((row, i) =>
-                        row.kind === "folded" ? (
-                          <tr key={i} className={styles.folded}>
-                            <td colSpan={4}>{t("accountability.policy.diffFolded", { count: row.count })}</td>
-                          </tr>
-                        ) : (
-                          <tr key={i} className={styles[row.kind]} data-kind={row.kind}>
-                            <td className="num">{row.old ?? ""}</td>
-                            <td className="num">{row.new ?? ""}</td>
-                            <td>
-                              <span aria-hidden="true">{{ added: "+", removed: "−", same: "" }[row.kind]}</span>{" "}
-                              <span className={row.kind === "same" ? "visually-hidden" : styles.word}>
-                                {t(CHANGE_WORD[row.kind])}
-                              </span>
-                            </td>
-                            <td className={styles.line}>
-                              {row.kind === "added" ? (
-                                <ins>{row.text}</ins>
-                              ) : row.kind === "removed" ? (
-                                <del>{row.text}</del>
-                              ) : (
-                                row.text
-                              )}
-                            </td>
-                          </tr>
-                        ),
-                      )}
-                    </tbody>
-                  </table>
-                </div>
+                <DiffTable rows={diff.rows} t={t} />
               </>
             )}
           </div>
