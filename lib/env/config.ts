@@ -292,8 +292,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedProxyCount: e.TRUSTED_PROXY_COUNT,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     version: env.npm_package_version ?? packageVersion(),
-    // Read at run time from the working directory (or an absolute path): nothing for the build to trace.
-    policyFile: path.resolve(/*turbopackIgnore: true*/ e.POLICY_FILE ?? DEFAULT_POLICY_FILE),
+    policyFile: policyFilePath(env),
     jobs: {
       inProcess: e.WORKER_IN_PROCESS === undefined ? !e.DATABASE_URL : e.WORKER_IN_PROCESS === "1",
       concurrency: e.WORKER_CONCURRENCY,
@@ -314,6 +313,15 @@ function packageVersion(): string {
 
 /** The reference customer's policy, which the demo runs on. */
 export const DEFAULT_POLICY_FILE = "lib/policy/files/reference.yaml";
+
+/**
+ * The policy file's absolute path, on its own: the policy holds no secret, and pages read it (brand, languages) also
+ * while `next build` collects them, when the rest of the configuration (production secrets) is not there.
+ */
+export function policyFilePath(env: Record<string, string | undefined> = process.env): string {
+  // Read at run time from the working directory (or an absolute path): nothing for the build to trace.
+  return path.resolve(/*turbopackIgnore: true*/ optionalString.parse(env.POLICY_FILE) ?? DEFAULT_POLICY_FILE);
+}
 
 let cached: Config | undefined;
 

@@ -1,11 +1,13 @@
 // The privacy policy page's prose (sv/en). Every fact that the code also enforces (purposes, legal bases, retention
 // years, link and session lifetimes, cookies and their lifetimes) is taken from the constants the code uses, never
 // written out here, so the page cannot drift from the behaviour.
-import { COMPANY_NAME } from "@/lib/brand";
+import { getPolicy } from "./current-policy";
 import type { ContactCategory, LegalBasis, SourceType } from "@/lib/generated/prisma/enums";
 import { SCOPES } from "@/lib/tokens/scopes";
 import { CONSENT_MAX_AGE_DAYS } from "@/lib/consent/consent-cookie";
 import { RETENTION_YEARS } from "./purposes";
+
+const COMPANY_NAME = getPolicy().brand.displayName;
 
 type Text = { sv: string; en: string };
 export type PolicyLanguage = keyof Text;

@@ -11,7 +11,7 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-even
 import type { Db } from "@/lib/db/client";
 import { translatorFor } from "@/lib/i18n/translator";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
-import { PRIVACY_CONTACT } from "@/lib/policy/privacy-policy-text";
+import { getPolicy } from "@/lib/policy/current-policy";
 import { fail, invalid, ok, parseInput, type Because, type Invalid, type NotFound, type Ok } from "@/lib/result";
 import { effectiveDueAt } from "./due-date";
 
@@ -73,7 +73,7 @@ export async function replyToPrivacyRequest(opts: {
       message: {
         to: request.contact.email,
         subject: privacyRequestReplySubject(language, template),
-        replyTo: PRIVACY_CONTACT,
+        replyTo: getPolicy().controller.privacyContact,
         react: createElement(PrivacyRequestReplyEmail, {
           template,
           language,

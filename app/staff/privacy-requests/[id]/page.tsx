@@ -12,7 +12,7 @@ import { RequestForms } from "./request-forms";
 import { dateTime, day } from "@/app/staff/_components/format";
 import { listRequestReplies } from "@/lib/privacy-requests/list-request-replies";
 import { REPLY_TEMPLATES } from "@/lib/privacy-requests/reply-to-privacy-request";
-import { PRIVACY_CONTACT } from "@/lib/policy/privacy-policy-text";
+import { getPolicy } from "@/lib/policy/current-policy";
 import { ReplyForm } from "./reply-form";
 
 export const dynamic = "force-dynamic";
@@ -162,7 +162,7 @@ export default async function PrivacyRequestPage({ params, searchParams }: Props
         {mayWrite && request.contact ? (
           <>
             <p className="field__hint">
-              {d("accountability.requests.detail.reply.lead", { contact: PRIVACY_CONTACT })}
+              {d("accountability.requests.detail.reply.lead", { contact: getPolicy().controller.privacyContact })}
             </p>
             <ClientMessages lang={lang} paths={REPLY_FORM_MESSAGES}>
               <ReplyForm
