@@ -36,7 +36,8 @@ const envSchema = z.object({
   LINK_SIGNING_KEYS: optionalString,
   SUPPRESSION_HMAC_KEY: optionalString,
   MAIL_TRANSPORT: optionalString.pipe(z.enum(["outbox", "resend"]).optional()),
-  MAIL_FROM: z.string().default("Tillit <noreply@tillit.localhost>"),
+  // The sender ("Name <address>"); unset, the policy file's brand.sender (lib/mail/default-sender.ts).
+  MAIL_FROM: optionalString,
   // The deployment's policy file (lib/policy/file): controller, categories and retention, purposes and legal bases,
   // recipients, cookies, languages, brand. Relative to the working directory; the reference customer's by default.
   POLICY_FILE: optionalString,
@@ -99,8 +100,8 @@ export type Config = {
   linkKeys: LinkKey[];
   suppressionKey: string;
   mail:
-    | { transport: "outbox"; from: string }
-    | { transport: "resend"; from: string; apiKey: string; baseUrl?: string; webhookSecret?: string };
+    | { transport: "outbox"; from?: string }
+    | { transport: "resend"; from?: string; apiKey: string; baseUrl?: string; webhookSecret?: string };
   staffAuth: {
     /** Lower-cased addresses ("a@b.se") and domains ("@b.se"); empty means any active staff user may sign in. */
     allowed: string[];

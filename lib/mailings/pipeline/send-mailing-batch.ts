@@ -31,6 +31,7 @@ export type BatchContext = {
   publicUrl: string;
   linkKeys: readonly LinkKey[];
   suppressionKey: string;
+  /** The default sender (lib/mail/default-sender.ts), whose address a mailing's own sender name goes with. */
   mailFrom: string;
   /** Waits for this call's slot under the shared rate limit. */
   pace: () => Promise<void>;

@@ -21,6 +21,7 @@ export function ComposeForm(props: {
   topics: Option[];
   segments: Option[];
   templates: Option[];
+  defaultSender: string;
 }) {
   const initial: FormState = {
     status: props.notice ? "saved" : "idle",
@@ -45,7 +46,12 @@ export function ComposeForm(props: {
           <TextField name="name" label={t("name")} state={state} />
           <SelectField name="topicId" label={t("topic")} hint={t("topicHint")} state={state} options={props.topics} />
           <SelectField name="segmentId" label={t("segment")} state={state} options={props.segments} />
-          <TextField name="fromName" label={t("fromName")} hint={t("fromNameHint")} state={state} />
+          <TextField
+            name="fromName"
+            label={t("fromName")}
+            hint={t("fromNameHint", { sender: props.defaultSender })}
+            state={state}
+          />
           <TextField name="replyTo" type="email" label={t("replyTo")} hint={t("replyToHint")} state={state} />
           <SelectField
             name="template"

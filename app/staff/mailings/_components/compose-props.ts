@@ -3,6 +3,7 @@
 import "server-only";
 import type { Language } from "@/lib/i18n/languages";
 import { translatorFor } from "@/lib/i18n/translator";
+import { defaultSender } from "@/lib/mail/default-sender";
 import { MAILING_TEMPLATES } from "@/lib/mailings/render-mailing";
 import { dateToStockholmLocal } from "@/lib/mailings/stockholm-time";
 
@@ -14,6 +15,8 @@ type Targets = {
 export function composeProps(lang: Language, targets: Targets) {
   const m = translatorFor(lang);
   return {
+    /** Who the mailing comes from when it names no sender, shown in the sender field's hint. */
+    defaultSender: defaultSender(),
     topics: [
       { value: "", label: m("mailings.form.chooseTopic") },
       ...targets.topics.map((topic) => ({ value: topic.id, label: lang === "sv" ? topic.nameSv : topic.nameEn })),
