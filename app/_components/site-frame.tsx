@@ -19,12 +19,13 @@ import { NONCE_HEADER } from "@/lib/security/content-security-policy";
 
 export async function SiteFrame({ children }: { children: ReactNode }) {
   const { t } = await getI18n();
-  const { brand } = getPolicy();
+  const policy = getPolicy();
+  const { brand } = policy;
   // The cookie choice decides whether the banner is open on arrival. Analytics exists only when configured, and only
   // in a document that starts on a public page (lib/consent/analytics-scope.ts): a page with a token or personal data
   // does not even name the container, and client-side moves within such a document never load it either.
   const [cookieStore, requestHeaders] = await Promise.all([cookies(), headers()]);
-  const consent = currentConsent(cookieStore.get(CONSENT_COOKIE)?.value);
+  const consent = currentConsent(cookieStore.get(CONSENT_COOKIE)?.value, policy.consent.lifetimeDays);
   const publicPage = analyticsAllowedOn(requestHeaders.get(PAGE_PATH_HEADER) ?? "");
   const analytics = isBuildPhase() || !publicPage ? null : analyticsSettings(getConfig().analytics);
   // The nonce of this response's CSP, for the container script the banner adds after consent.
@@ -35,6 +36,7 @@ export async function SiteFrame({ children }: { children: ReactNode }) {
       <style>{brandColourCss(brand.colours)}</style>
       <CookieConsent
         initialChoice={consent?.choice ?? null}
+        lifetimeDays={policy.consent.lifetimeDays}
         analytics={analytics}
         nonce={analytics ? nonce : undefined}
         privacyHref="/privacy#cookies"

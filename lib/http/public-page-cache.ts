@@ -23,6 +23,7 @@ import { CONSENT_COOKIE } from "@/lib/consent/consent-cookie";
 import { currentConsent } from "@/lib/consent/read-consent";
 import { FLIGHT_REQUEST_HEADER } from "@/lib/http/peer-address";
 import { decideLanguage, isLanguage, LANG_COOKIE, type Language } from "@/lib/i18n/languages";
+import { getPolicy } from "@/lib/policy/current-policy";
 
 /** The pages that have nothing personal and read nothing but language, cookie choice and ?lang. */
 export const CACHED_PUBLIC_PATHS: ReadonlySet<string> = new Set(["/", "/privacy", "/preferences", "/link/invalid"]);
@@ -96,7 +97,7 @@ export function publicPageVariant(request: RequestLike): PublicPageVariant | nul
     acceptLanguage: h.get("accept-language"),
   });
   const rawConsent = request.cookie(CONSENT_COOKIE) ?? null;
-  const consent = currentConsent(rawConsent);
+  const consent = currentConsent(rawConsent, getPolicy().consent.lifetimeDays);
   const choice = consent?.choice ?? "ask";
   return {
     key: `${request.pathname}|${query ?? ""}|${lang}|${choice}`,

@@ -1,9 +1,10 @@
 // Every cookie the site may set, with its purpose and lifetime: the one list the cookie banner and the privacy policy
 // page show, built from the same constants the code uses to set the cookies.
-import { CONSENT_COOKIE, CONSENT_MAX_AGE_DAYS } from "@/lib/consent/consent-cookie";
+import { CONSENT_COOKIE } from "@/lib/consent/consent-cookie";
 import { LANG_COOKIE, LANG_COOKIE_MAX_AGE_SECONDS } from "@/lib/i18n/languages";
 import { RECIPIENT_SESSION_COOKIE } from "@/lib/recipients/recipient-session";
 import { RECIPIENT_SESSION_MS } from "@/lib/tokens/scopes";
+import { getPolicy } from "./current-policy";
 
 type Text = { sv: string; en: string };
 
@@ -41,7 +42,7 @@ export const COOKIES: readonly CookieDefinition[] = [
       sv: "Kommer ihåg om du tackat ja eller nej till analyskakor, vilken version av frågan du svarade på och när. Det är vår enda logg över ditt val; vi sparar det inte på servern.",
       en: "Remembers whether you accepted or declined analytics cookies, which version of the question you answered and when. It is our only record of your choice; we do not store it on the server.",
     },
-    lifetime: days(CONSENT_MAX_AGE_DAYS),
+    lifetime: days(getPolicy().consent.lifetimeDays),
   },
   {
     name: RECIPIENT_SESSION_COOKIE,

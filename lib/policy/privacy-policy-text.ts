@@ -4,10 +4,12 @@
 import { getPolicy } from "./current-policy";
 import type { ContactCategory, LegalBasis, SourceType } from "@/lib/generated/prisma/enums";
 import { SCOPES } from "@/lib/tokens/scopes";
-import { CONSENT_MAX_AGE_DAYS } from "@/lib/consent/consent-cookie";
 import { RETENTION_YEARS } from "./purposes";
 
-const COMPANY_NAME = getPolicy().brand.displayName;
+const {
+  brand: { displayName: COMPANY_NAME },
+  consent: { lifetimeDays: CONSENT_MAX_AGE_DAYS },
+} = getPolicy();
 
 type Text = { sv: string; en: string };
 export type PolicyLanguage = keyof Text;
