@@ -11,6 +11,7 @@ import { CONSENT_COOKIE } from "@/lib/consent/consent-cookie";
 import { currentConsent } from "@/lib/consent/read-consent";
 import { getConfig, isBuildPhase } from "@/lib/env/config";
 import { LanguageSwitcher } from "@/lib/i18n/language-switcher";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { getI18n } from "@/lib/i18n/server";
 import { brandColourCss } from "@/lib/policy/brand-colours";
 import { getPolicy } from "@/lib/policy/current-policy";
@@ -50,7 +51,7 @@ export async function SiteFrame({ children }: { children: ReactNode }) {
             <span className="brand__name">{PRODUCT_NAME}</span>{" "}
             <span className="brand__tagline">{t("layout.tagline")}</span>
           </Link>
-          <LanguageSwitcher />
+          <LanguageSwitcher languages={offeredLanguages()} />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="container site-main">

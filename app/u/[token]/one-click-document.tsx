@@ -2,7 +2,7 @@
 // token), so it cannot be an app page; it renders this complete document itself. Plain HTML, no script: it works in
 // any browser and a scanner that runs JavaScript finds nothing to run.
 import { render } from "react-email";
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@/lib/i18n/languages";
+import { LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
 import { brandColourCss } from "@/lib/policy/brand-colours";
 import { getPolicy } from "@/lib/policy/current-policy";
 import { PRODUCT_NAME } from "@/lib/product";
@@ -17,8 +17,8 @@ export type OneClickDocumentProps = {
   /** Confirmation text in a status region (announced when the page loads after the POST). */
   status?: string;
   link?: { href: string; text: string };
-  /** Same URL in each language. */
-  languageLinks?: Record<Language, string>;
+  /** Same URL in each offered language; none when the deployment offers one. */
+  languageLinks?: { lang: Language; href: string }[];
   languageNav: string;
 };
 
@@ -62,14 +62,9 @@ function OneClickDocument(p: OneClickDocumentProps) {
           {p.languageLinks ? (
             <nav aria-label={p.languageNav}>
               <ul>
-                {LANGUAGES.map((l) => (
+                {p.languageLinks.map(({ lang: l, href }) => (
                   <li key={l}>
-                    <a
-                      href={p.languageLinks![l]}
-                      hrefLang={l}
-                      lang={l}
-                      aria-current={l === p.lang ? "page" : undefined}
-                    >
+                    <a href={href} hrefLang={l} lang={l} aria-current={l === p.lang ? "page" : undefined}>
                       {LANGUAGE_NAMES[l]}
                     </a>
                   </li>
