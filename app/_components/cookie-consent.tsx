@@ -120,7 +120,7 @@ export function CookieConsent({ initialChoice, lifetimeDays, analytics, nonce, p
             <p>{t("text")}</p>
             {/* On a phone these two wait behind "Read more" so the banner leaves the page visible. */}
             <p className="cookie-banner__detail">{t("necessary")}</p>
-            <p className="cookie-banner__detail">{t("remember")}</p>
+            <p className="cookie-banner__detail">{t("remember", { days: lifetimeDays })}</p>
             {choice ? <p className="cookie-banner__current">{t(`current.${choice}`)}</p> : null}
             <div className="cookie-banner__actions">
               <button type="button" className="button cookie-banner__choice" onClick={() => decide("accepted")}>
