@@ -29,7 +29,8 @@ import {
 } from "@/lib/http/public-page-cache";
 import { refuseOversizedAction } from "@/lib/http/server-action-body-limit";
 import { csrfCookieName, mintCsrfToken, readCsrfToken } from "@/lib/auth/csrf-token";
-import { isLanguage, LANG_COOKIE, LANG_COOKIE_MAX_AGE_SECONDS, LANG_QUERY_HEADER } from "@/lib/i18n/languages";
+import { isOffered, LANG_COOKIE, LANG_COOKIE_MAX_AGE_SECONDS, LANG_QUERY_HEADER } from "@/lib/i18n/languages";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { logger, REQUEST_ID_HEADER } from "@/lib/log/logger";
 import { routeForLog } from "@/lib/log/route-for-log";
 import {
@@ -79,6 +80,8 @@ export async function proxy(request: NextRequest) {
   }
 
   const config = getConfig();
+  // The proxy runs on Node.js (Next 16's default for proxy.ts), so it reads the policy file like the pages do.
+  const offered = offeredLanguages();
   // A link that can only be "invalid" (not one of ours, cut short, meant for another page) goes to the one problem
   // page everybody shares, answered from the cache below, and the broken token leaves the address bar. Expired,
   // revoked and spent links are genuine: their page offers a fresh link to the person, so it renders as usual.
@@ -86,7 +89,7 @@ export async function proxy(request: NextRequest) {
     const target = request.nextUrl.clone();
     const lang = request.nextUrl.searchParams.get("lang");
     target.pathname = INVALID_LINK_PATH;
-    target.search = isLanguage(lang) ? `?lang=${lang}` : "";
+    target.search = isOffered(lang, offered) ? `?lang=${lang}` : "";
     const response = NextResponse.redirect(target, 303);
     response.headers.set("Cache-Control", "private, no-store");
     response.headers.set("X-Request-Id", requestId);
@@ -107,10 +110,11 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set(PAGE_PATH_HEADER, pathname);
 
   // The language itself is decided on the server (lib/i18n/request-language.ts): a page tied to a contact needs the
-  // contact's stored language, which only the database knows. Here only the ?lang= the layout cannot read.
+  // contact's stored language, which only the database knows. Here only the ?lang= the layout cannot read, and only a
+  // language the deployment offers (lib/i18n/offered-languages.ts): ?lang=sv on an English-only site is no choice.
   const query = request.nextUrl.searchParams.get("lang");
   const cookie = request.cookies.get(LANG_COOKIE)?.value;
-  if (isLanguage(query)) requestHeaders.set(LANG_QUERY_HEADER, query);
+  if (isOffered(query, offered)) requestHeaders.set(LANG_QUERY_HEADER, query);
   else requestHeaders.delete(LANG_QUERY_HEADER);
 
   // Never on a fill, and only in production: `next dev` must show every edit at once.
@@ -150,7 +154,7 @@ export async function proxy(request: NextRequest) {
     response.cookies.set(csrf.name, csrf.value, { httpOnly: true, sameSite: "lax", path: "/", secure: csrf.secure });
   }
 
-  if (isLanguage(query) && query !== cookie) {
+  if (isOffered(query, offered) && query !== cookie) {
     const https =
       request.nextUrl.protocol === "https:" ||
       request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { COMPANY_NAME } from "@/lib/brand";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
+import { getPolicy } from "@/lib/policy/current-policy";
 import "./globals.css";
 
 // The frame of a page (header, main landmark, footer) is its section's layout: app/(site)/layout.tsx for the public
@@ -11,7 +11,7 @@ const CLIENT_MESSAGES = ["error", "publicPages.cookies", "layout.languageNav"];
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: { default: t("layout.siteTitle"), template: `%s · ${COMPANY_NAME}` } };
+  return { title: { default: t("layout.siteTitle"), template: `%s · ${getPolicy().brand.displayName}` } };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -18,6 +18,8 @@ import { useTranslations } from "next-intl";
 type Props = {
   /** The valid choice stored in the cookie, as the server read it; null: ask. */
   initialChoice: ConsentChoice | null;
+  /** How long the choice holds (the policy file's consent.lifetimeDays): the cookie's Max-Age. */
+  lifetimeDays: number;
   /** Null on pages outside the analytics allow-list (the layout decides by the page the document started on). */
   analytics: AnalyticsSettings | null;
   /** The CSP nonce of this response, given to the container script. */
@@ -34,7 +36,7 @@ const useMounted = () =>
     () => false,
   );
 
-export function CookieConsent({ initialChoice, analytics, nonce, privacyHref }: Props) {
+export function CookieConsent({ initialChoice, lifetimeDays, analytics, nonce, privacyHref }: Props) {
   const t = useTranslations("publicPages.cookies");
   const [choice, setChoice] = useState<ConsentChoice | null>(initialChoice);
   const [open, setOpen] = useState(initialChoice === null);
@@ -90,7 +92,10 @@ export function CookieConsent({ initialChoice, analytics, nonce, privacyHref }: 
   }, [open]);
 
   function decide(next: ConsentChoice) {
-    document.cookie = consentCookieString({ choice: next, at: new Date() }, window.location.protocol === "https:");
+    document.cookie = consentCookieString(
+      { choice: next, at: new Date() },
+      { secure: window.location.protocol === "https:", lifetimeDays },
+    );
     if (next === "declined") removeAnalytics(analytics);
     setChoice(next);
     setAnnouncement(next === "accepted" ? t("savedAccepted") : t("savedDeclined"));
@@ -115,7 +120,7 @@ export function CookieConsent({ initialChoice, analytics, nonce, privacyHref }: 
             <p>{t("text")}</p>
             {/* On a phone these two wait behind "Read more" so the banner leaves the page visible. */}
             <p className="cookie-banner__detail">{t("necessary")}</p>
-            <p className="cookie-banner__detail">{t("remember")}</p>
+            <p className="cookie-banner__detail">{t("remember", { days: lifetimeDays })}</p>
             {choice ? <p className="cookie-banner__current">{t(`current.${choice}`)}</p> : null}
             <div className="cookie-banner__actions">
               <button type="button" className="button cookie-banner__choice" onClick={() => decide("accepted")}>

@@ -5,31 +5,39 @@ import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CookieConsent } from "@/app/_components/cookie-consent";
-import { PRODUCT_NAME } from "@/lib/brand";
 import { analyticsSettings } from "@/lib/consent/analytics-config";
 import { analyticsAllowedOn, PAGE_PATH_HEADER } from "@/lib/consent/analytics-scope";
 import { CONSENT_COOKIE } from "@/lib/consent/consent-cookie";
 import { currentConsent } from "@/lib/consent/read-consent";
 import { getConfig, isBuildPhase } from "@/lib/env/config";
 import { LanguageSwitcher } from "@/lib/i18n/language-switcher";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { getI18n } from "@/lib/i18n/server";
+import { brandColourCss } from "@/lib/policy/brand-colours";
+import { getPolicy } from "@/lib/policy/current-policy";
+import { PRODUCT_NAME } from "@/lib/product";
 import { NONCE_HEADER } from "@/lib/security/content-security-policy";
 
 export async function SiteFrame({ children }: { children: ReactNode }) {
   const { t } = await getI18n();
+  const policy = getPolicy();
+  const { brand } = policy;
   // The cookie choice decides whether the banner is open on arrival. Analytics exists only when configured, and only
   // in a document that starts on a public page (lib/consent/analytics-scope.ts): a page with a token or personal data
   // does not even name the container, and client-side moves within such a document never load it either.
   const [cookieStore, requestHeaders] = await Promise.all([cookies(), headers()]);
-  const consent = currentConsent(cookieStore.get(CONSENT_COOKIE)?.value);
+  const consent = currentConsent(cookieStore.get(CONSENT_COOKIE)?.value, policy.consent.lifetimeDays);
   const publicPage = analyticsAllowedOn(requestHeaders.get(PAGE_PATH_HEADER) ?? "");
   const analytics = isBuildPhase() || !publicPage ? null : analyticsSettings(getConfig().analytics);
   // The nonce of this response's CSP, for the container script the banner adds after consent.
   const nonce = requestHeaders.get(NONCE_HEADER) ?? undefined;
   return (
     <>
+      {/* The deployment's colours (policy file, brand.colours) over the default tokens of app/globals.css. */}
+      <style>{brandColourCss(brand.colours)}</style>
       <CookieConsent
         initialChoice={consent?.choice ?? null}
+        lifetimeDays={policy.consent.lifetimeDays}
         analytics={analytics}
         nonce={analytics ? nonce : undefined}
         privacyHref="/privacy#cookies"
@@ -37,10 +45,13 @@ export async function SiteFrame({ children }: { children: ReactNode }) {
       <header className="site-header">
         <div className="container site-header__inner">
           <Link href="/" className="brand">
+            {/* A path on this site (the CSP allows images only from here); plain <img>: an SVG needs no optimising. */}
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            {brand.logo ? <img className="brand__logo" src={brand.logo} alt={brand.displayName} /> : null}
             <span className="brand__name">{PRODUCT_NAME}</span>{" "}
             <span className="brand__tagline">{t("layout.tagline")}</span>
           </Link>
-          <LanguageSwitcher />
+          <LanguageSwitcher languages={offeredLanguages()} />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="container site-main">

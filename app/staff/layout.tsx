@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentStaff } from "@/lib/auth/current-staff";
-import { PRODUCT_NAME } from "@/lib/brand";
 import { LanguageSwitcher } from "@/lib/i18n/language-switcher";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { getI18n } from "@/lib/i18n/server";
+import { PRODUCT_NAME } from "@/lib/product";
 import { navGroups } from "./_components/shell/nav-groups";
 import { StaffNav } from "./_components/shell/staff-nav";
 import { signOut } from "./_components/sign-out";
@@ -25,7 +26,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           <span className="staff-bar__workspace">{t("staff.nav.workspace")}</span>
         </Link>
         <div className="staff-bar__end">
-          <LanguageSwitcher />
+          <LanguageSwitcher languages={offeredLanguages()} />
           {staff ? (
             <>
               <span className="staff-bar__user" data-testid="staff-bar-user">

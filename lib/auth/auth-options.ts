@@ -10,6 +10,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { nextAuthLogger } from "@/lib/log/next-auth-logger";
+import { defaultSender } from "@/lib/mail/default-sender";
 import { sendMail } from "@/lib/mail/send-mail";
 import { requestClientAddress } from "@/lib/http/request-client-address";
 import { findAllowedStaff } from "./find-allowed-staff";
@@ -46,7 +47,7 @@ function providers(): Provider[] {
     EmailProvider({
       // The provider insists on a transport setting; ours is never used, sendVerificationRequest sends instead.
       server: "smtp://unused.invalid",
-      from: config.mail.from,
+      from: defaultSender(),
       maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
       async sendVerificationRequest({ identifier, url }) {
         const db = await getDb();

@@ -1,7 +1,7 @@
 // Reads the consent cookie's value back, strictly: anything malformed, of another version, expired or dated in the
 // future counts as "no answer", and the banner asks again.
 import { z } from "zod";
-import { CONSENT_MAX_AGE_MS, CONSENT_VERSION, type ConsentChoice } from "./consent-cookie";
+import { CONSENT_VERSION, consentExpiresAt, type ConsentChoice } from "./consent-cookie";
 
 /** Clocks differ a little; a choice dated further in the future than this is treated as forged. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -26,14 +26,19 @@ export function parseConsent(value: string | null | undefined): StoredConsent | 
 }
 
 /**
- * The choice that holds now: null means ask (nothing stored, malformed, another version, older than 365 days, or
- * dated in the future).
+ * The choice that holds now: null means ask (nothing stored, malformed, another version, older than the policy's
+ * consent.lifetimeDays, or dated in the future). A cookie written under a longer lifetime than today's policy is asked
+ * again once the shorter one has passed, whatever its own Max-Age.
  */
-export function currentConsent(value: string | null | undefined, now = new Date()): StoredConsent | null {
+export function currentConsent(
+  value: string | null | undefined,
+  lifetimeDays: number,
+  now = new Date(),
+): StoredConsent | null {
   const consent = parseConsent(value);
   if (!consent) return null;
   if (consent.version !== CONSENT_VERSION) return null;
-  const age = now.getTime() - consent.at.getTime();
-  if (age >= CONSENT_MAX_AGE_MS || age < -CLOCK_SKEW_MS) return null;
+  if (now >= consentExpiresAt(consent.at, lifetimeDays)) return null;
+  if (consent.at.getTime() - now.getTime() > CLOCK_SKEW_MS) return null;
   return consent;
 }

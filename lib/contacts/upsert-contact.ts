@@ -9,6 +9,7 @@ import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { ContactCategory, Language, Prisma, SourceType } from "@/lib/generated/prisma/client";
 import { checkAddressAdmission } from "@/lib/suppression/check-address-admission";
 import type { SuppressionMatch } from "@/lib/suppression/find-suppression";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { createContactsWithDefaults, sqlOf } from "./create-contacts-with-defaults";
 import type { AuditField } from "@/lib/audit/audit-fields";
 
@@ -100,7 +101,7 @@ async function upsertOnce(opts: Parameters<typeof upsertContact>[0]): Promise<Up
             email: input.email,
             phone: input.phone ?? null,
             jobTitle: input.jobTitle ?? null,
-            language: input.language ?? "sv",
+            language: input.language ?? offeredLanguages()[0],
             category: input.category,
             source: {
               type: input.source.type,

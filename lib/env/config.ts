@@ -36,7 +36,8 @@ const envSchema = z.object({
   LINK_SIGNING_KEYS: optionalString,
   SUPPRESSION_HMAC_KEY: optionalString,
   MAIL_TRANSPORT: optionalString.pipe(z.enum(["outbox", "resend"]).optional()),
-  MAIL_FROM: z.string().default("Tillit <noreply@tillit.localhost>"),
+  // The sender ("Name <address>"); unset, the policy file's brand.sender (lib/mail/default-sender.ts).
+  MAIL_FROM: optionalString,
   // The deployment's policy file (lib/policy/file): controller, categories and retention, purposes and legal bases,
   // recipients, cookies, languages, brand. Relative to the working directory; the reference customer's by default.
   POLICY_FILE: optionalString,
@@ -99,8 +100,8 @@ export type Config = {
   linkKeys: LinkKey[];
   suppressionKey: string;
   mail:
-    | { transport: "outbox"; from: string }
-    | { transport: "resend"; from: string; apiKey: string; baseUrl?: string; webhookSecret?: string };
+    | { transport: "outbox"; from?: string }
+    | { transport: "resend"; from?: string; apiKey: string; baseUrl?: string; webhookSecret?: string };
   staffAuth: {
     /** Lower-cased addresses ("a@b.se") and domains ("@b.se"); empty means any active staff user may sign in. */
     allowed: string[];
@@ -292,8 +293,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedProxyCount: e.TRUSTED_PROXY_COUNT,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     version: env.npm_package_version ?? packageVersion(),
-    // Read at run time from the working directory (or an absolute path): nothing for the build to trace.
-    policyFile: path.resolve(/*turbopackIgnore: true*/ e.POLICY_FILE ?? DEFAULT_POLICY_FILE),
+    policyFile: policyFilePath(env),
     jobs: {
       inProcess: e.WORKER_IN_PROCESS === undefined ? !e.DATABASE_URL : e.WORKER_IN_PROCESS === "1",
       concurrency: e.WORKER_CONCURRENCY,
@@ -314,6 +314,15 @@ function packageVersion(): string {
 
 /** The reference customer's policy, which the demo runs on. */
 export const DEFAULT_POLICY_FILE = "lib/policy/files/reference.yaml";
+
+/**
+ * The policy file's absolute path, on its own: the policy holds no secret, and pages read it (brand, languages) also
+ * while `next build` collects them, when the rest of the configuration (production secrets) is not there.
+ */
+export function policyFilePath(env: Record<string, string | undefined> = process.env): string {
+  // Read at run time from the working directory (or an absolute path): nothing for the build to trace.
+  return path.resolve(/*turbopackIgnore: true*/ optionalString.parse(env.POLICY_FILE) ?? DEFAULT_POLICY_FILE);
+}
 
 let cached: Config | undefined;
 

@@ -10,10 +10,10 @@
 //
 // A variant is everything the page's HTML depends on, and nothing else reaches the render:
 // - the path (four pages);
-// - the URL's query: none, or ?lang=sv|en alone (the language links keep the query). Any other query is rendered as
-//   usual, so no visitor can grow the cache;
-// - the language, decided as for every page (decideLanguage: ?lang, the lang cookie, Accept-Language, Swedish; these
-//   pages belong to no contact);
+// - the URL's query: none, or ?lang=<an offered language> alone (the language links keep the query). Any other query
+//   is rendered as usual, so no visitor can grow the cache;
+// - the language, decided as for every page (decideLanguage: ?lang, the lang cookie, Accept-Language, the default;
+//   only the policy file's languages; these pages belong to no contact);
 // - the cookie choice the banner starts from (none, accepted, declined).
 // The render is asked with only those: a lang cookie with the decided language and the consent cookie; never the
 // visitor's other cookies or headers. Server actions, client navigations (RSC requests) and prefetches are not cached.
@@ -22,7 +22,9 @@ import "server-only";
 import { CONSENT_COOKIE } from "@/lib/consent/consent-cookie";
 import { currentConsent } from "@/lib/consent/read-consent";
 import { FLIGHT_REQUEST_HEADER } from "@/lib/http/peer-address";
-import { decideLanguage, isLanguage, LANG_COOKIE, type Language } from "@/lib/i18n/languages";
+import { decideLanguage, isOffered, LANG_COOKIE, type Language } from "@/lib/i18n/languages";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
+import { getPolicy } from "@/lib/policy/current-policy";
 
 /** The pages that have nothing personal and read nothing but language, cookie choice and ?lang. */
 export const CACHED_PUBLIC_PATHS: ReadonlySet<string> = new Set(["/", "/privacy", "/preferences", "/link/invalid"]);
@@ -83,20 +85,21 @@ export function publicPageVariant(request: RequestLike): PublicPageVariant | nul
   // (and without the hook there is no local origin either, so nothing is cached).
   if (h.has(FLIGHT_REQUEST_HEADER) || h.has("rsc") || h.has("next-router-prefetch") || h.has("next-action"))
     return null;
+  const offered = offeredLanguages();
   let query: Language | null = null;
   if (request.search !== "") {
     const keys = [...request.searchParams.keys()];
     const lang = request.searchParams.get("lang");
-    if (keys.length !== 1 || keys[0] !== "lang" || !isLanguage(lang) || request.search !== `?lang=${lang}`) return null;
+    if (keys.length !== 1 || keys[0] !== "lang" || !isOffered(lang, offered) || request.search !== `?lang=${lang}`)
+      return null;
     query = lang;
   }
-  const lang = decideLanguage({
-    query,
-    cookie: request.cookie(LANG_COOKIE),
-    acceptLanguage: h.get("accept-language"),
-  });
+  const lang = decideLanguage(
+    { query, cookie: request.cookie(LANG_COOKIE), acceptLanguage: h.get("accept-language") },
+    offered,
+  );
   const rawConsent = request.cookie(CONSENT_COOKIE) ?? null;
-  const consent = currentConsent(rawConsent);
+  const consent = currentConsent(rawConsent, getPolicy().consent.lifetimeDays);
   const choice = consent?.choice ?? "ask";
   return {
     key: `${request.pathname}|${query ?? ""}|${lang}|${choice}`,

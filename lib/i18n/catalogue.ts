@@ -3,9 +3,12 @@
 // lib/i18n/request.ts), client components (useTranslations under a provider given only the namespaces they need,
 // lib/i18n/client-messages.tsx) and code outside a request (createTranslator, lib/i18n/translator.ts).
 //
-// Brand names are written {company} and {product} in the files and filled in here from lib/brand.ts, so another
-// deployment changes one constant and not every message.
-import { COMPANY_NAME, PRODUCT_NAME } from "@/lib/brand";
+// Brand names are written {company} and {product} in the files and filled in here: the company from the policy file
+// (brand.displayName), the product from lib/product.ts, so another deployment changes its policy file and not every
+// message.
+import "server-only";
+import { getPolicy } from "@/lib/policy/current-policy";
+import { PRODUCT_NAME } from "@/lib/product";
 import type { Language } from "./languages";
 import enAccountability from "./messages/en/accountability.json";
 import enEmails from "./messages/en/emails.json";
@@ -91,20 +94,28 @@ const en: Messages = {
 /** The JSON files as written, before brand names are filled in (for the catalogue test). */
 export const rawCatalogue: Record<Language, Messages> = { sv, en };
 
-function fillBrand<T>(node: T): T {
+function fillBrand<T>(node: T, company: string): T {
   if (typeof node === "string") {
-    return node.replaceAll("{company}", COMPANY_NAME).replaceAll("{product}", PRODUCT_NAME) as T;
+    return node.replaceAll("{company}", company).replaceAll("{product}", PRODUCT_NAME) as T;
   }
   if (node && typeof node === "object") {
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, fillBrand(v)])) as T;
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, fillBrand(v, company)])) as T;
   }
   return node;
 }
 
-const catalogue: Record<Language, Messages> = { sv: fillBrand(sv), en: fillBrand(en) };
+// Filled on first use, not at import: the policy file is read when a page or mail needs a text.
+let filled: { company: string; catalogue: Record<Language, Messages> } | undefined;
+
+function catalogue(): Record<Language, Messages> {
+  const company = getPolicy().brand.displayName;
+  if (filled?.company !== company)
+    filled = { company, catalogue: { sv: fillBrand(sv, company), en: fillBrand(en, company) } };
+  return filled.catalogue;
+}
 
 export function messagesFor(lang: Language): Messages {
-  return catalogue[lang];
+  return catalogue()[lang];
 }
 
 /**
@@ -116,7 +127,7 @@ export function pickMessages(lang: Language, paths: readonly string[]): Partial<
   const out: Record<string, unknown> = {};
   for (const p of paths) {
     const parts = p.split(".");
-    let source: unknown = catalogue[lang];
+    let source: unknown = catalogue()[lang];
     let target = out;
     for (const [i, part] of parts.entries()) {
       source = (source as Record<string, unknown> | undefined)?.[part];

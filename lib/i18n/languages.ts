@@ -1,7 +1,10 @@
-// Supported languages and how one is chosen for a request. Pure functions: used by proxy.ts, server helpers and tests.
+// Languages and how one is chosen for a request. Pure functions: used by proxy.ts, server helpers and tests.
+// LANGUAGES are the ones Tillit has texts for; a deployment offers those its policy file lists (`languages`, the first
+// the default), read on the server by offeredLanguages() (offered-languages.ts) and passed in here.
 export const LANGUAGES = ["sv", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = "sv";
+/** The languages a deployment offers, its default first (the policy file's `languages`, never empty). */
+export type OfferedLanguages = readonly [Language, ...Language[]];
 
 /** Cookie that keeps a visitor's explicit choice (set only after they pick a language). */
 export const LANG_COOKIE = "lang";
@@ -16,8 +19,21 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }
 
-/** The first supported language in an Accept-Language header, by quality then order; undefined when none fits. */
-export function languageFromAcceptLanguage(header: string | null | undefined): Language | undefined {
+/** True for a language this deployment offers: a choice of any other (?lang=sv on an English-only site) is ignored. */
+export function isOffered(value: unknown, offered: readonly Language[]): value is Language {
+  return isLanguage(value) && offered.includes(value);
+}
+
+/** `value` when offered, else the deployment's default (a contact's stored language the site no longer offers). */
+export function offeredOrDefault(value: unknown, offered: OfferedLanguages): Language {
+  return isOffered(value, offered) ? value : offered[0];
+}
+
+/** The first offered language in an Accept-Language header, by quality then order; undefined when none fits. */
+export function languageFromAcceptLanguage(
+  header: string | null | undefined,
+  offered: readonly Language[] = LANGUAGES,
+): Language | undefined {
   if (!header) return undefined;
   const ranges = header
     .split(",")
@@ -33,7 +49,7 @@ export function languageFromAcceptLanguage(header: string | null | undefined): L
     })
     .filter((r) => r.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
-  return ranges.map((r) => r.primary).find(isLanguage);
+  return ranges.map((r) => r.primary).find((l): l is Language => isOffered(l, offered));
 }
 
 /** What a request offers for choosing its language; every part may be missing. */
@@ -50,13 +66,14 @@ export type LanguageChoice = {
 
 /**
  * The one decision of a page's language, for the whole page (layout, body, client parts) and for the mails its
- * actions send: ?lang=, then the lang cookie, then the contact's stored language, then Accept-Language, then Swedish.
+ * actions send: ?lang=, then the lang cookie, then the contact's stored language, then Accept-Language, then the
+ * deployment's default (the first offered). Only offered languages count at each step.
  */
-export function decideLanguage(input: LanguageChoice): Language {
-  if (isLanguage(input.query)) return input.query;
-  if (isLanguage(input.cookie)) return input.cookie;
-  if (isLanguage(input.stored)) return input.stored;
-  return languageFromAcceptLanguage(input.acceptLanguage) ?? DEFAULT_LANGUAGE;
+export function decideLanguage(input: LanguageChoice, offered: OfferedLanguages): Language {
+  if (isOffered(input.query, offered)) return input.query;
+  if (isOffered(input.cookie, offered)) return input.cookie;
+  if (isOffered(input.stored, offered)) return input.stored;
+  return languageFromAcceptLanguage(input.acceptLanguage, offered) ?? offered[0];
 }
 
 /** Each language's name in itself, as a switcher shows it. */

@@ -2,14 +2,15 @@
 // handlers all ask here, so one page is in one language and the mails its actions send are in that language too.
 // The decision itself is decideLanguage (languages.ts): ?lang=, the lang cookie, the contact's stored language on
 // pages tied to a contact (lib/recipients/stored-language-for-page.ts, found from the page's path), Accept-Language,
-// Swedish. proxy.ts hands the page's path and its ?lang= to the layout, which cannot read searchParams.
+// the deployment's default; only languages its policy file offers (offered-languages.ts). proxy.ts hands the page's path and its ?lang= to the layout, which cannot read searchParams.
 // Kept apart from server.ts so that next-intl's request configuration (request.ts) can read it without importing
 // next-intl/server back.
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { PAGE_PATH_HEADER } from "@/lib/consent/analytics-scope";
 import { storedLanguageForPage } from "@/lib/recipients/stored-language-for-page";
-import { decideLanguage, isLanguage, LANG_COOKIE, LANG_QUERY_HEADER, type Language } from "./languages";
+import { decideLanguage, isOffered, LANG_COOKIE, LANG_QUERY_HEADER, type Language } from "./languages";
+import { offeredLanguages } from "./offered-languages";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -20,7 +21,8 @@ export async function getLanguage(searchParams?: Promise<SearchParams> | SearchP
   const cookie = cookieStore.get(LANG_COOKIE)?.value;
   const path = requestHeaders.get(PAGE_PATH_HEADER);
   // The database is asked only when neither the URL nor the cookie has chosen already.
-  const chosen = isLanguage(query) || isLanguage(cookie);
+  const offered = offeredLanguages();
+  const chosen = isOffered(query, offered) || isOffered(cookie, offered);
   const stored = !chosen && path ? await storedLanguageForPage(path) : null;
-  return decideLanguage({ query, cookie, stored, acceptLanguage: requestHeaders.get("accept-language") });
+  return decideLanguage({ query, cookie, stored, acceptLanguage: requestHeaders.get("accept-language") }, offered);
 }

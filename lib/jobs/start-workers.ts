@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import type { Config } from "@/lib/env/config";
 import { logger } from "@/lib/log/logger";
 import { createTransport } from "@/lib/mail/create-transport";
+import { defaultSender } from "@/lib/mail/default-sender";
 import { sendQueuedMail } from "@/lib/mail/send-queued-mail";
 import type { MailTransport } from "@/lib/mail/types";
 import { dispatchDueMailings } from "@/lib/mailings/pipeline/dispatch-due-mailings";
@@ -52,7 +53,7 @@ export async function startWorkers(opts: {
     publicUrl: config.publicUrl,
     linkKeys: config.linkKeys,
     suppressionKey: config.suppressionKey,
-    mailFrom: config.mail.from,
+    mailFrom: defaultSender(),
     pace: () => reserveSendSlot(db, config.jobs.sendRatePerSecond),
     cache: new Map(),
     naiveRender: config.jobs.naiveRender,

@@ -9,7 +9,7 @@ type MailContent = { react: ReactElement; html?: never; text?: never } | { html:
 type MailEnvelope = {
   to: string | string[];
   subject: string;
-  /** Defaults to the configured sender (MAIL_FROM). */
+  /** Defaults to the deployment's sender (MAIL_FROM, else the policy file's brand.sender: default-sender.ts). */
   from?: string;
   replyTo?: string;
   headers?: Record<string, string>;

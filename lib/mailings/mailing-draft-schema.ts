@@ -53,7 +53,7 @@ export const mailingDraftSchema = z.object({
     .max(MAILING_TEXT_MAX, { error: "name_too_long" }),
   topicId: id("topic_required"),
   segmentId: id("segment_required"),
-  // A display name only: the address is always the configured MAIL_FROM's.
+  // A display name only: the address is always the default sender's (MAIL_FROM or the policy file's brand.sender).
   fromName: z.preprocess(
     blankToNull,
     z

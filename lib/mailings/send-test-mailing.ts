@@ -4,6 +4,7 @@ import "server-only";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import type { Db } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
+import { defaultSender } from "@/lib/mail/default-sender";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailTransport } from "@/lib/mail/types";
 import { buildDeliveryMail, senderFor } from "./build-delivery-mail";
@@ -44,7 +45,7 @@ export async function sendTestMailing(opts: {
     mailingId: mailing.id,
     preferencesUrl: `${config.publicUrl}/preferences`,
     unsubscribeUrl: `${config.publicUrl}/preferences`,
-    from: senderFor(config.mail.from, mailing.fromName),
+    from: senderFor(defaultSender(), mailing.fromName),
     replyTo: mailing.replyTo,
   });
   const result = await sendMail({

@@ -5,6 +5,7 @@ import SecureLinkEmail from "@/emails/secure-link";
 import { getConfig } from "@/lib/env/config";
 import { buildUnsubscribeHeaders } from "@/lib/mail/build-unsubscribe-headers";
 import { createTransport } from "@/lib/mail/create-transport";
+import { defaultSender } from "@/lib/mail/default-sender";
 import { getOutboxMessage } from "@/lib/mail/get-outbox-message";
 import { isDevMailboxEnabled } from "@/lib/mail/is-dev-mailbox-enabled";
 import { loadConfig } from "@/lib/env/config";
@@ -67,7 +68,9 @@ describe("outbox transport", () => {
     });
     expect(result.ok).toBe(true);
     const stored = await listOutboxMessages({ db: t.db, to: "default@example.com" });
-    expect(stored.map((m) => [m.subject, m.from])).toEqual([["Default transport", getConfig().mail.from]]);
+    // No MAIL_FROM in the test configuration: the policy file's sender (the reference customer's by default).
+    expect(defaultSender()).toBe('"Elastx" <noreply@tillit.localhost>');
+    expect(stored.map((m) => [m.subject, m.from])).toEqual([["Default transport", defaultSender()]]);
   });
 
   it("stores a batch, one row per message, in one statement", async () => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRequestReplies } from "@/lib/privacy-requests/list-request-replies";
 import { replyToPrivacyRequest } from "@/lib/privacy-requests/reply-to-privacy-request";
-import { loadPolicyFile } from "@/lib/policy/file/load-policy-file";
+import { getPolicy } from "@/lib/policy/current-policy";
 import { createTestDb, type TestDb } from "../support/db";
 import { makeContact, makeStaffUser, unique } from "../factories";
 
@@ -54,9 +54,7 @@ describe("replyToPrivacyRequest", () => {
     expect(mail?.text).toContain("2026-12-20");
     expect(mail?.text).toContain("We are collecting your data from three systems.");
     expect(mail?.text).toContain(id);
-    expect(mail?.headers).toMatchObject({
-      "Reply-To": loadPolicyFile("lib/policy/files/reference.yaml").controller.privacyContact,
-    });
+    expect(mail?.headers).toMatchObject({ "Reply-To": getPolicy().controller.privacyContact });
     const [entry] = await replies(id);
     expect(entry).toMatchObject({ actorId: handler.id, subjectType: "PrivacyRequest", fields: ["template"] });
     expect(entry?.personalValues).toEqual({ template: "received", withMessage: true });

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "@/lib/env/config";
+import { chooseSender, formatSender } from "@/lib/mail/default-sender";
 
 const strong = "x".repeat(40);
 const prod = {
@@ -37,6 +38,18 @@ describe("configuration", () => {
     expect(loadConfig(prod).policyFile).toBe(path.resolve("lib/policy/files/reference.yaml"));
     expect(loadConfig({ ...prod, POLICY_FILE: "lib/policy/files/fictional-example.yaml" }).policyFile).toBe(
       path.resolve("lib/policy/files/fictional-example.yaml"),
+    );
+  });
+
+  it("keeps MAIL_FROM only when it is set: the sender is otherwise the policy file's (lib/mail/default-sender.ts)", () => {
+    expect(loadConfig(prod).mail.from).toBeUndefined();
+    expect(loadConfig({ ...prod, MAIL_FROM: " " }).mail.from).toBeUndefined();
+    expect(loadConfig({ ...prod, MAIL_FROM: "Ops <ops@example.com>" }).mail.from).toBe("Ops <ops@example.com>");
+    const sender = { name: "Northwind Components", address: "bulletins@northwind.example" };
+    expect(chooseSender(undefined, sender)).toBe('"Northwind Components" <bulletins@northwind.example>');
+    expect(chooseSender("Ops <ops@example.com>", sender)).toBe("Ops <ops@example.com>");
+    expect(formatSender({ name: 'A "quoted" <name>\r\n', address: "a@example.com" })).toBe(
+      '"A quoted name" <a@example.com>',
     );
   });
 

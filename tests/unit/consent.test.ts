@@ -3,16 +3,19 @@ import { describe, expect, it } from "vitest";
 import { analyticsSettings, ANALYTICS_COOKIE_PATTERN } from "@/lib/consent/analytics-config";
 import {
   CONSENT_COOKIE,
-  CONSENT_MAX_AGE_DAYS,
   CONSENT_VERSION,
   consentCookieString,
   consentExpiresAt,
   serialiseConsent,
 } from "@/lib/consent/consent-cookie";
 import { currentConsent, parseConsent } from "@/lib/consent/read-consent";
+import { loadPolicyFile } from "@/lib/policy/file/load-policy-file";
 
 const at = new Date("2026-01-15T12:00:00.000Z");
 const DAY = 24 * 60 * 60 * 1000;
+/** How long a choice holds comes from the policy file: the reference customer's 365 days, the fictional one's 180. */
+const REFERENCE_DAYS = loadPolicyFile("lib/policy/files/reference.yaml").consent.lifetimeDays;
+const FICTIONAL_DAYS = loadPolicyFile("lib/policy/files/fictional-example.yaml").consent.lifetimeDays;
 
 describe("consent cookie", () => {
   it("round-trips choice, version and time (to the second)", () => {
@@ -42,29 +45,47 @@ describe("consent cookie", () => {
     }
   });
 
-  it(`holds for ${CONSENT_MAX_AGE_DAYS} days, then asks again`, () => {
+  it("holds for the policy's consent.lifetimeDays (365 for the reference customer), then asks again", () => {
+    expect(REFERENCE_DAYS).toBe(365);
     const value = serialiseConsent({ choice: "declined", at });
-    expect(currentConsent(value, at)?.choice).toBe("declined");
-    expect(currentConsent(value, new Date(at.getTime() + 364 * DAY))?.choice).toBe("declined");
-    expect(currentConsent(value, new Date(at.getTime() + 365 * DAY - 1000))?.choice).toBe("declined");
-    expect(currentConsent(value, new Date(at.getTime() + 365 * DAY))).toBeNull();
-    expect(currentConsent(value, new Date(at.getTime() + 400 * DAY))).toBeNull();
-    expect(consentExpiresAt(at).toISOString()).toBe("2027-01-15T12:00:00.000Z");
+    const on = (days: number) => new Date(at.getTime() + days * DAY);
+    expect(currentConsent(value, REFERENCE_DAYS, at)?.choice).toBe("declined");
+    expect(currentConsent(value, REFERENCE_DAYS, on(364))?.choice).toBe("declined");
+    expect(currentConsent(value, REFERENCE_DAYS, new Date(on(365).getTime() - 1000))?.choice).toBe("declined");
+    expect(currentConsent(value, REFERENCE_DAYS, on(365))).toBeNull();
+    expect(currentConsent(value, REFERENCE_DAYS, on(400))).toBeNull();
+    expect(consentExpiresAt(at, REFERENCE_DAYS).toISOString()).toBe("2027-01-15T12:00:00.000Z");
+  });
+
+  it("asks again after a shorter lifetime (the fictional file's 180 days), even for a cookie written for longer", () => {
+    expect(FICTIONAL_DAYS).toBe(180);
+    const value = serialiseConsent({ choice: "accepted", at });
+    const on = (days: number) => new Date(at.getTime() + days * DAY);
+    expect(currentConsent(value, FICTIONAL_DAYS, on(179))?.choice).toBe("accepted");
+    expect(currentConsent(value, FICTIONAL_DAYS, on(180))).toBeNull();
+    expect(currentConsent(value, FICTIONAL_DAYS, on(300))).toBeNull();
+    expect(consentExpiresAt(at, FICTIONAL_DAYS).toISOString()).toBe("2026-07-14T12:00:00.000Z");
+    expect(consentCookieString({ choice: "accepted", at }, { secure: true, lifetimeDays: FICTIONAL_DAYS })).toContain(
+      `; Max-Age=${180 * 86_400};`,
+    );
   });
 
   it("asks again when the version changes, and distrusts a choice dated in the future", () => {
-    expect(currentConsent(serialiseConsent({ choice: "accepted", at, version: CONSENT_VERSION + 1 }), at)).toBeNull();
+    const ask = (value: string, now: Date) => currentConsent(value, REFERENCE_DAYS, now);
+    expect(ask(serialiseConsent({ choice: "accepted", at, version: CONSENT_VERSION + 1 }), at)).toBeNull();
     if (CONSENT_VERSION > 1)
-      expect(currentConsent(serialiseConsent({ choice: "accepted", at, version: CONSENT_VERSION - 1 }), at)).toBeNull();
-    expect(currentConsent(serialiseConsent({ choice: "accepted", at }), new Date(at.getTime() - DAY))).toBeNull();
+      expect(ask(serialiseConsent({ choice: "accepted", at, version: CONSENT_VERSION - 1 }), at)).toBeNull();
+    expect(ask(serialiseConsent({ choice: "accepted", at }), new Date(at.getTime() - DAY))).toBeNull();
   });
 
   it("is a first-party, site-wide cookie that lives no longer than the choice holds", () => {
-    const cookie = consentCookieString({ choice: "accepted", at }, true);
+    const cookie = consentCookieString({ choice: "accepted", at }, { secure: true, lifetimeDays: REFERENCE_DAYS });
     expect(cookie).toBe(
       `${CONSENT_COOKIE}=v${CONSENT_VERSION}.accepted.${at.getTime() / 1000}; Path=/; Max-Age=${365 * 86_400}; SameSite=Lax; Secure`,
     );
-    expect(consentCookieString({ choice: "declined", at }, false)).not.toContain("Secure");
+    expect(
+      consentCookieString({ choice: "declined", at }, { secure: false, lifetimeDays: REFERENCE_DAYS }),
+    ).not.toContain("Secure");
     expect(cookie).not.toContain("Domain=");
   });
 });

@@ -1,8 +1,21 @@
 // The one decision of a page's language (lib/i18n/languages.ts, decideLanguage): ?lang=, then the lang cookie, then
-// the contact's stored language (pages tied to a contact), then Accept-Language, then Swedish. The layout, every
-// recipient page and the actions that send mail from them all go through it.
+// the contact's stored language (pages tied to a contact), then Accept-Language, then the deployment's default (the
+// first of its policy file's languages), each step counting only the languages the deployment offers. The layout,
+// every recipient page and the actions that send mail from them all go through it.
 import { describe, expect, it } from "vitest";
-import { decideLanguage, languageFromAcceptLanguage, type LanguageChoice } from "@/lib/i18n/languages";
+import {
+  decideLanguage,
+  isOffered,
+  languageFromAcceptLanguage,
+  offeredOrDefault,
+  type LanguageChoice,
+  type OfferedLanguages,
+} from "@/lib/i18n/languages";
+import { loadPolicyFile } from "@/lib/policy/file/load-policy-file";
+
+/** The reference customer's languages (Swedish first) and the fictional English-only company's. */
+const SV_EN = loadPolicyFile("lib/policy/files/reference.yaml").languages as unknown as OfferedLanguages;
+const EN = loadPolicyFile("lib/policy/files/fictional-example.yaml").languages as unknown as OfferedLanguages;
 
 describe("decideLanguage", () => {
   const cases: [string, LanguageChoice, "sv" | "en"][] = [
@@ -28,7 +41,36 @@ describe("decideLanguage", () => {
     ["Accept-Language q=0 is a refusal", { acceptLanguage: "en;q=0" }, "sv"],
     ["Accept-Language wildcard → Swedish", { acceptLanguage: "*" }, "sv"],
   ];
-  it.each(cases)("%s", (_name, input, expected) => expect(decideLanguage(input)).toBe(expected));
+  it("offers the reference customer's languages, Swedish first", () => expect(SV_EN).toEqual(["sv", "en"]));
+  it.each(cases)("%s", (_name, input, expected) => expect(decideLanguage(input, SV_EN)).toBe(expected));
+});
+
+describe("decideLanguage on an English-only deployment (the fictional policy file)", () => {
+  const cases: [string, LanguageChoice][] = [
+    ["nothing at all", {}],
+    ["?lang=sv", { query: "sv" }],
+    ["lang cookie sv", { cookie: "sv" }],
+    ["a contact who stored Swedish", { stored: "sv" }],
+    ["a Swedish browser", { acceptLanguage: "sv-SE,sv;q=0.9" }],
+    ["all of them Swedish", { query: "sv", cookie: "sv", stored: "sv", acceptLanguage: "sv" }],
+    ["?lang=sv over an English cookie", { query: "sv", cookie: "en" }],
+  ];
+  it("offers English only", () => expect(EN).toEqual(["en"]));
+  it.each(cases)("%s → English", (_name, input) => expect(decideLanguage(input, EN)).toBe("en"));
+  it("falls back to the first offered language, whichever it is", () => {
+    expect(decideLanguage({ acceptLanguage: "de" }, ["en", "sv"])).toBe("en");
+    expect(decideLanguage({ acceptLanguage: "de" }, ["sv", "en"])).toBe("sv");
+  });
+  it("counts only offered languages as a choice, and maps a stored one it does not offer to the default", () => {
+    expect(isOffered("sv", EN)).toBe(false);
+    expect(isOffered("en", EN)).toBe(true);
+    expect(isOffered("de", SV_EN)).toBe(false);
+    expect(offeredOrDefault("sv", EN)).toBe("en");
+    expect(offeredOrDefault("en", SV_EN)).toBe("en");
+    expect(offeredOrDefault(null, SV_EN)).toBe("sv");
+    expect(languageFromAcceptLanguage("sv-SE, en;q=0.5", EN)).toBe("en");
+    expect(languageFromAcceptLanguage("sv-SE", EN)).toBeUndefined();
+  });
 });
 
 describe("languageFromAcceptLanguage", () => {

@@ -7,7 +7,8 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
-import { isLanguage, type Language } from "@/lib/i18n/languages";
+import { isOffered, type Language, offeredOrDefault } from "@/lib/i18n/languages";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { translatorFor } from "@/lib/i18n/translator";
 import { formString, type StaffFormState } from "../privacy-requests/_components/form-state";
 import { loadApiKeyForStaff } from "@/lib/access/load-api-key-for-staff";
@@ -16,7 +17,7 @@ import { API_KEY_TEXTS } from "@/app/staff/_components/refusal-texts";
 
 function uiLang(form: FormData): Language {
   const lang = formString(form, "uiLang");
-  return isLanguage(lang) ? lang : "sv";
+  return offeredOrDefault(lang, offeredLanguages());
 }
 
 function texts(form: FormData) {
@@ -66,5 +67,7 @@ export async function revokeKey(form: FormData): Promise<void> {
     outcome = "failed";
   }
   revalidatePath("/staff/api-keys");
-  redirect(`/staff/api-keys?${new URLSearchParams({ done: outcome, ...(isLanguage(lang) ? { lang } : {}) })}`);
+  redirect(
+    `/staff/api-keys?${new URLSearchParams({ done: outcome, ...(isOffered(lang, offeredLanguages()) ? { lang } : {}) })}`,
+  );
 }

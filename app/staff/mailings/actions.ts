@@ -6,6 +6,7 @@ import { getTopicNames } from "@/lib/topics/get-topic-names";
 import { redirect } from "next/navigation";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { getActionI18n } from "@/lib/i18n/server";
 import { countMailingRecipients } from "@/lib/mailings/count-mailing-recipients";
 import { MAILING_DRAFT_FIELDS, mailingPreviewSchema } from "@/lib/mailings/mailing-draft-schema";
@@ -80,9 +81,12 @@ export async function saveMailingAction(_prev: FormState, form: FormData): Promi
   if (intent === "test") {
     let outcome: { ok: true; to: string } | { ok: false; code: string };
     try {
-      // One test per language, so the sender sees both versions in their own mailbox.
-      const sv = await sendTestMailing({ db, staff, mailingId: savedId, language: "sv" });
-      outcome = sv.ok ? await sendTestMailing({ db, staff, mailingId: savedId, language: "en" }) : sv;
+      // One test per offered language, so the sender sees every version in their own mailbox.
+      outcome = { ok: false, code: "send_failed" };
+      for (const language of offeredLanguages()) {
+        outcome = await sendTestMailing({ db, staff, mailingId: savedId, language });
+        if (!outcome.ok) break;
+      }
     } catch {
       outcome = { ok: false, code: "send_failed" };
     }

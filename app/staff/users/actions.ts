@@ -7,7 +7,8 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import type { StaffPrincipal } from "@/lib/auth/permissions";
 import { getDb, type Db } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
-import { isLanguage, type Language } from "@/lib/i18n/languages";
+import { type Language, offeredOrDefault } from "@/lib/i18n/languages";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { translatorFor } from "@/lib/i18n/translator";
 import { changeStaffRole } from "@/lib/staff-users/change-staff-role";
 import { deactivateStaffUser } from "@/lib/staff-users/deactivate-staff-user";
@@ -21,7 +22,7 @@ import { refusalWord } from "@/lib/result";
 
 const uiLang = (form: FormData): Language => {
   const lang = formString(form, "uiLang");
-  return isLanguage(lang) ? lang : "sv";
+  return offeredOrDefault(lang, offeredLanguages());
 };
 
 export async function inviteStaffAction(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {

@@ -2,8 +2,10 @@
 // token), so it cannot be an app page; it renders this complete document itself. Plain HTML, no script: it works in
 // any browser and a scanner that runs JavaScript finds nothing to run.
 import { render } from "react-email";
-import { COMPANY_NAME, PRODUCT_NAME } from "@/lib/brand";
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@/lib/i18n/languages";
+import { LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
+import { brandColourCss } from "@/lib/policy/brand-colours";
+import { getPolicy } from "@/lib/policy/current-policy";
+import { PRODUCT_NAME } from "@/lib/product";
 
 export type OneClickDocumentProps = {
   lang: Language;
@@ -15,8 +17,8 @@ export type OneClickDocumentProps = {
   /** Confirmation text in a status region (announced when the page loads after the POST). */
   status?: string;
   link?: { href: string; text: string };
-  /** Same URL in each language. */
-  languageLinks?: Record<Language, string>;
+  /** Same URL in each offered language; none when the deployment offers one. */
+  languageLinks?: { lang: Language; href: string }[];
   languageNav: string;
 };
 
@@ -43,6 +45,7 @@ footer{color:var(--color-muted);font-size:.9375rem;border-top:1px solid var(--co
 `;
 
 function OneClickDocument(p: OneClickDocumentProps) {
+  const { brand } = getPolicy();
   return (
     <html lang={p.lang}>
       <head>
@@ -50,8 +53,8 @@ function OneClickDocument(p: OneClickDocumentProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <meta name="referrer" content="no-referrer" />
-        <title>{`${p.title} · ${COMPANY_NAME}`}</title>
-        <style dangerouslySetInnerHTML={{ __html: CSS }} />
+        <title>{`${p.title} · ${brand.displayName}`}</title>
+        <style dangerouslySetInnerHTML={{ __html: CSS + brandColourCss(brand.colours) }} />
       </head>
       <body>
         <header>
@@ -59,14 +62,9 @@ function OneClickDocument(p: OneClickDocumentProps) {
           {p.languageLinks ? (
             <nav aria-label={p.languageNav}>
               <ul>
-                {LANGUAGES.map((l) => (
+                {p.languageLinks.map(({ lang: l, href }) => (
                   <li key={l}>
-                    <a
-                      href={p.languageLinks![l]}
-                      hrefLang={l}
-                      lang={l}
-                      aria-current={l === p.lang ? "page" : undefined}
-                    >
+                    <a href={href} hrefLang={l} lang={l} aria-current={l === p.lang ? "page" : undefined}>
                       {LANGUAGE_NAMES[l]}
                     </a>
                   </li>
@@ -98,7 +96,7 @@ function OneClickDocument(p: OneClickDocumentProps) {
           ) : null}
         </main>
         <footer>
-          <p>{COMPANY_NAME}</p>
+          <p>{brand.displayName}</p>
         </footer>
       </body>
     </html>

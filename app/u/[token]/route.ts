@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { KIB, readLimitedBody } from "@/lib/http/read-limited-body";
 import { decideLanguage, LANG_COOKIE, type Language } from "@/lib/i18n/languages";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { translatorFor } from "@/lib/i18n/translator";
 import { preferencesUrl } from "@/lib/recipients/build-links";
 import { resolveLink, type LinkProblem } from "@/lib/recipients/resolve-link";
@@ -48,12 +49,21 @@ function json(status: number, body: Record<string, unknown>): Response {
 }
 
 function requestLanguage(request: NextRequest, own?: Language): Language {
-  return decideLanguage({
-    query: request.nextUrl.searchParams.get("lang"),
-    cookie: request.cookies.get(LANG_COOKIE)?.value,
-    stored: own ?? null,
-    acceptLanguage: request.headers.get("accept-language"),
-  });
+  return decideLanguage(
+    {
+      query: request.nextUrl.searchParams.get("lang"),
+      cookie: request.cookies.get(LANG_COOKIE)?.value,
+      stored: own ?? null,
+      acceptLanguage: request.headers.get("accept-language"),
+    },
+    offeredLanguages(),
+  );
+}
+
+/** The same URL in each offered language; none when the deployment offers one. */
+function languageLinks(token: string): OneClickDocumentProps["languageLinks"] {
+  const offered = offeredLanguages();
+  return offered.length > 1 ? offered.map((lang) => ({ lang, href: selfUrl(token, lang) })) : undefined;
 }
 
 function selfUrl(token: string, lang?: Language): string {
@@ -69,7 +79,7 @@ function problemPage(status: number, problem: LinkProblem | "bad_request", lang:
     heading: m(`linkPages.problem.${kind}.heading`),
     paragraphs: [m(`linkPages.problem.${kind}.text`), m("linkPages.problem.requestIntro")],
     link: { href: `/preferences?lang=${lang}`, text: m("linkPages.problem.requestLink") },
-    languageLinks: { sv: selfUrl(token, "sv"), en: selfUrl(token, "en") },
+    languageLinks: languageLinks(token),
     languageNav: m("layout.languageNav"),
   });
 }
@@ -107,7 +117,7 @@ async function questionPage(request: NextRequest, token: string): Promise<Respon
       heading,
       paragraphs: [t("linkPages.oneClick.intro")],
       form: { action: selfUrl(token, lang), button: t("linkPages.oneClick.button") },
-      languageLinks: { sv: selfUrl(token, "sv"), en: selfUrl(token, "en") },
+      languageLinks: languageLinks(token),
       languageNav: m("layout.languageNav"),
     });
   } catch {

@@ -10,6 +10,8 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { LinkKey } from "@/lib/env/config";
 import type { Language } from "@/lib/generated/prisma/enums";
+import { offeredOrDefault } from "@/lib/i18n/languages";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import type { MailTransport, OutgoingMail } from "@/lib/mail/types";
 import { preferencesUrl, unsubscribeUrl } from "@/lib/recipients/build-links";
 import { exclusionReasonSql } from "@/lib/segments/exclusion-sql";
@@ -31,6 +33,7 @@ export type BatchContext = {
   publicUrl: string;
   linkKeys: readonly LinkKey[];
   suppressionKey: string;
+  /** The default sender (lib/mail/default-sender.ts), whose address a mailing's own sender name goes with. */
   mailFrom: string;
   /** Waits for this call's slot under the shared rate limit. */
   pace: () => Promise<void>;
@@ -142,8 +145,10 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
   // Built here from values the database has already validated (addresses pass a CHECK constraint, ids are cuids),
   // so the batch goes to the transport as it is rather than through the per-message validation of sendMailBatch.
   const mails: OutgoingMail[] = [];
+  // A contact's stored language the deployment does not offer (policy file) gets the mailing in its default language.
+  const offered = offeredLanguages();
   for (const r of claim.send) {
-    const language: MailingLanguage = r.language === "en" ? "en" : "sv";
+    const language: MailingLanguage = offeredOrDefault(r.language, offered);
     const subject = { id: r.contactId!, tokenVersion: r.tokenVersion! };
     const compiled = ctx.naiveRender ? null : await compiledFor(language);
     const content = compiled ? null : mailingContent(mailing, topic, language);

@@ -99,7 +99,12 @@ export const policyFileSchema = z.strictObject({
   }),
   brand: z.strictObject({
     displayName: z.string().trim().min(1),
-    logo: z.string().trim().min(1).optional(),
+    /** A path on this site (a file in public/, e.g. /brand/logo.svg): the pages' CSP loads images only from here. */
+    logo: z
+      .string()
+      .trim()
+      .regex(/^\/(?!\/)\S+$/, { error: "must be a path on this site such as /brand/logo.svg (a file in public/)" })
+      .optional(),
     colours: z.strictObject({ light: palette, dark: palette }),
     sender: z.strictObject({ name: z.string().trim().min(1), address: email }),
   }),

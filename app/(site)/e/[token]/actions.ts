@@ -6,14 +6,15 @@ import { redirect } from "next/navigation";
 import { confirmEmailChange } from "@/lib/contacts/confirm-email-change";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
-import { isLanguage } from "@/lib/i18n/languages";
+import { isOffered } from "@/lib/i18n/languages";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { getActionI18n } from "@/lib/i18n/server";
 import { openRecipientSession } from "@/lib/recipients/open-recipient-session";
 
 export async function confirmNewAddress(form: FormData): Promise<never> {
   const token = String(form.get("token") ?? "");
   const langValue = form.get("lang");
-  const lang = isLanguage(langValue) ? `&lang=${langValue}` : "";
+  const lang = isOffered(langValue, offeredLanguages()) ? `&lang=${langValue}` : "";
   const config = getConfig();
   // The notice to the old address in the language the page was shown in (decided as the page decided it).
   const { lang: language } = await getActionI18n();

@@ -6,7 +6,8 @@ import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { exportContactData } from "@/lib/export/export-contact-data";
 import { currentRecipient } from "@/lib/recipients/current-recipient";
-import { isLanguage } from "@/lib/i18n/languages";
+import { isOffered, offeredOrDefault } from "@/lib/i18n/languages";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 
 const HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff" };
 
@@ -18,7 +19,8 @@ export async function POST(request: NextRequest) {
   if (!recipient) return NextResponse.redirect(new URL("/me", getConfig().publicUrl), 303);
   // The page's language (its forms send ?lang=), else the person's own.
   const asked = request.nextUrl.searchParams.get("lang");
-  const lang = isLanguage(asked) ? asked : recipient.contact.language;
+  const offered = offeredLanguages();
+  const lang = isOffered(asked, offered) ? asked : offeredOrDefault(recipient.contact.language, offered);
   const result = await exportContactData({ db: await getDb(), contactId: recipient.contact.id, format, lang });
   if (!result.ok) return NextResponse.redirect(new URL("/me", getConfig().publicUrl), 303);
   return new NextResponse(result.body, {

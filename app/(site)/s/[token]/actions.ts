@@ -5,13 +5,14 @@ import { redirect } from "next/navigation";
 import { spendStepUpLink } from "@/lib/contacts/spend-step-up-link";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
-import { isLanguage } from "@/lib/i18n/languages";
+import { isOffered } from "@/lib/i18n/languages";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { openRecipientSession } from "@/lib/recipients/open-recipient-session";
 
 export async function continueStepUp(form: FormData): Promise<never> {
   const token = String(form.get("token") ?? "");
   const langValue = form.get("lang");
-  const lang = isLanguage(langValue) ? `?lang=${langValue}` : "";
+  const lang = isOffered(langValue, offeredLanguages()) ? `?lang=${langValue}` : "";
   const result = await spendStepUpLink({ db: await getDb(), token, keys: getConfig().linkKeys });
   if (!result.ok) redirect(`/s/${encodeURIComponent(token)}${lang}`);
   await openRecipientSession(result.contact);

@@ -4,7 +4,8 @@
 import { redirect } from "next/navigation";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
-import { isLanguage } from "@/lib/i18n/languages";
+import { offeredOrDefault } from "@/lib/i18n/languages";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { translatorFor } from "@/lib/i18n/translator";
 import { addNote } from "@/lib/notes/add-note";
 import { deleteNote } from "@/lib/notes/delete-note";
@@ -16,7 +17,7 @@ const back = (id: string, q: string) => `/staff/contacts/${encodeURIComponent(id
 
 export async function addNoteAction(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
   const requested = formString(form, "uiLang");
-  const lang = isLanguage(requested) ? requested : "sv";
+  const lang = offeredOrDefault(requested, offeredLanguages());
   const t = translatorFor(lang);
   const id = formString(form, "id");
   const values = { body: formString(form, "body") };

@@ -19,7 +19,7 @@ export function NewContactForm(props: {
   const t = useTranslations("register");
   const [state, action, pending] = useActionState(
     createContactAction,
-    initialFormState({ language: "sv", category: "PROSPECT", sourceType: "STAFF_ENTRY" }),
+    initialFormState({ language: props.languages[0]?.value ?? "", category: "PROSPECT", sourceType: "STAFF_ENTRY" }),
   );
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(state, form);

@@ -5,6 +5,7 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { listOrganisationsForStaff } from "@/lib/access/list-organisations-for-staff";
 import { getDb } from "@/lib/db/client";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { getI18n } from "@/lib/i18n/server";
 import { LEGAL_BASES, ROLE_TYPES, SOURCE_TYPES } from "@/lib/enums";
 import { NewContactForm } from "./new-contact-form";
@@ -45,10 +46,7 @@ export default async function NewContactPage({ searchParams }: Props) {
       <h1 id="contact-new-heading">{t("register.contacts.newTitle")}</h1>
       <ClientMessages lang={lang} paths={CONTACT_FORM_MESSAGES}>
         <NewContactForm
-          languages={[
-            { value: "sv", label: t("register.languages.sv") },
-            { value: "en", label: t("register.languages.en") },
-          ]}
+          languages={offeredLanguages().map((l) => ({ value: l, label: t(`register.languages.${l}`) }))}
           categories={categoryOptions(getPolicy(), lang)}
           sourceTypes={SOURCE_TYPES.map((k) => ({ value: k, label: t(`enums.sourceType.label.${k}`) }))}
           organisations={

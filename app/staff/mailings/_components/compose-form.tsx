@@ -5,13 +5,13 @@ import { useTranslations } from "next-intl";
 import { useActionState, useRef, useState } from "react";
 import { SelectField, Status, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
 import type { FormState } from "@/app/staff/_components/form-state";
+import type { Language } from "@/lib/i18n/languages";
 import { saveMailingAction } from "../actions";
 import { ConfirmStart } from "./confirm-start";
 import { MailingPreview } from "./mailing-preview";
 import styles from "../mailings.module.css";
 
 type Option = { value: string; label: string };
-const LANGUAGES = ["sv", "en"] as const;
 const cap = (l: string) => (l === "sv" ? "Sv" : "En");
 
 export function ComposeForm(props: {
@@ -21,6 +21,8 @@ export function ComposeForm(props: {
   topics: Option[];
   segments: Option[];
   templates: Option[];
+  defaultSender: string;
+  languages: readonly Language[];
 }) {
   const initial: FormState = {
     status: props.notice ? "saved" : "idle",
@@ -45,7 +47,12 @@ export function ComposeForm(props: {
           <TextField name="name" label={t("name")} state={state} />
           <SelectField name="topicId" label={t("topic")} hint={t("topicHint")} state={state} options={props.topics} />
           <SelectField name="segmentId" label={t("segment")} state={state} options={props.segments} />
-          <TextField name="fromName" label={t("fromName")} hint={t("fromNameHint")} state={state} />
+          <TextField
+            name="fromName"
+            label={t("fromName")}
+            hint={t("fromNameHint", { sender: props.defaultSender })}
+            state={state}
+          />
           <TextField name="replyTo" type="email" label={t("replyTo")} hint={t("replyToHint")} state={state} />
           <SelectField
             name="template"
@@ -55,7 +62,7 @@ export function ComposeForm(props: {
             options={props.templates}
           />
         </fieldset>
-        {LANGUAGES.map((l) => (
+        {props.languages.map((l) => (
           <fieldset key={l} className={styles.fieldset}>
             <legend>{t(`language.${l}`)}</legend>
             <TextField name={`subject${cap(l)}`} label={t("subject")} state={state} />
@@ -65,7 +72,7 @@ export function ComposeForm(props: {
         ))}
       </div>
 
-      <MailingPreview form={form} inputTick={inputTick} />
+      <MailingPreview form={form} inputTick={inputTick} languages={props.languages} />
 
       <fieldset className={styles.fieldset}>
         <legend>{t("actions")}</legend>

@@ -2,7 +2,9 @@
 // parts of the catalogue in COMPOSE_FORM_MESSAGES.
 import "server-only";
 import type { Language } from "@/lib/i18n/languages";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { translatorFor } from "@/lib/i18n/translator";
+import { defaultSender } from "@/lib/mail/default-sender";
 import { MAILING_TEMPLATES } from "@/lib/mailings/render-mailing";
 import { dateToStockholmLocal } from "@/lib/mailings/stockholm-time";
 
@@ -14,6 +16,10 @@ type Targets = {
 export function composeProps(lang: Language, targets: Targets) {
   const m = translatorFor(lang);
   return {
+    /** Who the mailing comes from when it names no sender, shown in the sender field's hint. */
+    defaultSender: defaultSender(),
+    /** The deployment's languages (policy file): a subject and body for each, and nothing for the others. */
+    languages: offeredLanguages(),
     topics: [
       { value: "", label: m("mailings.form.chooseTopic") },
       ...targets.topics.map((topic) => ({ value: topic.id, label: lang === "sv" ? topic.nameSv : topic.nameEn })),

@@ -1,9 +1,10 @@
 "use client";
-// The live preview: both languages rendered by the mailing renderer on the server from what the form holds now, on
+// The live preview: each offered language rendered by the mailing renderer on the server from what the form holds now, on
 // demand and shortly after typing stops. Each mail is shown in a sandboxed frame (no scripts, no same origin), so
 // nothing in a body can act on the staff page.
 import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useRef, useState, type RefObject } from "react";
+import type { Language } from "@/lib/i18n/languages";
 import { previewMailingAction, type PreviewResult } from "../actions";
 import styles from "../mailings.module.css";
 
@@ -13,6 +14,8 @@ export function MailingPreview(props: {
   form: RefObject<HTMLFormElement | null>;
   /** Changes on every input in the form. */
   inputTick: number;
+  /** The deployment's languages: one preview each. */
+  languages: readonly Language[];
 }) {
   const t = useTranslations("mailings.preview");
   const formT = useTranslations("mailings.form");
@@ -53,7 +56,7 @@ export function MailingPreview(props: {
         {status}
       </p>
       <div className={styles.frames}>
-        {(["sv", "en"] as const).map((l) => {
+        {props.languages.map((l) => {
           const mail = result?.ok ? result[l] : null;
           const subject = mail?.subject || t("noSubject");
           return (

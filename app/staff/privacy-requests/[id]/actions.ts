@@ -4,7 +4,8 @@
 import { revalidatePath } from "next/cache";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
-import { isLanguage, type Language } from "@/lib/i18n/languages";
+import { type Language, offeredOrDefault } from "@/lib/i18n/languages";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { translatorFor } from "@/lib/i18n/translator";
 import { completePrivacyRequest } from "@/lib/privacy-requests/complete-privacy-request";
 import { extendPrivacyRequest } from "@/lib/privacy-requests/extend-privacy-request";
@@ -57,7 +58,7 @@ async function run(
 
 function uiLang(form: FormData): Language {
   const lang = formString(form, "uiLang");
-  return isLanguage(lang) ? lang : "sv";
+  return offeredOrDefault(lang, offeredLanguages());
 }
 
 function texts(form: FormData) {

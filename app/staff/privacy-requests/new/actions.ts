@@ -4,7 +4,8 @@
 import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
-import { isLanguage } from "@/lib/i18n/languages";
+import { offeredOrDefault } from "@/lib/i18n/languages";
+import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { translatorFor } from "@/lib/i18n/translator";
 import { recordStaffRequest } from "@/lib/privacy-requests/record-staff-request";
 import { formString, type StaffFormState } from "../_components/form-state";
@@ -13,7 +14,7 @@ import { PRIVACY_REQUEST_TEXTS } from "@/app/staff/_components/refusal-texts";
 
 export async function recordRequest(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
   const requested = formString(form, "uiLang");
-  const lang = isLanguage(requested) ? requested : "sv";
+  const lang = offeredOrDefault(requested, offeredLanguages());
   const t = translatorFor(lang);
   const values = Object.fromEntries(
     ["type", "channel", "receivedOn", "email", "reference", "details"].map((k) => [k, formString(form, k)]),
