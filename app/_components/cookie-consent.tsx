@@ -25,6 +25,8 @@ type Props = {
   /** The CSP nonce of this response, given to the container script. */
   nonce?: string;
   privacyHref: string;
+  /** The analytics product the policy file names (analytics.product), which the banner asks about. */
+  product: string;
 };
 
 const noop = () => () => {};
@@ -36,7 +38,7 @@ const useMounted = () =>
     () => false,
   );
 
-export function CookieConsent({ initialChoice, lifetimeDays, analytics, nonce, privacyHref }: Props) {
+export function CookieConsent({ initialChoice, lifetimeDays, analytics, nonce, privacyHref, product }: Props) {
   const t = useTranslations("publicPages.cookies");
   const [choice, setChoice] = useState<ConsentChoice | null>(initialChoice);
   const [open, setOpen] = useState(initialChoice === null);
@@ -117,7 +119,7 @@ export function CookieConsent({ initialChoice, lifetimeDays, analytics, nonce, p
             <h2 id="cookie-banner-heading" className="cookie-banner__heading" tabIndex={-1} ref={headingRef}>
               {t("heading")}
             </h2>
-            <p>{t("text")}</p>
+            <p>{t("text", { analytics: product })}</p>
             {/* On a phone these two wait behind "Read more" so the banner leaves the page visible. */}
             <p className="cookie-banner__detail">{t("necessary")}</p>
             <p className="cookie-banner__detail">{t("remember", { days: lifetimeDays })}</p>

@@ -35,13 +35,17 @@ export async function SiteFrame({ children }: { children: ReactNode }) {
     <>
       {/* The deployment's colours (policy file, brand.colours) over the default tokens of app/globals.css. */}
       <style>{brandColourCss(brand.colours)}</style>
-      <CookieConsent
-        initialChoice={consent?.choice ?? null}
-        lifetimeDays={policy.consent.lifetimeDays}
-        analytics={analytics}
-        nonce={analytics ? nonce : undefined}
-        privacyHref="/privacy#cookies"
-      />
+      {/* Only a policy with an analytics product has anything to ask consent for: otherwise no banner at all. */}
+      {policy.analytics ? (
+        <CookieConsent
+          initialChoice={consent?.choice ?? null}
+          lifetimeDays={policy.consent.lifetimeDays}
+          analytics={analytics}
+          nonce={analytics ? nonce : undefined}
+          privacyHref="/privacy#cookies"
+          product={policy.analytics.product}
+        />
+      ) : null}
       <header className="site-header">
         <div className="container site-header__inner">
           <Link href="/" className="brand">

@@ -34,6 +34,7 @@ const MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/privacy-requests", [A, P, S]],
   ["/staff/audit", [A, P]],
   ["/staff/policy", [A, P]],
+  ["/staff/policy/preview", [A, P]],
   ["/staff/api-keys", [A]],
   ["/staff/users", [A]],
   ["/staff/topics", [A, P, K]],

@@ -89,4 +89,40 @@ describe("privacy officer", () => {
     expect(await page.getByTestId("policy-diff").count()).toBe(0);
     await context.close();
   });
+
+  it("checks a draft of the policy file: its problems by field, then its changes and the privacy page it makes", async () => {
+    const { page, context } = await signInAs(browser, server, DEMO_STAFF.PRIVACY_OFFICER);
+    await page.goto(`${server.url}/staff/policy?lang=en`);
+    await page.getByRole("link", { name: "Preview a draft of the policy file" }).click();
+    await page.waitForURL((u) => u.pathname === "/staff/policy/preview");
+    await expectAccessible(page);
+
+    // A draft with a mistake: the field is named, nothing is previewed.
+    const fictional = loadPolicyFile("lib/policy/files/fictional-example.yaml").source;
+    await page.locator("#f-draft").fill(fictional.replace("lifetimeDays: 180", "lifetimeDays: 500"));
+    await page.getByRole("button", { name: "Check and preview" }).click();
+    await expect.poll(() => page.getByTestId("draft-outcome").getAttribute("data-status")).toBe("invalid");
+    expect(await page.getByTestId("draft-problems").innerText()).toContain("consent.lifetimeDays: at most 365 days");
+    expect(await page.locator("#f-draft").getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page);
+
+    // The fixed draft: valid, its changes against the file in force, and the privacy page in its one language.
+    await page.locator("#f-draft").fill(fictional);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("draft-outcome").getAttribute("data-status")).toBe("valid");
+    expect(await page.getByTestId("draft-outcome").innerText()).toContain("The draft is valid");
+    expect(await page.getByTestId("policy-diff").locator("ins").count()).toBeGreaterThan(10);
+    const preview = page.getByRole("region", { name: "Preview of the privacy page" });
+    expect(await preview.getAttribute("lang")).toBe("en");
+    const text = await preview.innerText();
+    expect(text).toContain("Northwind Components Ltd is the controller");
+    expect(text).toContain("6 years after your role at the organisation ended.");
+    expect(text).not.toContain("Elastx");
+    await expectAccessible(page);
+    // Nothing was saved: the policy in force is unchanged.
+    await page.goto(`${server.url}/privacy?lang=en`);
+    expect(await page.locator("main").innerText()).toContain("Elastx is the controller");
+    await context.close();
+  });
 });

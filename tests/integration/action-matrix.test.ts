@@ -180,6 +180,11 @@ const MATRIX: Record<string, [own: Role[], foreign: Role[]]> = {
     [A, P, K],
     [A, P, K],
   ],
+  // The draft preview reads no resource; "took effect" is a rendered preview. Own and foreign are the same call.
+  "policy/preview/actions.tsx#previewPolicyDraftAction": [
+    [A, P],
+    [A, P],
+  ],
   // Privacy requests: own = handled by the caller, foreign = by someone else.
   "privacy-requests/[id]/actions.ts#updateRequest": [
     [A, P, S],
@@ -602,6 +607,25 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
           }),
         ),
       tookEffect: async () => (await t.db.topic.findUniqueOrThrow({ where: { id: topic.id } })).nameSv === "Nytt ämne",
+    };
+  },
+  "policy/preview/actions.tsx#previewPolicyDraftAction": async () => {
+    const { previewPolicyDraftAction } = await import("@/app/staff/policy/preview/actions");
+    const draft = readFileSync(
+      path.resolve(import.meta.dirname, "../../lib/policy/files/fictional-example.yaml"),
+      "utf8",
+    );
+    let status = "";
+    return {
+      run: async () => {
+        const state = await previewPolicyDraftAction(
+          { status: "idle", message: "", problems: [], preview: null, draft: "" },
+          form({ draft }),
+        );
+        status = state.status;
+        return state;
+      },
+      tookEffect: async () => status === "valid",
     };
   },
   "privacy-requests/[id]/actions.ts#updateRequest": async ({ callerId, target }) => {

@@ -9,6 +9,7 @@ import type { ContactRecord as Record_ } from "@/lib/contacts/get-contact-record
 import type { Language } from "@/lib/i18n/languages";
 import { getPolicy } from "@/lib/policy/current-policy";
 import { purposeDescription, purposeName } from "@/lib/policy/policy-labels";
+import { retentionRuleText } from "@/lib/policy/privacy-policy-text";
 import { textsAt } from "@/lib/i18n/texts-at";
 import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 import { describeAuditAction, describeAuditFields } from "@/lib/audit/describe-audit-action";
@@ -39,6 +40,8 @@ type HeadingKey =
 
 type Props = {
   record: Omit<Record_, "contact">;
+  /** The person's category: their page states its retention rule in the policy's words. */
+  category?: Record_["contact"]["category"];
   lang: Language;
   audience: Audience;
   sections: readonly RecordSection[];
@@ -143,13 +146,19 @@ export async function ContactRecord(props: Props) {
     ),
     retention: () => {
       const r = record.retention;
+      const rule = props.category ? getPolicy().categories[props.category]?.retention : undefined;
       return (
         <Section key="retention" id="retention-heading" heading={h("retentionHeading")}>
           {r.kind === "ongoing" ? (
             <p>{t(person ? "myData.me.retentionOngoing" : "register.contacts.retentionOngoing", { years: r.years })}</p>
           ) : (
             <>
-              <p>{t("myData.me.retentionRule", { years: r.years })}</p>
+              {/* The person reads their category's rule in the policy's words (clock and years); staff the short form. */}
+              <p>
+                {person && rule
+                  ? t("myData.me.retentionByPolicy", { rule: retentionRuleText(getPolicy(), rule, lang) })
+                  : t("myData.me.retentionRule", { years: r.years })}
+              </p>
               <p>
                 <strong>
                   {t(person ? "myData.me.retentionDate" : "register.contacts.retentionDate", { date: d(r.deleteBy) })}

@@ -78,6 +78,7 @@ export async function RecordView({ record, lang }: { record: Record_; lang: Lang
         record={record}
         lang={lang}
         audience="person"
+        category={record.contact.category}
         sections={SECTIONS}
         formatDay={(x) => formatDate(x, lang) ?? ""}
         formatDateTime={(x) => formatDateTime(x, lang)}
