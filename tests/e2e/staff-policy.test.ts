@@ -125,4 +125,18 @@ describe("privacy officer", () => {
     expect(await page.locator("main").innerText()).toContain("Elastx is the controller");
     await context.close();
   });
+
+  it("the privacy officer starts the announcement of the version in force as a new mailing", async () => {
+    const { page, context } = await signInAs(browser, server, DEMO_STAFF.PRIVACY_OFFICER);
+    await page.goto(`${server.url}/staff/policy?lang=en`);
+    await page.getByRole("link", { name: "Announce this version to the people it concerns" }).click();
+    await page.waitForURL((u) => u.pathname === "/staff/mailings/new");
+    expect(await page.locator("#f-name").inputValue()).toBe(
+      `Integritetspolicyn från ${current.version.effective} (${current.hash.slice(0, 12)})`,
+    );
+    expect(await page.locator("#f-subjectEn").inputValue()).toBe("We have updated our privacy policy");
+    expect(await page.locator("#f-bodyEn").inputValue()).toContain(`/privacy#versions`);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

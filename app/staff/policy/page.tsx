@@ -8,6 +8,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { loadPolicyVersionsForStaff } from "@/lib/access/load-policy-versions-for-staff";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
+import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getI18n } from "@/lib/i18n/server";
@@ -63,6 +64,18 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
       <p>
         <Link href="/staff/policy/preview">{t("accountability.policy.preview.link")}</Link>
       </p>
+      {/* A material change is announced through the mailing pipeline, by those who may send mailings. */}
+      {can(staff, "mailings.send") ? (
+        <p>
+          <Link href="/staff/mailings/new?from=policy" aria-describedby="announce-hint">
+            {t("accountability.policy.announce")}
+          </Link>
+          <br />
+          <span className="field__hint" id="announce-hint">
+            {t("accountability.policy.announceHint")}
+          </span>
+        </p>
+      ) : null}
       <nav aria-label={t("accountability.policy.contents")}>
         <ul>
           {sections.map(([id, label]) => (
