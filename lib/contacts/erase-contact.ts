@@ -14,6 +14,11 @@
 //   5. a suppression tombstone keeps only the keyed hash of the address, so they are never mailed or re-imported by
 //      mistake; an ERASURE request is recorded as completed; an audit entry "contact.erased" with no personal values.
 //
+// Retention (`reason: "retention"`, lib/retention/run-retention.ts) goes through the same steps, with three differences:
+// the person asked for nothing, so no receipt is mailed and no privacy request recorded; and the address leaves a
+// retention tombstone (retentionHash) instead of an erasure suppression, because the policy lets us register the
+// person again if we meet under new circumstances, which a suppression would refuse.
+//
 // The outbox: with the Resend transport mail leaves the system and only the provider keeps it. The outbox transport
 // (development and tests only) stands in for that provider, so once the worker has sent the receipt there, it is the
 // one place the address remains in development, on purpose.
@@ -28,6 +33,7 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-even
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { recordPrivacyRequest } from "@/lib/privacy-requests/record-privacy-request";
 import { hashAddress } from "@/lib/suppression/hash-address";
+import { retentionHash } from "@/lib/retention/retention-hash";
 import { fail, type Because } from "@/lib/result";
 
 export type EraseContactResult =
@@ -44,7 +50,10 @@ export async function eraseContact(opts: {
   now?: Date;
   /** The receipt's language: the page's the person erased from (lib/i18n, decideLanguage); the stored one otherwise. */
   language?: Language;
+  /** "request" (default): the person's or staff's erasure; "retention": the deletion date has passed. */
+  reason?: "request" | "retention";
 }): Promise<EraseContactResult> {
+  const retention = opts.reason === "retention";
   const now = opts.now ?? new Date();
   return opts.db.$transaction(
     async (tx) => {
@@ -60,19 +69,21 @@ export async function eraseContact(opts: {
       const addresses = await addressesOf(tx, contact);
       await tx.outboxMessage.deleteMany({ where: { to: { hasSome: addresses } } });
       await tx.queuedMail.deleteMany({ where: { to: { hasSome: addresses } } });
-      const receipt = await enqueueMail(tx, {
-        now,
-        message: {
-          to: contact.email,
-          subject: erasureReceiptSubject(opts.language ?? contact.language),
-          react: createElement(ErasureReceiptEmail, {
-            erasedOn: now.toISOString().slice(0, 10),
-            reference: subjectRef,
-            language: opts.language ?? contact.language,
-          }),
-          tags: [{ name: "category", value: "erasure-receipt" }],
-        },
-      });
+      const receipt = retention
+        ? { ok: false as const }
+        : await enqueueMail(tx, {
+            now,
+            message: {
+              to: contact.email,
+              subject: erasureReceiptSubject(opts.language ?? contact.language),
+              react: createElement(ErasureReceiptEmail, {
+                erasedOn: now.toISOString().slice(0, 10),
+                reference: subjectRef,
+                language: opts.language ?? contact.language,
+              }),
+              tags: [{ name: "category", value: "erasure-receipt" }],
+            },
+          });
 
       await tx.$executeRaw`
         UPDATE "AuditEvent" SET "personalValues" = NULL
@@ -89,18 +100,28 @@ export async function eraseContact(opts: {
       });
       await tx.spentLinkToken.deleteMany({ where: { contactId: contact.id } });
       await tx.contact.delete({ where: { id: contact.id } });
-      await addSuppression(tx, { addressHash, reason: "ERASED", scope: "ALL", now });
-      await recordPrivacyRequest(tx, {
-        contactId: null,
-        subjectRef,
-        type: "ERASURE",
-        channel: opts.channel,
-        status: "COMPLETED",
-        actor: opts.actor,
-        handlerId: opts.handlerId,
-        outcome: receipt.ok ? "Erased; receipt queued" : "Erased; the receipt could not be prepared",
-        now,
-      });
+      if (retention) {
+        const hash = retentionHash(contact.email, opts.suppressionKey);
+        await tx.retentionTombstone.upsert({
+          where: { addressHash: hash },
+          create: { addressHash: hash, deletedOn: now },
+          update: { deletedOn: now },
+        });
+      } else {
+        await addSuppression(tx, { addressHash, reason: "ERASED", scope: "ALL", now });
+      }
+      if (!retention)
+        await recordPrivacyRequest(tx, {
+          contactId: null,
+          subjectRef,
+          type: "ERASURE",
+          channel: opts.channel,
+          status: "COMPLETED",
+          actor: opts.actor,
+          handlerId: opts.handlerId,
+          outcome: receipt.ok ? "Erased; receipt queued" : "Erased; the receipt could not be prepared",
+          now,
+        });
       await recordAuditEvent(
         tx,
         {

@@ -90,7 +90,7 @@ async function loadPrivacy(
       SELECT to_char(date_trunc('month', ("at" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Stockholm'), 'YYYY-MM') AS month,
              count(*) AS count
         FROM "AuditEvent"
-       WHERE action = 'contact.erased' AND "at" >= ${since}
+       WHERE action = 'contact.erased' AND "actorType" <> 'RETENTION' AND "at" >= ${since}
        GROUP BY 1`,
     can(staff, "audit.read") ? verifyAuditChainTail({ db }) : null,
   ]);
