@@ -65,6 +65,8 @@ export const AUDIT_ACTIONS = [
   "api_key.created",
   "api_key.revoked",
   "audit.exported",
+  // The record of processing activities (Art. 30), taken out as a file
+  "records.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

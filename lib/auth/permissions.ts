@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   "retention.manage",
   /** Read the deployment's policy file as a page, its recorded versions and their differences (/staff/policy). */
   "policy.read",
+  /** Read and export the record of processing activities (Art. 30) generated from the policy file (/staff/records). */
+  "records.read",
   "staff.manage",
   "config.manage",
   "apiKeys.manage",

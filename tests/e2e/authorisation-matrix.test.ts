@@ -35,6 +35,7 @@ const MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/audit", [A, P]],
   ["/staff/policy", [A, P]],
   ["/staff/policy/preview", [A, P]],
+  ["/staff/records", [A, P]],
   ["/staff/api-keys", [A]],
   ["/staff/users", [A]],
   ["/staff/topics", [A, P, K]],
@@ -58,6 +59,9 @@ const JSON_MATRIX: [path: string, allowed: DemoRole[]][] = [
   // Downloads: the contact list as CSV (never account managers or support), the audit trail.
   ["/staff/contacts/export?q=Nordlys", [A, P, K]],
   ["/staff/audit/export?format=csv", [A, P]],
+  // The record of processing activities (Art. 30), privacy officers and admins.
+  ["/staff/records/export.csv", [A, P]],
+  ["/staff/records/export.json", [A, P]],
 ];
 
 // Demo phone numbers (prisma/demo-data.ts) that marketing must never receive.

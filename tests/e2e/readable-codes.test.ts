@@ -33,6 +33,7 @@ const STAFF_PAGES = [
   "/staff/privacy-requests",
   "/staff/privacy-requests/new",
   "/staff/audit",
+  "/staff/records",
   "/staff/api-keys",
   "/staff/users",
   "/staff/topics",

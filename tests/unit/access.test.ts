@@ -30,6 +30,7 @@ const EXPECTED: Record<Permission, string> = {
   "privacyRequests.write": "AP__S",
   "retention.manage": "AP___",
   "policy.read": "AP___",
+  "records.read": "AP___",
   "staff.manage": "A____",
   "config.manage": "A____",
   "apiKeys.manage": "A____",
