@@ -43,7 +43,9 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     why: "the audit trail verified from its first entry",
     run: async ({ db, now }) => {
       const chain = await verifyAuditChainFully({ db, now });
-      return chain.ok ? `audit chain: ${chain.entries} entries intact` : `audit chain BROKEN at entry ${chain.brokenAt}`;
+      return chain.ok
+        ? `audit chain: ${chain.entries} entries intact`
+        : `audit chain BROKEN at entry ${chain.brokenAt}`;
     },
   },
   {
@@ -78,11 +80,7 @@ const SCHEDULED_QUEUE = {
   retentionSeconds: 24 * 60 * 60,
 };
 
-export async function startSchedules(opts: {
-  boss: PgBoss;
-  db: Db;
-  log: (message: string) => void;
-}): Promise<void> {
+export async function startSchedules(opts: { boss: PgBoss; db: Db; log: (message: string) => void }): Promise<void> {
   const { boss, db, log } = opts;
   for (const job of SCHEDULED_JOBS) {
     // exclusive: two workers never run the same scheduled job at once, and a run is not queued behind another.
