@@ -18,8 +18,9 @@ export async function startBoss(target: BossTarget, options: BossOptions = {}): 
   const common = {
     schema: BOSS_SCHEMA,
     superviseIntervalSeconds: options.superviseIntervalSeconds ?? 30,
-    // No cron schedules are used; scheduled mailings are plain jobs with startAfter.
-    schedule: false,
+    // Cron schedules for the nightly and hourly upkeep (schedules.ts). Scheduled mailings are not among them: they
+    // are plain jobs with startAfter.
+    schedule: true,
   };
   const boss =
     target.kind === "postgres"

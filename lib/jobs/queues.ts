@@ -17,13 +17,27 @@ export type SendBatchJob = z.infer<typeof sendBatchJob>;
 export const batchKey = (job: SendBatchJob) => `${job.mailingId}:${job.batch}`;
 
 /**
+ * How long pg-boss keeps a finished (completed, failed or cancelled) job before its own maintenance deletes it: a
+ * week, so a failure on a Friday can still be looked into the week after. A job holds ids and counts only; the
+ * mailing's Delivery rows are the record of what was sent. This, not SQL of ours, is how pgboss.job is kept small.
+ */
+export const FINISHED_JOB_KEEP_SECONDS = 7 * 24 * 60 * 60;
+
+/**
  * `exclusive`: at most one job per singleton key queued or running, so a batch is never worked on twice at once and
  * re-enqueueing a batch that is already waiting is a no-op. The lease (expireInSeconds) returns a killed worker's
  * batch to the queue; retries back off.
  */
 export async function ensureQueues(boss: PgBoss, leaseSeconds: number): Promise<void> {
   // notify: creating a job wakes the workers (where the instance listens; see boss.ts).
-  const expand = { expireInSeconds: leaseSeconds * 5, retryLimit: 20, retryDelay: 2, retryBackoff: true, notify: true };
+  const expand = {
+    expireInSeconds: leaseSeconds * 5,
+    retryLimit: 20,
+    retryDelay: 2,
+    retryBackoff: true,
+    notify: true,
+    deleteAfterSeconds: FINISHED_JOB_KEEP_SECONDS,
+  };
   const send = {
     expireInSeconds: leaseSeconds,
     retryLimit: 20,
@@ -31,10 +45,11 @@ export async function ensureQueues(boss: PgBoss, leaseSeconds: number): Promise<
     retryBackoff: true,
     retryDelayMax: 60,
     notify: true,
+    deleteAfterSeconds: FINISHED_JOB_KEEP_SECONDS,
   };
   await boss.createQueue(QUEUES.expandMailing, { policy: "exclusive", ...expand });
   await boss.createQueue(QUEUES.sendBatch, { policy: "exclusive", ...send });
-  // createQueue leaves an existing queue as it was; a changed lease setting must still apply.
+  // createQueue leaves an existing queue as it was; a changed lease or retention setting must still apply.
   await boss.updateQueue(QUEUES.expandMailing, expand);
   await boss.updateQueue(QUEUES.sendBatch, send);
 }

@@ -1,8 +1,7 @@
-// Registers the job handlers and the mailing dispatcher on a started pg-boss, and sends queued mail (the erasure
-// receipt) after the transactions that queued it have committed. Used by `npm run worker` (any number of processes)
-// and, on the embedded database, inside the web server (instrumentation.ts).
+// Registers the job handlers, the scheduled jobs (schedules.ts) and the mailing dispatcher on a started pg-boss, and
+// sends queued mail (the erasure receipt) after the transactions that queued it have committed. Used by
+// `npm run worker` (any number of processes) and, on the embedded database, inside the web server (instrumentation.ts).
 import "server-only";
-import { verifyAuditChainFully } from "@/lib/audit/check-audit-chain";
 import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db/client";
 import type { Config } from "@/lib/env/config";
@@ -15,8 +14,8 @@ import { dispatchDueMailings } from "@/lib/mailings/pipeline/dispatch-due-mailin
 import { expandMailing } from "@/lib/mailings/pipeline/expand-mailing";
 import { reserveSendSlot } from "@/lib/mailings/pipeline/reserve-send-slot";
 import { sendMailingBatch, type BatchContext } from "@/lib/mailings/pipeline/send-mailing-batch";
-import { refreshStaleContactFacts } from "@/lib/segments/refresh-stale-contact-facts";
 import { batchKey, ensureQueues, expandMailingJob, QUEUES, sendBatchJob } from "./queues";
+import { startSchedules } from "./schedules";
 
 export type Workers = { stop: () => Promise<void> };
 
@@ -87,27 +86,15 @@ export async function startWorkers(opts: {
     },
   );
 
+  // Nightly and hourly upkeep (facts refresh, audit chain, register prune) runs on pg-boss schedules.
+  await startSchedules({ boss, db, log });
+
   let running = false;
-  // Once a day (and at start): ContactFacts rows whose role dates have passed are recomputed, and the audit chain is
-  // verified from its first entry. Every worker process does it; the second finds nothing to do for the facts.
-  let factsRefreshedOn = "";
   const tick = async () => {
     if (running) return;
     running = true;
     try {
       await dispatchDueMailings({ db, enqueueExpansion });
-      const today = new Date().toISOString().slice(0, 10);
-      if (factsRefreshedOn !== today) {
-        factsRefreshedOn = today;
-        const n = await refreshStaleContactFacts({ db });
-        if (n > 0) log(`segment facts: ${n} contacts whose roles started or ended recomputed`);
-        // The audit trail from its first entry, once a day: page views check only what is new since a checkpoint,
-        // so an edit further back is found here (and shown on the audit page as the last full check).
-        const chain = await verifyAuditChainFully({ db });
-        log(
-          chain.ok ? `audit chain: ${chain.entries} entries intact` : `audit chain BROKEN at entry ${chain.brokenAt}`,
-        );
-      }
     } catch (error) {
       log(`dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
     }

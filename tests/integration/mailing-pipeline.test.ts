@@ -121,7 +121,7 @@ describe("a mailing through pg-boss workers and the Resend API", () => {
     workers = undefined;
   });
 
-  it("recompute the segment facts of contacts whose role dates have passed, once a day", async () => {
+  it("recompute the segment facts of contacts whose role dates have passed at start (the nightly job's catch-up)", async () => {
     const org = await makeOrganisation(t.db);
     const contact = await makeContact(t.db, { organisationId: org.id, suppressionKey: SUPPRESSION_KEY });
     const someone = await t.db.contactFacts.findUniqueOrThrow({ where: { contactId: contact.id } });

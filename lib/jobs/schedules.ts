@@ -1,0 +1,107 @@
+// The jobs that run on a clock rather than on a request: pg-boss cron schedules, one queue each. To add one, add an
+// entry to SCHEDULED_JOBS; startSchedules creates its queue, schedules it, works it and runs it once at start.
+import "server-only";
+import type { PgBoss } from "pg-boss";
+import { verifyAuditChainFully } from "@/lib/audit/check-audit-chain";
+import type { Db } from "@/lib/db/client";
+import { pruneRegister } from "@/lib/maintenance/prune-register";
+import { refreshStaleContactFacts } from "@/lib/segments/refresh-stale-contact-facts";
+import { FINISHED_JOB_KEEP_SECONDS } from "./queues";
+
+export type ScheduledJobContext = { db: Db; now: Date };
+
+export type ScheduledJob = {
+  /** The pg-boss queue, which is also the schedule's name. */
+  queue: string;
+  /** Five-field cron, read in SCHEDULE_TIME_ZONE. */
+  cron: string;
+  why: string;
+  /** Does the work; answers one log line (counts, never personal data). Throwing fails the job, which is retried. */
+  run: (ctx: ScheduledJobContext) => Promise<string>;
+};
+
+/** The deployment's working day: "at night" means a Swedish night, summer time included. */
+export const SCHEDULE_TIME_ZONE = "Europe/Stockholm";
+
+// Daily jobs run between 03:00 and 04:00: after the UTC date has turned (CURRENT_DATE on the database) and outside
+// 02:00-03:00, the hour summer time skips in spring and repeats in autumn.
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+  {
+    queue: "contact-facts-refresh",
+    cron: "15 3 * * *",
+    why: "ContactFacts rows whose role dates have passed answer counts slower until recomputed",
+    run: async ({ db }) => {
+      const n = await refreshStaleContactFacts({ db });
+      return `segment facts: ${n} contacts whose roles started or ended recomputed`;
+    },
+  },
+  {
+    queue: "audit-chain-verify",
+    cron: "45 3 * * *",
+    // Page views check only what is new since a checkpoint, so an edit further back is found here (and shown on the
+    // audit page as the last full check).
+    why: "the audit trail verified from its first entry",
+    run: async ({ db, now }) => {
+      const chain = await verifyAuditChainFully({ db, now });
+      return chain.ok
+        ? `audit chain: ${chain.entries} entries intact`
+        : `audit chain BROKEN at entry ${chain.brokenAt}`;
+    },
+  },
+  {
+    queue: "register-prune",
+    cron: "5 * * * *",
+    // Hourly so each run has an hour's growth to delete, never a day's (lib/maintenance/prune-rules.ts).
+    why: "tables that grow by themselves kept to their rules",
+    run: async ({ db, now }) => {
+      const outcomes = await pruneRegister({ db, now });
+      const failed = outcomes.filter((o) => "error" in o);
+      const deleted = outcomes.filter((o) => "deleted" in o && o.deleted > 0);
+      const summary = deleted.map((o) => `${o.table} ${"deleted" in o ? o.deleted : 0}`).join(", ") || "nothing";
+      if (failed.length > 0) {
+        throw new Error(`register prune: ${summary} deleted; failed: ${failed.map((o) => o.table).join(", ")}`);
+      }
+      return `register prune: ${summary} deleted`;
+    },
+  },
+];
+
+/** Cron and catch-up runs share one key, so the `exclusive` queue holds at most one of them queued or running. */
+const RUN_KEY = "run";
+
+const SCHEDULED_QUEUE = {
+  // A full audit-chain check takes about a minute per 5,000,000 entries, a first prune of a long backlog minutes.
+  expireInSeconds: 60 * 60,
+  retryLimit: 2,
+  retryDelay: 60,
+  notify: true,
+  deleteAfterSeconds: FINISHED_JOB_KEEP_SECONDS,
+  // A run still waiting after a day is replaced by the next one: it is not worth keeping.
+  retentionSeconds: 24 * 60 * 60,
+};
+
+export async function startSchedules(opts: { boss: PgBoss; db: Db; log: (message: string) => void }): Promise<void> {
+  const { boss, db, log } = opts;
+  for (const job of SCHEDULED_JOBS) {
+    // exclusive: two workers never run the same scheduled job at once, and a run is not queued behind another.
+    await boss.createQueue(job.queue, { policy: "exclusive", ...SCHEDULED_QUEUE });
+    await boss.updateQueue(job.queue, SCHEDULED_QUEUE);
+    await boss.work(job.queue, async () => {
+      try {
+        log(await job.run({ db, now: new Date() }));
+      } catch (error) {
+        log(`${job.queue} failed: ${error instanceof Error ? error.message : String(error)}`);
+        throw error;
+      }
+    });
+    // An upsert: every worker start writes the same row, and a changed cron in this list replaces the old one.
+    await boss.schedule(job.queue, job.cron, null, { tz: SCHEDULE_TIME_ZONE, singletonKey: RUN_KEY });
+    // Catch-up: the daily jobs would otherwise wait up to a day after a deployment that was down at their hour. A
+    // second worker starting at the same time finds this run queued or running and sends nothing.
+    await boss.send(job.queue, null, { singletonKey: RUN_KEY });
+  }
+  // A job taken out of the list stops being scheduled, rather than filling a queue nobody works.
+  for (const schedule of await boss.getSchedules()) {
+    if (!SCHEDULED_JOBS.some((job) => job.queue === schedule.name)) await boss.unschedule(schedule.name, schedule.key);
+  }
+}

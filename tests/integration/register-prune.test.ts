@@ -1,0 +1,161 @@
+// Each prune rule at a fixed moment: a row just past the rule's period is deleted, one just inside it is kept, and
+// nothing else of the table is touched. Then the whole list over a backlog larger than one statement's batch.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pruneRegister } from "@/lib/maintenance/prune-register";
+import {
+  ABANDONED_QUEUED_MAIL_MS,
+  OUTBOX_KEEP_MS,
+  PAST_EXPIRY_MS,
+  PRUNE_RULES,
+  RATE_LIMIT_PAST_WINDOW_MS,
+  WEBHOOK_EVENT_KEEP_MS,
+} from "@/lib/maintenance/prune-rules";
+import { createTestDb, type TestDb } from "../support/db";
+import { makeContact, makeStaffUser, unique } from "../factories";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => t?.close());
+
+const NOW = new Date("2026-06-15T12:00:00Z");
+/** The two moments around a rule's cutoff: one second past the period (deleted) and one second inside it (kept). */
+const around = (keepMs: number) => ({
+  old: new Date(NOW.getTime() - keepMs - 1000),
+  kept: new Date(NOW.getTime() - keepMs + 1000),
+});
+const prune = (table: string) => {
+  const rule = PRUNE_RULES.find((r) => r.table === table);
+  if (!rule) throw new Error(`no rule for ${table}`);
+  return rule.prune(t.db, NOW);
+};
+
+describe("prune rules", () => {
+  it("SpentLinkToken: deleted an hour after the link expired", async () => {
+    const { old, kept } = around(PAST_EXPIRY_MS);
+    const [a, b] = [unique(), unique()];
+    await t.db.spentLinkToken.createMany({
+      data: [
+        { id: a, contactId: "c1", expiresAt: old },
+        { id: b, contactId: "c1", expiresAt: kept },
+      ],
+    });
+    expect(await prune("SpentLinkToken")).toBe(1);
+    expect((await t.db.spentLinkToken.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([b]);
+  });
+
+  it("RateLimit: deleted an hour after its window ended; a bucket without expiry stays", async () => {
+    const { old, kept } = around(RATE_LIMIT_PAST_WINDOW_MS);
+    const [a, b, c] = [unique(), unique(), unique()];
+    await t.db.rateLimit.createMany({
+      data: [
+        { key: a, points: 1, expire: BigInt(old.getTime()) },
+        { key: b, points: 1, expire: BigInt(kept.getTime()) },
+        { key: c, points: 1, expire: null },
+      ],
+    });
+    expect(await prune("RateLimit")).toBe(1);
+    expect((await t.db.rateLimit.findMany({ select: { key: true } })).map((r) => r.key).sort()).toEqual([b, c].sort());
+  });
+
+  it("WebhookEvent: deleted 90 days after receipt", async () => {
+    const { old, kept } = around(WEBHOOK_EVENT_KEEP_MS);
+    const [a, b] = [unique(), unique()];
+    await t.db.webhookEvent.createMany({
+      data: [
+        { id: a, type: "email.delivered", receivedAt: old },
+        { id: b, type: "email.delivered", receivedAt: kept },
+      ],
+    });
+    expect(await prune("WebhookEvent")).toBe(1);
+    expect((await t.db.webhookEvent.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([b]);
+  });
+
+  it("OutboxMessage: deleted after 30 days", async () => {
+    const { old, kept } = around(OUTBOX_KEEP_MS);
+    const mail = (createdAt: Date) => ({
+      to: [`someone.${unique()}@example.com`],
+      from: "noreply@example.com",
+      subject: "s",
+      html: "<p>h</p>",
+      text: "h",
+      headers: {},
+      createdAt,
+    });
+    await t.db.outboxMessage.create({ data: mail(old) });
+    const stays = await t.db.outboxMessage.create({ data: mail(kept) });
+    expect(await prune("OutboxMessage")).toBe(1);
+    expect((await t.db.outboxMessage.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([stays.id]);
+  });
+
+  it("PendingEmailChange: deleted an hour after it expired", async () => {
+    const { old, kept } = around(PAST_EXPIRY_MS);
+    const contact = await makeContact(t.db);
+    const change = (expiresAt: Date) => ({ contactId: contact.id, newEmail: `new.${unique()}@example.com`, expiresAt });
+    await t.db.pendingEmailChange.create({ data: change(old) });
+    const stays = await t.db.pendingEmailChange.create({ data: change(kept) });
+    expect(await prune("PendingEmailChange")).toBe(1);
+    expect((await t.db.pendingEmailChange.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([stays.id]);
+  });
+
+  it("VerificationToken: deleted an hour after the sign-in link expired", async () => {
+    const { old, kept } = around(PAST_EXPIRY_MS);
+    const [a, b] = [unique(), unique()];
+    await t.db.verificationToken.createMany({
+      data: [
+        { identifier: "staff@company.example", token: a, expires: old },
+        { identifier: "staff@company.example", token: b, expires: kept },
+      ],
+    });
+    expect(await prune("VerificationToken")).toBe(1);
+    expect((await t.db.verificationToken.findMany({ select: { token: true } })).map((r) => r.token)).toEqual([b]);
+  });
+
+  it("Session: deleted an hour after it expired", async () => {
+    const { old, kept } = around(PAST_EXPIRY_MS);
+    const staff = await makeStaffUser(t.db, "ADMIN");
+    await t.db.session.create({ data: { sessionToken: unique(), userId: staff.id, expires: old } });
+    const stays = await t.db.session.create({ data: { sessionToken: unique(), userId: staff.id, expires: kept } });
+    expect(await prune("Session")).toBe(1);
+    expect((await t.db.session.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([stays.id]);
+  });
+
+  it("QueuedMail: a row still failing after 30 days is deleted; a newer one, or one never tried, stays", async () => {
+    const { old, kept } = around(ABANDONED_QUEUED_MAIL_MS);
+    const mail = (createdAt: Date, lastError: string | null) => ({
+      to: [`someone.${unique()}@example.com`],
+      subject: "s",
+      html: "<p>h</p>",
+      text: "h",
+      headers: {},
+      tags: [],
+      createdAt,
+      lastError,
+      attempts: lastError ? 700 : 0,
+    });
+    await t.db.queuedMail.create({ data: mail(old, "unavailable") });
+    const newer = await t.db.queuedMail.create({ data: mail(kept, "unavailable") });
+    const untried = await t.db.queuedMail.create({ data: mail(old, null) });
+    expect(await prune("QueuedMail")).toBe(1);
+    expect((await t.db.queuedMail.findMany({ select: { id: true } })).map((r) => r.id).sort()).toEqual(
+      [newer.id, untried.id].sort(),
+    );
+  });
+
+  it("the whole list deletes a backlog larger than one statement's batch, and leaves every kept row", async () => {
+    const { old } = around(WEBHOOK_EVENT_KEEP_MS);
+    const before = await t.db.webhookEvent.count();
+    await t.db.webhookEvent.createMany({
+      data: Array.from({ length: 12 }, () => ({ id: unique(), type: "email.bounced", receivedAt: old })),
+    });
+    const outcomes = await pruneRegister({ db: t.db, now: NOW, batchSize: 5 });
+    expect(outcomes.map((o) => o.table)).toEqual(PRUNE_RULES.map((r) => r.table));
+    expect(outcomes.find((o) => o.table === "WebhookEvent")).toEqual({ table: "WebhookEvent", deleted: 12 });
+    // Everything else was pruned by the tests above: only kept rows are left, and they stay.
+    expect(outcomes.filter((o) => o.table !== "WebhookEvent")).toEqual(
+      PRUNE_RULES.filter((r) => r.table !== "WebhookEvent").map((r) => ({ table: r.table, deleted: 0 })),
+    );
+    expect(await t.db.webhookEvent.count()).toBe(before);
+  });
+});
