@@ -82,6 +82,14 @@ const envSchema = z.object({
   WORKER_IN_PROCESS: optionalString.pipe(z.enum(["0", "1"], { error: "must be 0 or 1" }).optional()),
   WORKER_CONCURRENCY: z.coerce.number().int({ error: "must be a whole number" }).min(1).max(64).default(4),
   // Seconds a worker may hold a claimed batch of a mailing before it returns to the queue (a killed worker's batches).
+  // The hour (Stockholm time) the retention job runs each day; 02 is refused: summer time skips or repeats it.
+  RETENTION_HOUR: z.coerce
+    .number()
+    .int({ error: "must be a whole number" })
+    .min(0)
+    .max(23)
+    .refine((h) => h !== 2, { error: "02 is skipped or repeated when summer time changes; choose another hour" })
+    .default(4),
   MAILING_LEASE_SECONDS: z.coerce.number().int({ error: "must be a whole number" }).min(5).max(3600).default(120),
   // Calls per second to Resend shared by all workers (Resend's default limit is 5); 0 turns pacing off.
   RESEND_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).min(0).max(1000).default(5),
@@ -127,6 +135,8 @@ export type Config = {
     leaseSeconds: number;
     sendRatePerSecond: number;
     naiveRender: boolean;
+    /** The hour of the day (Stockholm) the retention job runs. */
+    retentionHour: number;
   };
 };
 
@@ -300,6 +310,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       leaseSeconds: e.MAILING_LEASE_SECONDS,
       sendRatePerSecond: e.RESEND_RATE_LIMIT,
       naiveRender: e.BENCH_NAIVE_RENDER === "1",
+      retentionHour: e.RETENTION_HOUR,
     },
   };
 }

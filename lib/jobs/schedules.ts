@@ -1,14 +1,19 @@
 // The jobs that run on a clock rather than on a request: pg-boss cron schedules, one queue each. To add one, add an
-// entry to SCHEDULED_JOBS; startSchedules creates its queue, schedules it, works it and runs it once at start.
+// entry to scheduledJobs; startSchedules creates its queue, schedules it, works it and runs it once at start.
 import "server-only";
 import type { PgBoss } from "pg-boss";
 import { verifyAuditChainFully } from "@/lib/audit/check-audit-chain";
 import type { Db } from "@/lib/db/client";
 import { pruneRegister } from "@/lib/maintenance/prune-register";
+import { notifyAccountManagers } from "@/lib/retention/notify-account-managers";
+import { runRetention } from "@/lib/retention/run-retention";
 import { refreshStaleContactFacts } from "@/lib/segments/refresh-stale-contact-facts";
 import { FINISHED_JOB_KEEP_SECONDS } from "./queues";
 
-export type ScheduledJobContext = { db: Db; now: Date };
+export type ScheduledJobContext = { db: Db; now: Date; suppressionKey: string; publicUrl: string };
+
+/** What the schedule reads from the configuration (lib/env/config.ts). */
+export type ScheduleSettings = { retentionHour: number };
 
 export type ScheduledJob = {
   /** The pg-boss queue, which is also the schedule's name. */
@@ -25,7 +30,19 @@ export const SCHEDULE_TIME_ZONE = "Europe/Stockholm";
 
 // Daily jobs run between 03:00 and 04:00: after the UTC date has turned (CURRENT_DATE on the database) and outside
 // 02:00-03:00, the hour summer time skips in spring and repeats in autumn.
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+export const scheduledJobs = (settings: ScheduleSettings): readonly ScheduledJob[] => [
+  {
+    queue: "retention",
+    // At the configured hour (RETENTION_HOUR), on the minute no other daily job uses.
+    cron: `30 ${settings.retentionHour} * * *`,
+    why: "contacts whose deletion date has passed are deleted, as the policy promises (lib/retention/run-retention.ts)",
+    run: async ({ db, now, suppressionKey, publicUrl }) => {
+      const r = await runRetention({ db, suppressionKey, trigger: "schedule", now });
+      const told = await notifyAccountManagers({ db, now, publicUrl });
+      const failed = r.failed > 0 ? `, ${r.failed} failed (tried again next run)` : "";
+      return `retention: ${r.swept} contacts checked, ${r.deleted} deleted, ${r.held} held${failed}; ${told} account managers told of contacts due within 30 days`;
+    },
+  },
   {
     queue: "contact-facts-refresh",
     cron: "15 3 * * *",
@@ -80,15 +97,23 @@ const SCHEDULED_QUEUE = {
   retentionSeconds: 24 * 60 * 60,
 };
 
-export async function startSchedules(opts: { boss: PgBoss; db: Db; log: (message: string) => void }): Promise<void> {
+export async function startSchedules(opts: {
+  boss: PgBoss;
+  db: Db;
+  settings: ScheduleSettings;
+  suppressionKey: string;
+  publicUrl: string;
+  log: (message: string) => void;
+}): Promise<void> {
   const { boss, db, log } = opts;
-  for (const job of SCHEDULED_JOBS) {
+  const jobs = scheduledJobs(opts.settings);
+  for (const job of jobs) {
     // exclusive: two workers never run the same scheduled job at once, and a run is not queued behind another.
     await boss.createQueue(job.queue, { policy: "exclusive", ...SCHEDULED_QUEUE });
     await boss.updateQueue(job.queue, SCHEDULED_QUEUE);
     await boss.work(job.queue, async () => {
       try {
-        log(await job.run({ db, now: new Date() }));
+        log(await job.run({ db, now: new Date(), suppressionKey: opts.suppressionKey, publicUrl: opts.publicUrl }));
       } catch (error) {
         log(`${job.queue} failed: ${error instanceof Error ? error.message : String(error)}`);
         throw error;
@@ -102,6 +127,6 @@ export async function startSchedules(opts: { boss: PgBoss; db: Db; log: (message
   }
   // A job taken out of the list stops being scheduled, rather than filling a queue nobody works.
   for (const schedule of await boss.getSchedules()) {
-    if (!SCHEDULED_JOBS.some((job) => job.queue === schedule.name)) await boss.unschedule(schedule.name, schedule.key);
+    if (!jobs.some((job) => job.queue === schedule.name)) await boss.unschedule(schedule.name, schedule.key);
   }
 }

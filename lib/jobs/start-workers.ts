@@ -87,7 +87,14 @@ export async function startWorkers(opts: {
   );
 
   // Nightly and hourly upkeep (facts refresh, audit chain, register prune) runs on pg-boss schedules.
-  await startSchedules({ boss, db, log });
+  await startSchedules({
+    boss,
+    db,
+    log,
+    settings: { retentionHour: config.jobs.retentionHour },
+    suppressionKey: config.suppressionKey,
+    publicUrl: config.publicUrl,
+  });
 
   let running = false;
   const tick = async () => {

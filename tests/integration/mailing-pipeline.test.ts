@@ -33,7 +33,14 @@ const config = (lease = 30) => ({
   linkKeys: KEYS,
   suppressionKey: SUPPRESSION_KEY,
   mail: { transport: "resend" as const, from: FROM, apiKey: "re_test_key", baseUrl: fake.url },
-  jobs: { inProcess: true, concurrency: 4, leaseSeconds: lease, sendRatePerSecond: 0, naiveRender: false },
+  jobs: {
+    inProcess: true,
+    concurrency: 4,
+    leaseSeconds: lease,
+    sendRatePerSecond: 0,
+    naiveRender: false,
+    retentionHour: 4,
+  },
 });
 const transport = () =>
   createTransport({ config: config().mail, db: t.db, retry: { sleep: async () => {}, random: () => 1 } });

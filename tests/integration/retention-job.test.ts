@@ -4,6 +4,7 @@
 // privacy request), a legal hold keeps its contact, and the run is counted without names.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { notifyAccountManagers } from "@/lib/retention/notify-account-managers";
 import { runRetention, type DueContact } from "@/lib/retention/run-retention";
 import { retentionHash } from "@/lib/retention/retention-hash";
 import { seedDemo } from "@/prisma/seed-demo";
@@ -41,6 +42,20 @@ describe("retention job (frozen clock, demo register)", () => {
     expect(
       forecast.every((f) => f.deleteBy.toISOString().startsWith("2026-12-24") && f.reason === "relationship_ended"),
     ).toBe(true);
+  });
+
+  it("tells the former customer's account manager once, 30 days ahead, in one mail listing the three", async () => {
+    const publicUrl = "https://prefs.example.com";
+    expect(await notifyAccountManagers({ db: t.db, now: oneMonthLater, publicUrl })).toBe(1);
+    const karin = await t.db.staffUser.findUniqueOrThrow({ where: { id: "demo_staff_am1" } });
+    const mail = await t.db.queuedMail.findMany({ where: { to: { has: karin.email } } });
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.subject).toBe("3 kontakter hos dina organisationer ska raderas snart");
+    for (const id of FORMER) expect(mail[0]!.text).toContain(`${publicUrl}/staff/contacts/${id}`);
+    expect(mail[0]!.text).toContain("raderas 2026-12-24");
+    // Told once per deletion date.
+    expect(await notifyAccountManagers({ db: t.db, now: oneMonthLater, publicUrl })).toBe(0);
+    await t.db.queuedMail.deleteMany({ where: { to: { has: karin.email } } });
   });
 
   it("a dry run names what it would delete and why, and deletes nothing", async () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBoss, type BossTarget } from "@/lib/jobs/boss";
 import { FINISHED_JOB_KEEP_SECONDS } from "@/lib/jobs/queues";
-import { SCHEDULED_JOBS, SCHEDULE_TIME_ZONE } from "@/lib/jobs/schedules";
+import { scheduledJobs, SCHEDULE_TIME_ZONE } from "@/lib/jobs/schedules";
 import { startWorkers } from "@/lib/jobs/start-workers";
 import { createTransport } from "@/lib/mail/create-transport";
 import { WEBHOOK_EVENT_KEEP_MS } from "@/lib/maintenance/prune-rules";
@@ -15,6 +15,8 @@ beforeAll(async () => {
   t = await createTestDb();
 });
 afterAll(async () => t?.close());
+
+const JOBS = scheduledJobs({ retentionHour: 4 });
 
 const waitFor = async (check: () => boolean | Promise<boolean>, ms = 30_000) => {
   const until = Date.now() + ms;
@@ -30,7 +32,14 @@ const config = {
   linkKeys: [{ id: "t1", secret: "s".repeat(40) }],
   suppressionKey: "k".repeat(40),
   mail,
-  jobs: { inProcess: true, concurrency: 2, leaseSeconds: 30, sendRatePerSecond: 0, naiveRender: false },
+  jobs: {
+    inProcess: true,
+    concurrency: 2,
+    leaseSeconds: 30,
+    sendRatePerSecond: 0,
+    naiveRender: false,
+    retentionHour: 4,
+  },
 };
 
 describe("scheduled jobs", () => {
@@ -55,18 +64,24 @@ describe("scheduled jobs", () => {
     });
     try {
       await waitFor(() =>
-        ["segment facts:", "audit chain:", "register prune:"].every((p) => lines.some((l) => l.startsWith(p))),
+        ["segment facts:", "audit chain:", "register prune:", "retention:"].every((p) =>
+          lines.some((l) => l.startsWith(p)),
+        ),
       );
       expect(lines).toContain("segment facts: 0 contacts whose roles started or ended recomputed");
       expect(lines).toContain("audit chain: 0 entries intact");
       expect(lines.find((l) => l.startsWith("register prune:"))).toBe("register prune: WebhookEvent 1 deleted");
+      expect(lines).toContain(
+        "retention: 0 contacts checked, 0 deleted, 0 held; 0 account managers told of contacts due within 30 days",
+      );
+      expect(JOBS.find((j) => j.queue === "retention")?.cron).toBe("30 4 * * *");
       expect(await t.db.webhookEvent.findUnique({ where: { id: stale } })).toBeNull();
 
       const schedules = await boss.getSchedules();
       expect(schedules.map((s) => ({ name: s.name, cron: s.cron, timezone: s.timezone })).sort(byName)).toEqual(
-        SCHEDULED_JOBS.map((j) => ({ name: j.queue, cron: j.cron, timezone: "Europe/Stockholm" })).sort(byName),
+        JOBS.map((j) => ({ name: j.queue, cron: j.cron, timezone: "Europe/Stockholm" })).sort(byName),
       );
-      for (const job of SCHEDULED_JOBS) {
+      for (const job of JOBS) {
         expect(await boss.getQueue(job.queue)).toMatchObject({
           policy: "exclusive",
           deleteAfterSeconds: FINISHED_JOB_KEEP_SECONDS,
@@ -81,7 +96,7 @@ describe("scheduled jobs", () => {
     // A pg-boss that works no queue, so what is sent stays queued.
     const boss = await startBoss(t.target as BossTarget, { superviseIntervalSeconds: 1 });
     try {
-      const queue = SCHEDULED_JOBS[0]!.queue;
+      const queue = JOBS[0]!.queue;
       const first = await boss.send(queue, null, { singletonKey: "run" });
       const second = await boss.send(queue, null, { singletonKey: "run" });
       expect(first).toEqual(expect.any(String));
