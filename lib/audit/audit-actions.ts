@@ -67,6 +67,9 @@ export const AUDIT_ACTIONS = [
   "audit.exported",
   // The record of processing activities (Art. 30), taken out as a file
   "records.exported",
+  // Legal holds that keep contacts from the retention job (lib/retention)
+  "legalHold.placed",
+  "legalHold.released",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -82,6 +82,9 @@ export const AUDIT_FIELDS = [
   "active",
   "userId",
   "revokedAt",
+  // Legal holds
+  "endsOn",
+  "releasedAt",
   // The audit trail's own filters (an export names the ones it was made with)
   "person",
   "subjectType",

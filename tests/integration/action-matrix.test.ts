@@ -206,6 +206,17 @@ const MATRIX: Record<string, [own: Role[], foreign: Role[]]> = {
     [A, P, S],
     [A, P, S],
   ],
+  // Legal holds (the Retention page): own = on a contact of the caller's organisation (an account manager's own
+  // contact, or one of Nordlys'), foreign = of another's; and a hold placed by the caller vs by another. The privacy
+  // officer and admins only, whatever the contact.
+  "retention/actions.ts#placeHold": [
+    [A, P],
+    [A, P],
+  ],
+  "retention/actions.ts#releaseHold": [
+    [A, P],
+    [A, P],
+  ],
   // API keys: own = created by the caller, foreign = by another admin.
   "api-keys/actions.ts#createKey": [[A], [A]],
   "api-keys/actions.ts#revokeKey": [[A], [A]],
@@ -682,6 +693,32 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
           }),
         ),
       tookEffect: async () => (await t.db.privacyRequest.count({ where: { subjectRef: reference } })) === 1,
+    };
+  },
+  "retention/actions.ts#placeHold": async ({ target }) => {
+    const contact = await makeContact(t.db, { organisationId: target === "own" ? w.nordlys : w.kvarnby });
+    const endsOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const { placeHold } = await import("@/app/staff/retention/actions");
+    return {
+      run: () =>
+        placeHold(IDLE, form({ target: "contact", email: contact.email, reason: "Dispute D-1", endsOn, uiLang: "en" })),
+      tookEffect: async () => (await t.db.legalHold.count({ where: { contactId: contact.id } })) === 1,
+    };
+  },
+  "retention/actions.ts#releaseHold": async ({ callerId, target }) => {
+    const contact = await makeContact(t.db, { organisationId: w.nordlys });
+    const hold = await t.db.legalHold.create({
+      data: {
+        contactId: contact.id,
+        reason: "Audit A-1",
+        endsOn: new Date(Date.now() + 30 * 86_400_000),
+        createdById: target === "own" ? callerId : otherStaff(callerId),
+      },
+    });
+    const { releaseHold } = await import("@/app/staff/retention/actions");
+    return {
+      run: () => releaseHold(form({ id: hold.id, uiLang: "en" })),
+      tookEffect: async () => (await t.db.legalHold.findUniqueOrThrow({ where: { id: hold.id } })).releasedAt !== null,
     };
   },
   "api-keys/actions.ts#createKey": async () => {

@@ -91,3 +91,11 @@ export const API_KEY_TEXTS = {
   errorFallback: "accountability.apiKeys.invalid",
   forbidden: "accountability.apiKeys.forbidden",
 } satisfies Partial<RefusalTexts>;
+
+/** Placing a legal hold (the Retention page). */
+export const RETENTION_TEXTS = {
+  invalid: "accountability.retention.invalid",
+  errors: "accountability.retention.errors",
+  errorFallback: "accountability.retention.invalid",
+  forbidden: "accountability.retention.forbidden",
+} satisfies Partial<RefusalTexts>;
