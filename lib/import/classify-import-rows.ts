@@ -8,6 +8,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import type { SuppressionMatch } from "@/lib/suppression/find-suppression";
 import { decideAdmission } from "@/lib/suppression/check-address-admission";
 import { hashAddress } from "@/lib/suppression/hash-address";
+import { retentionHash } from "@/lib/retention/retention-hash";
 import { findImportOrganisations, orgKey } from "./find-import-organisations";
 import type { ImportOptions } from "./import-options";
 import type { ImportRecord, RowError } from "./read-import-row";
@@ -25,6 +26,12 @@ export type PreviewRow = {
    * earlier opt-out or complaint carries over to the new contact.
    */
   suppression?: { matches: SuppressionMatch[]; overridden: boolean; optedOut?: boolean };
+  /**
+   * A new contact whose address the retention job deleted (the day, YYYY-MM-DD): not refused, since the policy lets
+   * us register people again when we meet under new circumstances, but shown in the preview so an old file is not
+   * re-imported unnoticed (lib/retention/retention-hash.ts).
+   */
+  retentionDeletedOn?: string;
 };
 
 const CHUNK = 5000;
@@ -71,6 +78,19 @@ export async function classifyImportRows(opts: {
       list.push({ reason: s.reason, scope: s.scope, since: s.createdAt });
       suppressed.set(email, list);
     }
+  }
+
+  const tombstoneHashes = new Map<string, string>(
+    emails.filter((e) => !existing.has(e)).map((e) => [retentionHash(e, opts.suppressionKey), e]),
+  );
+  const retentionDeleted = new Map<string, string>();
+  const tombstoneList = [...tombstoneHashes.keys()];
+  for (let i = 0; i < tombstoneList.length; i += CHUNK) {
+    const found = await opts.db.retentionTombstone.findMany({
+      where: { addressHash: { in: tombstoneList.slice(i, i + CHUNK) } },
+    });
+    for (const f of found)
+      retentionDeleted.set(tombstoneHashes.get(f.addressHash)!, f.deletedOn.toISOString().slice(0, 10));
   }
 
   // The same rules as one contact at a time (lib/access): which existing contacts the importer may change, and
@@ -124,7 +144,8 @@ export async function classifyImportRows(opts: {
     if (admission.overridden)
       row = { ...row, suppression: { matches: admission.matches, overridden: true, optedOut: admission.optedOut } };
     if (!record.name) return { ...row, status: "invalid", errors: [{ field: "name", code: "name_required" }] };
-    return row;
+    const deletedOn = retentionDeleted.get(record.email);
+    return deletedOn ? { ...row, retentionDeletedOn: deletedOn } : row;
   });
 }
 

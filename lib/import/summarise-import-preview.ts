@@ -20,6 +20,8 @@ export type ImportPreviewSummary = {
   rejected: { rowNumber: number; errors: RowError[] }[];
   /** Suppressed addresses: refused, or named in the override and admitted (those also count as create). */
   suppressed: ({ rowNumber: number; email: string; overridden: boolean } & Required<Pick<PreviewRow, "suppression">>)[];
+  /** New contacts the retention job deleted before: created if imported, shown so that is a decision. */
+  reregistered: { total: number; rows: { rowNumber: number; email: string; deletedOn: string }[] };
 };
 
 /** A row refused because its address is suppressed, as opposed to one refused for its own content. */
@@ -71,6 +73,14 @@ export async function summariseImportPreview(opts: {
     }),
     skip: first(skips).map((r) => ({ rowNumber: r.rowNumber, email: r.record!.email })),
     rejected: first(rejected).map((r) => ({ rowNumber: r.rowNumber, errors: r.errors })),
+    reregistered: {
+      total: creates.filter((r) => r.retentionDeletedOn).length,
+      rows: first(creates.filter((r) => r.retentionDeletedOn)).map((r) => ({
+        rowNumber: r.rowNumber,
+        email: r.record!.email,
+        deletedOn: r.retentionDeletedOn!,
+      })),
+    },
     suppressed: first(suppressed).map((r) => ({
       rowNumber: r.rowNumber,
       email: r.record!.email,

@@ -4,6 +4,7 @@
 // privacy request), a legal hold keeps its contact, and the run is counted without names.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { classifyImportRows } from "@/lib/import/classify-import-rows";
 import { notifyAccountManagers } from "@/lib/retention/notify-account-managers";
 import { runRetention, type DueContact } from "@/lib/retention/run-retention";
 import { retentionHash } from "@/lib/retention/retention-hash";
@@ -110,6 +111,36 @@ describe("retention job (frozen clock, demo register)", () => {
     expect(runRow.finishedAt).not.toBeNull();
     // The held contact stays on the forecast as overdue.
     expect((await t.db.retentionForecast.findMany()).map((f) => f.contactId)).toContain("demo_contact_14");
+  });
+
+  it("does not refuse registering a retention-deleted person again, but the import preview names them", async () => {
+    const email = formerEmails.get("demo_contact_12")!;
+    const record = {
+      email,
+      name: "Erik Again",
+      phone: null,
+      jobTitle: null,
+      language: null,
+      organisationName: null,
+      orgNumber: null,
+      roleType: null,
+      category: null,
+    };
+    const [row] = await classifyImportRows({
+      db: t.db,
+      rows: [{ rowNumber: 2, status: "create", record, errors: [] }],
+      options: {
+        category: "PROSPECT",
+        sourceType: "MET_AT_EVENT",
+        sourceDetail: "Cloud Summit 2027",
+        duplicates: "skip",
+        defaultLanguage: "sv",
+      },
+      suppressionKey: TEST_SUPPRESSION_KEY,
+      staff: { id: "demo_staff_privacy", role: "PRIVACY_OFFICER" },
+    });
+    expect(row).toMatchObject({ status: "create", errors: [], retentionDeletedOn: "2026-12-25" });
+    expect(row!.suppression).toBeUndefined();
   });
 
   it("deletes the held contact once the hold is released", async () => {

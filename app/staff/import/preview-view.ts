@@ -24,8 +24,9 @@ export function rowIssues(t: Translator, texts: Texts, list: RejectedRow[]): Row
 export function previewView(t: Translator, texts: Texts, s: ImportPreviewSummary) {
   const from = (value: string, source: ValueFrom) =>
     t(source === "file" ? "staffImport.fromFile" : "staffImport.fromDefault", { value });
-  const col = (k: "row" | "email" | "name" | "category" | "language" | "changes" | "reason" | "outcome") =>
-    t(`staffImport.columns.${k}`);
+  const col = (
+    k: "row" | "email" | "name" | "category" | "language" | "changes" | "reason" | "outcome" | "deletedOn",
+  ) => t(`staffImport.columns.${k}`);
   const shown = (list: unknown[], total: number) =>
     total > list.length ? t("staffImport.shown", { shown: list.length, total }) : undefined;
   const heading = (kind: keyof typeof s.counts | "blocked", count: number) =>
@@ -81,6 +82,13 @@ export function previewView(t: Translator, texts: Texts, s: ImportPreviewSummary
           t(r.overridden ? "staffImport.suppressedOverridden" : "staffImport.suppressedRefused"),
         ],
       })),
+    },
+    {
+      id: "preview-reregistered",
+      heading: t("staffImport.sections.reregistered", { count: s.reregistered.total }),
+      shown: shown(s.reregistered.rows, s.reregistered.total),
+      heads: [col("row"), col("email"), col("deletedOn")],
+      rows: s.reregistered.rows.map((r) => ({ row: r.rowNumber, cells: [r.email, r.deletedOn] })),
     },
   ];
   return {
