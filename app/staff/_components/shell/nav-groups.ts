@@ -37,6 +37,7 @@ export function navGroups(staff: CurrentStaff, t: Translator): NavGroup[] {
         { href: "/staff/audit", permission: "audit.read", label: t("accountability.audit.heading") },
         { href: "/staff/policy", permission: "policy.read", label: t("accountability.policy.heading") },
         { href: "/staff/records", permission: "records.read", label: t("accountability.records.heading") },
+        { href: "/staff/incidents", permission: "incidents.manage", label: t("accountability.incidents.title") },
       ],
     },
     {
