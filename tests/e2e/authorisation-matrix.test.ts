@@ -36,6 +36,8 @@ const MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/policy", [A, P]],
   ["/staff/policy/preview", [A, P]],
   ["/staff/records", [A, P]],
+  ["/staff/incidents", [A, P]],
+  ["/staff/incidents/new", [A, P]],
   ["/staff/api-keys", [A]],
   ["/staff/users", [A]],
   ["/staff/topics", [A, P, K]],

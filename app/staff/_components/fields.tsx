@@ -106,12 +106,7 @@ export function CheckboxGroupField(props: Common & { options: { value: string; l
   const error = props.state.fieldErrors[props.name];
   const ticked = new Set(valueOf(props).split(",").filter(Boolean));
   return (
-    <fieldset
-      className="field"
-      id={id}
-      aria-describedby={describe(id, props.hint, error)}
-      key={[...ticked].join(",")}
-    >
+    <fieldset className="field" id={id} aria-describedby={describe(id, props.hint, error)} key={[...ticked].join(",")}>
       <legend className="field__label">{props.label}</legend>
       {props.hint ? (
         <p id={`${id}-hint`} className="field__hint">
