@@ -777,8 +777,7 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
     const notifiedAt = toStockholmLocalTime(new Date(Date.now() - 60_000));
     return {
       run: () => recordNotifiedAction(IDLE, form({ id, notifiedAt, reference: "IMY-1", uiLang: "en" })),
-      tookEffect: async () =>
-        (await t.db.incident.findUniqueOrThrow({ where: { id } })).authorityStatus === "NOTIFIED",
+      tookEffect: async () => (await t.db.incident.findUniqueOrThrow({ where: { id } })).authorityStatus === "NOTIFIED",
     };
   },
   "incidents/[id]/actions.ts#recordNotNotifiedAction": async ({ callerId, target }) => {
