@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
 import { auditActionTexts } from "@/lib/i18n/audit-action-texts";
 import { describeAuditAction } from "@/lib/audit/describe-audit-action";
+import { describeAuthorityClock } from "@/lib/incidents/describe-authority-clock";
 import { dateTime, day } from "@/app/staff/_components/format";
 import { BarTable } from "@/app/staff/_components/bar-table";
 import { DataTable } from "@/app/staff/_components/kit/data-table";
@@ -36,6 +37,29 @@ export default async function StaffHomePage() {
       <div className="page-header">
         <h1 id="staff-home-heading">{t("staff.dashboard.heading")}</h1>
       </div>
+
+      {board.incidents ? (
+        <section aria-labelledby="dash-incidents" className="panel">
+          <h2 id="dash-incidents">{t("accountability.incidents.dashboard.heading")}</h2>
+          {board.incidents.length === 0 ? (
+            <p>{t("accountability.incidents.dashboard.none")}</p>
+          ) : (
+            <ul data-testid="dashboard-incidents">
+              {board.incidents.map((i) => (
+                <li key={i.id}>
+                  <Link href={`/staff/incidents/${i.id}`}>{i.reference}</Link> {i.title}:{" "}
+                  <span className={i.clock.state === "overdue" ? "badge badge--danger" : undefined}>
+                    {describeAuthorityClock(t, i.clock, dateTime)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <Link href="/staff/incidents">{t("accountability.incidents.dashboard.all")}</Link>
+          </p>
+        </section>
+      ) : null}
 
       {board.privacy ? (
         <section aria-labelledby="dash-privacy" className="panel">

@@ -40,6 +40,13 @@ export const AUDIT_ACTIONS = [
   "privacy_request.extended",
   "privacy_request.completed",
   "privacy_request.replied",
+  // Personal data incidents (Art. 33/34)
+  "incident.recorded",
+  "incident.updated",
+  "incident.contacts_added",
+  "incident.authority_notified",
+  "incident.authority_not_notified",
+  "incident.closed",
   // Marketing
   "topic.created",
   "topic.updated",

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   "policy.read",
   /** Read and export the record of processing activities (Art. 30) generated from the policy file (/staff/records). */
   "records.read",
+  /** Record and handle personal data incidents (Art. 33/34): the register, its 72-hour clock, notifications. */
+  "incidents.manage",
   "staff.manage",
   "config.manage",
   "apiKeys.manage",

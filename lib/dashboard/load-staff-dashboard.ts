@@ -14,6 +14,7 @@ import { effectiveDueAt } from "@/lib/privacy-requests/due-date";
 import { verifyAuditChainTail, type ChainTailVerdict } from "@/lib/audit/verify-audit-chain-tail";
 import { registerFigures } from "@/lib/db/register-figures";
 import { countOpenRequests, openRequestsDueFirst, type DueBucket } from "@/lib/privacy-requests/open-request-figures";
+import { listIncidents, type IncidentSummary } from "@/lib/incidents/list-incidents";
 import { countAudienceByTopic, type TopicAudience } from "./count-audience-by-topic";
 import { countOptOutsByWeek, type OptOutWeek } from "./count-opt-outs-by-week";
 
@@ -56,6 +57,8 @@ export type StaffDashboard = {
     endedRoles: { contactId: string; contactName: string; organisation: string; type: RoleType; endsOn: Date }[];
     selfServiceChanges: { contactId: string; contactName: string; action: string; at: Date }[];
   };
+  /** Open incidents with the authority's 72-hour clock (incidents.manage). */
+  incidents: null | IncidentSummary[];
   admin: null | {
     staffByRole: { role: StaffRole; count: number }[];
     activeApiKeys: number;
@@ -214,11 +217,12 @@ export async function loadStaffDashboard(opts: {
 }): Promise<StaffDashboard> {
   const { db, staff } = opts;
   const now = opts.now ?? new Date();
-  const [privacy, marketing, accountManager, admin] = await Promise.all([
+  const [privacy, marketing, accountManager, admin, incidents] = await Promise.all([
     can(staff, "privacyRequests.read") ? loadPrivacy(db, staff, now) : null,
     can(staff, "mailings.send") ? loadMarketing(db, staff, now) : null,
     staff.role === "ACCOUNT_MANAGER" ? loadAccountManager(db, staff, now) : null,
     can(staff, "staff.manage") ? loadAdmin(db) : null,
+    can(staff, "incidents.manage") ? listIncidents({ db, now, openOnly: true }) : null,
   ]);
-  return { privacy, marketing, accountManager, admin };
+  return { privacy, marketing, accountManager, admin, incidents };
 }

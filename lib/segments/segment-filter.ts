@@ -26,6 +26,8 @@ export const segmentFilterSchema = z
     createdTo: day.optional(),
     lastActivityFrom: day.optional(),
     lastActivityTo: day.optional(),
+    /** Contacts an incident concerns (Art. 34's notification of the people, lib/incidents). */
+    incidentId: z.string().trim().min(1).max(64).optional(),
   })
   .strict();
 

@@ -100,6 +100,12 @@ function columnConditions(filter: SegmentFilter, source: SegmentSource): Prisma.
       AND ts."topicId" = ANY(${[...filter.topicIds]}::text[]) AND ts."state" = 'SUBSCRIBED')`);
   }
 
+  if (filter.incidentId) {
+    const id = source === "facts" ? Prisma.sql`c."contactId"` : Prisma.sql`c."id"`;
+    push(Prisma.sql`EXISTS (SELECT 1 FROM "IncidentContact" ic WHERE ic."contactId" = ${id}
+      AND ic."incidentId" = ${filter.incidentId})`);
+  }
+
   return parts;
 }
 

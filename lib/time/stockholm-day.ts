@@ -23,3 +23,29 @@ export function stockholmDayEnd(day: string): Date {
   const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return stockholmDayStart(next);
 }
+
+/**
+ * The instant of a Stockholm wall-clock time as a datetime-local input sends it (YYYY-MM-DDTHH:mm), or null when the
+ * text is not one. In the hour the clocks go back the earlier instant is taken.
+ */
+export function stockholmLocalTime(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const asUtc = Date.parse(`${value}:00Z`);
+  if (Number.isNaN(asUtc)) return null;
+  const guess = new Date(asUtc - offsetMinutes(new Date(asUtc)) * 60_000);
+  return new Date(asUtc - offsetMinutes(guess) * 60_000);
+}
+
+const localFormat = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: STOCKHOLM,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** An instant as a datetime-local input's value in Stockholm time (the inverse of stockholmLocalTime). */
+export function toStockholmLocalTime(at: Date): string {
+  return localFormat.format(at).replace(" ", "T");
+}

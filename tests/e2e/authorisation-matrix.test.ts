@@ -37,6 +37,8 @@ const MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/policy/preview", [A, P]],
   ["/staff/records", [A, P]],
   ["/staff/retention", [A, P]],
+  ["/staff/incidents", [A, P]],
+  ["/staff/incidents/new", [A, P]],
   ["/staff/api-keys", [A]],
   ["/staff/users", [A]],
   ["/staff/topics", [A, P, K]],

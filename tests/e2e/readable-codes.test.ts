@@ -34,6 +34,8 @@ const STAFF_PAGES = [
   "/staff/privacy-requests/new",
   "/staff/audit",
   "/staff/records",
+  "/staff/incidents",
+  "/staff/incidents/new",
   "/staff/api-keys",
   "/staff/users",
   "/staff/topics",

@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { toStockholmLocalTime } from "@/lib/time/stockholm-day";
 import { createTestDb, type TestDb } from "../support/db";
 import {
   makeContact,
@@ -217,6 +218,31 @@ const MATRIX: Record<string, [own: Role[], foreign: Role[]]> = {
     [A, P],
     [A, P],
   ],
+  // Incidents (Art. 33/34), privacy officers and admins: own = recorded by the caller, foreign = by someone else.
+  "incidents/new/actions.ts#recordIncidentAction": [
+    [A, P],
+    [A, P],
+  ],
+  "incidents/[id]/actions.ts#updateIncidentAction": [
+    [A, P],
+    [A, P],
+  ],
+  "incidents/[id]/actions.ts#addAffectedAction": [
+    [A, P],
+    [A, P],
+  ],
+  "incidents/[id]/actions.ts#recordNotifiedAction": [
+    [A, P],
+    [A, P],
+  ],
+  "incidents/[id]/actions.ts#recordNotNotifiedAction": [
+    [A, P],
+    [A, P],
+  ],
+  "incidents/[id]/actions.ts#closeIncidentAction": [
+    [A, P],
+    [A, P],
+  ],
   // API keys: own = created by the caller, foreign = by another admin.
   "api-keys/actions.ts#createKey": [[A], [A]],
   "api-keys/actions.ts#revokeKey": [[A], [A]],
@@ -247,6 +273,41 @@ const form = (fields: Record<string, string | string[]>) => {
 const IDLE = { status: "idle", message: "", fieldErrors: {}, values: {} } as const;
 const orgOf = (target: Target) => (target === "own" ? w.nordlys : w.kvarnby);
 const otherStaff = (callerId: string) => (callerId === w.callers.ADMIN ? w.callers.PRIVACY_OFFICER : w.callers.ADMIN);
+
+/** What the incident forms post for a description, discovered an hour ago. */
+const incidentForm = () => ({
+  title: `mx incident ${unique()}`,
+  discoveredAt: toStockholmLocalTime(new Date(Date.now() - 3_600_000)),
+  occurredAt: "",
+  description: "A laptop was stolen.",
+  dataCategories: ["identity", "contact_details"],
+  peopleCategories: ["CUSTOMER_CONTACT"],
+  consequences: "Phishing.",
+  measures: "Sessions revoked.",
+  risk: "RISK",
+});
+
+async function newIncident(createdById: string, authorityStatus: "PENDING" | "NOT_NOTIFIED" = "PENDING") {
+  const n = unique();
+  const { id } = await t.db.incident.create({
+    data: {
+      reference: `INC-MX-${n}`,
+      title: `mx ${n}`,
+      discoveredAt: new Date(Date.now() - 3_600_000),
+      description: "A laptop was stolen.",
+      dataCategories: ["identity"],
+      peopleCategories: ["CUSTOMER_CONTACT"],
+      consequences: "Phishing.",
+      measures: "Sessions revoked.",
+      risk: "RISK",
+      authorityStatus,
+      notNotifiedReason: authorityStatus === "NOT_NOTIFIED" ? "No risk." : null,
+      createdById,
+    },
+    select: { id: true },
+  });
+  return id;
+}
 
 async function newContact(target: Target | "none", extra: { roleEnded?: boolean } = {}) {
   const id = `mx_c_${unique()}`;
@@ -719,6 +780,58 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
     return {
       run: () => releaseHold(form({ id: hold.id, uiLang: "en" })),
       tookEffect: async () => (await t.db.legalHold.findUniqueOrThrow({ where: { id: hold.id } })).releasedAt !== null,
+    };
+  },
+  "incidents/new/actions.ts#recordIncidentAction": async () => {
+    const title = `mx incident ${unique()}`;
+    const { recordIncidentAction } = await import("@/app/staff/incidents/new/actions");
+    return {
+      run: () => recordIncidentAction(IDLE, form({ ...incidentForm(), title, uiLang: "en" })),
+      tookEffect: async () => (await t.db.incident.count({ where: { title } })) === 1,
+    };
+  },
+  "incidents/[id]/actions.ts#updateIncidentAction": async ({ callerId, target }) => {
+    const id = await newIncident(target === "own" ? callerId : otherStaff(callerId));
+    const { updateIncidentAction } = await import("@/app/staff/incidents/[id]/actions");
+    const fields = { ...incidentForm(), risk: "HIGH_RISK", peopleStatus: "PLANNED", peopleNotifiedAt: "", note: "" };
+    return {
+      run: () => updateIncidentAction(IDLE, form({ ...fields, id, uiLang: "en" })),
+      tookEffect: async () => (await t.db.incident.findUniqueOrThrow({ where: { id } })).risk === "HIGH_RISK",
+    };
+  },
+  "incidents/[id]/actions.ts#addAffectedAction": async ({ callerId, target }) => {
+    const id = await newIncident(target === "own" ? callerId : otherStaff(callerId));
+    const person = await makeContact(t.db);
+    const { addAffectedAction } = await import("@/app/staff/incidents/[id]/actions");
+    return {
+      run: () => addAffectedAction(IDLE, form({ id, by: "list", addresses: person.email, uiLang: "en" })),
+      tookEffect: async () => (await t.db.incidentContact.count({ where: { incidentId: id } })) === 1,
+    };
+  },
+  "incidents/[id]/actions.ts#recordNotifiedAction": async ({ callerId, target }) => {
+    const id = await newIncident(target === "own" ? callerId : otherStaff(callerId));
+    const { recordNotifiedAction } = await import("@/app/staff/incidents/[id]/actions");
+    const notifiedAt = toStockholmLocalTime(new Date(Date.now() - 60_000));
+    return {
+      run: () => recordNotifiedAction(IDLE, form({ id, notifiedAt, reference: "IMY-1", uiLang: "en" })),
+      tookEffect: async () => (await t.db.incident.findUniqueOrThrow({ where: { id } })).authorityStatus === "NOTIFIED",
+    };
+  },
+  "incidents/[id]/actions.ts#recordNotNotifiedAction": async ({ callerId, target }) => {
+    const id = await newIncident(target === "own" ? callerId : otherStaff(callerId));
+    const { recordNotNotifiedAction } = await import("@/app/staff/incidents/[id]/actions");
+    return {
+      run: () => recordNotNotifiedAction(IDLE, form({ id, reason: "Encrypted; no risk to people.", uiLang: "en" })),
+      tookEffect: async () =>
+        (await t.db.incident.findUniqueOrThrow({ where: { id } })).authorityStatus === "NOT_NOTIFIED",
+    };
+  },
+  "incidents/[id]/actions.ts#closeIncidentAction": async ({ callerId, target }) => {
+    const id = await newIncident(target === "own" ? callerId : otherStaff(callerId), "NOT_NOTIFIED");
+    const { closeIncidentAction } = await import("@/app/staff/incidents/[id]/actions");
+    return {
+      run: () => closeIncidentAction(IDLE, form({ id, note: "", uiLang: "en" })),
+      tookEffect: async () => (await t.db.incident.findUniqueOrThrow({ where: { id } })).closedAt !== null,
     };
   },
   "api-keys/actions.ts#createKey": async () => {

@@ -31,6 +31,7 @@ const EXPECTED: Record<Permission, string> = {
   "retention.manage": "AP___",
   "policy.read": "AP___",
   "records.read": "AP___",
+  "incidents.manage": "AP___",
   "staff.manage": "A____",
   "config.manage": "A____",
   "apiKeys.manage": "A____",

@@ -43,7 +43,7 @@ function Frame(props: Common & { id: string; error?: string; children: React.Rea
 
 export function TextField(
   props: Common & {
-    type?: "text" | "email" | "tel" | "date";
+    type?: "text" | "email" | "tel" | "date" | "datetime-local";
     autoComplete?: string;
     textarea?: boolean;
     rows?: number;
@@ -94,6 +94,45 @@ export function SelectField(props: Common & { options: { value: string; label: s
         ))}
       </select>
     </Frame>
+  );
+}
+
+/**
+ * A group of checkboxes for a list field: a fieldset whose legend is the label, the error after the boxes. The state
+ * carries the ticked values joined with commas (FormState values are strings).
+ */
+export function CheckboxGroupField(props: Common & { options: { value: string; label: string }[] }) {
+  const id = props.id ?? `f-${props.name}`;
+  const error = props.state.fieldErrors[props.name];
+  const ticked = new Set(valueOf(props).split(",").filter(Boolean));
+  return (
+    <fieldset className="field" id={id} aria-describedby={describe(id, props.hint, error)} key={[...ticked].join(",")}>
+      <legend className="field__label">{props.label}</legend>
+      {props.hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.options.map((o) => (
+        <div key={o.value}>
+          <label>
+            <input
+              type="checkbox"
+              name={props.name}
+              value={o.value}
+              defaultChecked={ticked.has(o.value)}
+              aria-invalid={error ? true : undefined}
+            />{" "}
+            {o.label}
+          </label>
+        </div>
+      ))}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
 

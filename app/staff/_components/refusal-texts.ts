@@ -84,6 +84,16 @@ export const PRIVACY_REQUEST_TEXTS = {
   conflicts: "accountability.requests.errors",
 } satisfies Partial<RefusalTexts>;
 
+/** An incident's forms (record, update, affected contacts, authority, close). */
+export const INCIDENT_TEXTS = {
+  invalid: "accountability.incidents.form.invalid",
+  errors: "accountability.incidents.errors",
+  errorFallback: "accountability.incidents.errorFallback",
+  forbidden: "accountability.incidents.form.forbidden",
+  notFound: "accountability.incidents.errors.not_found",
+  conflicts: "accountability.incidents.errors",
+} satisfies Partial<RefusalTexts>;
+
 /** Creating an API key. */
 export const API_KEY_TEXTS = {
   invalid: "accountability.apiKeys.invalid",

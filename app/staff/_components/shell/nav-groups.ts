@@ -38,6 +38,7 @@ export function navGroups(staff: CurrentStaff, t: Translator): NavGroup[] {
         { href: "/staff/policy", permission: "policy.read", label: t("accountability.policy.heading") },
         { href: "/staff/records", permission: "records.read", label: t("accountability.records.heading") },
         { href: "/staff/retention", permission: "retention.manage", label: t("accountability.retention.heading") },
+        { href: "/staff/incidents", permission: "incidents.manage", label: t("accountability.incidents.title") },
       ],
     },
     {
