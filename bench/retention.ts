@@ -14,8 +14,10 @@
 //     mailing's reads (a real mailing through the worker is not wired in here; see bench/README.md).
 // Both are measured for --baseline seconds before the job, then during it. The database is dropped at the end unless
 // --keep is given.
-import { parseArgs } from "node:util";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { parseArgs } from "node:util";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { createDb, type Db } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
@@ -26,8 +28,6 @@ import { runRetention } from "@/lib/retention/run-retention";
 import { countSegment } from "@/lib/segments/count-segment";
 import { segmentFilterSchema } from "@/lib/segments/segment-filter";
 import { signLinkToken } from "@/lib/tokens/link-token";
-import { seedDemo } from "@/prisma/seed-demo";
-import { seedBulk } from "@/prisma/seed-bulk/seed-bulk";
 import { markDue } from "./support/retention-register";
 
 const { values: args } = parseArgs({
@@ -38,8 +38,11 @@ const { values: args } = parseArgs({
     batch: { type: "string", default: "1000" },
     baseline: { type: "string", default: "20" },
     keep: { type: "boolean", default: false },
+    /** Load and mark the register, print its figures and stop (implies --keep): for EXPLAIN and the like. */
+    "load-only": { type: "boolean", default: false },
   },
 });
+const ROOT = path.resolve(import.meta.dirname, "..");
 const DUE = Number(args.due);
 const KEPT = Number(args.kept);
 const SECRET = randomBytes(32).toString("base64url");
@@ -120,16 +123,18 @@ async function main() {
     // 1. The register (not the figure).
     const loadStarted = performance.now();
     await applyMigrations(target);
-    await seedDemo({ db: job.db, suppressionKey: SECRET, now });
-    const seeded = await seedBulk(raw, {
-      total: DUE + KEPT,
-      suppressionKey: SECRET,
-      now,
-      onProgress: (phase, done, of) =>
-        process.stdout.write(`\r  load ${phase}: ${n(done)} / ${n(of)}, ${s(performance.now() - loadStarted)}   `),
-    });
+    // The bulk seed in its own process (the demo data first, as `npm run db:seed:bulk` does), so this process's RSS is
+    // the job's and the probes', not the load's.
+    execFileSync(
+      process.execPath,
+      ["--import", "tsx", "--import", "./lib/node/server-only-hook.mjs", "prisma/seed-bulk.ts", "--contacts", String(DUE + KEPT)],
+      { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: "" }, stdio: ["ignore", "inherit", "inherit"] },
+    );
     process.stdout.write("\n");
-    const marked = await markDue(raw, { run: seeded.run, total: DUE + KEPT, due: DUE, now });
+    const [bulk] = await raw.query<{ run: string }>(
+      `SELECT substring(id FROM '^bulk_(.*)_org_[0-9]+$') AS run FROM "Organisation" WHERE id LIKE 'bulk\\_%' LIMIT 1`,
+    );
+    const marked = await markDue(raw, { run: bulk!.run, total: DUE + KEPT, due: DUE, now });
     await raw.query(`VACUUM ANALYZE`);
     await raw.query(`CHECKPOINT`);
     const [counts] = await raw.query<{ contacts: number; audit: number; dueAudit: number; deliveries: number }>(
@@ -146,6 +151,8 @@ async function main() {
         `contacts (${n(counts!.dueAudit)} audit entries on them), ${n(counts!.audit)} audit entries in all, ` +
         `${n(counts!.deliveries)} deliveries`,
     );
+
+    if (args["load-only"]) return;
 
     // 2. The probes: kept contacts to open the preference page of, and the newsletter's count.
     const kept = await raw.query<{ id: string; tokenVersion: number }>(
@@ -232,7 +239,7 @@ async function main() {
     await raw.close();
     await web.close();
     await job.close();
-    if (args.keep) console.log(`kept: ${url}`);
+    if (args.keep || args["load-only"]) console.log(`kept: ${url}`);
     else await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
     await admin.close();
   }
