@@ -19,7 +19,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { rawFromUrl } from "@/lib/db/raw";
 import { loadPreferenceView } from "@/lib/recipients/load-preference-view";
@@ -127,7 +127,15 @@ async function main() {
     // the job's and the probes', not the load's.
     execFileSync(
       process.execPath,
-      ["--import", "tsx", "--import", "./lib/node/server-only-hook.mjs", "prisma/seed-bulk.ts", "--contacts", String(DUE + KEPT)],
+      [
+        "--import",
+        "tsx",
+        "--import",
+        "./lib/node/server-only-hook.mjs",
+        "prisma/seed-bulk.ts",
+        "--contacts",
+        String(DUE + KEPT),
+      ],
       { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: "" }, stdio: ["ignore", "inherit", "inherit"] },
     );
     process.stdout.write("\n");
@@ -190,7 +198,9 @@ async function main() {
     const started = performance.now();
     const progress = setInterval(() => {
       const t = performance.now() - started;
-      process.stdout.write(`\r  running: ${n(seen)} due contacts reached, ${s(t)}, ${(seen / (t / 1000)).toFixed(0)}/s   `);
+      process.stdout.write(
+        `\r  running: ${n(seen)} due contacts reached, ${s(t)}, ${(seen / (t / 1000)).toFixed(0)}/s   `,
+      );
     }, 5000);
     const summary = await runRetention({
       db: job.db,
@@ -232,7 +242,9 @@ async function main() {
     );
     for (const p of probes) {
       console.log(`  ${p.name}, baseline: ${describe(p.times.baseline)}`);
-      console.log(`  ${p.name}, during the job: ${describe(p.times.during)}${p.failures ? `, ${p.failures} failures` : ""}`);
+      console.log(
+        `  ${p.name}, during the job: ${describe(p.times.during)}${p.failures ? `, ${p.failures} failures` : ""}`,
+      );
     }
     if (!verdict.ok || summary.deleted !== marked.contacts || summary.failed > 0) process.exitCode = 1;
   } finally {

@@ -40,7 +40,14 @@ async function main() {
   on = true;
   const started = performance.now();
   for (const d of due)
-    await eraseContact({ db, contactId: d.id, actor: { type: "RETENTION" }, channel: "SELF_SERVICE", reason: "retention", suppressionKey: "x".repeat(40) });
+    await eraseContact({
+      db,
+      contactId: d.id,
+      actor: { type: "RETENTION" },
+      channel: "SELF_SERVICE",
+      reason: "retention",
+      suppressionKey: "x".repeat(40),
+    });
   const ms = performance.now() - started;
   on = false;
   const after = await seqScans(db);
