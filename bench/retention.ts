@@ -192,7 +192,8 @@ async function main() {
 
     // 3. The job.
     for (const p of probes) p.during();
-    let peakRss = process.memoryUsage().rss;
+    const startRss = process.memoryUsage().rss;
+    let peakRss = startRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
     let seen = 0;
     const started = performance.now();
@@ -232,7 +233,8 @@ async function main() {
     );
     console.log(
       `  elapsed ${(elapsed / 1000).toFixed(1)} s, ${(summary.deleted / (elapsed / 1000)).toFixed(1)} contacts deleted/s; ` +
-        `peak RSS of this process ${mib(peakRss)} (sampled every 200 ms during the job; the probes run in it too)`,
+        `peak RSS of this process ${mib(peakRss)} (${mib(startRss)} when the job started; ` +
+        `sampled every 200 ms; the probes run in it too)`,
     );
     console.log(
       `  after: ${n(left!.contacts)} contacts, ${n(left!.tombstones)} retention tombstones; audit chain ` +
