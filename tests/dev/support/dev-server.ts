@@ -4,8 +4,8 @@
 // group; `reap()` ends whatever of that group is still alive, so a test never leaves a server behind.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../../support/free-port";
 
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
 
@@ -25,20 +25,6 @@ export type DevServer = {
   /** SIGKILL to the whole process group (whatever is left), then wait until it is gone. */
   reap: () => Promise<void>;
 };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 function groupMembers(pgid: number): number[] {
   // /proc is enough on Linux (CI); `ps` output would need parsing anyway.

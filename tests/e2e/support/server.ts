@@ -6,12 +6,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { startFakeResend, type FakeResend } from "../../support/fake-resend";
+import { freePort, portWasTaken } from "../../support/free-port";
 import { sentMails, type SentMail } from "./mailbox";
 
 export type AppServer = {
@@ -29,20 +29,6 @@ export type AppServer = {
 };
 
 const secret = () => randomBytes(32).toString("base64url");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 function baseEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -92,8 +78,8 @@ export async function startServer(
   } = {},
 ): Promise<AppServer> {
   const appDir = inject("e2eAppDir");
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  let port = await freePort();
+  let url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tillit-e2e-"));
   const resend = await startFakeResend();
   const env: NodeJS.ProcessEnv = {
@@ -135,6 +121,38 @@ export async function startServer(
     throw e;
   }
 
+  // Another process can still take the port before `next start` binds it: then start again on a new one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const started = await startNext(appDir, port, env);
+      const stop = async () => {
+        await started.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+        await resend.close();
+      };
+      return { url, port, dataDir, output: started.output, mails: (to) => sentMails(resend, to), resend, stop };
+    } catch (e) {
+      if (attempt >= 3 || !(e instanceof PortTaken)) {
+        rmSync(dataDir, { recursive: true, force: true });
+        await resend.close();
+        throw e;
+      }
+      port = await freePort();
+      url = `http://127.0.0.1:${port}`;
+      env.PUBLIC_URL = url;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+/** Runs `next start` on `port` until it is healthy; stop() ends it (data directory and fake Resend are the caller's). */
+async function startNext(
+  appDir: string,
+  port: number,
+  env: NodeJS.ProcessEnv,
+): Promise<{ output: () => string; stop: () => Promise<void> }> {
+  const url = `http://127.0.0.1:${port}`;
   // Own process group (detached), so stop() ends next start and any worker it spawned.
   const child = spawn(
     process.execPath,
@@ -146,7 +164,7 @@ export async function startServer(
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
-  const stop = async () => {
+  const kill = async () => {
     if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       try {
         process.kill(-child.pid, "SIGTERM");
@@ -163,15 +181,14 @@ export async function startServer(
       await exited;
       clearTimeout(timer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
-    await resend.close();
   };
 
   try {
     await waitUntilHealthy(url, child, () => output);
   } catch (e) {
-    await stop();
+    await kill();
+    if (portWasTaken(output)) throw new PortTaken(String(e));
     throw e;
   }
-  return { url, port, dataDir, output: () => output, mails: (to) => sentMails(resend, to), resend, stop };
+  return { output: () => output, stop: kill };
 }
