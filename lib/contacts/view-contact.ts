@@ -10,6 +10,7 @@ import { can, redactContact, visibleContactFields, type StaffPrincipal } from "@
 import type { Db } from "@/lib/db/client";
 import { getContactRecord, type ContactRecord } from "@/lib/contacts/get-contact-record";
 import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
+import { listHoldsOnContact, type HoldOnContact } from "@/lib/retention/list-holds-on-contact";
 
 export type StaffContactView = {
   contact: Partial<ContactRecord["contact"]> & { id: string; name: string; email: string };
@@ -37,6 +38,8 @@ export type StaffContactView = {
     }[];
   };
   record: Omit<ContactRecord, "contact"> | null;
+  /** Legal holds keeping the contact from the retention job; null without the full right. */
+  legalHolds: HoldOnContact[] | null;
   /** The latest copies the person got themselves, newest first (at most COPIES_SHOWN); null without the full right. */
   copiesGiven: CopyGiven[] | null;
 };
@@ -89,6 +92,13 @@ export async function viewContact(opts: {
           orderBy: { seq: "desc" },
           take: COPIES_SHOWN,
           select: { at: true, action: true, fields: true },
+        })
+      : null;
+    const legalHolds = full
+      ? await listHoldsOnContact(tx, {
+          contactId: opts.contactId,
+          withReason: can(opts.staff, "retention.manage"),
+          now,
         })
       : null;
     const visible = visibleContactFields(opts.staff.role);
@@ -146,6 +156,7 @@ export async function viewContact(opts: {
             })),
           }
         : null,
+      legalHolds,
       copiesGiven: copies ? copies.map(copyGiven) : null,
     };
     return { ok: true as const, view };

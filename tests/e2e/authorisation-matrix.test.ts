@@ -39,6 +39,7 @@ const MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/retention", [A, P]],
   ["/staff/incidents", [A, P]],
   ["/staff/incidents/new", [A, P]],
+  ["/staff/incidents/e2e_incident", [A, P]],
   ["/staff/api-keys", [A]],
   ["/staff/users", [A]],
   ["/staff/topics", [A, P, K]],
@@ -73,7 +74,28 @@ const PHONES = ["+46701234501", "070-123 45 01", "+46702345601"];
 let server: AppServer;
 let browser: Browser;
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await Promise.all([
+    // The demo register records no incident: one here, so the incident page has its row.
+    startServer({
+      beforeStart: async (db) => {
+        await db.incident.create({
+          data: {
+            id: "e2e_incident",
+            reference: "INC-2026-900",
+            title: "Laptop lost on a train",
+            discoveredAt: new Date(),
+            description: "A laptop with an export of contacts was left on a train.",
+            dataCategories: [],
+            peopleCategories: [],
+            consequences: "Names and work addresses may be read by others.",
+            measures: "The disk was encrypted; the export was deleted remotely.",
+            risk: "RISK",
+          },
+        });
+      },
+    }),
+    launchBrowser(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,6 +6,7 @@ import { loadRetentionOverview } from "@/lib/retention/load-retention-overview";
 import { placeLegalHold } from "@/lib/retention/place-legal-hold";
 import { releaseLegalHold } from "@/lib/retention/release-legal-hold";
 import { runRetention } from "@/lib/retention/run-retention";
+import { viewContact } from "@/lib/contacts/view-contact";
 import { createTestDb, type TestDb } from "../support/db";
 import { makeContact, makeOrganisation, makeStaffUser, TEST_SUPPRESSION_KEY } from "../factories";
 
@@ -95,6 +96,19 @@ describe("legal holds", () => {
     const r1 = await runRetention({ db: t.db, suppressionKey: TEST_SUPPRESSION_KEY, trigger: "test", now });
     expect(r1).toMatchObject({ deleted: 0, held: 1 });
     expect(await t.db.contact.count({ where: { id: held.id } })).toBe(1);
+
+    // The contact's staff page says why the contact is still here; the reason only to who manages retention.
+    const seen = await viewContact({ db: t.db, staff: privacy, contactId: held.id, now });
+    expect(seen.ok && seen.view.legalHolds).toEqual([
+      { endsOn: new Date("2027-03-31T00:00:00Z"), organisation: org.name, reason: "Invoice dispute D-7" },
+    ]);
+    const manager = await makeStaffUser(t.db, "ACCOUNT_MANAGER");
+    const seenByManager = await viewContact({ db: t.db, staff: manager, contactId: held.id, now });
+    expect(seenByManager.ok && seenByManager.view.legalHolds).toEqual([
+      { endsOn: new Date("2027-03-31T00:00:00Z"), organisation: org.name, reason: null },
+    ]);
+    const unheld = await viewContact({ db: t.db, staff: privacy, contactId: soon.id, now });
+    expect(unheld.ok && unheld.view.legalHolds).toEqual([]);
 
     const overview = await loadRetentionOverview({ db: t.db, staff: privacy, now });
     expect(overview.ok).toBe(true);

@@ -135,6 +135,29 @@ export default async function ContactPage({ params, searchParams }: Props) {
                       <dd>{day(contact.createdAt)}</dd>
                       <dt>{t("register.contacts.fields.lastActivityAt")}</dt>
                       <dd>{day(contact.lastActivityAt) || "–"}</dd>
+                      {result.view.legalHolds && result.view.legalHolds.length > 0 ? (
+                        <>
+                          <dt>{t("register.contacts.fields.legalHold")}</dt>
+                          <dd data-testid="contact-legal-hold">
+                            <ul>
+                              {result.view.legalHolds.map((h, i) => (
+                                <li key={i}>
+                                  {t(
+                                    h.organisation
+                                      ? "register.contacts.legalHoldOrganisation"
+                                      : "register.contacts.legalHoldContact",
+                                    {
+                                      date: day(h.endsOn),
+                                      organisation: h.organisation ?? "",
+                                    },
+                                  )}
+                                  {h.reason ? ` (${h.reason})` : null}
+                                </li>
+                              ))}
+                            </ul>
+                          </dd>
+                        </>
+                      ) : null}
                     </>
                   ) : null}
                 </dl>
