@@ -29,6 +29,12 @@ export const OUTBOX_KEEP_MS = 30 * DAY;
  * attempts) the failure is not passing, and the row must not keep an erased person's address (a receipt) for ever.
  */
 export const ABANDONED_QUEUED_MAIL_MS = 30 * DAY;
+/**
+ * A retention deletion leaves a keyed hash of the address so that re-importing an old file warns (ARCHITECTURE.md).
+ * Old exports and CRM lists surface within a few years of the deletion, if at all; after three the hash is kept
+ * without a use, and it is itself data about a person.
+ */
+export const RETENTION_TOMBSTONE_KEEP_MS = 3 * 365 * DAY;
 /** rate-limiter-flexible keeps a bucket this long past its window (its own pruner's period); it then is a reset. */
 export const RATE_LIMIT_PAST_WINDOW_MS = 1 * HOUR;
 
@@ -132,6 +138,14 @@ export const PRUNE_RULES: readonly PruneRule[] = [
     keepMs: PAST_EXPIRY_MS,
     keptFor: "1 hour past expiry",
     why: "an expired staff session is refused; its expiry is never past the sign-in's absolute limit",
+  }),
+  olderThan({
+    table: "RetentionTombstone",
+    key: "addressHash",
+    column: "deletedOn",
+    keepMs: RETENTION_TOMBSTONE_KEEP_MS,
+    keptFor: "3 years after the retention deletion",
+    why: "the keyed hash only warns when an old file with the address is imported again; old files surface early",
   }),
   olderThan({
     table: "QueuedMail",

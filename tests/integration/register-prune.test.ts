@@ -8,6 +8,7 @@ import {
   PAST_EXPIRY_MS,
   PRUNE_RULES,
   RATE_LIMIT_PAST_WINDOW_MS,
+  RETENTION_TOMBSTONE_KEEP_MS,
   WEBHOOK_EVENT_KEEP_MS,
 } from "@/lib/maintenance/prune-rules";
 import { createTestDb, type TestDb } from "../support/db";
@@ -141,6 +142,25 @@ describe("prune rules", () => {
     expect((await t.db.queuedMail.findMany({ select: { id: true } })).map((r) => r.id).sort()).toEqual(
       [newer.id, untried.id].sort(),
     );
+  });
+
+  it("RetentionTombstone: deleted three years after the retention deletion", async () => {
+    // A date column: the day before the cutoff's day goes, the cutoff's day itself stays.
+    const cutoff = new Date(NOW.getTime() - RETENTION_TOMBSTONE_KEEP_MS);
+    const dayOf = (d: Date) => new Date(`${d.toISOString().slice(0, 10)}T00:00:00Z`);
+    const old = dayOf(new Date(cutoff.getTime() - 86_400_000));
+    const kept = dayOf(new Date(cutoff.getTime() + 86_400_000));
+    const [a, b] = [unique(), unique()];
+    await t.db.retentionTombstone.createMany({
+      data: [
+        { addressHash: a, deletedOn: old },
+        { addressHash: b, deletedOn: kept },
+      ],
+    });
+    expect(await prune("RetentionTombstone")).toBe(1);
+    expect(
+      (await t.db.retentionTombstone.findMany({ select: { addressHash: true } })).map((r) => r.addressHash),
+    ).toEqual([b]);
   });
 
   it("the whole list deletes a backlog larger than one statement's batch, and leaves every kept row", async () => {

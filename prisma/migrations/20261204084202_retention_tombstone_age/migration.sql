@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "RetentionTombstone_deletedOn_idx" ON "RetentionTombstone"("deletedOn");
