@@ -141,11 +141,11 @@ export async function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
   if (variant) {
-    // The same address answers differently by language and cookie choice; no shared cache may keep one for another
-    // (nor at all: the nonce is per answer).
+    // The same address answers differently by language, cookie choice and GPC signal; no shared cache may keep one
+    // for another (nor at all: the nonce is per answer).
     response.headers.set(
       "Vary",
-      "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Cookie, Accept-Language",
+      "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Cookie, Accept-Language, Sec-GPC",
     );
     response.headers.set("Cache-Control", "private, no-store");
   }

@@ -5,19 +5,26 @@
 // The answer is kept only in a first-party cookie (lib/consent/consent-cookie.ts); analytics loads only after "accept",
 // and only while every page this document has shown is public (lib/consent/analytics-scope.ts): a tracker must never
 // see a token page, not even one in the document's history that the back button would return to.
+// Global Privacy Control counts as "decline" for a visitor who has not answered: the server applies the Sec-GPC header
+// (site-frame.tsx), this component `navigator.globalPrivacyControl` where only the script sees it; either way the
+// banner stays closed, the cookie records that the signal declined, and the banner says so when reopened.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
 import type { AnalyticsSettings } from "@/lib/consent/analytics-config";
 import { analyticsAllowedOn } from "@/lib/consent/analytics-scope";
-import { consentCookieString, type ConsentChoice } from "@/lib/consent/consent-cookie";
+import { consentCookieString, type ConsentChoice, type ConsentSignal } from "@/lib/consent/consent-cookie";
 import { analyticsLoaded, loadAnalytics, removeAnalytics } from "./analytics-loader";
 import { useTranslations } from "next-intl";
 
 type Props = {
   /** The valid choice stored in the cookie, as the server read it; null: ask. */
   initialChoice: ConsentChoice | null;
+  /** "gpc" when the initial choice is a decline made by Global Privacy Control. */
+  initialSignal: ConsentSignal | null;
+  /** The server applied the Sec-GPC header to a visitor without a stored answer: write that decline to the cookie. */
+  storeSignal: boolean;
   /** How long the choice holds (the policy file's consent.lifetimeDays): the cookie's Max-Age. */
   lifetimeDays: number;
   /** Null on pages outside the analytics allow-list (the layout decides by the page the document started on). */
@@ -38,9 +45,19 @@ const useMounted = () =>
     () => false,
   );
 
-export function CookieConsent({ initialChoice, lifetimeDays, analytics, nonce, privacyHref, product }: Props) {
+export function CookieConsent({
+  initialChoice,
+  initialSignal,
+  storeSignal,
+  lifetimeDays,
+  analytics,
+  nonce,
+  privacyHref,
+  product,
+}: Props) {
   const t = useTranslations("publicPages.cookies");
   const [choice, setChoice] = useState<ConsentChoice | null>(initialChoice);
+  const [signal, setSignal] = useState<ConsentSignal | null>(initialSignal);
   const [open, setOpen] = useState(initialChoice === null);
   const [announcement, setAnnouncement] = useState("");
   const mounted = useMounted();
@@ -93,11 +110,31 @@ export function CookieConsent({ initialChoice, lifetimeDays, analytics, nonce, p
     if (target === "button") buttonRef.current?.focus();
   }, [open]);
 
-  function decide(next: ConsentChoice) {
+  const store = (next: ConsentChoice, by: ConsentSignal | null) => {
     document.cookie = consentCookieString(
-      { choice: next, at: new Date() },
+      { choice: next, at: new Date(), signal: by },
       { secure: window.location.protocol === "https:", lifetimeDays },
     );
+  };
+
+  useEffect(() => {
+    if (storeSignal) {
+      store("declined", "gpc");
+    } else if (initialChoice === null && gpcInBrowser()) {
+      store("declined", "gpc");
+      // A browser-only setting, readable only after hydration (the server rendered the banner open): one re-render.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setChoice("declined");
+      setSignal("gpc");
+      setOpen(false);
+    }
+    // Once, on arrival: the signal decides only for a visitor who has not answered.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function decide(next: ConsentChoice) {
+    store(next, null);
+    setSignal(null);
     if (next === "declined") removeAnalytics(analytics);
     setChoice(next);
     setAnnouncement(next === "accepted" ? t("savedAccepted") : t("savedDeclined"));
@@ -123,7 +160,9 @@ export function CookieConsent({ initialChoice, lifetimeDays, analytics, nonce, p
             {/* On a phone these two wait behind "Read more" so the banner leaves the page visible. */}
             <p className="cookie-banner__detail">{t("necessary")}</p>
             <p className="cookie-banner__detail">{t("remember", { days: lifetimeDays })}</p>
-            {choice ? <p className="cookie-banner__current">{t(`current.${choice}`)}</p> : null}
+            {choice ? (
+              <p className="cookie-banner__current">{t(signal === "gpc" ? "current.gpc" : `current.${choice}`)}</p>
+            ) : null}
             <div className="cookie-banner__actions">
               <button type="button" className="button cookie-banner__choice" onClick={() => decide("accepted")}>
                 {t("accept")}
@@ -162,6 +201,11 @@ export function CookieConsent({ initialChoice, lifetimeDays, analytics, nonce, p
         : null}
     </>
   );
+}
+
+/** The browser's Global Privacy Control setting, where it exposes one (Firefox, Brave, some extensions). */
+function gpcInBrowser(): boolean {
+  return (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
 }
 
 function CookieIcon() {

@@ -27,6 +27,12 @@ export async function SiteFrame({ children }: { children: ReactNode }) {
   // does not even name the container, and client-side moves within such a document never load it either.
   const [cookieStore, requestHeaders] = await Promise.all([cookies(), headers()]);
   const consent = currentConsent(cookieStore.get(CONSENT_COOKIE)?.value, policy.consent.lifetimeDays);
+  // Global Privacy Control (Sec-GPC: 1) answers "decline" for a visitor who has not answered: no banner to dismiss.
+  // A stored answer still holds (a press after reading the banner is the visitor's own choice). The banner writes
+  // the decline into the consent cookie marked as the signal's: the consent log, kept on the visitor's device like
+  // every answer (lib/consent/consent-cookie.ts). The public page cache renders this as a variant of its own.
+  const gpc = requestHeaders.get("sec-gpc")?.trim() === "1";
+  const gpcDecides = !consent && gpc && policy.analytics !== undefined && policy.analytics !== null;
   const publicPage = analyticsAllowedOn(requestHeaders.get(PAGE_PATH_HEADER) ?? "");
   const analytics = isBuildPhase() || !publicPage ? null : analyticsSettings(getConfig().analytics);
   // The nonce of this response's CSP, for the container script the banner adds after consent.
@@ -38,7 +44,9 @@ export async function SiteFrame({ children }: { children: ReactNode }) {
       {/* Only a policy with an analytics product has anything to ask consent for: otherwise no banner at all. */}
       {policy.analytics ? (
         <CookieConsent
-          initialChoice={consent?.choice ?? null}
+          initialChoice={consent?.choice ?? (gpcDecides ? "declined" : null)}
+          initialSignal={consent ? (consent.signal ?? null) : gpcDecides ? "gpc" : null}
+          storeSignal={gpcDecides}
           lifetimeDays={policy.consent.lifetimeDays}
           analytics={analytics}
           nonce={analytics ? nonce : undefined}

@@ -12,11 +12,26 @@ export const CONSENT_VERSION = 1;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type ConsentChoice = "accepted" | "declined";
+/**
+ * What made the choice when the visitor did not press a button: "gpc", their browser's Global Privacy Control signal
+ * (the `Sec-GPC: 1` header or `navigator.globalPrivacyControl`), which counts as "decline". Kept in the cookie, so
+ * the consent log says the decline came from the signal and not from a press.
+ */
+export type ConsentSignal = "gpc";
 
-/** "v1.accepted.1764021600": short, and every character is allowed in a cookie value without escaping. */
-export function serialiseConsent(consent: { choice: ConsentChoice; at: Date; version?: number }): string {
+/**
+ * "v1.accepted.1764021600", or "v1.declined.1764021600.gpc" for a decline the browser's signal made: short, and every
+ * character is allowed in a cookie value without escaping.
+ */
+export function serialiseConsent(consent: {
+  choice: ConsentChoice;
+  at: Date;
+  version?: number;
+  signal?: ConsentSignal | null;
+}): string {
   const version = consent.version ?? CONSENT_VERSION;
-  return `v${version}.${consent.choice}.${Math.floor(consent.at.getTime() / 1000)}`;
+  const signal = consent.signal && consent.choice === "declined" ? `.${consent.signal}` : "";
+  return `v${version}.${consent.choice}.${Math.floor(consent.at.getTime() / 1000)}${signal}`;
 }
 
 /** When the choice made at `at` must be asked again: `lifetimeDays` (the policy's consent.lifetimeDays) later. */
@@ -26,7 +41,7 @@ export function consentExpiresAt(at: Date, lifetimeDays: number): Date {
 
 /** A Set-Cookie-style string for document.cookie: first party, whole site, gone when the choice expires. */
 export function consentCookieString(
-  consent: { choice: ConsentChoice; at: Date },
+  consent: { choice: ConsentChoice; at: Date; signal?: ConsentSignal | null },
   { secure, lifetimeDays }: { secure: boolean; lifetimeDays: number },
 ): string {
   const maxAge = lifetimeDays * (DAY_MS / 1000);

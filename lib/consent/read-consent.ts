@@ -1,7 +1,7 @@
 // Reads the consent cookie's value back, strictly: anything malformed, of another version, expired or dated in the
 // future counts as "no answer", and the banner asks again.
 import { z } from "zod";
-import { CONSENT_VERSION, consentExpiresAt, type ConsentChoice } from "./consent-cookie";
+import { CONSENT_VERSION, consentExpiresAt, type ConsentChoice, type ConsentSignal } from "./consent-cookie";
 
 /** Clocks differ a little; a choice dated further in the future than this is treated as forged. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -13,16 +13,25 @@ const consentSchema = z.strictObject({
   at: z.coerce.number().int().nonnegative(),
 });
 
-export type StoredConsent = { version: number; choice: ConsentChoice; at: Date };
+/** `signal`: "gpc" when the browser's Global Privacy Control made the decline; absent after a press. */
+export type StoredConsent = { version: number; choice: ConsentChoice; at: Date; signal?: ConsentSignal };
 
 /** The stored consent, or null for a missing or malformed value. Says nothing yet about expiry or version. */
 export function parseConsent(value: string | null | undefined): StoredConsent | null {
   if (!value) return null;
-  const match = /^v(\d{1,6})\.([a-z]{1,10})\.(\d{1,12})$/.exec(value);
+  const match = /^v(\d{1,6})\.([a-z]{1,10})\.(\d{1,12})(?:\.(gpc))?$/.exec(value);
   if (!match) return null;
   const parsed = consentSchema.safeParse({ version: match[1], choice: match[2], at: match[3] });
   if (!parsed.success) return null;
-  return { version: parsed.data.version, choice: parsed.data.choice, at: new Date(parsed.data.at * 1000) };
+  // A signal only ever declines: "accepted" with one was not written by us.
+  if (match[4] && parsed.data.choice !== "declined") return null;
+  const consent: StoredConsent = {
+    version: parsed.data.version,
+    choice: parsed.data.choice,
+    at: new Date(parsed.data.at * 1000),
+  };
+  if (match[4] === "gpc") consent.signal = "gpc";
+  return consent;
 }
 
 /**

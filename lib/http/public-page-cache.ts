@@ -14,9 +14,10 @@
 //   is rendered as usual, so no visitor can grow the cache;
 // - the language, decided as for every page (decideLanguage: ?lang, the lang cookie, Accept-Language, the default;
 //   only the policy file's languages; these pages belong to no contact);
-// - the cookie choice the banner starts from (none, accepted, declined).
-// The render is asked with only those: a lang cookie with the decided language and the consent cookie; never the
-// visitor's other cookies or headers. Server actions, client navigations (RSC requests) and prefetches are not cached.
+// - the cookie choice the banner starts from (none, accepted, declined, declined by Global Privacy Control), and for
+//   a visitor without one whether their browser sends `Sec-GPC: 1` (which answers "decline" for them).
+// The render is asked with only those: a lang cookie with the decided language, the consent cookie and the GPC header;
+// never the visitor's other cookies or headers. Server actions, client navigations (RSC requests) and prefetches are not cached.
 // The answers stay `private, no-store` to any other cache: each carries its own nonce.
 import "server-only";
 import { CONSENT_COOKIE } from "@/lib/consent/consent-cookie";
@@ -64,6 +65,8 @@ export type PublicPageVariant = {
   lang: Language;
   /** The raw consent cookie, passed to the render only when it holds a valid choice. */
   consentCookie: string | null;
+  /** No valid choice stored, and the browser sends Global Privacy Control: rendered with `Sec-GPC: 1`. */
+  gpc: boolean;
 };
 
 type RequestLike = {
@@ -100,13 +103,15 @@ export function publicPageVariant(request: RequestLike): PublicPageVariant | nul
   );
   const rawConsent = request.cookie(CONSENT_COOKIE) ?? null;
   const consent = currentConsent(rawConsent, getPolicy().consent.lifetimeDays);
-  const choice = consent?.choice ?? "ask";
+  const gpc = !consent && h.get("sec-gpc")?.trim() === "1";
+  const choice = consent ? `${consent.choice}${consent.signal ? `-${consent.signal}` : ""}` : gpc ? "ask-gpc" : "ask";
   return {
     key: `${request.pathname}|${query ?? ""}|${lang}|${choice}`,
     path: request.pathname,
     query,
     lang,
     consentCookie: consent ? rawConsent : null,
+    gpc,
   };
 }
 
@@ -140,7 +145,12 @@ async function render(origin: string, variant: PublicPageVariant): Promise<Cache
   if (variant.consentCookie) cookies.push(`${CONSENT_COOKIE}=${variant.consentCookie}`);
   const url = `${origin}${variant.path}${variant.query ? `?lang=${variant.query}` : ""}`;
   const response = await fetch(url, {
-    headers: { [PAGE_FILL_HEADER]: state().fillSecret, cookie: cookies.join("; "), accept: "text/html" },
+    headers: {
+      [PAGE_FILL_HEADER]: state().fillSecret,
+      cookie: cookies.join("; "),
+      accept: "text/html",
+      ...(variant.gpc ? { "sec-gpc": "1" } : {}),
+    },
     redirect: "manual",
     cache: "no-store",
   });

@@ -1,6 +1,7 @@
 // The cookie banner in a real browser, with Piwik Pro pointed at a tiny local stand-in: equal accept and decline,
 // nothing before "accept", the choice remembered, the corner button to change it, withdrawal removing the script and
-// its cookies, focus never hidden by banner or button, axe on desktop and at 375 px, in Swedish and English.
+// its cookies, focus never hidden by banner or button, axe on desktop and at 375 px, in Swedish and English; Global
+// Privacy Control (header or script property) taken as "decline".
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
@@ -160,6 +161,59 @@ describe.each(["sv", "en"] as const)("in %s", (lang) => {
     await page.reload();
     expect(await analyticsScripts(page)).toBe(0);
     expect(await analyticsCookies(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("Global Privacy Control", () => {
+  const GPC_TEXT = {
+    sv: "eftersom din webbläsare skickar signalen Global Privacy Control",
+    en: "because your browser sends the Global Privacy Control signal",
+  };
+
+  it.each(["sv", "en"] as const)(
+    "Sec-GPC: 1 declines for a visitor who has not answered, says so in the banner, and a press still counts (%s)",
+    async (lang) => {
+      const t = TEXTS[lang];
+      const requestsBefore = piwikRequests.length;
+      const { page, context } = await newPage(browser, { extraHTTPHeaders: { "Sec-GPC": "1" } });
+      await page.goto(`${server.url}/?lang=${lang}`);
+      // No banner to dismiss, no analytics, and the consent log (the cookie) says the signal declined.
+      expect(await banner(page).count()).toBe(0);
+      await expect
+        .poll(async () => (await context.cookies()).find((c) => c.name === "tillit_consent")?.value)
+        .toMatch(/^v1\.declined\.\d+\.gpc$/);
+      expect(await analyticsScripts(page)).toBe(0);
+      await page.getByRole("button", { name: t.reopen }).click();
+      await expect.poll(() => banner(page).textContent()).toContain(GPC_TEXT[lang]);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The visitor's own press after reading that still decides (the stored answer, not the signal, holds now).
+      await page.getByRole("button", { name: t.accept }).click();
+      await expect.poll(() => analyticsScripts(page)).toBe(1);
+      expect((await context.cookies()).find((c) => c.name === "tillit_consent")?.value).toMatch(/^v1\.accepted\.\d+$/);
+      await page.reload();
+      expect(await banner(page).count()).toBe(0);
+      await expect.poll(() => analyticsScripts(page)).toBe(1);
+      expect(piwikRequests.length).toBeGreaterThan(requestsBefore);
+      await context.close();
+    },
+  );
+
+  it("navigator.globalPrivacyControl declines too, where only the script sees the signal", async () => {
+    const { page, context } = await newPage(browser);
+    await page.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, "globalPrivacyControl", { get: () => true }),
+    );
+    await page.goto(`${server.url}/?lang=en`);
+    await expect.poll(() => banner(page).count()).toBe(0);
+    expect((await context.cookies()).find((c) => c.name === "tillit_consent")?.value).toMatch(
+      /^v1\.declined\.\d+\.gpc$/,
+    );
+    expect(await analyticsScripts(page)).toBe(0);
+    await page.reload();
+    expect(await banner(page).count()).toBe(0);
+    expect(await analyticsScripts(page)).toBe(0);
     await context.close();
   });
 });

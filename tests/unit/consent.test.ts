@@ -40,9 +40,24 @@ describe("consent cookie", () => {
       "V1.accepted.1768478400",
       'v1.accepted.1768478400"',
       "v1.ACCEPTED.1768478400",
+      "v1.accepted.1768478400.gpc", // a signal only ever declines
+      "v1.declined.1768478400.dnt",
     ]) {
       expect(parseConsent(bad), String(bad)).toBeNull();
     }
+  });
+
+  it("marks a decline made by Global Privacy Control, and reads the mark back", () => {
+    const value = serialiseConsent({ choice: "declined", at, signal: "gpc" });
+    expect(value).toBe(`v${CONSENT_VERSION}.declined.${at.getTime() / 1000}.gpc`);
+    expect(parseConsent(value)).toEqual({ version: CONSENT_VERSION, choice: "declined", at, signal: "gpc" });
+    // A press replaces it: an accept never carries the mark, even if asked to.
+    expect(serialiseConsent({ choice: "accepted", at, signal: "gpc" })).toBe(
+      `v${CONSENT_VERSION}.accepted.${at.getTime() / 1000}`,
+    );
+    expect(consentCookieString({ choice: "declined", at, signal: "gpc" }, { secure: true, lifetimeDays: 365 })).toMatch(
+      /^tillit_consent=v1\.declined\.\d+\.gpc; /,
+    );
   });
 
   it("holds for the policy's consent.lifetimeDays (365 for the reference customer), then asks again", () => {

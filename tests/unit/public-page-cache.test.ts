@@ -57,6 +57,22 @@ describe("publicPageVariant", () => {
     expect(variantOf("/?lang=en", { cookies: { lang: "sv" } })?.lang).toBe("en");
   });
 
+  it("keys Global Privacy Control apart: the header for a visitor without a choice, the signal's mark in a cookie", () => {
+    const declined = serialiseConsent({ choice: "declined", at: new Date() });
+    const byGpc = serialiseConsent({ choice: "declined", at: new Date(), signal: "gpc" });
+    const withHeader = variantOf("/", { headers: { "sec-gpc": "1" } });
+    expect(withHeader).toMatchObject({ gpc: true, consentCookie: null });
+    expect(withHeader?.key).not.toBe(variantOf("/")?.key);
+    expect(variantOf("/", { headers: { "sec-gpc": "0" } })?.key).toBe(variantOf("/")?.key);
+    const marked = variantOf("/", { cookies: { tillit_consent: byGpc } });
+    expect(marked?.key).not.toBe(variantOf("/", { cookies: { tillit_consent: declined } })?.key);
+    // A stored answer holds whatever the header says: the header does not split it.
+    expect(variantOf("/", { cookies: { tillit_consent: declined }, headers: { "sec-gpc": "1" } })).toMatchObject({
+      key: variantOf("/", { cookies: { tillit_consent: declined } })?.key,
+      gpc: false,
+    });
+  });
+
   it("keys on path, query, language and the cookie choice; an invalid choice counts as none", () => {
     const accepted = serialiseConsent({ choice: "accepted", at: new Date() });
     const declined = serialiseConsent({ choice: "declined", at: new Date() });
