@@ -8,6 +8,9 @@ import {
   errorBodySchema,
   privacyRequestBodySchema,
   privacyRequestResponseSchema,
+  subscriptionChangeBodySchema,
+  subscriptionChangeResponseSchema,
+  topicsResponseSchema,
   suppressionCheckBodySchema,
   suppressionCheckResponseSchema,
   upsertContactBodySchema,
@@ -57,7 +60,8 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Record<
       version: "1.0.0",
       description:
         "Keep a CRM in step with the contact register: upsert contacts, read them, follow changes (opt-outs, " +
-        "erasures), check addresses against the suppression list and record privacy requests. Keys are created by " +
+        "erasures), check addresses against the suppression list, record privacy requests and subscription " +
+        "changes the person asked for through your system, and read the topics. Keys are created by " +
         "admins; READ keys may call GET endpoints and the suppression check, WRITE keys everything.",
     },
     servers: [{ url: `${opts.serverUrl ?? ""}/api/v1` }],
@@ -86,6 +90,30 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Record<
             "404": error("No such contact (code not_found)"),
             ...ERRORS,
           },
+        },
+      },
+      "/contacts/{id}/subscriptions": {
+        put: {
+          operationId: "changeSubscription",
+          summary: "Record a subscription change the person asked for through your system, with how they asked (WRITE)",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: { required: true, ...jsonContent("SubscriptionChangeRequest") },
+          responses: {
+            "200": {
+              description: "The topic's state now, and whether this changed it",
+              ...jsonContent("SubscriptionChangeResponse"),
+            },
+            "404": error("No such contact (code not_found)"),
+            "409": error("The person opted out of all marketing; only they can take that back (code conflict)"),
+            ...ERRORS,
+          },
+        },
+      },
+      "/topics": {
+        get: {
+          operationId: "listTopics",
+          summary: "The topics a person can be subscribed to, archived ones marked (READ)",
+          responses: { "200": { description: "Every topic", ...jsonContent("Topics") }, ...ERRORS },
         },
       },
       "/changes": {
@@ -132,6 +160,9 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Record<
         SuppressionCheckResponse: schemaOf(suppressionCheckResponseSchema, "output"),
         PrivacyRequestRequest: schemaOf(privacyRequestBodySchema, "input"),
         PrivacyRequest: schemaOf(privacyRequestResponseSchema, "output"),
+        SubscriptionChangeRequest: schemaOf(subscriptionChangeBodySchema, "input"),
+        SubscriptionChangeResponse: schemaOf(subscriptionChangeResponseSchema, "output"),
+        Topics: schemaOf(topicsResponseSchema, "output"),
       },
     },
   };

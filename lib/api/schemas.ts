@@ -8,6 +8,7 @@ import {
   Language,
   PrivacyRequestStatus,
   PrivacyRequestType,
+  Purpose,
   RoleType,
   SourceType,
   SubscriptionState,
@@ -67,6 +68,18 @@ export const privacyRequestBodySchema = z
     path: ["contactId"],
   });
 
+/**
+ * A subscription change the person asked the company for through another system (a CRM, the support desk): the
+ * topic by key, the new state, and how the request reached the company, kept with the change as its evidence.
+ */
+export const subscriptionChangeBodySchema = z.strictObject({
+  topic: z.string({ error: "topic_required" }).trim().min(1, { error: "topic_required" }).max(64),
+  state: z.enum(SubscriptionState, { error: "state_invalid" }),
+  requestedVia: z.enum(["EMAIL", "PHONE", "LETTER", "MEETING", "WEB_FORM"], { error: "requested_via_invalid" }),
+  note: z.string().trim().max(500, { error: "note_too_long" }).optional(),
+});
+export type SubscriptionChangeBody = z.output<typeof subscriptionChangeBodySchema>;
+
 // ---------- Responses ----------
 
 const dateTime = z.iso.datetime();
@@ -88,6 +101,8 @@ export const errorBodySchema = z.object({
     ]),
     message: z.string(),
     fields: z.record(z.string(), z.array(z.string())).optional(),
+    // Why a conflict: "opted_out" when only the person can take back their opt-out from all marketing.
+    reason: z.string().optional(),
     reasons: z
       .array(z.object({ reason: z.enum(SuppressionReason), scope: z.enum(SuppressionScope), since: dateTime }))
       .optional(),
@@ -181,4 +196,27 @@ export const privacyRequestResponseSchema = z.object({
   contactId: z.string().nullable(),
   receivedAt: dateTime,
   dueAt: dateTime,
+});
+
+export const topicsResponseSchema = z.object({
+  topics: z.array(
+    z.object({
+      id: z.string(),
+      key: z.string(),
+      nameSv: z.string(),
+      nameEn: z.string(),
+      descriptionSv: z.string(),
+      descriptionEn: z.string(),
+      purpose: z.enum(Purpose),
+      isMarketing: z.boolean(),
+      archived: z.boolean(),
+    }),
+  ),
+});
+export type TopicsResponse = z.output<typeof topicsResponseSchema>;
+
+export const subscriptionChangeResponseSchema = z.object({
+  topic: z.string(),
+  state: z.enum(SubscriptionState),
+  changed: z.boolean(),
 });

@@ -1100,6 +1100,14 @@ const API_MATRIX: Record<string, [own: Record<ApiCaller, number>, foreign: Recor
     { none: 401, wrong: 401, revoked: 401, READ: 200, WRITE: 200 },
     { none: 401, wrong: 401, revoked: 401, READ: 404, WRITE: 404 },
   ],
+  "contacts/[id]/subscriptions/route.ts#PUT": [
+    { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 200 },
+    { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 404 },
+  ],
+  "topics/route.ts#GET": [
+    { none: 401, wrong: 401, revoked: 401, READ: 200, WRITE: 200 },
+    { none: 401, wrong: 401, revoked: 401, READ: 200, WRITE: 200 },
+  ],
   "privacy-requests/route.ts#POST": [
     { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 201 },
     { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 201 },
@@ -1160,6 +1168,7 @@ describe("/api/v1 routes × API keys × existing and unknown resource", () => {
 
   for (const [route, [own, foreign]] of Object.entries(API_MATRIX)) {
     it(route, async () => {
+      const newsletterKey = (await t.db.topic.findUniqueOrThrow({ where: { id: w.newsletter } })).key;
       const [file, method] = route.split("#") as [string, string];
       const mod = (await import(/* @vite-ignore */ path.join(API_ROOT, file))) as RouteModule;
       const outcome: string[] = [];
@@ -1183,6 +1192,11 @@ describe("/api/v1 routes × API keys × existing and unknown resource", () => {
               email,
             },
             "suppressions/check/route.ts#POST": { email },
+            "contacts/[id]/subscriptions/route.ts#PUT": {
+              topic: newsletterKey,
+              state: "UNSUBSCRIBED",
+              requestedVia: "EMAIL",
+            },
           }[route] as Record<string, unknown>;
           const headers: Record<string, string> = { "content-type": "application/json" };
           if (keys[caller]) headers.authorization = `Bearer ${keys[caller]}`;

@@ -10,6 +10,8 @@ import { handleGetContact } from "@/lib/api/get-contact-handler";
 import { handleListChanges } from "@/lib/api/list-changes-handler";
 import { handleRecordPrivacyRequest } from "@/lib/api/record-privacy-request-handler";
 import { handleUpsertContact } from "@/lib/api/upsert-contact-handler";
+import { handleChangeSubscription } from "@/lib/api/change-subscription-handler";
+import { handleListTopics } from "@/lib/api/list-topics-handler";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { eraseContact } from "@/lib/contacts/erase-contact";
 import { privacyRequestDueAt } from "@/lib/privacy-requests/due-date";
@@ -50,6 +52,10 @@ const privacyRequest = (key: string | null, body: unknown, now?: Date) =>
     suppressionKey: SUPPRESSION_KEY,
     now,
   });
+
+const changeSubscription = (key: string | null, id: string, body: unknown) =>
+  handleChangeSubscription({ db: t.db, request: req("PUT", `/contacts/${id}/subscriptions`, { key, body }), id });
+const listTopics = (key: string | null) => handleListTopics({ db: t.db, request: req("GET", "/topics", { key }) });
 
 /** A new contact as a CRM sends it: an address of this test's own, typed with spaces and capitals. */
 const newContact = () => {
@@ -458,6 +464,92 @@ describe("POST /privacy-requests", () => {
     expect((await both.json()).error.fields).toEqual({ contactId: ["contact_id_or_email_required"] });
     const missing = await privacyRequest(writeKey, { type: "ACCESS", channel: "EMAIL", contactId: "nope" });
     expect(missing.status).toBe(404);
+  });
+});
+
+describe("topics and subscription changes on the person's behalf", () => {
+  it("GET /topics lists every topic with its purpose, archived ones marked; READ keys suffice", async () => {
+    const { readKey } = await makeKeys();
+    const live = await makeTopic(t.db);
+    const archived = await makeTopic(t.db, { archivedAt: new Date() });
+    expect((await listTopics(null)).status).toBe(401);
+    const res = await listTopics(readKey);
+    expect(res.status).toBe(200);
+    const { topics } = (await res.json()) as { topics: { key: string; archived: boolean; purpose: string }[] };
+    expect(topics.find((x) => x.key === live.key)).toMatchObject({ archived: false, purpose: "MARKETING_MAILINGS" });
+    expect(topics.find((x) => x.key === archived.key)).toMatchObject({ archived: true });
+  });
+
+  it("PUT /contacts/{id}/subscriptions records the change as the key's, with how the person asked", async () => {
+    const { readKey, writeKey, writeKeyId } = await makeKeys();
+    const topic = await makeTopic(t.db, { defaultCategories: [] });
+    const { id } = await makeContact(t.db, { suppressionKey: SUPPRESSION_KEY });
+    const body = { topic: topic.key, state: "SUBSCRIBED", requestedVia: "PHONE", note: "Asked in a support call" };
+    expect((await changeSubscription(readKey, id, body)).status).toBe(403);
+
+    const res = await changeSubscription(writeKey, id, body);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ topic: topic.key, state: "SUBSCRIBED", changed: true });
+    const again = await changeSubscription(writeKey, id, body);
+    expect(await again.json()).toEqual({ topic: topic.key, state: "SUBSCRIBED", changed: false });
+
+    const sub = await t.db.subscription.findUniqueOrThrow({
+      where: { contactId_topicId: { contactId: id, topicId: topic.id } },
+    });
+    expect(sub).toMatchObject({ state: "SUBSCRIBED", source: "API" });
+    expect(await t.db.subscriptionChange.count({ where: { contactId: id, topicId: topic.id, source: "API" } })).toBe(1);
+    const audit = await t.db.auditEvent.findMany({
+      where: { subjectType: "Contact", subjectId: id, action: "subscription.subscribed" },
+    });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorType: "API", actorId: writeKeyId });
+    expect(audit[0]!.personalValues).toMatchObject({
+      topic: topic.key,
+      from: null,
+      to: "SUBSCRIBED",
+      source: "API",
+      apiKey: "CRM write",
+      requestedVia: "PHONE",
+      note: "Asked in a support call",
+    });
+  });
+
+  it("answers 422 per field, 404 for an unknown contact, 409 for a person who opted out of all marketing", async () => {
+    const { writeKey } = await makeKeys();
+    const topic = await makeTopic(t.db, { defaultCategories: [] });
+    const { id } = await makeContact(t.db, { suppressionKey: SUPPRESSION_KEY });
+    const bad = await changeSubscription(writeKey, id, { topic: "", state: "MAYBE", requestedVia: "PIGEON" });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toEqual({
+      topic: ["topic_required"],
+      state: ["state_invalid"],
+      requestedVia: ["requested_via_invalid"],
+    });
+    const unknownTopic = await changeSubscription(writeKey, id, {
+      topic: "no-such-topic",
+      state: "SUBSCRIBED",
+      requestedVia: "EMAIL",
+    });
+    expect(unknownTopic.status).toBe(422);
+    expect(((await unknownTopic.json()) as { error: { fields: unknown } }).error.fields).toEqual({
+      topic: ["topic_unknown"],
+    });
+    const ok = { topic: topic.key, state: "SUBSCRIBED", requestedVia: "EMAIL" };
+    expect((await changeSubscription(writeKey, "no-such-contact", ok)).status).toBe(404);
+
+    const opted = await unsubscribeFromAll({
+      db: t.db,
+      contactId: id,
+      source: "SELF",
+      suppressionKey: SUPPRESSION_KEY,
+    });
+    expect(opted.ok).toBe(true);
+    const refused = await changeSubscription(writeKey, id, ok);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: { code: "conflict", reason: "opted_out" } });
+    // Leaving stays possible.
+    const leave = await changeSubscription(writeKey, id, { ...ok, state: "UNSUBSCRIBED" });
+    expect(leave.status).toBe(200);
   });
 });
 

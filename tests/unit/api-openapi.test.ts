@@ -40,8 +40,18 @@ describe("OpenAPI document", () => {
 
   it("lists every endpoint with its method", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ["/changes", "/contacts", "/contacts/{id}", "/privacy-requests", "/suppressions/check"].sort(),
+      [
+        "/changes",
+        "/contacts",
+        "/contacts/{id}",
+        "/contacts/{id}/subscriptions",
+        "/privacy-requests",
+        "/suppressions/check",
+        "/topics",
+      ].sort(),
     );
+    expect(Object.keys(doc.paths["/contacts/{id}/subscriptions"]!)).toEqual(["put"]);
+    expect(Object.keys(doc.paths["/topics"]!)).toEqual(["get"]);
     expect(Object.keys(doc.paths["/contacts"]!)).toEqual(["put"]);
     expect(Object.keys(doc.paths["/contacts/{id}"]!)).toEqual(["get"]);
     expect(Object.keys(doc.paths["/changes"]!)).toEqual(["get"]);
@@ -83,5 +93,23 @@ describe("OpenAPI document", () => {
       expect(r.error!.issues.map((i) => i.path[0])).toContain(field);
     }
     expect(resolve(body.properties!.source!).required).toEqual(["type"]);
+  });
+});
+
+describe("OpenAPI document, checked by a standard validator", () => {
+  it("passes @apidevtools/swagger-parser's validation (schema and references)", async () => {
+    const { default: SwaggerParser } = await import("@apidevtools/swagger-parser");
+    // validate() dereferences in place: give it a copy.
+    const api = await SwaggerParser.validate(
+      structuredClone(buildOpenApiDocument({ serverUrl: "https://tillit.test" })) as never,
+    );
+    expect((api as { openapi?: string }).openapi).toBe("3.1.0");
+  });
+
+  it("and the validator is not a yes-sayer: a dangling reference fails", async () => {
+    const { default: SwaggerParser } = await import("@apidevtools/swagger-parser");
+    const broken = structuredClone(buildOpenApiDocument()) as { components: { schemas: Record<string, unknown> } };
+    delete broken.components.schemas.Contact;
+    await expect(SwaggerParser.validate(broken as never)).rejects.toThrow();
   });
 });
