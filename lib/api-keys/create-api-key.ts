@@ -15,6 +15,16 @@ export const createApiKeySchema = z.object({
     .min(1, { error: "name_required" })
     .max(100, { error: "name_too_long" }),
   scope: z.enum(["READ", "WRITE"], { error: "scope_invalid" }),
+  /** Empty or absent: the deployment's default (API_RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute: z.preprocess(
+    (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : Number(v)),
+    z
+      .number({ error: "rate_limit_invalid" })
+      .int({ error: "rate_limit_invalid" })
+      .min(1, { error: "rate_limit_invalid" })
+      .max(100_000, { error: "rate_limit_invalid" })
+      .nullable(),
+  ),
 });
 
 export type CreateApiKeyResult = { ok: true; id: string; prefix: string; scope: ApiKeyScope; key: string } | Invalid;
@@ -45,6 +55,7 @@ export async function createApiKey(opts: {
         prefix,
         secretHash: hashSecret(secret),
         scope: parsed.data.scope,
+        rateLimitPerMinute: parsed.data.rateLimitPerMinute,
         createdById: opts.createdById ?? null,
         createdAt: now,
       },
@@ -56,7 +67,7 @@ export async function createApiKey(opts: {
         actor: opts.actor,
         action: "api_key.created",
         subject: { type: "ApiKey", id: row.id },
-        fields: ["name", "scope"],
+        fields: parsed.data.rateLimitPerMinute === null ? ["name", "scope"] : ["name", "scope", "rateLimitPerMinute"],
       },
       now,
     );

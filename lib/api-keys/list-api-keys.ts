@@ -8,6 +8,8 @@ export type ApiKeySummary = {
   name: string;
   prefix: string;
   scope: ApiKeyScope;
+  /** Null: the deployment's default. */
+  rateLimitPerMinute: number | null;
   createdAt: Date;
   createdBy: { id: string; email: string; name: string | null } | null;
   lastUsedAt: Date | null;
@@ -23,6 +25,7 @@ export async function listApiKeys(opts: { db: DbOrTx; includeRevoked?: boolean }
       name: true,
       prefix: true,
       scope: true,
+      rateLimitPerMinute: true,
       createdAt: true,
       lastUsedAt: true,
       revokedAt: true,

@@ -11,7 +11,8 @@ import { hashSecret, parseKey } from "./api-key-format";
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
 export type VerifyApiKeyResult =
-  { ok: true; key: { id: string; scope: ApiKeyScope } } | { ok: false; code: "unauthorized" | "forbidden" };
+  | { ok: true; key: { id: string; scope: ApiKeyScope; rateLimitPerMinute: number | null } }
+  | { ok: false; code: "unauthorized" | "forbidden" };
 
 // Compared against when the prefix is unknown, so an unknown prefix costs the same as a wrong secret.
 const DUMMY_HASH = hashSecret("tillit-no-such-key");
@@ -34,7 +35,7 @@ export async function verifyApiKey(opts: {
 
   const row = await opts.db.apiKey.findUnique({
     where: { prefix: parsed.prefix },
-    select: { id: true, secretHash: true, scope: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, secretHash: true, scope: true, revokedAt: true, lastUsedAt: true, rateLimitPerMinute: true },
   });
   const expected = Buffer.from(row?.secretHash ?? DUMMY_HASH, "hex");
   const presented = Buffer.from(hashSecret(parsed.secret), "hex");
@@ -53,5 +54,5 @@ export async function verifyApiKey(opts: {
       data: { lastUsedAt: now },
     });
   }
-  return { ok: true, key: { id: row.id, scope: row.scope } };
+  return { ok: true, key: { id: row.id, scope: row.scope, rateLimitPerMinute: row.rateLimitPerMinute } };
 }

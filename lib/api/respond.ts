@@ -49,7 +49,7 @@ export type ApiHandlerOptions = {
   db: Db;
   request: Request;
   now?: Date;
-  /** Requests per key and window; defaults to API_RATE_LIMIT_PER_MINUTE a minute. */
+  /** Requests per key and window; defaults to the key's own limit, else API_RATE_LIMIT_PER_MINUTE, a minute. */
   rateLimit?: Omit<RateLimitRule, "name">;
 };
 
@@ -149,7 +149,8 @@ export async function withApiKey(
       log.info({ code: auth.code }, "api key refused");
       return apiError(auth.code);
     }
-    const rule = { name: "api:key", ...(opts.rateLimit ?? apiKeyRule(getConfig().apiRateLimitPerMinute)) };
+    const perMinute = auth.key.rateLimitPerMinute ?? getConfig().apiRateLimitPerMinute;
+    const rule = { name: "api:key", ...(opts.rateLimit ?? apiKeyRule(perMinute)) };
     const limit = await consumeRateLimit({ db: opts.db, rule, subject: auth.key.id });
     if (!limit.ok) {
       log.info({ keyId: auth.key.id }, "api request refused: rate limit");

@@ -34,6 +34,7 @@ export const AUDIT_FIELDS = [
   "addressHash",
   "reason",
   "scope",
+  "rateLimitPerMinute",
   // Organisations
   "orgNumber",
   "relationship",

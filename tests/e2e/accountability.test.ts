@@ -132,6 +132,11 @@ describe("admin", () => {
     await page.locator("#key-name[aria-invalid=true]").waitFor();
     await page.locator("#key-name").fill("CRM sync");
     await page.locator("#key-scope").selectOption("WRITE");
+    // A limit of its own: a bad one is refused at the field, a good one shown in the list.
+    await page.locator("#key-rate-limit").fill("0");
+    await page.getByRole("button", { name: "Create key" }).click();
+    await page.locator("#key-rate-limit[aria-invalid=true]").waitFor();
+    await page.locator("#key-rate-limit").fill("120");
     await page.getByRole("button", { name: "Create key" }).click();
     await page.getByTestId("new-key").waitFor();
     const key = await page.getByTestId("new-key").inputValue();
@@ -140,6 +145,7 @@ describe("admin", () => {
 
     await page.goto(`${server.url}/staff/api-keys?lang=en`);
     expect(await page.getByTestId("new-key").count()).toBe(0);
+    expect(await page.getByTestId("api-keys").locator("tr", { hasText: "CRM sync" }).innerText()).toContain("120");
     expect(await page.content()).not.toContain(key);
     await page.getByRole("link", { name: "Revoke CRM sync" }).click();
     await page.waitForURL((u) => u.pathname.endsWith("/revoke"));

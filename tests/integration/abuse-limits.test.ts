@@ -112,6 +112,45 @@ describe("/api/v1 per API key", () => {
   });
 });
 
+describe("/api/v1 limit set on the key", () => {
+  it("a key's own limit replaces the deployment's; an invalid one is refused per field", async () => {
+    const actor = await admin();
+    expect(
+      await createApiKey({ db: t.db, input: { name: "Bad", scope: "READ", rateLimitPerMinute: "0" }, actor }),
+    ).toEqual({ ok: false, code: "invalid", fieldErrors: { rateLimitPerMinute: "rate_limit_invalid" } });
+    expect(
+      await createApiKey({ db: t.db, input: { name: "Bad", scope: "READ", rateLimitPerMinute: "many" }, actor }),
+    ).toMatchObject({ fieldErrors: { rateLimitPerMinute: "rate_limit_invalid" } });
+    const small = await createApiKey({
+      db: t.db,
+      input: { name: "Desk", scope: "READ", rateLimitPerMinute: "2" },
+      actor,
+    });
+    const usual = await createApiKey({
+      db: t.db,
+      input: { name: "Sync", scope: "READ", rateLimitPerMinute: "" },
+      actor,
+    });
+    if (!small.ok || !usual.ok) throw new Error("keys not created");
+    expect((await t.db.apiKey.findUniqueOrThrow({ where: { id: usual.id } })).rateLimitPerMinute).toBeNull();
+    const call = (key: string) =>
+      handleCheckSuppression({
+        db: t.db,
+        request: new Request("https://prefs.example.com/api/v1/suppressions/check", {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+          body: JSON.stringify({ email: "someone@example.com" }),
+        }),
+        suppressionKey: SUPPRESSION_KEY,
+      });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await call(small.key)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    // The other key keeps the deployment's default (600 a minute in tests): not touched by the first's limit.
+    for (let i = 0; i < 3; i++) expect((await call(usual.key)).status).toBe(200);
+  });
+});
+
 /** A body that streams in chunks without Content-Length, counting how much of it the server pulled. */
 function streamingRequest(url: string, headers: Record<string, string>, totalBytes: number, chunk = 16 * 1024) {
   let pulled = 0;

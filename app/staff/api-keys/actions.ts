@@ -26,7 +26,11 @@ function texts(form: FormData) {
 
 export async function createKey(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
   const t = texts(form);
-  const values = { name: formString(form, "name"), scope: formString(form, "scope") };
+  const values = {
+    name: formString(form, "name"),
+    scope: formString(form, "scope"),
+    rateLimitPerMinute: formString(form, "rateLimitPerMinute"),
+  };
   const access = await checkStaff("apiKeys.manage");
   if (!access.ok) return { status: "failed", message: t("accountability.apiKeys.forbidden"), fieldErrors: {}, values };
   try {

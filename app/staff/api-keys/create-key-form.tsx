@@ -6,7 +6,11 @@ import { FormStatus, SelectField, TextField, useFocusFirstError } from "@/app/st
 import { idleState } from "../privacy-requests/_components/form-state";
 import { createKey } from "./actions";
 
-export function CreateKeyForm(props: { lang: string; scopes: { value: string; label: string }[] }) {
+export function CreateKeyForm(props: {
+  lang: string;
+  scopes: { value: string; label: string }[];
+  defaultLimit: number;
+}) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(createKey, idleState({ scope: "READ" }));
   const form = useRef<HTMLFormElement>(null);
@@ -37,6 +41,13 @@ export function CreateKeyForm(props: { lang: string; scopes: { value: string; la
         label={t("accountability.apiKeys.scope")}
         state={state}
         options={props.scopes}
+      />
+      <TextField
+        id="key-rate-limit"
+        name="rateLimitPerMinute"
+        label={t("accountability.apiKeys.rateLimit")}
+        hint={t("accountability.apiKeys.rateLimitHint", { limit: props.defaultLimit })}
+        state={state}
       />
       <button type="submit" className="button" disabled={pending}>
         {t("accountability.apiKeys.create")}

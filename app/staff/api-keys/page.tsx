@@ -4,6 +4,7 @@ import Link from "next/link";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
+import { getConfig } from "@/lib/env/config";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { CreateKeyForm } from "./create-key-form";
@@ -20,6 +21,8 @@ const CREATE_KEY_FORM_MESSAGES = [
   "accountability.apiKeys.name",
   "accountability.apiKeys.nameHint",
   "accountability.apiKeys.scope",
+  "accountability.apiKeys.rateLimit",
+  "accountability.apiKeys.rateLimitHint",
 ];
 
 export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
@@ -32,6 +35,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
   await requireStaff("apiKeys.manage", { returnTo: "/staff/api-keys" });
   const { lang, t } = await getI18n(searchParams);
   const keys = await listApiKeys({ db: await getDb() });
+  const defaultLimit = getConfig().apiRateLimitPerMinute;
   const done = typeof params.done === "string" ? params.done : "";
   const doneText =
     {
@@ -67,6 +71,11 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
             key: "scope",
             header: t("accountability.apiKeys.columns.scope"),
             cell: (k) => t(`enums.apiKeyScope.${k.scope}`),
+          },
+          {
+            key: "rateLimit",
+            header: t("accountability.apiKeys.columns.rateLimit"),
+            cell: (k) => k.rateLimitPerMinute ?? t("accountability.apiKeys.defaultRateLimit", { limit: defaultLimit }),
           },
           {
             key: "created",
@@ -108,6 +117,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         <ClientMessages lang={lang} paths={CREATE_KEY_FORM_MESSAGES}>
           <CreateKeyForm
             lang={lang}
+            defaultLimit={defaultLimit}
             scopes={(["READ", "WRITE"] as const).map((s) => ({ value: s, label: t(`enums.apiKeyScope.${s}`) }))}
           />
         </ClientMessages>
