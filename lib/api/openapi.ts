@@ -8,6 +8,10 @@ import {
   errorBodySchema,
   privacyRequestBodySchema,
   privacyRequestResponseSchema,
+  setRoleBodySchema,
+  setRoleResponseSchema,
+  upsertOrganisationBodySchema,
+  upsertOrganisationResponseSchema,
   subscriptionChangeBodySchema,
   subscriptionChangeResponseSchema,
   topicsResponseSchema,
@@ -59,7 +63,7 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Record<
       title: "Tillit CRM sync API",
       version: "1.0.0",
       description:
-        "Keep a CRM in step with the contact register: upsert contacts, read them, follow changes (opt-outs, " +
+        "Keep a CRM in step with the contact register: upsert contacts, organisations and roles, read contacts, follow changes (opt-outs, " +
         "erasures), check addresses against the suppression list, record privacy requests and subscription " +
         "changes the person asked for through your system, and read the topics. Keys are created by " +
         "admins; READ keys may call GET endpoints and the suppression check, WRITE keys everything.",
@@ -105,6 +109,36 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Record<
             },
             "404": error("No such contact (code not_found)"),
             "409": error("The person opted out of all marketing; only they can take that back (code conflict)"),
+            ...ERRORS,
+          },
+        },
+      },
+      "/contacts/{id}/roles": {
+        put: {
+          operationId: "setRole",
+          summary:
+            "Add, change or end the contact's role at an organisation, found by organisation number and type (WRITE)",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: { required: true, ...jsonContent("SetRoleRequest") },
+          responses: {
+            "200": {
+              description: "The role was there; changedFields says what changed",
+              ...jsonContent("SetRoleResponse"),
+            },
+            "201": { description: "The role was added", ...jsonContent("SetRoleResponse") },
+            "404": error("No such contact (code not_found)"),
+            ...ERRORS,
+          },
+        },
+      },
+      "/organisations": {
+        put: {
+          operationId: "upsertOrganisation",
+          summary: "Create or update an organisation by organisation number (WRITE)",
+          requestBody: { required: true, ...jsonContent("UpsertOrganisationRequest") },
+          responses: {
+            "200": { description: "Updated", ...jsonContent("UpsertOrganisationResponse") },
+            "201": { description: "Created", ...jsonContent("UpsertOrganisationResponse") },
             ...ERRORS,
           },
         },
@@ -163,6 +197,10 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Record<
         SubscriptionChangeRequest: schemaOf(subscriptionChangeBodySchema, "input"),
         SubscriptionChangeResponse: schemaOf(subscriptionChangeResponseSchema, "output"),
         Topics: schemaOf(topicsResponseSchema, "output"),
+        UpsertOrganisationRequest: schemaOf(upsertOrganisationBodySchema, "input"),
+        UpsertOrganisationResponse: schemaOf(upsertOrganisationResponseSchema, "output"),
+        SetRoleRequest: schemaOf(setRoleBodySchema, "input"),
+        SetRoleResponse: schemaOf(setRoleResponseSchema, "output"),
       },
     },
   };

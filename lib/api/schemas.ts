@@ -2,6 +2,8 @@
 // document (openapi.ts) is generated from them, so the two cannot drift.
 import { z } from "zod";
 import { emailSchema, phoneSchema } from "@/lib/contacts/normalise";
+import { RELATIONSHIPS, ROLE_TYPES } from "@/lib/enums";
+import { orgNumberSchema } from "@/lib/organisations/org-number";
 import {
   ChangeSource,
   ContactCategory,
@@ -67,6 +69,42 @@ export const privacyRequestBodySchema = z
     error: "contact_id_or_email_required",
     path: ["contactId"],
   });
+
+const isoDay = (error: string) => z.iso.date({ error });
+
+/**
+ * An organisation as a CRM knows it, found by its organisation number (the CRM's and the register's common key).
+ * The account manager is the company's own decision, made by staff in Tillit: not settable here.
+ */
+export const upsertOrganisationBodySchema = z
+  .strictObject({
+    orgNumber: z.string({ error: "org_number_invalid" }).pipe(orgNumberSchema),
+    name: z.string({ error: "name_required" }).trim().min(1, { error: "name_required" }).max(200),
+    relationship: z.enum(RELATIONSHIPS, { error: "relationship_invalid" }),
+    // Absent leaves the stored value as it is; null clears it.
+    relationshipStart: isoDay("date_invalid").nullable().optional(),
+    relationshipEnd: isoDay("date_invalid").nullable().optional(),
+  })
+  .refine((o) => !o.relationshipStart || !o.relationshipEnd || o.relationshipEnd >= o.relationshipStart, {
+    path: ["relationshipEnd"],
+    error: "end_before_start",
+  });
+export type UpsertOrganisationBody = z.output<typeof upsertOrganisationBodySchema>;
+
+/**
+ * A contact's role at an organisation, as the CRM has it: found by organisation number and role type. An open role of
+ * that type is updated (title, end), otherwise one is added; `endsOn` ends it (the contact stays in the register).
+ */
+export const setRoleBodySchema = z
+  .strictObject({
+    organisation: z.string({ error: "org_number_invalid" }).pipe(orgNumberSchema),
+    type: z.enum(ROLE_TYPES, { error: "role_type_invalid" }),
+    title: z.string().trim().max(200, { error: "title_too_long" }).nullable().optional(),
+    startsOn: isoDay("date_invalid"),
+    endsOn: isoDay("date_invalid").nullable().optional(),
+  })
+  .refine((r) => !r.endsOn || r.endsOn >= r.startsOn, { path: ["endsOn"], error: "end_before_start" });
+export type SetRoleBody = z.output<typeof setRoleBodySchema>;
 
 /**
  * A subscription change the person asked the company for through another system (a CRM, the support desk): the
@@ -219,4 +257,16 @@ export const subscriptionChangeResponseSchema = z.object({
   topic: z.string(),
   state: z.enum(SubscriptionState),
   changed: z.boolean(),
+});
+
+export const upsertOrganisationResponseSchema = z.object({
+  id: z.string(),
+  created: z.boolean(),
+  changedFields: z.array(z.string()),
+});
+
+export const setRoleResponseSchema = z.object({
+  roleId: z.string(),
+  created: z.boolean(),
+  changedFields: z.array(z.string()),
 });

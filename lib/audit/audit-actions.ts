@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "contact.note_deleted",
   "contact.role_added",
   "contact.role_ended",
+  "contact.role_changed",
   "contact.suppression_overridden",
   "contact.erased",
   "contacts.import_batch",

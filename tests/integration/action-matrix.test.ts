@@ -20,6 +20,7 @@ import {
   makeContact,
   makeMailing,
   makeOrganisation,
+  orgNumber,
   makeSegment,
   makeStaffUser,
   makeTopic,
@@ -1104,6 +1105,15 @@ const API_MATRIX: Record<string, [own: Record<ApiCaller, number>, foreign: Recor
     { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 200 },
     { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 404 },
   ],
+  "contacts/[id]/roles/route.ts#PUT": [
+    { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 201 },
+    { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 404 },
+  ],
+  // No resource in the path: "foreign" is an organisation number the register does not hold yet (created).
+  "organisations/route.ts#PUT": [
+    { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 200 },
+    { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 201 },
+  ],
   "topics/route.ts#GET": [
     { none: 401, wrong: 401, revoked: 401, READ: 200, WRITE: 200 },
     { none: 401, wrong: 401, revoked: 401, READ: 200, WRITE: 200 },
@@ -1169,6 +1179,13 @@ describe("/api/v1 routes × API keys × existing and unknown resource", () => {
   for (const [route, [own, foreign]] of Object.entries(API_MATRIX)) {
     it(route, async () => {
       const newsletterKey = (await t.db.topic.findUniqueOrThrow({ where: { id: w.newsletter } })).key;
+      // An organisation with a number, for the role and organisation routes (a new role each call: 201).
+      const matrixNumber = orgNumber();
+      const matrixOrg = {
+        ...(await makeOrganisation(t.db, { orgNumber: matrixNumber, relationship: "CUSTOMER" })),
+        orgNumber: matrixNumber,
+        relationship: "CUSTOMER",
+      };
       const [file, method] = route.split("#") as [string, string];
       const mod = (await import(/* @vite-ignore */ path.join(API_ROOT, file))) as RouteModule;
       const outcome: string[] = [];
@@ -1192,6 +1209,16 @@ describe("/api/v1 routes × API keys × existing and unknown resource", () => {
               email,
             },
             "suppressions/check/route.ts#POST": { email },
+            "contacts/[id]/roles/route.ts#PUT": {
+              organisation: matrixOrg.orgNumber,
+              type: "TECHNICAL_CONTACT",
+              startsOn: "2026-01-01",
+            },
+            "organisations/route.ts#PUT": {
+              orgNumber: target === "own" ? matrixOrg.orgNumber : orgNumber(),
+              name: matrixOrg.name,
+              relationship: matrixOrg.relationship,
+            },
             "contacts/[id]/subscriptions/route.ts#PUT": {
               topic: newsletterKey,
               state: "UNSUBSCRIBED",

@@ -12,12 +12,14 @@ import { handleRecordPrivacyRequest } from "@/lib/api/record-privacy-request-han
 import { handleUpsertContact } from "@/lib/api/upsert-contact-handler";
 import { handleChangeSubscription } from "@/lib/api/change-subscription-handler";
 import { handleListTopics } from "@/lib/api/list-topics-handler";
+import { handleSetRole } from "@/lib/api/set-role-handler";
+import { handleUpsertOrganisation } from "@/lib/api/upsert-organisation-handler";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { eraseContact } from "@/lib/contacts/erase-contact";
 import { privacyRequestDueAt } from "@/lib/privacy-requests/due-date";
 import { unsubscribeFromAll } from "@/lib/subscriptions/unsubscribe-from-all";
 import { createTestDb, type TestDb } from "../support/db";
-import { makeContact, makeOrganisation, makeStaffUser, makeTopic, unique } from "../factories";
+import { makeContact, makeOrganisation, makeStaffUser, makeTopic, orgNumber, unique } from "../factories";
 
 const SUPPRESSION_KEY = "k".repeat(40);
 const BASE = "https://prefs.example.com/api/v1";
@@ -56,6 +58,11 @@ const privacyRequest = (key: string | null, body: unknown, now?: Date) =>
 const changeSubscription = (key: string | null, id: string, body: unknown) =>
   handleChangeSubscription({ db: t.db, request: req("PUT", `/contacts/${id}/subscriptions`, { key, body }), id });
 const listTopics = (key: string | null) => handleListTopics({ db: t.db, request: req("GET", "/topics", { key }) });
+
+const upsertOrganisation = (key: string | null, body: unknown) =>
+  handleUpsertOrganisation({ db: t.db, request: req("PUT", "/organisations", { key, body }) });
+const setRole = (key: string | null, id: string, body: unknown) =>
+  handleSetRole({ db: t.db, request: req("PUT", `/contacts/${id}/roles`, { key, body }), id });
 
 /** A new contact as a CRM sends it: an address of this test's own, typed with spaces and capitals. */
 const newContact = () => {
@@ -550,6 +557,112 @@ describe("topics and subscription changes on the person's behalf", () => {
     // Leaving stays possible.
     const leave = await changeSubscription(writeKey, id, { ...ok, state: "UNSUBSCRIBED" });
     expect(leave.status).toBe(200);
+  });
+});
+
+describe("organisations and roles from the CRM", () => {
+  it("PUT /organisations creates by organisation number, then changes only what differs; ending starts the clock", async () => {
+    const { readKey, writeKey, writeKeyId } = await makeKeys();
+    const number = orgNumber();
+    const body = { orgNumber: number.replace("-", ""), name: "Fjärrvärme i Norr AB", relationship: "CUSTOMER" };
+    expect((await upsertOrganisation(readKey, body)).status).toBe(403);
+    const created = await upsertOrganisation(writeKey, { ...body, relationshipStart: "2020-01-01" });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const org = await t.db.organisation.findUniqueOrThrow({ where: { id } });
+    expect(org).toMatchObject({ orgNumber: number, name: "Fjärrvärme i Norr AB", accountManagerId: null });
+
+    const same = await upsertOrganisation(writeKey, body);
+    expect(same.status).toBe(200);
+    expect(await same.json()).toEqual({ id, created: false, changedFields: [] });
+    const ended = await upsertOrganisation(writeKey, {
+      ...body,
+      relationship: "FORMER_CUSTOMER",
+      relationshipEnd: "2026-11-30",
+    });
+    expect(await ended.json()).toEqual({ id, created: false, changedFields: ["relationship", "relationshipEnd"] });
+    const audit = await t.db.auditEvent.findMany({
+      where: { subjectType: "Organisation", subjectId: id },
+      orderBy: { seq: "asc" },
+    });
+    expect(audit.map((a) => [a.action, a.actorType, a.actorId])).toEqual([
+      ["organisation.created", "API", writeKeyId],
+      ["organisation.relationship_ended", "API", writeKeyId],
+    ]);
+
+    const bad = await upsertOrganisation(writeKey, {
+      orgNumber: "123",
+      name: "",
+      relationship: "FRIEND",
+      relationshipStart: "2026-02-01",
+      relationshipEnd: "2026-01-01",
+    });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toMatchObject({
+      orgNumber: ["org_number_invalid"],
+      name: ["name_required"],
+      relationship: ["relationship_invalid"],
+    });
+  });
+
+  it("PUT /contacts/{id}/roles adds a role, changes its title, ends it; the same role sent again changes nothing", async () => {
+    const { writeKey } = await makeKeys();
+    const number = orgNumber();
+    await upsertOrganisation(writeKey, { orgNumber: number, name: "Roll AB", relationship: "CUSTOMER" });
+    const { id } = await makeContact(t.db, { suppressionKey: SUPPRESSION_KEY });
+    const role = { organisation: number, type: "TECHNICAL_CONTACT", title: "Drift", startsOn: "2025-03-01" };
+    const added = await setRole(writeKey, id, role);
+    expect(added.status).toBe(201);
+    const { roleId } = (await added.json()) as { roleId: string };
+    expect(await (await setRole(writeKey, id, role)).json()).toEqual({ roleId, created: false, changedFields: [] });
+    expect(await (await setRole(writeKey, id, { ...role, title: "Drift och nät" })).json()).toEqual({
+      roleId,
+      created: false,
+      changedFields: ["title"],
+    });
+    const renamed = { ...role, title: "Drift och nät" };
+    expect(await (await setRole(writeKey, id, { ...renamed, endsOn: "2026-11-30" })).json()).toEqual({
+      roleId,
+      created: false,
+      changedFields: ["endsOn"],
+    });
+    // Sent again after it ended: the same role (same start), not a new one.
+    expect(await (await setRole(writeKey, id, { ...renamed, endsOn: "2026-11-30" })).json()).toMatchObject({
+      roleId,
+      changedFields: [],
+    });
+    const rows = await t.db.contactRole.findMany({ where: { contactId: id, organisation: { orgNumber: number } } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ title: "Drift och nät", endsOn: new Date("2026-11-30T00:00:00Z") });
+    const actions = await t.db.auditEvent.findMany({
+      where: { subjectType: "Contact", subjectId: id, action: { startsWith: "contact.role" } },
+      orderBy: { seq: "asc" },
+      select: { action: true, actorType: true },
+    });
+    expect(actions.map((a) => `${a.action} ${a.actorType}`)).toEqual([
+      "contact.role_added API",
+      "contact.role_changed API",
+      "contact.role_ended API",
+    ]);
+  });
+
+  it("answers 404 for an unknown contact and 422 per field for an unknown organisation or bad dates", async () => {
+    const { writeKey } = await makeKeys();
+    const { id } = await makeContact(t.db, { suppressionKey: SUPPRESSION_KEY });
+    const role = { organisation: orgNumber(), type: "TECHNICAL_CONTACT", startsOn: "2025-03-01" };
+    expect((await setRole(writeKey, "no-such-contact", role)).status).toBe(404);
+    const unknown = await setRole(writeKey, id, role);
+    expect(unknown.status).toBe(422);
+    expect(((await unknown.json()) as { error: { fields: unknown } }).error.fields).toEqual({
+      organisation: ["organisation_unknown"],
+    });
+    const bad = await setRole(writeKey, id, { ...role, type: "BOSS", startsOn: "2025-13-01", endsOn: "yesterday" });
+    expect(bad.status).toBe(422);
+    expect(Object.keys(((await bad.json()) as { error: { fields: object } }).error.fields).sort()).toEqual([
+      "endsOn",
+      "startsOn",
+      "type",
+    ]);
   });
 });
 
