@@ -218,6 +218,11 @@ const MATRIX: Record<string, [own: Role[], foreign: Role[]]> = {
     [A, P],
     [A, P],
   ],
+  // The yearly registration notice on/off (a register-wide setting: own and foreign are the same row).
+  "retention/actions.ts#setRegistrationNoticeAction": [
+    [A, P],
+    [A, P],
+  ],
   // Incidents (Art. 33/34), privacy officers and admins: own = recorded by the caller, foreign = by someone else.
   "incidents/new/actions.ts#recordIncidentAction": [
     [A, P],
@@ -780,6 +785,15 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
     return {
       run: () => releaseHold(form({ id: hold.id, uiLang: "en" })),
       tookEffect: async () => (await t.db.legalHold.findUniqueOrThrow({ where: { id: hold.id } })).releasedAt !== null,
+    };
+  },
+  "retention/actions.ts#setRegistrationNoticeAction": async () => {
+    const on = async () => (await t.db.registerSetting.findUnique({ where: { id: 1 } }))?.registrationNoticeOn ?? true;
+    const wanted = !(await on());
+    const { setRegistrationNoticeAction } = await import("@/app/staff/retention/actions");
+    return {
+      run: () => setRegistrationNoticeAction(form({ on: wanted ? "on" : "off", uiLang: "en" })),
+      tookEffect: async () => (await on()) === wanted,
     };
   },
   "incidents/new/actions.ts#recordIncidentAction": async () => {
