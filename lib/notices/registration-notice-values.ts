@@ -40,9 +40,7 @@ export async function registrationNoticeValues(opts: {
     const retention = computeDeletionDate(c, opts.policy.categories);
     const deleteBy =
       retention.kind === "date"
-        ? new Intl.DateTimeFormat(LOCALE[r.language], { dateStyle: "long", timeZone: "UTC" }).format(
-            retention.deleteBy,
-          )
+        ? new Intl.DateTimeFormat(LOCALE[r.language], { dateStyle: "long", timeZone: "UTC" }).format(retention.deleteBy)
         : t("emails.registrationNotice.ongoing", { years: retention.years });
     const purposes = c.legalBases.map((b) => purposeName(opts.policy, b.purpose, r.language));
     out.set(r.contactId, {

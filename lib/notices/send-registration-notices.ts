@@ -21,9 +21,7 @@ import { REGISTRATION_NOTICE_TEMPLATE } from "./registration-notice-template";
 const NOTICE_LOCK_KEY = 7_240_611_131;
 
 export type SendRegistrationNoticesResult =
-  | { status: "off" }
-  | { status: "exists"; mailingId: string }
-  | { status: "started"; mailingId: string; month: string };
+  { status: "off" } | { status: "exists"; mailingId: string } | { status: "started"; mailingId: string; month: string };
 
 const stockholmDay = new Intl.DateTimeFormat("en-CA", { timeZone: STOCKHOLM, dateStyle: "short" });
 

@@ -236,6 +236,11 @@ const MATRIX: Record<string, [own: Role[], foreign: Role[]]> = {
     [A, P],
     [A, P],
   ],
+  // Art. 34: the notification of the affected people drafted from the incident page (own/foreign as above).
+  "incidents/[id]/actions.ts#notifyPeopleAction": [
+    [A, P],
+    [A, P],
+  ],
   "incidents/[id]/actions.ts#recordNotifiedAction": [
     [A, P],
     [A, P],
@@ -820,6 +825,17 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
     return {
       run: () => addAffectedAction(IDLE, form({ id, by: "list", addresses: person.email, uiLang: "en" })),
       tookEffect: async () => (await t.db.incidentContact.count({ where: { incidentId: id } })) === 1,
+    };
+  },
+  "incidents/[id]/actions.ts#notifyPeopleAction": async ({ callerId, target }) => {
+    const id = await newIncident(target === "own" ? callerId : otherStaff(callerId));
+    await t.db.incident.update({ where: { id }, data: { risk: "HIGH_RISK" } });
+    const person = await makeContact(t.db);
+    await t.db.incidentContact.create({ data: { incidentId: id, contactId: person.id } });
+    const { notifyPeopleAction } = await import("@/app/staff/incidents/[id]/actions");
+    return {
+      run: () => notifyPeopleAction(form({ id, uiLang: "en" })),
+      tookEffect: async () => (await t.db.incident.findUniqueOrThrow({ where: { id } })).notificationMailingId !== null,
     };
   },
   "incidents/[id]/actions.ts#recordNotifiedAction": async ({ callerId, target }) => {

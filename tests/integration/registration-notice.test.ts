@@ -49,7 +49,9 @@ async function mailedAt(contactId: string, startedAt: Date) {
   const mailing = await t.db.mailing.create({
     data: { name: "Earlier news", topicId: topic.id, segmentId: segment.id, status: "SENT", startedAt },
   });
-  await t.db.delivery.create({ data: { mailingId: mailing.id, contactId, batch: 0, status: "SENT", sentAt: startedAt } });
+  await t.db.delivery.create({
+    data: { mailingId: mailing.id, contactId, batch: 0, status: "SENT", sentAt: startedAt },
+  });
 }
 
 async function expandAll(mailingId: string, now: Date) {
@@ -98,7 +100,10 @@ describe("the yearly registration notice", () => {
     expect(mailing).toMatchObject({ status: "SENDING", createdById: null, template: "registration-notice" });
     expect(mailing.name).toContain("2031-03");
     expect(mailing.topic).toMatchObject({ key: NOTICE_TOPIC_KEY, isMarketing: false, isRequired: true });
-    const audit = await t.db.auditEvent.findMany({ where: { subjectId: mailing.id }, select: { action: true, actorType: true } });
+    const audit = await t.db.auditEvent.findMany({
+      where: { subjectId: mailing.id },
+      select: { action: true, actorType: true },
+    });
     expect(audit).toEqual(
       expect.arrayContaining([
         { action: "mailing.created", actorType: "SYSTEM" },
@@ -159,9 +164,7 @@ describe("the yearly registration notice", () => {
       ok: true,
       on: true,
     });
-    expect((await sendRegistrationNotices({ db: t.db, now: new Date("2031-05-01T08:00:00Z") })).status).toBe(
-      "started",
-    );
+    expect((await sendRegistrationNotices({ db: t.db, now: new Date("2031-05-01T08:00:00Z") })).status).toBe("started");
   });
 
   it("refuses bad input per field and other roles", async () => {
