@@ -9,6 +9,7 @@ import { sendMailingBatch, type BatchContext } from "@/lib/mailings/pipeline/sen
 import { NOTICE_TOPIC_KEY } from "@/lib/notices/ensure-notice-topic";
 import { sendRegistrationNotices } from "@/lib/notices/send-registration-notices";
 import { setRegistrationNotice } from "@/lib/notices/set-registration-notice";
+import { saveTopic } from "@/lib/topics/save-topic";
 import { getPolicy } from "@/lib/policy/current-policy";
 import { computeDeletionDate } from "@/lib/retention/compute-deletion-date";
 import { hashAddress } from "@/lib/suppression/hash-address";
@@ -178,6 +179,31 @@ describe("the yearly registration notice", () => {
     expect(await setRegistrationNotice({ db: t.db, staff: marketing, input: { on: "off" } })).toEqual({
       ok: false,
       code: "forbidden",
+    });
+  });
+
+  it("keeps the notice topic a required service notice: staff may reword it, not make it marketing or archive it", async () => {
+    await sendRegistrationNotices({ db: t.db, now: new Date("2031-06-01T08:00:00Z") });
+    const topic = await t.db.topic.findUniqueOrThrow({ where: { key: NOTICE_TOPIC_KEY } });
+    const admin = await makeStaffUser(t.db, "ADMIN");
+    const input = {
+      key: topic.key,
+      nameSv: topic.nameSv,
+      nameEn: "Notices we are obliged to send",
+      descriptionSv: topic.descriptionSv,
+      descriptionEn: topic.descriptionEn,
+      purpose: topic.purpose,
+      defaultCategories: [],
+      sortOrder: String(topic.sortOrder),
+    };
+    expect(await saveTopic({ db: t.db, staff: admin, id: topic.id, input: { ...input, isMarketing: "on" } })).toEqual({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { isMarketing: "required_topic_fixed" },
+    });
+    expect(await saveTopic({ db: t.db, staff: admin, id: topic.id, input })).toMatchObject({
+      ok: true,
+      changed: ["nameEn"],
     });
   });
 });
