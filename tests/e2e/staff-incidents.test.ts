@@ -119,7 +119,7 @@ describe("privacy officer", () => {
       // Art. 34: the risk is high, so the people are notified: in Swedish the section and its button, and the button
       // drafts the mailing to them and opens it for review.
       await page.goto(`${server.url}${url.pathname}?lang=sv`);
-      expect(await page.locator("#inc-notify-heading").innerText()).toBe("Meddela de berörda");
+      expect(await page.locator("#inc-people-heading").innerText()).toBe("Meddela de berörda");
       await expectAccessible(page);
       await page.goto(`${server.url}${url.pathname}?lang=en`);
       await page.getByTestId("notify-people").click();

@@ -166,6 +166,6 @@ export async function notifyPeopleAction(form: FormData): Promise<void> {
   }
   if (outcome === "forbidden") redirect("/staff/forbidden");
   redirect(
-    `/staff/incidents/${encodeURIComponent(id)}?${new URLSearchParams({ notify: outcome, ...langQuery })}#inc-notify-heading`,
+    `/staff/incidents/${encodeURIComponent(id)}?${new URLSearchParams({ notify: outcome, ...langQuery })}#inc-people-heading`,
   );
 }

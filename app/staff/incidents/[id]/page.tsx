@@ -159,8 +159,8 @@ export default async function IncidentPage({ params, searchParams }: Props) {
       </section>
 
       {incident.risk === "HIGH_RISK" || incident.notificationMailing ? (
-        <section aria-labelledby="inc-notify-heading">
-          <h2 id="inc-notify-heading">{t(`${d}.notify.heading`)}</h2>
+        <section aria-labelledby="inc-people-heading">
+          <h2 id="inc-people-heading">{t(`${d}.notify.heading`)}</h2>
           <p>{t(`${d}.notify.lead`)}</p>
           <p role="status" data-testid="notify-status" className={notifyOutcome ? "callout" : undefined}>
             {notifyOutcome ? t(`${d}.notify.refused.${notifyOutcome}`) : ""}
