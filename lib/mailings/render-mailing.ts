@@ -167,12 +167,13 @@ export function personalise(
 }
 
 /** Example recipient values for the compose page's preview. */
-function previewValues(language: MailingLanguage, topic: string): RecipientValues {
+function previewValues(language: MailingLanguage, topic: string, required: boolean): RecipientValues {
+  const t = translatorFor(language);
   return {
     name: "Anna Andersson",
     preferencesUrl: "#",
-    unsubscribeUrl: "#",
-    reason: translatorFor(language)("emails.mailingReason.preview", { topic }),
+    unsubscribeUrl: required ? "" : "#",
+    reason: required ? t("emails.mailingReason.required") : t("emails.mailingReason.preview", { topic }),
   };
 }
 
@@ -181,5 +182,5 @@ export async function renderMailingPreview(
   content: MailingContent,
 ): Promise<{ subject: string; html: string; text: string }> {
   const compiled = await compileMailing(content);
-  return personalise(compiled, previewValues(content.language, content.topicName));
+  return personalise(compiled, previewValues(content.language, content.topicName, content.required ?? false));
 }
