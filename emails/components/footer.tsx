@@ -5,7 +5,7 @@ import { colors, type Language } from "./theme";
 export type EmailFooterProps = {
   /** The recipient's own preference-center page. */
   preferencesUrl: string;
-  /** One-click unsubscribe page for this mailing. */
+  /** One-click unsubscribe page for this mailing; "" for a required notice, which no unsubscribe stops (no link). */
   unsubscribeUrl: string;
   /** Why this person gets the mail, already in the mail's language. */
   reason: string;
@@ -37,10 +37,14 @@ export function EmailFooter({
         <Link href={preferencesUrl} style={linkStyle}>
           {t("emails.footer.preferences")}
         </Link>
-        {" · "}
-        <Link href={unsubscribeUrl} style={linkStyle}>
-          {t("emails.footer.unsubscribe")}
-        </Link>
+        {unsubscribeUrl ? (
+          <>
+            {" · "}
+            <Link href={unsubscribeUrl} style={linkStyle}>
+              {t("emails.footer.unsubscribe")}
+            </Link>
+          </>
+        ) : null}
       </Text>
     </Section>
   );

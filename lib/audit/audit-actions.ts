@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS = [
   "incident.authority_notified",
   "incident.authority_not_notified",
   "incident.closed",
+  "incident.people_notification_drafted",
+  "incident.people_notification_sent",
   // Marketing
   "topic.created",
   "topic.updated",
@@ -78,6 +80,8 @@ export const AUDIT_ACTIONS = [
   // Legal holds that keep contacts from the retention job (lib/retention)
   "legalHold.placed",
   "legalHold.released",
+  // The register's own settings (RegisterSetting: the yearly registration notice on or off)
+  "setting.changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

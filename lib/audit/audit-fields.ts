@@ -96,6 +96,9 @@ export const AUDIT_FIELDS = [
   "peopleNotifiedAt",
   "closedAt",
   "contacts",
+  "notificationMailingId",
+  // The register's settings
+  "registrationNoticeOn",
   // Staff and API keys
   "role",
   "active",

@@ -12,6 +12,7 @@ export async function getIncident(opts: { db: DbOrTx; id: string; now?: Date }) 
     where: { id: opts.id },
     include: {
       createdBy: { select: { name: true, email: true } },
+      notificationMailing: { select: { id: true, name: true, status: true } },
       updates: {
         orderBy: [{ at: "desc" }, { id: "desc" }],
         select: { id: true, at: true, fields: true, note: true, staff: { select: { name: true, email: true } } },

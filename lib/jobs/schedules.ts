@@ -5,6 +5,8 @@ import type { PgBoss } from "pg-boss";
 import { verifyAuditChainFully } from "@/lib/audit/check-audit-chain";
 import type { Db } from "@/lib/db/client";
 import { pruneRegister } from "@/lib/maintenance/prune-register";
+import { sendRegistrationNotices } from "@/lib/notices/send-registration-notices";
+import { getPolicy } from "@/lib/policy/current-policy";
 import { notifyAccountManagers } from "@/lib/retention/notify-account-managers";
 import { runRetention } from "@/lib/retention/run-retention";
 import { refreshStaleContactFacts } from "@/lib/segments/refresh-stale-contact-facts";
@@ -63,6 +65,21 @@ export const scheduledJobs = (settings: ScheduleSettings): readonly ScheduledJob
       return chain.ok
         ? `audit chain: ${chain.entries} entries intact`
         : `audit chain BROKEN at entry ${chain.brokenAt}`;
+    },
+  },
+  {
+    queue: "registration-notice",
+    // Monthly, on the 1st at 10:00 (working hours, when a reply can be answered): each run mails the people whose
+    // last mail turned a year old during the past month, so after the first run the notices come in twelve small
+    // mailings a year rather than one of the whole quiet register; one mailing a month, named by it, keeps the list
+    // readable. A run later in the month (the worker's catch-up at start) finds the month's mailing and adds nothing.
+    cron: "0 10 1 * *",
+    why: "people we have not mailed in a year are told once a year that they are registered, why and until when",
+    run: async ({ db, now }) => {
+      const r = await sendRegistrationNotices({ db, now, nameLanguage: getPolicy().languages[0] });
+      if (r.status === "off") return "registration notice: turned off";
+      if (r.status === "exists") return `registration notice: this month's mailing exists (${r.mailingId})`;
+      return `registration notice: mailing ${r.mailingId} for ${r.month} started`;
     },
   },
   {

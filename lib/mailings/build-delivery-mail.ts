@@ -43,13 +43,20 @@ export async function buildDeliveryMail(opts: {
   unsubscribeUrl: string;
   from?: string;
   replyTo?: string | null;
+  /** A required notice (Topic.isRequired): its own reason line, and no List-Unsubscribe headers (nothing stops it). */
+  required?: boolean;
+  /** The registration notice's values for this recipient (lib/notices/registration-notice-values.ts). */
+  extra?: Pick<RecipientValues, "category" | "purposes" | "deleteBy">;
 }): Promise<BatchMailMessage> {
   const { recipient } = opts;
   const content = await opts.render({
     name: recipient.name,
     preferencesUrl: opts.preferencesUrl,
-    unsubscribeUrl: opts.unsubscribeUrl,
-    reason: recipientReason(recipient.language, opts.topicName, recipient.organisation),
+    unsubscribeUrl: opts.required ? "" : opts.unsubscribeUrl,
+    reason: opts.required
+      ? translatorFor(recipient.language)("emails.mailingReason.required")
+      : recipientReason(recipient.language, opts.topicName, recipient.organisation),
+    ...opts.extra,
   });
   return {
     to: recipient.email,
@@ -58,7 +65,7 @@ export async function buildDeliveryMail(opts: {
     subject: content.subject,
     html: content.html,
     text: content.text,
-    headers: buildUnsubscribeHeaders(opts.unsubscribeUrl),
+    headers: opts.required ? {} : buildUnsubscribeHeaders(opts.unsubscribeUrl),
     tags: [{ name: "mailing", value: opts.mailingId }],
   };
 }

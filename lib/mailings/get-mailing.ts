@@ -54,11 +54,14 @@ export async function getMailing(opts: { db: DbOrTx; staff: StaffPrincipal; id: 
   return { ok: true, mailing, editable: isEditable(mailing) };
 }
 
-/** Topics and segments a mailing may be composed with (not archived), for the compose form's selects. */
+/**
+ * Topics and segments a mailing may be composed with (not archived), for the compose form's selects. Not a required
+ * notice's topic: staff never choose it (the edit page keeps a mailing's own topic in the select).
+ */
 export async function listMailingTargets(opts: { db: DbOrTx }) {
   const [topics, segments] = await Promise.all([
     opts.db.topic.findMany({
-      where: { archivedAt: null },
+      where: { archivedAt: null, isRequired: false },
       orderBy: [{ sortOrder: "asc" }, { nameSv: "asc" }],
       select: { id: true, nameSv: true, nameEn: true },
     }),

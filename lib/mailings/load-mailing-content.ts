@@ -5,7 +5,7 @@ import type { MailingContent, MailingLanguage } from "./render-mailing";
 
 export function mailingContent(
   mailing: Pick<Mailing, "subjectSv" | "subjectEn" | "preheaderSv" | "preheaderEn" | "bodySv" | "bodyEn" | "template">,
-  topic: Pick<Topic, "nameSv" | "nameEn">,
+  topic: Pick<Topic, "nameSv" | "nameEn"> & Partial<Pick<Topic, "isRequired">>,
   language: MailingLanguage,
 ): MailingContent {
   const sv = language === "sv";
@@ -16,5 +16,6 @@ export function mailingContent(
     bodyMarkdown: sv ? mailing.bodySv : mailing.bodyEn,
     template: mailing.template,
     topicName: sv ? topic.nameSv : topic.nameEn,
+    required: topic.isRequired ?? false,
   };
 }

@@ -6,8 +6,10 @@ import { randomBytes } from "node:crypto";
 import { createElement, type ReactElement } from "react";
 import MailingEmail from "@/emails/mailing";
 import MarkdownMailingEmail from "@/emails/markdown-mailing";
+import RegistrationNoticeEmail from "@/emails/registration-notice";
 import { translatorFor } from "@/lib/i18n/translator";
 import { renderMail } from "@/lib/mail/render-mail";
+import { REGISTRATION_NOTICE_TEMPLATE } from "@/lib/notices/registration-notice-template";
 
 export type MailingLanguage = "sv" | "en";
 
@@ -24,15 +26,31 @@ export type MailingContent = {
   bodyMarkdown: string;
   template?: string | null;
   topicName: string;
+  /** A required notice (Topic.isRequired): no unsubscribe link, as no unsubscribe stops it. */
+  required?: boolean;
 };
 
-/** What differs between recipients. `name` can be used in subject and body as {{name}}. */
-export type RecipientValues = { name: string; preferencesUrl: string; unsubscribeUrl: string; reason: string };
+/**
+ * What differs between recipients. `name` can be used in subject and body as {{name}}. The registration notice's
+ * template also has the person's category, purposes and deletion date (lib/notices/registration-notice-values.ts).
+ */
+export type RecipientValues = {
+  name: string;
+  preferencesUrl: string;
+  unsubscribeUrl: string;
+  reason: string;
+  category?: string;
+  purposes?: string;
+  deleteBy?: string;
+};
 const SLOTS = [
   "name",
   "preferencesUrl",
   "unsubscribeUrl",
   "reason",
+  "category",
+  "purposes",
+  "deleteBy",
 ] as const satisfies readonly (keyof RecipientValues)[];
 
 type Part = string | number; // literal text, or the index of a slot
@@ -54,12 +72,22 @@ function element(content: MailingContent, slot: (name: (typeof SLOTS)[number]) =
   const withName = (s: string) => s.replace(/\{\{\s*name\s*\}\}/g, slot("name"));
   const footer = {
     preferencesUrl: slot("preferencesUrl"),
-    unsubscribeUrl: slot("unsubscribeUrl"),
+    unsubscribeUrl: content.required ? "" : slot("unsubscribeUrl"),
     reason: slot("reason"),
     language: content.language,
   };
   const subject = withName(content.subject);
   const preview = content.preheader?.trim() || subject;
+  if (content.template === REGISTRATION_NOTICE_TEMPLATE) {
+    return createElement(RegistrationNoticeEmail, {
+      ...footer,
+      heading: subject,
+      preview,
+      category: slot("category"),
+      purposes: slot("purposes"),
+      deleteBy: slot("deleteBy"),
+    });
+  }
   if (content.template === "announcement") {
     return createElement(MailingEmail, {
       ...footer,
@@ -84,7 +112,7 @@ export async function renderMailingFor(
   content: MailingContent,
   values: RecipientValues,
 ): Promise<{ subject: string; html: string; text: string }> {
-  const { html, text } = await renderMail(element(content, (name) => values[name]));
+  const { html, text } = await renderMail(element(content, (name) => values[name] ?? ""));
   return { subject: content.subject.replace(/\{\{\s*name\s*\}\}/g, values.name).replace(/[\r\n]+/g, " "), html, text };
 }
 
@@ -129,7 +157,7 @@ export function personalise(
   compiled: CompiledMailing,
   values: RecipientValues,
 ): { subject: string; html: string; text: string } {
-  const raw = SLOTS.map((s) => values[s]);
+  const raw = SLOTS.map((s) => values[s] ?? "");
   return {
     // A subject is a header, not HTML; line breaks are removed so a name cannot add headers.
     subject: fill(compiled.subject, raw).replace(/[\r\n]+/g, " "),
@@ -139,12 +167,13 @@ export function personalise(
 }
 
 /** Example recipient values for the compose page's preview. */
-function previewValues(language: MailingLanguage, topic: string): RecipientValues {
+function previewValues(language: MailingLanguage, topic: string, required: boolean): RecipientValues {
+  const t = translatorFor(language);
   return {
     name: "Anna Andersson",
     preferencesUrl: "#",
-    unsubscribeUrl: "#",
-    reason: translatorFor(language)("emails.mailingReason.preview", { topic }),
+    unsubscribeUrl: required ? "" : "#",
+    reason: required ? t("emails.mailingReason.required") : t("emails.mailingReason.preview", { topic }),
   };
 }
 
@@ -153,5 +182,5 @@ export async function renderMailingPreview(
   content: MailingContent,
 ): Promise<{ subject: string; html: string; text: string }> {
   const compiled = await compileMailing(content);
-  return personalise(compiled, previewValues(content.language, content.topicName));
+  return personalise(compiled, previewValues(content.language, content.topicName, content.required ?? false));
 }

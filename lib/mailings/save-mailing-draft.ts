@@ -27,13 +27,20 @@ export function isEditable(m: { status: string; startedAt: Date | null }): boole
   return m.status === "DRAFT" || (m.status === "SCHEDULED" && m.startedAt === null);
 }
 
-async function checkTargets(tx: Tx, topicId: string, segmentId: string): Promise<Record<string, string>> {
+// A required notice's topic (Topic.isRequired) reaches people without a subscription, so staff never pick it: only a
+// draft that already has it (made by lib/notices or lib/incidents) keeps it.
+async function checkTargets(
+  tx: Tx,
+  topicId: string,
+  segmentId: string,
+  currentTopicId: string | null,
+): Promise<Record<string, string>> {
   const [topic, segment] = await Promise.all([
-    tx.topic.findUnique({ where: { id: topicId }, select: { archivedAt: true } }),
+    tx.topic.findUnique({ where: { id: topicId }, select: { archivedAt: true, isRequired: true } }),
     tx.segment.findUnique({ where: { id: segmentId }, select: { archivedAt: true } }),
   ]);
   const errors: Record<string, string> = {};
-  if (!topic || topic.archivedAt) errors.topicId = "topic_invalid";
+  if (!topic || topic.archivedAt || (topic.isRequired && topicId !== currentTopicId)) errors.topicId = "topic_invalid";
   if (!segment || segment.archivedAt) errors.segmentId = "segment_invalid";
   return errors;
 }
@@ -59,7 +66,7 @@ export async function saveMailingDraft(opts: {
       if (!access.ok) return access;
       const current = await tx.mailing.findUniqueOrThrow({ where: { id: access.value.id } });
       if (!isEditable(current)) return fail("conflict", { reason: "not_editable" });
-      const targets = await checkTargets(tx, next.topicId, next.segmentId);
+      const targets = await checkTargets(tx, next.topicId, next.segmentId, current.topicId);
       if (Object.keys(targets).length > 0) return { ok: false, code: "invalid", fieldErrors: targets };
       const changed = MAILING_DRAFT_FIELDS.filter((f) => (current[f] ?? null) !== (next[f] ?? null));
       if (changed.length === 0) return { ok: true, id: current.id, created: false, changed: [] };
@@ -73,7 +80,7 @@ export async function saveMailingDraft(opts: {
       return { ok: true, id: current.id, created: false, changed };
     }
 
-    const targets = await checkTargets(tx, next.topicId, next.segmentId);
+    const targets = await checkTargets(tx, next.topicId, next.segmentId, null);
     if (Object.keys(targets).length > 0) return { ok: false, code: "invalid", fieldErrors: targets };
     const created = await tx.mailing.create({
       data: { ...next, status: "DRAFT", createdById: opts.staff.id, createdAt: now },

@@ -47,6 +47,7 @@ export async function sendTestMailing(opts: {
     unsubscribeUrl: `${config.publicUrl}/preferences`,
     from: senderFor(defaultSender(), mailing.fromName),
     replyTo: mailing.replyTo,
+    required: mailing.topic.isRequired,
   });
   const result = await sendMail({
     db: opts.db,

@@ -3,6 +3,7 @@
 import "server-only";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import type { Db } from "@/lib/db/client";
+import { recordPeopleNotificationSent } from "@/lib/incidents/record-people-notification-sent";
 import { changeMailingState, type MailingStateResult } from "./change-mailing-state";
 
 export type StartMailingResult =
@@ -49,6 +50,10 @@ export async function startMailing(opts: {
       : { status: "SENDING", scheduledAt: null, startedAt: now },
     action: later ? "mailing.scheduled" : "mailing.started",
     now,
+    // An incident's notification of its people (Art. 34) is recorded on the incident as it goes out.
+    also: later
+      ? undefined
+      : (tx) => recordPeopleNotificationSent(tx, { mailingId: opts.mailingId, staffId: opts.staff.id, now }),
   });
   return result.ok ? { ok: true, status: later ? "SCHEDULED" : "SENDING" } : result;
 }

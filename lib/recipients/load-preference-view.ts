@@ -40,7 +40,7 @@ export async function loadPreferenceView(opts: { db: DbOrTx; contactId: string }
       },
     }),
     opts.db.topic.findMany({
-      where: { archivedAt: null },
+      where: { archivedAt: null, isRequired: false },
       orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
       select: { id: true, nameSv: true, nameEn: true, descriptionSv: true, descriptionEn: true, isMarketing: true },
     }),

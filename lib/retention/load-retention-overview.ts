@@ -3,6 +3,8 @@
 // computed it (RetentionForecast, so a page view reads an index range, never the register); the runs, in counts;
 // and every legal hold. Names appear only for contacts still in the register.
 import "server-only";
+import { isRegistrationNoticeOn } from "@/lib/notices/registration-notice-setting";
+import { REGISTRATION_NOTICE_TEMPLATE } from "@/lib/notices/registration-notice-template";
 import { can, type StaffPrincipal } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import type { ContactCategory } from "@/lib/generated/prisma/enums";
@@ -17,6 +19,8 @@ export type WindowCounts = { overdue: number; d30: number; d90: number; d365: nu
 
 export type RetentionOverview = {
   asOf: Date | null;
+  /** The yearly registration notice (lib/notices): on or off, and the latest months' mailings. */
+  registrationNotice: { on: boolean; mailings: { id: string; name: string; status: string; startedAt: Date | null }[] };
   byCategory: ({ category: ContactCategory } & WindowCounts)[];
   byOrganisation: ({ id: string | null; name: string | null } & WindowCounts)[];
   dueFirst: {
@@ -79,7 +83,14 @@ export async function loadRetentionOverview(opts: {
     count(*) FILTER (WHERE ${col} > $1 AND ${col} <= $4) AS d365`;
   const params = [now, at(30), at(90), at(365)] as const;
 
-  const [lastRun, byCategory, byOrganisation, dueFirst, runs, holds] = await Promise.all([
+  const [noticeOn, noticeMailings, lastRun, byCategory, byOrganisation, dueFirst, runs, holds] = await Promise.all([
+    isRegistrationNoticeOn(db),
+    db.mailing.findMany({
+      where: { template: REGISTRATION_NOTICE_TEMPLATE },
+      orderBy: { createdAt: "desc" },
+      take: 3,
+      select: { id: true, name: true, status: true, startedAt: true },
+    }),
     db.retentionRun.findFirst({
       where: { finishedAt: { not: null }, dryRun: false },
       orderBy: { finishedAt: "desc" },
@@ -153,6 +164,7 @@ export async function loadRetentionOverview(opts: {
     ok: true,
     value: {
       asOf: lastRun?.finishedAt ?? null,
+      registrationNotice: { on: noticeOn, mailings: noticeMailings },
       byCategory: byCategory.map((r) => ({ category: r.key as ContactCategory, ...counts(r) })),
       byOrganisation: byOrganisation.map((r) => ({ id: r.key, name: r.name ?? null, ...counts(r) })),
       dueFirst,

@@ -48,7 +48,7 @@ export async function countSegment(opts: {
   }
   const topic = await opts.db.topic.findUnique({
     where: { id: opts.topicId },
-    select: { id: true, number: true, purpose: true, isMarketing: true },
+    select: { id: true, number: true, purpose: true, isMarketing: true, isRequired: true },
   });
   if (!topic) return fail("not_found", { reason: "topic_not_found" });
   const rows = await inCountTransaction(opts.db, (tx) =>
@@ -56,7 +56,10 @@ export async function countSegment(opts: {
   );
   return {
     ok: true,
-    count: { topic: { id: topic.id, purpose: topic.purpose, isMarketing: topic.isMarketing }, ...tally(rows) },
+    count: {
+      topic: { id: topic.id, purpose: topic.purpose, isMarketing: topic.isMarketing, isRequired: topic.isRequired },
+      ...tally(rows),
+    },
   };
 }
 
@@ -71,6 +74,7 @@ function breakdownSql(topic: MailingTopic & { number: number }, facts: Prisma.Sq
       SELECT CASE
         WHEN ${suppressed} IS NOT NULL THEN ${reason("SUPPRESSED")}
         WHEN ${topic.isMarketing} AND c."optedOut" THEN ${reason("OPTED_OUT")}
+        WHEN ${topic.isRequired} THEN -1
         WHEN ${n} = ANY(c."topicsOff") THEN ${reason("UNSUBSCRIBED_TOPIC")}
         WHEN NOT (${n} = ANY(c."topicsOn")) THEN ${reason("NOT_SUBSCRIBED")}
         WHEN NOT (${topic.purpose}::"Purpose" = ANY(c."purposes")) THEN ${reason("NO_BASIS")}

@@ -4,7 +4,9 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Purpose } from "@/lib/generated/prisma/enums";
 
-export type MailingTopic = { id: string; purpose: Purpose; isMarketing: boolean };
+/** `isRequired`: a required notice (Topic.isRequired) skips the subscription and basis checks; ALL-scope suppressions
+ * (erased, hard bounce) still stop it, as nothing can be mailed there. */
+export type MailingTopic = { id: string; purpose: Purpose; isMarketing: boolean; isRequired: boolean };
 
 export const EXCLUSION_REASONS = [
   "SUPPRESSED", // address on the suppression list (erased, bounced, complained, manual, unsubscribed from all)
@@ -34,6 +36,7 @@ export function exclusionReasonSql(topic: MailingTopic): Prisma.Sql {
   return Prisma.sql`CASE
     WHEN ${suppressedSql(topic)} THEN 'SUPPRESSED'
     WHEN ${topic.isMarketing} AND c."marketingOptOutAt" IS NOT NULL THEN 'OPTED_OUT'
+    WHEN ${topic.isRequired} THEN NULL
     WHEN ${subscriptionStateSql(topic)} = 'UNSUBSCRIBED' THEN 'UNSUBSCRIBED_TOPIC'
     WHEN ${subscriptionStateSql(topic)} IS NULL THEN 'NOT_SUBSCRIBED'
     WHEN NOT ${hasBasisSql(topic)} THEN 'NO_BASIS'
@@ -44,7 +47,7 @@ export function exclusionReasonSql(topic: MailingTopic): Prisma.Sql {
 export function eligibleConditionSql(topic: MailingTopic): Prisma.Sql {
   return Prisma.sql`NOT ${suppressedSql(topic)}
     AND (NOT ${topic.isMarketing} OR c."marketingOptOutAt" IS NULL)
-    AND EXISTS (SELECT 1 FROM "Subscription" s WHERE s."contactId" = c."id" AND s."topicId" = ${topic.id}
-      AND s."state" = 'SUBSCRIBED')
-    AND ${hasBasisSql(topic)}`;
+    AND (${topic.isRequired} OR (EXISTS (SELECT 1 FROM "Subscription" s WHERE s."contactId" = c."id"
+      AND s."topicId" = ${topic.id} AND s."state" = 'SUBSCRIBED')
+    AND ${hasBasisSql(topic)}))`;
 }

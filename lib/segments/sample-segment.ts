@@ -27,7 +27,7 @@ export async function sampleSegment(opts: {
   if (opts.topicId) {
     const topic = await opts.db.topic.findUnique({
       where: { id: opts.topicId },
-      select: { id: true, purpose: true, isMarketing: true },
+      select: { id: true, purpose: true, isMarketing: true, isRequired: true },
     });
     if (!topic) return fail("not_found", { reason: "topic_not_found" });
     conditions.push(eligibleConditionSql(topic));

@@ -28,6 +28,11 @@ export const segmentFilterSchema = z
     lastActivityTo: day.optional(),
     /** Contacts an incident concerns (Art. 34's notification of the people, lib/incidents). */
     incidentId: z.string().trim().min(1).max(64).optional(),
+    /**
+     * Not mailed since this day: no delivery of a mailing started on or after it, except ones left out at send time
+     * (SUPPRESSED); a registration notice counts even then, so nobody is given one twice a year (lib/notices).
+     */
+    notMailedSince: day.optional(),
   })
   .strict();
 

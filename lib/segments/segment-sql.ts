@@ -4,6 +4,7 @@
 // topics, roles and the source detail are read differently.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Relationship, RoleType } from "@/lib/generated/prisma/enums";
+import { REGISTRATION_NOTICE_TEMPLATE } from "@/lib/notices/registration-notice-template";
 import type { SegmentFilter } from "./segment-filter";
 
 const TRUE = Prisma.sql`TRUE`;
@@ -104,6 +105,14 @@ function columnConditions(filter: SegmentFilter, source: SegmentSource): Prisma.
     const id = source === "facts" ? Prisma.sql`c."contactId"` : Prisma.sql`c."id"`;
     push(Prisma.sql`EXISTS (SELECT 1 FROM "IncidentContact" ic WHERE ic."contactId" = ${id}
       AND ic."incidentId" = ${filter.incidentId})`);
+  }
+
+  if (filter.notMailedSince) {
+    // Index range on Delivery(contactId) per contact, then the mailing by its key: an anti-join the planner hashes.
+    const id = source === "facts" ? Prisma.sql`c."contactId"` : Prisma.sql`c."id"`;
+    push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Delivery" nd JOIN "Mailing" nm ON nm."id" = nd."mailingId"
+      WHERE nd."contactId" = ${id} AND nm."startedAt" >= ${filter.notMailedSince}::date
+        AND (nd."status" <> 'SUPPRESSED' OR nm."template" = ${REGISTRATION_NOTICE_TEMPLATE}))`);
   }
 
   return parts;

@@ -2,8 +2,15 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 
-export async function getTopicNames(opts: { db: DbOrTx; id: string }): Promise<{ sv: string; en: string } | null> {
+/** `required`: a required notice's topic, whose mail has no unsubscribe link (lib/notices). */
+export async function getTopicNames(opts: {
+  db: DbOrTx;
+  id: string;
+}): Promise<{ sv: string; en: string; required: boolean } | null> {
   if (!opts.id) return null;
-  const topic = await opts.db.topic.findUnique({ where: { id: opts.id }, select: { nameSv: true, nameEn: true } });
-  return topic ? { sv: topic.nameSv, en: topic.nameEn } : null;
+  const topic = await opts.db.topic.findUnique({
+    where: { id: opts.id },
+    select: { nameSv: true, nameEn: true, isRequired: true },
+  });
+  return topic ? { sv: topic.nameSv, en: topic.nameEn, required: topic.isRequired } : null;
 }

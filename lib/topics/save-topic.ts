@@ -55,6 +55,16 @@ export async function saveTopic(opts: {
       const loaded = await loadTopicForStaff({ db: tx, staff: opts.staff, id: opts.id });
       if (!loaded.ok) return loaded;
       const current = await tx.topic.findUniqueOrThrow({ where: { id: loaded.value.id } });
+      // The required notice topic (lib/notices/ensure-notice-topic.ts) keeps what makes it one: its texts may change.
+      if (current.isRequired) {
+        const fixed: Record<string, string> = {};
+        if (input.key !== current.key) fixed.key = "required_topic_fixed";
+        if (input.purpose !== current.purpose) fixed.purpose = "required_topic_fixed";
+        if (input.isMarketing) fixed.isMarketing = "required_topic_fixed";
+        if (input.defaultCategories.length > 0) fixed.defaultCategories = "required_topic_fixed";
+        if (archived) fixed.archived = "required_topic_fixed";
+        if (Object.keys(fixed).length > 0) return { ok: false as const, code: "invalid" as const, fieldErrors: fixed };
+      }
       // A topic keeps a purpose the current policy dropped (it was valid when set), but cannot be moved to one.
       if (current.purpose !== input.purpose && !getPolicy().purposes[input.purpose]) return notInPolicy;
       const changed: AuditField[] = TOPIC_FIELDS.filter((f) =>

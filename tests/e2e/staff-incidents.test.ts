@@ -1,7 +1,8 @@
 // The incident register (/staff/incidents) in a real browser: the privacy officer finds it in the side navigation,
 // records an incident in Swedish by keyboard (per-field errors first), reads it in English, adds an affected contact
 // from a pasted list (a line matching nobody reported), records the decision not to notify the authority with its
-// reason, and sees the clock on the list and the staff home; axe finds nothing on any page. Marketing is refused.
+// reason, drafts the notification of the affected people (Art. 34) and opens it for review, and sees the clock on the
+// list and the staff home; axe finds nothing on any page. Marketing is refused.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./support/axe";
@@ -113,6 +114,25 @@ describe("privacy officer", () => {
       await page.reload();
       expect(await page.getByTestId("incident-clock").innerText()).toBe("Not notified (reason recorded)");
       expect(await page.getByTestId("incident-log").innerText()).toContain("reason for not notifying");
+      await expectAccessible(page);
+
+      // Art. 34: the risk is high, so the people are notified: in Swedish the section and its button, and the button
+      // drafts the mailing to them and opens it for review.
+      await page.goto(`${server.url}${url.pathname}?lang=sv`);
+      expect(await page.locator("#inc-people-heading").innerText()).toBe("Meddela de berörda");
+      await expectAccessible(page);
+      await page.goto(`${server.url}${url.pathname}?lang=en`);
+      await page.getByTestId("notify-people").click();
+      await page.waitForURL((u) => u.pathname.startsWith("/staff/mailings/") && u.pathname.endsWith("/edit"));
+      expect(await page.locator('input[name="subjectEn"]').inputValue()).toBe(
+        "A personal data breach that concerns your details",
+      );
+      expect(await page.locator('textarea[name="bodyEn"]').inputValue()).toContain(reference);
+      await expectAccessible(page);
+      await page.goto(`${server.url}${url.pathname}?lang=en`);
+      expect(await page.getByTestId("notify-mailing").innerText()).toContain("Notification mailing (Draft)");
+      expect(await page.getByTestId("incident-log").innerText()).toContain("notification mailing");
+      expect(await page.getByTestId("notify-people").count()).toBe(0);
       await expectAccessible(page);
 
       await page.goto(`${server.url}/staff/incidents?lang=en`);

@@ -219,6 +219,11 @@ const MATRIX: Record<string, [own: Role[], foreign: Role[]]> = {
     [A, P],
     [A, P],
   ],
+  // The yearly registration notice on/off (a register-wide setting: own and foreign are the same row).
+  "retention/actions.ts#setRegistrationNoticeAction": [
+    [A, P],
+    [A, P],
+  ],
   // Incidents (Art. 33/34), privacy officers and admins: own = recorded by the caller, foreign = by someone else.
   "incidents/new/actions.ts#recordIncidentAction": [
     [A, P],
@@ -229,6 +234,11 @@ const MATRIX: Record<string, [own: Role[], foreign: Role[]]> = {
     [A, P],
   ],
   "incidents/[id]/actions.ts#addAffectedAction": [
+    [A, P],
+    [A, P],
+  ],
+  // Art. 34: the notification of the affected people drafted from the incident page (own/foreign as above).
+  "incidents/[id]/actions.ts#notifyPeopleAction": [
     [A, P],
     [A, P],
   ],
@@ -783,6 +793,15 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
       tookEffect: async () => (await t.db.legalHold.findUniqueOrThrow({ where: { id: hold.id } })).releasedAt !== null,
     };
   },
+  "retention/actions.ts#setRegistrationNoticeAction": async () => {
+    const on = async () => (await t.db.registerSetting.findUnique({ where: { id: 1 } }))?.registrationNoticeOn ?? true;
+    const wanted = !(await on());
+    const { setRegistrationNoticeAction } = await import("@/app/staff/retention/actions");
+    return {
+      run: () => setRegistrationNoticeAction(form({ on: wanted ? "on" : "off", uiLang: "en" })),
+      tookEffect: async () => (await on()) === wanted,
+    };
+  },
   "incidents/new/actions.ts#recordIncidentAction": async () => {
     const title = `mx incident ${unique()}`;
     const { recordIncidentAction } = await import("@/app/staff/incidents/new/actions");
@@ -807,6 +826,17 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
     return {
       run: () => addAffectedAction(IDLE, form({ id, by: "list", addresses: person.email, uiLang: "en" })),
       tookEffect: async () => (await t.db.incidentContact.count({ where: { incidentId: id } })) === 1,
+    };
+  },
+  "incidents/[id]/actions.ts#notifyPeopleAction": async ({ callerId, target }) => {
+    const id = await newIncident(target === "own" ? callerId : otherStaff(callerId));
+    await t.db.incident.update({ where: { id }, data: { risk: "HIGH_RISK" } });
+    const person = await makeContact(t.db);
+    await t.db.incidentContact.create({ data: { incidentId: id, contactId: person.id } });
+    const { notifyPeopleAction } = await import("@/app/staff/incidents/[id]/actions");
+    return {
+      run: () => notifyPeopleAction(form({ id, uiLang: "en" })),
+      tookEffect: async () => (await t.db.incident.findUniqueOrThrow({ where: { id } })).notificationMailingId !== null,
     };
   },
   "incidents/[id]/actions.ts#recordNotifiedAction": async ({ callerId, target }) => {

@@ -140,6 +140,7 @@ export async function previewMailingAction(form: FormData): Promise<PreviewResul
         bodyMarkdown: language === "sv" ? input.bodySv : input.bodyEn,
         template: input.template,
         topicName: topic?.[language] ?? "…",
+        required: topic?.required ?? false,
       });
     const [sv, en] = await Promise.all([render("sv"), render("en")]);
     return { ok: true, sv: { subject: sv.subject, html: sv.html }, en: { subject: en.subject, html: en.html } };

@@ -10,6 +10,7 @@ import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { translatorFor } from "@/lib/i18n/translator";
 import { placeLegalHold } from "@/lib/retention/place-legal-hold";
 import { releaseLegalHold } from "@/lib/retention/release-legal-hold";
+import { setRegistrationNotice } from "@/lib/notices/set-registration-notice";
 import { toFormState } from "@/app/staff/_components/refusal-state";
 import { RETENTION_TEXTS } from "@/app/staff/_components/refusal-texts";
 import { formString, type StaffFormState } from "../privacy-requests/_components/form-state";
@@ -61,5 +62,23 @@ export async function releaseHold(form: FormData): Promise<void> {
   revalidatePath("/staff/retention");
   redirect(
     `/staff/retention?${new URLSearchParams({ done: outcome, ...(isOffered(lang, offeredLanguages()) ? { lang } : {}) })}`,
+  );
+}
+
+/** The yearly registration notice on or off (lib/notices); the page shows the outcome in its status line. */
+export async function setRegistrationNoticeAction(form: FormData): Promise<void> {
+  const lang = formString(form, "uiLang");
+  const access = await checkStaff("retention.manage");
+  if (!access.ok) redirect(access.reason === "signed_out" ? "/staff/sign-in" : "/staff/forbidden");
+  let outcome = "notice_failed";
+  try {
+    const r = await setRegistrationNotice({ db: await getDb(), staff: access.staff, input: { on: formString(form, "on") } });
+    outcome = r.ok ? (r.on ? "notice_on" : "notice_off") : r.code === "invalid" ? "notice_invalid" : "notice_failed";
+  } catch {
+    outcome = "notice_failed";
+  }
+  revalidatePath("/staff/retention");
+  redirect(
+    `/staff/retention?${new URLSearchParams({ done: outcome, ...(isOffered(lang, offeredLanguages()) ? { lang } : {}) })}#notice-heading`,
   );
 }

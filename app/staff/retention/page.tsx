@@ -17,7 +17,7 @@ import { PageHeader } from "@/app/staff/_components/page-header";
 import { dateTime, day, first } from "@/app/staff/_components/format";
 import { ConfirmSubmit } from "@/app/staff/_components/kit/confirm-submit";
 import { DataTable, type DataColumn } from "@/app/staff/_components/kit/data-table";
-import { releaseHold } from "./actions";
+import { releaseHold, setRegistrationNoticeAction } from "./actions";
 import { PlaceHoldForm } from "./place-hold-form";
 
 export const dynamic = "force-dynamic";
@@ -42,6 +42,8 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
   const category = (c: string) => categoryName(policy, c as never, lang);
   const done = first(params.done);
   const doneKey = (["released", "already", "not_found", "failed"] as const).find((k) => k === done);
+  const noticeKey = (["notice_on", "notice_off", "notice_invalid", "notice_failed"] as const).find((k) => k === done);
+  const notice = o.registrationNotice;
 
   const windowColumns = <R extends WindowCounts>(): DataColumn<R>[] => [
     { key: "overdue", header: t("accountability.retention.columns.overdue"), align: "end", cell: (r) => r.overdue },
@@ -150,6 +152,39 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
             },
           ]}
         />
+      </section>
+
+      <section aria-labelledby="notice-heading">
+        <h2 id="notice-heading">{t("accountability.retention.notice.heading")}</h2>
+        <p>{t("accountability.retention.notice.lead")}</p>
+        <p role="status" data-testid="notice-status" className={noticeKey ? "callout" : undefined}>
+          {noticeKey ? t(`accountability.retention.notice.done.${noticeKey}`) : ""}
+        </p>
+        <p data-testid="notice-state">
+          {notice.on ? t("accountability.retention.notice.isOn") : t("accountability.retention.notice.isOff")}
+        </p>
+        <form action={setRegistrationNoticeAction}>
+          <input type="hidden" name="on" value={notice.on ? "off" : "on"} />
+          <input type="hidden" name="uiLang" value={lang} />
+          <button type="submit" className="button button--secondary">
+            {notice.on ? t("accountability.retention.notice.turnOff") : t("accountability.retention.notice.turnOn")}
+          </button>
+        </form>
+        {notice.mailings.length > 0 ? (
+          <>
+            <h3 id="notice-mailings-heading">{t("accountability.retention.notice.mailingsHeading")}</h3>
+            <ul aria-labelledby="notice-mailings-heading">
+              {notice.mailings.map((m) => (
+                <li key={m.id}>
+                  <Link href={`/staff/mailings/${m.id}`}>{m.name}</Link>
+                  {" — "}
+                  {t(`enums.mailingStatus.${m.status as "SENT"}`)}
+                  {m.startedAt ? `, ${dateTime(m.startedAt)}` : ""}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
 
       <section aria-labelledby="holds-heading">

@@ -27,7 +27,7 @@ export async function expandMailing(opts: {
   const chunkSize = opts.chunkSize ?? CHUNK_SIZE;
   const mailing = await opts.db.mailing.findUnique({
     where: { id: opts.mailingId },
-    include: { topic: { select: { id: true, purpose: true, isMarketing: true } }, segment: true },
+    include: { topic: { select: { id: true, purpose: true, isMarketing: true, isRequired: true } }, segment: true },
   });
   if (!mailing || mailing.status !== "SENDING") return { status: "not_sending", deliveries: 0 };
   // A stored filter that no longer validates matches nobody: never mail "everyone" by accident.

@@ -16,6 +16,9 @@ import type { MailTransport, OutgoingMail } from "@/lib/mail/types";
 import { preferencesUrl, unsubscribeUrl } from "@/lib/recipients/build-links";
 import { exclusionReasonSql } from "@/lib/segments/exclusion-sql";
 import { hashAddress } from "@/lib/suppression/hash-address";
+import { getPolicy } from "@/lib/policy/current-policy";
+import { REGISTRATION_NOTICE_TEMPLATE } from "@/lib/notices/registration-notice-template";
+import { registrationNoticeValues } from "@/lib/notices/registration-notice-values";
 import { buildDeliveryMail, senderFor } from "../build-delivery-mail";
 import { mailingContent } from "../load-mailing-content";
 import {
@@ -147,6 +150,17 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
   const mails: OutgoingMail[] = [];
   // A contact's stored language the deployment does not offer (policy file) gets the mailing in its default language.
   const offered = offeredLanguages();
+  const registration =
+    mailing.template === REGISTRATION_NOTICE_TEMPLATE
+      ? await registrationNoticeValues({
+          db,
+          policy: getPolicy(),
+          recipients: claim.send.map((r) => ({
+            contactId: r.contactId!,
+            language: offeredOrDefault(r.language, offered),
+          })),
+        })
+      : null;
   for (const r of claim.send) {
     const language: MailingLanguage = offeredOrDefault(r.language, offered);
     const subject = { id: r.contactId!, tokenVersion: r.tokenVersion! };
@@ -161,6 +175,8 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
       unsubscribeUrl: unsubscribeUrl(links, subject, topic.id, issuedAt),
       from,
       replyTo: mailing.replyTo,
+      required: topic.isRequired,
+      extra: registration?.get(r.contactId!),
     });
     mails.push({
       to: [r.email!],

@@ -3,6 +3,7 @@
 // closing. Each authorises itself through the incident's loader (incidents.manage) and calls one use-case, which
 // validates with its shared schema.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { loadIncidentForStaff } from "@/lib/access/load-incident-for-staff";
 import { loadSegmentForStaff } from "@/lib/access/load-segment-for-staff";
 import { checkStaff } from "@/lib/auth/current-staff";
@@ -13,6 +14,9 @@ import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { translatorFor } from "@/lib/i18n/translator";
 import { addAffectedContacts } from "@/lib/incidents/add-affected-contacts";
 import { closeIncident } from "@/lib/incidents/close-incident";
+import { draftPeopleNotification } from "@/lib/incidents/draft-people-notification";
+import { isOffered } from "@/lib/i18n/languages";
+import { getPolicy } from "@/lib/policy/current-policy";
 import { recordAuthorityNotification } from "@/lib/incidents/record-authority-notification";
 import { recordNotNotified } from "@/lib/incidents/record-not-notified";
 import { updateIncident } from "@/lib/incidents/update-incident";
@@ -119,4 +123,49 @@ export async function closeIncidentAction(_prev: IncidentFormState, form: FormDa
     const r = await closeIncident({ db, id, input, staffId: staff.id });
     return r.ok ? { ok: true, message: (t) => t("accountability.incidents.detail.closedSaved") } : r;
   });
+}
+
+/**
+ * "Notify the affected people" (Art. 34): drafts the notification mailing and opens it for review; the privacy
+ * officer edits, tests and sends it on the mailing's page. A refusal comes back to the incident page's status line.
+ */
+export async function notifyPeopleAction(form: FormData): Promise<void> {
+  const lang = uiLang(form);
+  const id = String(form.get("id") ?? "");
+  const access = await checkStaff("incidents.manage");
+  if (!access.ok) redirect(access.reason === "signed_out" ? "/staff/sign-in" : "/staff/forbidden");
+  const langQuery: Record<string, string> = isOffered(String(form.get("uiLang") ?? ""), offeredLanguages())
+    ? { lang }
+    : {};
+  let outcome: string;
+  let mailingId: string | null = null;
+  try {
+    const db = await getDb();
+    const incident = await loadIncidentForStaff({ db, staff: access.staff, id });
+    if (!incident.ok) {
+      outcome = incident.code;
+    } else {
+      const r = await draftPeopleNotification({
+        db,
+        id: incident.value.id,
+        staffId: access.staff.id,
+        policy: getPolicy(),
+        lang,
+      });
+      if (r.ok) mailingId = r.mailingId;
+      outcome = r.ok ? "drafted" : r.code === "conflict" ? r.reason : r.code;
+    }
+  } catch {
+    outcome = "failed";
+  }
+  if (mailingId) {
+    revalidatePath(`/staff/incidents/${id}`);
+    redirect(
+      `/staff/mailings/${encodeURIComponent(mailingId)}/edit?${new URLSearchParams({ status: "created", ...langQuery })}`,
+    );
+  }
+  if (outcome === "forbidden") redirect("/staff/forbidden");
+  redirect(
+    `/staff/incidents/${encodeURIComponent(id)}?${new URLSearchParams({ notify: outcome, ...langQuery })}#inc-people-heading`,
+  );
 }

@@ -17,6 +17,7 @@ import { listSegments } from "@/lib/segments/list-segments";
 import { toStockholmLocalTime } from "@/lib/time/stockholm-day";
 import { dateTime, day } from "@/app/staff/_components/format";
 import { incidentOptions } from "../_components/incident-options";
+import { notifyPeopleAction } from "./actions";
 import { AffectedForms, AuthorityForms, CloseForm } from "./handling-forms";
 import { UpdateIncidentForm } from "./update-form";
 
@@ -53,6 +54,10 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   const { id } = await params;
   const staff = await requireStaff("incidents.manage", { returnTo: `/staff/incidents/${id}` });
   const { lang, t } = await getI18n(searchParams);
+  const notify = (await searchParams).notify;
+  const notifyOutcome = (["not_high_risk", "already_drafted", "no_affected", "not_found", "failed"] as const).find(
+    (k) => k === notify,
+  );
   const db = await getDb();
   const access = await loadIncidentForStaff({ db, staff, id });
   if (!access.ok && access.code === "forbidden") redirect(FORBIDDEN_PATH);
@@ -152,6 +157,34 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           </>
         ) : null}
       </section>
+
+      {incident.risk === "HIGH_RISK" || incident.notificationMailing ? (
+        <section aria-labelledby="inc-people-heading">
+          <h2 id="inc-people-heading">{t(`${d}.notify.heading`)}</h2>
+          <p>{t(`${d}.notify.lead`)}</p>
+          <p role="status" data-testid="notify-status" className={notifyOutcome ? "callout" : undefined}>
+            {notifyOutcome ? t(`${d}.notify.refused.${notifyOutcome}`) : ""}
+          </p>
+          {incident.notificationMailing ? (
+            <p data-testid="notify-mailing">
+              {t(`${d}.notify.mailing`, {
+                status: t(`enums.mailingStatus.${incident.notificationMailing.status}`),
+              })}{" "}
+              <Link href={`/staff/mailings/${incident.notificationMailing.id}`}>
+                {incident.notificationMailing.name}
+              </Link>
+            </p>
+          ) : (
+            <form action={notifyPeopleAction}>
+              <input type="hidden" name="id" value={incident.id} />
+              <input type="hidden" name="uiLang" value={lang} />
+              <button type="submit" className="button" data-testid="notify-people">
+                {t(`${d}.notify.button`)}
+              </button>
+            </form>
+          )}
+        </section>
+      ) : null}
 
       <section aria-labelledby="inc-log-heading">
         <h2 id="inc-log-heading">{t(`${d}.log`)}</h2>

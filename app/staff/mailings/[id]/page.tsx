@@ -12,6 +12,7 @@ import { formatStockholm } from "@/lib/mailings/stockholm-time";
 import { Notice } from "@/app/staff/_components/notice";
 import { first } from "@/app/staff/_components/format";
 import { MailingProgress } from "../_components/mailing-progress";
+import { REGISTRATION_NOTICE_TEMPLATE } from "@/lib/notices/registration-notice-template";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -52,14 +53,25 @@ export default async function MailingPage({ params, searchParams }: Props) {
     [t("mailings.detail.replyTo"), mailing.replyTo ?? t("mailings.detail.none")],
     [t("mailings.detail.subjectSv"), mailing.subjectSv || t("mailings.detail.none")],
     [t("mailings.detail.subjectEn"), mailing.subjectEn || t("mailings.detail.none")],
-    [t("mailings.detail.template"), template ? template.name[lang] : t("mailings.form.templateMarkdown")],
+    [
+      t("mailings.detail.template"),
+      template
+        ? template.name[lang]
+        : mailing.template === REGISTRATION_NOTICE_TEMPLATE
+          ? t("mailings.detail.registrationNoticeTemplate")
+          : t("mailings.form.templateMarkdown"),
+    ],
     [t("mailings.detail.created"), formatStockholm(mailing.createdAt)],
     [t("mailings.detail.scheduledAt"), formatStockholm(mailing.scheduledAt) || t("mailings.detail.none")],
     [t("mailings.detail.startedAt"), formatStockholm(mailing.startedAt) || t("mailings.detail.none")],
     [t("mailings.detail.finishedAt"), formatStockholm(mailing.finishedAt) || t("mailings.detail.none")],
     [
       t("mailings.detail.createdBy"),
-      mailing.createdBy ? (mailing.createdBy.name ?? mailing.createdBy.email) : t("mailings.detail.none"),
+      mailing.createdBy
+        ? (mailing.createdBy.name ?? mailing.createdBy.email)
+        : mailing.template === REGISTRATION_NOTICE_TEMPLATE
+          ? t("mailings.detail.system")
+          : t("mailings.detail.none"),
     ],
   ];
   return (
