@@ -17,6 +17,7 @@ export async function handleListTopics(opts: ApiHandlerOptions): Promise<Respons
         descriptionEn: true,
         purpose: true,
         isMarketing: true,
+        isRequired: true,
         archivedAt: true,
       },
     });

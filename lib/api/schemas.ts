@@ -247,6 +247,8 @@ export const topicsResponseSchema = z.object({
       descriptionEn: z.string(),
       purpose: z.enum(Purpose),
       isMarketing: z.boolean(),
+      // A notice the company must send (no subscription: it cannot be set through the API).
+      isRequired: z.boolean(),
       archived: z.boolean(),
     }),
   ),

@@ -30,7 +30,7 @@ export async function changeSubscriptionByApi(opts: {
       tx.contact.findUnique({ where: { id: opts.contactId }, select: { id: true, marketingOptOutAt: true } }),
       tx.topic.findUnique({
         where: { key: topicKey },
-        select: { id: true, key: true, isMarketing: true, archivedAt: true },
+        select: { id: true, key: true, isMarketing: true, isRequired: true, archivedAt: true },
       }),
       tx.apiKey.findUniqueOrThrow({ where: { id: opts.keyId }, select: { name: true } }),
     ]);
@@ -38,6 +38,8 @@ export async function changeSubscriptionByApi(opts: {
     // An archived topic can still be left, never joined.
     if (!topic || (topic.archivedAt && state === "SUBSCRIBED"))
       return fail("invalid", { fieldErrors: { topic: "topic_unknown" } });
+    // Notices the company must send (the yearly notice, a breach notification) know no subscription.
+    if (topic.isRequired) return fail("invalid", { fieldErrors: { topic: "topic_not_optional" } });
     if (state === "SUBSCRIBED" && topic.isMarketing && contact.marketingOptOutAt)
       return fail("conflict", { reason: "opted_out" });
     const current = await tx.subscription.findUnique({

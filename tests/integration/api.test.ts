@@ -554,6 +554,23 @@ describe("topics and subscription changes on the person's behalf", () => {
     const refused = await changeSubscription(writeKey, id, ok);
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ error: { code: "conflict", reason: "opted_out" } });
+    const notice = await t.db.topic.create({
+      data: {
+        key: `notice-${unique()}`,
+        nameSv: "Besked",
+        nameEn: "Notice",
+        descriptionSv: "Ett besked.",
+        descriptionEn: "A notice.",
+        purpose: "SERVICE_NOTICES",
+        isMarketing: false,
+        isRequired: true,
+      },
+    });
+    const required = await changeSubscription(writeKey, id, { ...ok, topic: notice.key, state: "UNSUBSCRIBED" });
+    expect(required.status).toBe(422);
+    expect(((await required.json()) as { error: { fields: unknown } }).error.fields).toEqual({
+      topic: ["topic_not_optional"],
+    });
     // Leaving stays possible.
     const leave = await changeSubscription(writeKey, id, { ...ok, state: "UNSUBSCRIBED" });
     expect(leave.status).toBe(200);
