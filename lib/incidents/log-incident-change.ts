@@ -10,7 +10,8 @@ export async function logIncidentChange(
   tx: Tx,
   change: {
     incidentId: string;
-    staffId: string;
+    /** Null: the system did it (a scheduled notification going out). */
+    staffId: string | null;
     action: AuditAction;
     fields: readonly AuditField[];
     note?: string | null;
@@ -29,7 +30,7 @@ export async function logIncidentChange(
   await recordAuditEvent(
     tx,
     {
-      actor: { type: "STAFF", id: change.staffId },
+      actor: change.staffId ? { type: "STAFF", id: change.staffId } : { type: "SYSTEM" },
       action: change.action,
       subject: { type: "Incident", id: change.incidentId },
       fields: change.fields,

@@ -1,13 +1,14 @@
 // When the notification of an incident's affected people (draft-people-notification.ts) starts sending, the incident
 // says so: people NOTIFIED on that day, a row in its log and an audit entry, in the transaction that starts the
-// mailing (start-mailing.ts). A mailing that notifies no incident changes nothing here.
+// mailing: start-mailing.ts when staff send it now (their name in the log), dispatch-due-mailings.ts when a scheduled
+// one goes out (the system's). A mailing that notifies no incident changes nothing here.
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { logIncidentChange } from "./log-incident-change";
 
 export async function recordPeopleNotificationSent(
   tx: Tx,
-  opts: { mailingId: string; staffId: string; now: Date },
+  opts: { mailingId: string; staffId: string | null; now: Date },
 ): Promise<void> {
   const incident = await tx.incident.findUnique({
     where: { notificationMailingId: opts.mailingId },

@@ -9,6 +9,7 @@ import { createTransport } from "@/lib/mail/create-transport";
 import { expandMailing } from "@/lib/mailings/pipeline/expand-mailing";
 import { sendMailingBatch } from "@/lib/mailings/pipeline/send-mailing-batch";
 import { startMailing } from "@/lib/mailings/start-mailing";
+import { dispatchDueMailings } from "@/lib/mailings/pipeline/dispatch-due-mailings";
 import { getPolicy } from "@/lib/policy/current-policy";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { createTestDb, type TestDb } from "../support/db";
@@ -154,13 +155,43 @@ describe("notifying an incident's affected people (Art. 34)", () => {
     expect(english.payload.text as string).toContain("A laptop with an export of the register was stolen.");
   });
 
+  it("a notification scheduled for later is recorded on the incident when it goes out, as the system's", async () => {
+    const officer = await makeStaffUser(t.db, "PRIVACY_OFFICER");
+    const inc = await incident(officer.id);
+    const person = await makeContact(t.db);
+    await t.db.incidentContact.create({ data: { incidentId: inc.id, contactId: person.id } });
+    const r = await draft(inc.id, officer.id);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    const now = new Date();
+    const at = new Date(now.getTime() + 2 * 3_600_000);
+    expect(await startMailing({ db: t.db, staff: officer, mailingId: r.mailingId, sendAt: at, now })).toEqual({
+      ok: true,
+      status: "SCHEDULED",
+    });
+    expect((await t.db.incident.findUniqueOrThrow({ where: { id: inc.id } })).peopleStatus).toBe("PLANNED");
+    // Before its time nothing happens; at its time the dispatcher starts it and the incident says so.
+    await dispatchDueMailings({ db: t.db, enqueueExpansion: async () => {}, now });
+    expect((await t.db.incident.findUniqueOrThrow({ where: { id: inc.id } })).peopleStatus).toBe("PLANNED");
+    const later = new Date(at.getTime() + 1000);
+    await dispatchDueMailings({ db: t.db, enqueueExpansion: async () => {}, now: later });
+    const sent = await t.db.incident.findUniqueOrThrow({ where: { id: inc.id } });
+    expect(sent).toMatchObject({ peopleStatus: "NOTIFIED", peopleNotifiedAt: later });
+    const last = await t.db.incidentUpdate.findFirstOrThrow({ where: { incidentId: inc.id }, orderBy: { at: "desc" } });
+    expect(last).toMatchObject({ staffId: null, fields: ["peopleStatus", "peopleNotifiedAt"] });
+    const audit = await t.db.auditEvent.findFirstOrThrow({
+      where: { subjectType: "Incident", subjectId: inc.id, action: "incident.people_notification_sent" },
+    });
+    expect(audit).toMatchObject({ actorType: "SYSTEM", actorId: null });
+  });
+
   it("refuses an incident without high risk, without affected people, or unknown", async () => {
     const officer = await makeStaffUser(t.db, "PRIVACY_OFFICER");
+    const mailingsBefore = await t.db.mailing.count();
     const low = await incident(officer.id, "RISK");
     expect(await draft(low.id, officer.id)).toEqual({ ok: false, code: "conflict", reason: "not_high_risk" });
     const empty = await incident(officer.id);
     expect(await draft(empty.id, officer.id)).toEqual({ ok: false, code: "conflict", reason: "no_affected" });
     expect(await draft("no-such-incident", officer.id)).toEqual({ ok: false, code: "not_found" });
-    expect(await t.db.mailing.count()).toBe(1);
+    expect(await t.db.mailing.count()).toBe(mailingsBefore);
   });
 });

@@ -4,6 +4,7 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
+import { recordPeopleNotificationSent } from "@/lib/incidents/record-people-notification-sent";
 
 export async function dispatchDueMailings(opts: {
   db: Db;
@@ -23,12 +24,15 @@ export async function dispatchDueMailings(opts: {
         where: { id: m.id, status: "SCHEDULED" },
         data: { status: "SENDING", startedAt: now },
       });
-      if (started.count === 1)
+      if (started.count === 1) {
         await recordAuditEvent(
           tx,
           { actor: { type: "SYSTEM" }, action: "mailing.started", subject: { type: "Mailing", id: m.id } },
           now,
         );
+        // A scheduled notification of an incident's people (Art. 34) is recorded on the incident as it goes out.
+        await recordPeopleNotificationSent(tx, { mailingId: m.id, staffId: null, now });
+      }
     });
   }
 

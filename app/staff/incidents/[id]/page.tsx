@@ -77,7 +77,9 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   const policy = getPolicy();
   const open = incident.closedAt === null;
   const segments = open ? await listSegments({ db }) : [];
-  const by = (s: { name: string | null; email: string } | null) => (s ? (s.name ?? s.email) : "–");
+  // No staff member: the system (a scheduled notification going out).
+  const by = (s: { name: string | null; email: string } | null) =>
+    s ? (s.name ?? s.email) : t("enums.auditActorType.SYSTEM");
   const fieldNames = (fields: string[]) =>
     fields.map((f) => t(`enums.auditField.${f as "risk"}`)).join(", ") || t(`${d}.logNoFields`);
   const auditHref = `/staff/audit?${new URLSearchParams({ subjectType: "Incident", subjectId: incident.id })}`;
