@@ -223,7 +223,9 @@ describe("countSegment", () => {
   it("agrees with exclusionReasonSql contact by contact on the whole register", async () => {
     await makeMixedRegister(t.db, { now: NOW });
     await makeFair();
-    const topics = await t.db.topic.findMany({ select: { id: true, purpose: true, isMarketing: true, isRequired: true } });
+    const topics = await t.db.topic.findMany({
+      select: { id: true, purpose: true, isMarketing: true, isRequired: true },
+    });
     const filters: SegmentFilterInput[] = [
       {},
       { categories: ["PROSPECT"] },

@@ -72,7 +72,11 @@ export async function setRegistrationNoticeAction(form: FormData): Promise<void>
   if (!access.ok) redirect(access.reason === "signed_out" ? "/staff/sign-in" : "/staff/forbidden");
   let outcome = "notice_failed";
   try {
-    const r = await setRegistrationNotice({ db: await getDb(), staff: access.staff, input: { on: formString(form, "on") } });
+    const r = await setRegistrationNotice({
+      db: await getDb(),
+      staff: access.staff,
+      input: { on: formString(form, "on") },
+    });
     outcome = r.ok ? (r.on ? "notice_on" : "notice_off") : r.code === "invalid" ? "notice_invalid" : "notice_failed";
   } catch {
     outcome = "notice_failed";
