@@ -1,18 +1,22 @@
 // GET /api/v1/contacts/{id}: the contact's fields, roles and subscriptions (READ keys).
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { apiError, isoDate, json, validationFailed, withApiKey, type ApiHandlerOptions } from "./respond";
 import { contactIdParamSchema, type ContactResponse } from "./schemas";
 
+/** What a contact response reads: the row, its roles with their organisations, its subscriptions with topic keys. */
+export const API_CONTACT_INCLUDE = {
+  roles: { include: { organisation: { select: { id: true, name: true } } }, orderBy: { startsOn: "asc" } },
+  subscriptions: { include: { topic: { select: { key: true, isMarketing: true } } } },
+} satisfies Prisma.ContactInclude;
+
 export async function loadApiContact(db: DbOrTx, id: string): Promise<ContactResponse | null> {
-  const c = await db.contact.findUnique({
-    where: { id },
-    include: {
-      roles: { include: { organisation: { select: { id: true, name: true } } }, orderBy: { startsOn: "asc" } },
-      subscriptions: { include: { topic: { select: { key: true, isMarketing: true } } } },
-    },
-  });
-  if (!c) return null;
+  const c = await db.contact.findUnique({ where: { id }, include: API_CONTACT_INCLUDE });
+  return c ? toApiContact(c) : null;
+}
+
+export function toApiContact(c: Prisma.ContactGetPayload<{ include: typeof API_CONTACT_INCLUDE }>): ContactResponse {
   return {
     id: c.id,
     email: c.email,

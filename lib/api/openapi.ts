@@ -4,6 +4,8 @@ import { z } from "zod";
 import {
   changesQuerySchema,
   changesResponseSchema,
+  contactListResponseSchema,
+  listContactsQuerySchema,
   contactResponseSchema,
   errorBodySchema,
   privacyRequestBodySchema,
@@ -72,6 +74,14 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Record<
     security: [{ bearer: [] }],
     paths: {
       "/contacts": {
+        get: {
+          operationId: "listContacts",
+          summary:
+            "Contacts whose own fields changed since a time (or all), oldest change first, in pages; subscription " +
+            "and role changes and erasures are in /changes (READ)",
+          parameters: queryParameters(listContactsQuerySchema),
+          responses: { "200": { description: "A page of contacts", ...jsonContent("ContactList") }, ...ERRORS },
+        },
         put: {
           operationId: "upsertContact",
           summary: "Create or update a contact by email (WRITE)",
@@ -189,6 +199,7 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Record<
         UpsertContactRequest: schemaOf(upsertContactBodySchema, "input"),
         UpsertContactResponse: schemaOf(upsertContactResponseSchema, "output"),
         Contact: schemaOf(contactResponseSchema, "output"),
+        ContactList: schemaOf(contactListResponseSchema, "output"),
         Changes: schemaOf(changesResponseSchema, "output"),
         SuppressionCheckRequest: schemaOf(suppressionCheckBodySchema, "input"),
         SuppressionCheckResponse: schemaOf(suppressionCheckResponseSchema, "output"),

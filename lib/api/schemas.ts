@@ -54,6 +54,18 @@ export const changesQuerySchema = z
     path: ["since"],
   });
 
+export const listContactsQuerySchema = z.strictObject({
+  updatedSince: z.iso.datetime({ offset: true, error: "updated_since_invalid" }).optional(),
+  // The `next` of the previous page, as it was given.
+  cursor: z.string().max(200, { error: "cursor_invalid" }).optional(),
+  limit: z.coerce
+    .number({ error: "limit_invalid" })
+    .int({ error: "limit_invalid" })
+    .min(1, { error: "limit_invalid" })
+    .max(500, { error: "limit_invalid" })
+    .default(100),
+});
+
 export const suppressionCheckBodySchema = z.strictObject({ email: emailSchema });
 
 export const privacyRequestBodySchema = z
@@ -191,6 +203,13 @@ export const contactResponseSchema = z.object({
   updatedAt: dateTime,
 });
 export type ContactResponse = z.output<typeof contactResponseSchema>;
+
+export const contactListResponseSchema = z.object({
+  contacts: z.array(contactResponseSchema),
+  // Pass as `cursor` for the next page; null on the last page.
+  next: z.string().nullable(),
+});
+export type ContactListResponse = z.output<typeof contactListResponseSchema>;
 
 export const CHANGE_TYPES = [
   "created",

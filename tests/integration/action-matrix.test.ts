@@ -1123,6 +1123,10 @@ const API_MATRIX: Record<string, [own: Record<ApiCaller, number>, foreign: Recor
     { none: 401, wrong: 401, revoked: 401, READ: 200, WRITE: 200 },
     { none: 401, wrong: 401, revoked: 401, READ: 200, WRITE: 200 },
   ],
+  "contacts/route.ts#GET": [
+    { none: 401, wrong: 401, revoked: 401, READ: 200, WRITE: 200 },
+    { none: 401, wrong: 401, revoked: 401, READ: 200, WRITE: 200 },
+  ],
   "contacts/route.ts#PUT": [
     { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 200 },
     { none: 401, wrong: 401, revoked: 401, READ: 403, WRITE: 201 },

@@ -12,6 +12,7 @@ import { handleRecordPrivacyRequest } from "@/lib/api/record-privacy-request-han
 import { handleUpsertContact } from "@/lib/api/upsert-contact-handler";
 import { handleChangeSubscription } from "@/lib/api/change-subscription-handler";
 import { handleListTopics } from "@/lib/api/list-topics-handler";
+import { handleListContacts } from "@/lib/api/list-contacts-handler";
 import { handleSetRole } from "@/lib/api/set-role-handler";
 import { handleUpsertOrganisation } from "@/lib/api/upsert-organisation-handler";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
@@ -57,6 +58,8 @@ const privacyRequest = (key: string | null, body: unknown, now?: Date) =>
 
 const changeSubscription = (key: string | null, id: string, body: unknown) =>
   handleChangeSubscription({ db: t.db, request: req("PUT", `/contacts/${id}/subscriptions`, { key, body }), id });
+const listContacts = (key: string | null, query: string) =>
+  handleListContacts({ db: t.db, request: req("GET", `/contacts?${query}`, { key }) });
 const listTopics = (key: string | null) => handleListTopics({ db: t.db, request: req("GET", "/topics", { key }) });
 
 const upsertOrganisation = (key: string | null, body: unknown) =>
@@ -574,6 +577,52 @@ describe("topics and subscription changes on the person's behalf", () => {
     // Leaving stays possible.
     const leave = await changeSubscription(writeKey, id, { ...ok, state: "UNSUBSCRIBED" });
     expect(leave.status).toBe(200);
+  });
+});
+
+describe("GET /contacts: updated since, in keyset pages", () => {
+  it("pages through the contacts changed since a time, oldest change first, a changed one moving to the end", async () => {
+    const { readKey, writeKey } = await makeKeys();
+    await new Promise((r) => setTimeout(r, 20));
+    const since = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 5));
+    const a = await makeContact(t.db, { suppressionKey: SUPPRESSION_KEY });
+    const b = await makeContact(t.db, { suppressionKey: SUPPRESSION_KEY });
+    const c = await makeContact(t.db, { suppressionKey: SUPPRESSION_KEY });
+    // a changes its name: it is now the latest change.
+    const changed = await upsert(writeKey, {
+      email: a.email,
+      name: "Anna Ändrad",
+      category: "CUSTOMER_CONTACT",
+      source: { type: "IMPORTED" },
+    });
+    expect(changed.status).toBe(200);
+    type Page = { contacts: { id: string; email: string; name: string }[]; next: string | null };
+    const first = (await (await listContacts(readKey, `updatedSince=${since}&limit=2`)).json()) as Page;
+    expect(first.contacts.map((x) => x.id)).toEqual([b.id, c.id]);
+    expect(first.next).not.toBeNull();
+    const second = (await (
+      await listContacts(readKey, `cursor=${encodeURIComponent(first.next!)}&limit=2`)
+    ).json()) as Page;
+    expect(second.contacts.map((x) => x.id)).toEqual([a.id]);
+    expect(second.contacts[0]).toMatchObject({ name: "Anna Ändrad" });
+    expect(second.next).toBeNull();
+  });
+
+  it("answers 422 per field to a bad time, cursor or limit, and 401 without a key", async () => {
+    const { readKey } = await makeKeys();
+    expect((await listContacts(null, "limit=1")).status).toBe(401);
+    const bad = await listContacts(readKey, "updatedSince=yesterday&limit=9999");
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { fields: object } }).error.fields).toEqual({
+      updatedSince: ["updated_since_invalid"],
+      limit: ["limit_invalid"],
+    });
+    const forged = await listContacts(readKey, "cursor=bm90LWEtY3Vyc29y");
+    expect(forged.status).toBe(422);
+    expect(((await forged.json()) as { error: { fields: object } }).error.fields).toEqual({
+      cursor: ["cursor_invalid"],
+    });
   });
 });
 

@@ -54,7 +54,7 @@ describe("OpenAPI document", () => {
     );
     expect(Object.keys(doc.paths["/contacts/{id}/subscriptions"]!)).toEqual(["put"]);
     expect(Object.keys(doc.paths["/topics"]!)).toEqual(["get"]);
-    expect(Object.keys(doc.paths["/contacts"]!)).toEqual(["put"]);
+    expect(Object.keys(doc.paths["/contacts"]!)).toEqual(["get", "put"]);
     expect(Object.keys(doc.paths["/contacts/{id}"]!)).toEqual(["get"]);
     expect(Object.keys(doc.paths["/changes"]!)).toEqual(["get"]);
     expect(Object.keys(doc.paths["/suppressions/check"]!)).toEqual(["post"]);
