@@ -13,10 +13,7 @@ import { leavingSurveyInput } from "./leaving-survey-input";
 export const LEAVING_SURVEY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export type AnswerLeavingSurveyResult =
-  | Ok<{ answerId: string }>
-  | Invalid
-  | Because<"not_found", "no_unsubscribe">
-  | Because<"conflict", "already_answered">;
+  Ok<{ answerId: string }> | Invalid | Because<"not_found", "no_unsubscribe"> | Because<"conflict", "already_answered">;
 
 export async function answerLeavingSurvey(opts: {
   db: Db;

@@ -70,7 +70,13 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
         );
       }
       case "all_off": {
-        const r = await unsubscribeFromAll({ db, contactId, source: "SELF", suppressionKey: config.suppressionKey, now });
+        const r = await unsubscribeFromAll({
+          db,
+          contactId,
+          source: "SELF",
+          suppressionKey: config.suppressionKey,
+          now,
+        });
         if (!r.ok) return fail();
         return saved(
           t("linkPages.prefs.savedAllOff"),
@@ -124,7 +130,12 @@ export async function answerLeaving(prev: LeavingSurveyState, form: FormData): P
       db,
       contactId: link.contactId,
       mailingId: link.claims.extra ?? null,
-      input: { unsubscribedAt: target.unsubscribedAt, topicId: target.topicId, reason: values.reason, text: values.text },
+      input: {
+        unsubscribedAt: target.unsubscribedAt,
+        topicId: target.topicId,
+        reason: values.reason,
+        text: values.text,
+      },
     });
     if (r.ok) return { seq, kind: "done", message: t("linkPages.leaving.thanks"), target };
     if (r.code === "conflict") return { seq, kind: "done", message: t("linkPages.leaving.alreadyAnswered"), target };

@@ -47,12 +47,7 @@ export function LeavingSurvey({ token, offered }: { token: string; offered?: Lea
               ) : null}
               {LEAVING_REASONS.map((reason) => (
                 <label key={reason} className={styles.reason}>
-                  <input
-                    type="radio"
-                    name="reason"
-                    value={reason}
-                    defaultChecked={errors?.values?.reason === reason}
-                  />
+                  <input type="radio" name="reason" value={reason} defaultChecked={errors?.values?.reason === reason} />
                   {reasons(reason)}
                 </label>
               ))}
