@@ -3,6 +3,8 @@
 // bad input refused per field; gone with the contact on erasure; counted per mailing and per topic and month.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eraseContact } from "@/lib/contacts/erase-contact";
+import { getContactRecord } from "@/lib/contacts/get-contact-record";
+import { toCsv } from "@/lib/export/export-contact-data";
 import { countLeavingReasons } from "@/lib/dashboard/count-leaving-reasons";
 import { getMailingReport } from "@/lib/mailings/get-mailing-report";
 import { answerLeavingSurvey, LEAVING_SURVEY_WINDOW_MS } from "@/lib/subscriptions/answer-leaving-survey";
@@ -170,6 +172,26 @@ describe("refusals", () => {
       input: answer({ ...base, text: "x".repeat(LEAVING_TEXT_MAX) }),
     });
     expect(ok.ok).toBe(true);
+  });
+});
+
+describe("the person's own record", () => {
+  it("lists the answer with its text on their page and in their export, reason in words", async () => {
+    const { topic, contact, at } = await unsubscribedContact();
+    const input = answer({
+      unsubscribedAt: at.toISOString(),
+      topicId: topic.id,
+      reason: "CHANGED_ROLE",
+      text: "New job",
+    });
+    expect((await answerLeavingSurvey({ db: t.db, contactId: contact.id, input })).ok).toBe(true);
+    const record = await getContactRecord({ db: t.db, contactId: contact.id });
+    expect(record?.leavingAnswers).toMatchObject([
+      { reason: "CHANGED_ROLE", text: "New job", topic: { en: expect.any(String) } },
+    ]);
+    const csv = toCsv(record!, "en");
+    expect(csv).toContain("leavingAnswers,1,reason,CHANGED_ROLE,I have changed job or role");
+    expect(csv).toContain("leavingAnswers,1,text,New job");
   });
 });
 
