@@ -7,6 +7,7 @@ import { getContactRecord } from "@/lib/contacts/get-contact-record";
 import { toCsv } from "@/lib/export/export-contact-data";
 import { countLeavingReasons } from "@/lib/dashboard/count-leaving-reasons";
 import { getMailingReport } from "@/lib/mailings/get-mailing-report";
+import { markDeliveryUnsubscribed } from "@/lib/mailings/mark-delivery-unsubscribed";
 import { answerLeavingSurvey, LEAVING_SURVEY_WINDOW_MS } from "@/lib/subscriptions/answer-leaving-survey";
 import { LEAVING_TEXT_MAX } from "@/lib/subscriptions/leaving-survey-input";
 import { oneClickUnsubscribe } from "@/lib/subscriptions/one-click-unsubscribe";
@@ -253,6 +254,20 @@ describe("figures", () => {
       withComment: 1,
     });
     expect(JSON.stringify(r.report)).not.toContain("why");
+  });
+
+  it("counts an unsubscribe from a mailing's footer link in the mailing's tally, once", async () => {
+    const staff = await makeStaffUser(t.db, "MARKETING");
+    const { topic, contact, at } = await unsubscribedContact();
+    const mailing = await makeMailing(t.db, { topicId: topic.id, segmentId: (await makeSegment(t.db)).id });
+    await t.db.delivery.create({
+      data: { mailingId: mailing.id, contactId: contact.id, batch: 0, status: "DELIVERED", sentAt: at },
+    });
+    await markDeliveryUnsubscribed({ db: t.db, contactId: contact.id, mailingId: mailing.id, now: at });
+    await markDeliveryUnsubscribed({ db: t.db, contactId: contact.id, mailingId: mailing.id, now: new Date() });
+    const r = await getMailingReport({ db: t.db, staff: { id: staff.id, role: "MARKETING" }, mailingId: mailing.id });
+    if (!r.ok) throw new Error(r.code);
+    expect(r.report.totals).toMatchObject({ delivered: 1, unsubscribed: 1 });
   });
 
   it("counts reasons per Stockholm month and per topic, all marketing as its own row", async () => {

@@ -11,6 +11,7 @@ import { resubscribe } from "@/lib/subscriptions/resubscribe";
 import { setSubscription } from "@/lib/subscriptions/set-subscription";
 import { unsubscribeFromAll } from "@/lib/subscriptions/unsubscribe-from-all";
 import { answerLeavingSurvey } from "@/lib/subscriptions/answer-leaving-survey";
+import { markDeliveryUnsubscribed } from "@/lib/mailings/mark-delivery-unsubscribed";
 import { LEAVING_TEXT_MAX } from "@/lib/subscriptions/leaving-survey-input";
 import {
   preferenceInput,
@@ -45,6 +46,12 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
     const contactId = link.contactId;
     // The change's time is ours, so the survey offered after an unsubscribe can name exactly that change.
     const now = new Date();
+    // Opened from a mailing's footer: an unsubscribe counts for that mailing too. The unsubscribe is saved whatever
+    // happens here; a failure only leaves the mailing's figure one short.
+    const countForMailing = async () => {
+      if (!link.claims.extra) return;
+      await markDeliveryUnsubscribed({ db, contactId, mailingId: link.claims.extra, now }).catch(() => undefined);
+    };
     const saved = (message: string, survey?: LeavingSurveyTarget): PreferenceState => {
       revalidatePath(`/p/${input.token}`);
       return { seq, section, kind: "saved", message, ...(survey ? { survey } : {}) };
@@ -64,6 +71,7 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
         if (!r.ok) return fail();
         const name = lang === "sv" ? r.topic.nameSv : r.topic.nameEn;
         if (r.state === "SUBSCRIBED") return saved(t("linkPages.prefs.savedSubscribed", { name }));
+        if (r.changed) await countForMailing();
         return saved(
           t("linkPages.prefs.savedUnsubscribed", { name }),
           r.changed ? { unsubscribedAt: now.toISOString(), topicId: r.topic.id } : undefined,
@@ -78,6 +86,7 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
           now,
         });
         if (!r.ok) return fail();
+        if (r.changed) await countForMailing();
         return saved(
           t("linkPages.prefs.savedAllOff"),
           r.changed ? { unsubscribedAt: now.toISOString(), topicId: null } : undefined,

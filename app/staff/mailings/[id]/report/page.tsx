@@ -154,6 +154,11 @@ export default async function MailingReportPage({ params, searchParams }: Props)
         {t("mailings.report.leavingNote", {
           answers: leaving.answers,
           unsubscribed: totals.unsubscribed,
+          rate: totals.delivered
+            ? new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(
+                totals.unsubscribed / totals.delivered,
+              )
+            : "–",
           comments: leaving.withComment,
         })}
       </p>
