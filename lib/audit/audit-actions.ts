@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   // Subscriptions and suppression
   "subscription.subscribed",
   "subscription.unsubscribed",
+  "subscription.leaving_reason_given",
   "suppression.added",
   // Organisations
   "organisation.created",

@@ -17,6 +17,8 @@ export const AUDIT_FIELDS = [
   "roles",
   "notes",
   "subscriptions",
+  "leavingReason",
+  "leavingText",
   "suppression",
   "source",
   "legalBasis",

@@ -9,7 +9,8 @@
 //      covers field names only, so it still verifies); their privacy requests lose the contact link and every free
 //      text (details, outcome, extension reason), keeping a non-personal reference instead; their deliveries lose
 //      the provider's message id and error text (the id could be matched in the provider's log);
-//   4. the contact is deleted: roles, legal bases, subscriptions and their history, notes, pending email changes
+//   4. the contact is deleted: roles, legal bases, subscriptions and their history, answers to "why are you leaving?"
+//      (free text), notes, pending email changes
 //      cascade; deliveries keep a row without contact;
 //   5. a suppression tombstone keeps only the keyed hash of the address, so they are never mailed or re-imported by
 //      mistake; an ERASURE request is recorded as completed; an audit entry "contact.erased" with no personal values.

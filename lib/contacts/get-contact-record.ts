@@ -1,7 +1,7 @@
 // Everything stored about one contact, gathered once for the "my data" page and the export (GDPR Art. 15 and 20):
 // the fields, roles and organisations, source, purposes with legal bases, retention, subscriptions and their history,
 // notes staff wrote about them, the changes made to the record, and the policy version that applied when they entered
-// the register beside the one that applies now. Staff appear by role, never by name.
+// the register beside the one that applies now; their answers to "why are you leaving?". Staff appear by role, never by name.
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import type {
@@ -9,6 +9,7 @@ import type {
   ChangeSource,
   ContactCategory,
   Language,
+  LeavingReason,
   LegalBasis,
   PrivacyRequestStatus,
   PrivacyRequestType,
@@ -86,6 +87,8 @@ export type ContactRecord = {
   }[];
   /** Notes staff wrote about the person (Art. 15 covers them): text and date; the author only as "staff". */
   notes: { body: string; createdAt: Date }[];
+  /** Their answers to "why are you leaving?" (topic null: all marketing), with any text they wrote. */
+  leavingAnswers: { at: Date; topic: Named | null; reason: LeavingReason; text: string | null }[];
   policy: {
     /** The version in force when the person entered the register; null when that was before versions were recorded. */
     collectedUnder: PolicyVersionSummary | null;
@@ -107,6 +110,10 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       subscriptionChanges: { include: { topic: true }, orderBy: { at: "desc" } },
       privacyRequests: { orderBy: { receivedAt: "desc" } },
       notes: { orderBy: { createdAt: "desc" }, select: { body: true, createdAt: true } },
+      leavingAnswers: {
+        orderBy: { createdAt: "desc" },
+        select: { createdAt: true, reason: true, text: true, topic: { select: { nameSv: true, nameEn: true } } },
+      },
       deliveries: {
         where: { sentAt: { not: null } },
         orderBy: { sentAt: "desc" },
@@ -198,6 +205,12 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       completedAt: p.completedAt,
     })),
     notes: c.notes.map((n) => ({ body: n.body, createdAt: n.createdAt })),
+    leavingAnswers: c.leavingAnswers.map((a) => ({
+      at: a.createdAt,
+      topic: a.topic ? topicName(a.topic) : null,
+      reason: a.reason,
+      text: a.text,
+    })),
     policy: {
       collectedUnder: c.policyVersion
         ? {

@@ -17,6 +17,7 @@ import { countOpenRequests, openRequestsDueFirst, type DueBucket } from "@/lib/p
 import { listIncidents, type IncidentSummary } from "@/lib/incidents/list-incidents";
 import { countAudienceByTopic, type TopicAudience } from "./count-audience-by-topic";
 import { countOptOutsByWeek, type OptOutWeek } from "./count-opt-outs-by-week";
+import { countLeavingReasons, type LeavingReasons } from "./count-leaving-reasons";
 
 const DAY = 86_400_000;
 
@@ -50,6 +51,8 @@ export type StaffDashboard = {
     /** When the audience was counted, on a register large enough to count it in the background; null: just now. */
     audienceAsOf: Date | null;
     mailings: MailingListRow[];
+    /** Answers to "why are you leaving?", the last six Stockholm months, per month and per topic, by reason. */
+    leavingReasons: LeavingReasons;
   };
   accountManager: null | {
     organisations: { id: string; name: string }[];
@@ -135,11 +138,12 @@ async function loadMarketing(
   staff: StaffPrincipal,
   now: Date,
 ): Promise<NonNullable<StaffDashboard["marketing"]>> {
-  const [optOuts, optOutsByWeek, audienceByTopic, mailings] = await Promise.all([
+  const [optOuts, optOutsByWeek, audienceByTopic, mailings, leavingReasons] = await Promise.all([
     db.contact.count({ where: { marketingOptOutAt: { gte: new Date(+now - 30 * DAY) } } }),
     countOptOutsByWeek({ db, now }),
     registerFigures(db, "audience-by-topic", () => countAudienceByTopic({ db })),
     listMailings({ db, staff, page: 1 }),
+    countLeavingReasons({ db, now }),
   ]);
   return {
     optOutsLast30Days: optOuts,
@@ -147,6 +151,7 @@ async function loadMarketing(
     audienceByTopic: audienceByTopic.value,
     audienceAsOf: audienceByTopic.cached ? audienceByTopic.computedAt : null,
     mailings: mailings.ok ? mailings.rows.slice(0, 5) : [],
+    leavingReasons,
   };
 }
 

@@ -22,6 +22,7 @@ const CODES: Record<string, Record<string, string>> = {
   subscriptionHistory: { state: "enums.subscriptionState", source: "enums.subscriptionSource" },
   changes: { "actor.type": "enums.auditActorType", "actor.staffRole": "enums.staffRole.label" },
   privacyRequests: { type: "enums.requestType", status: "enums.requestStatus.label" },
+  leavingAnswers: { reason: "enums.leavingReason" },
 };
 
 /** Where an unmapped code (inside a change's recorded values, say) is looked for, most specific first. */
@@ -39,6 +40,7 @@ const ANY_CODE = [
   "enums.suppressionReason.label",
   "enums.staffRole.label",
   "enums.auditActorType",
+  "enums.leavingReason",
 ];
 const CODE_SHAPE = /^[A-Z][A-Z_]+$/;
 

@@ -11,6 +11,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import type { MailingStatus } from "@/lib/generated/prisma/enums";
 import { loadMailingForStaff } from "@/lib/access/load-mailing-for-staff";
 import { countDeliveries, type DeliveryCounts } from "./get-mailing-progress";
+import { countLeavingReasonsForMailing, type MailingLeavingReasons } from "./count-leaving-reasons-for-mailing";
 
 export const TIMELINE_SERIES = ["sent", "delivered", "bounced", "complained", "unsubscribed"] as const;
 export type TimelineSeries = (typeof TIMELINE_SERIES)[number];
@@ -19,6 +20,8 @@ export type TimelineBucket = { start: Date } & Record<TimelineSeries, number>;
 export type MailingReport = {
   mailing: { id: string; name: string; status: MailingStatus; startedAt: Date | null; finishedAt: Date | null };
   totals: DeliveryCounts;
+  /** Why people left through this mailing's footer link (answers to "why are you leaving?"), per reason. */
+  leaving: MailingLeavingReasons;
   /** Null until sending has started. */
   timeline: null | {
     bucketMinutes: 10 | 60;
@@ -51,8 +54,11 @@ export async function getMailingReport(opts: {
     select: { id: true, name: true, status: true, startedAt: true, finishedAt: true },
   });
   if (!mailing) return { ok: false, code: "not_found" };
-  const totals = await countDeliveries(opts.db, mailing.id);
-  if (!mailing.startedAt) return { ok: true, report: { mailing, totals, timeline: null } };
+  const [totals, leaving] = await Promise.all([
+    countDeliveries(opts.db, mailing.id),
+    countLeavingReasonsForMailing(opts.db, mailing.id),
+  ]);
+  if (!mailing.startedAt) return { ok: true, report: { mailing, totals, leaving, timeline: null } };
 
   // Slots are aligned to the clock (UTC); the timeline starts at the slot the send started in.
   const start = new Date(Math.floor(+mailing.startedAt / SLOT_MS) * SLOT_MS);
@@ -63,7 +69,7 @@ export async function getMailingReport(opts: {
       FROM "MailingTimeline" t
      WHERE t."mailingId" = ${mailing.id} AND t."n" <> 0
      GROUP BY 1, 2`;
-  return { ok: true, report: { mailing, totals, timeline: toTimeline(start, rows) } };
+  return { ok: true, report: { mailing, totals, leaving, timeline: toTimeline(start, rows) } };
 }
 
 function toTimeline(start: Date, rows: Row[]): NonNullable<MailingReport["timeline"]> {

@@ -22,9 +22,12 @@ function link(config: LinkConfig, scope: Scope, contact: Subject, now: Date, ext
   return `${config.publicUrl}${RECIPIENT_PATHS[scope]}/${token}`;
 }
 
-/** The footer link of every mail: the preference page. */
-export function preferencesUrl(config: LinkConfig, contact: Subject, now = new Date()): string {
-  return link(config, "preferences", contact, now);
+/**
+ * The footer link of every mail: the preference page. A mailing's footer names the mailing (signed), so an unsubscribe
+ * made there, and the answer to "why are you leaving?", count for the mailing the person came from.
+ */
+export function preferencesUrl(config: LinkConfig, contact: Subject, now = new Date(), mailingId?: string): string {
+  return link(config, "preferences", contact, now, mailingId);
 }
 
 /** The List-Unsubscribe URL of a mailing: one-click opt-out from its topic ("all" for every marketing topic). */

@@ -5,7 +5,7 @@ const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 
 export const SCOPES = {
-  /** Footer link: the preference page and opting out. At least 12 months after the mail was sent. */
+  /** Footer link: the preference page and opting out (extra = the mailing it came in, if any). At least 12 months. */
   preferences: { code: "p", lifetimeMs: 400 * DAY },
   /** List-Unsubscribe URL: one-click opt-out from the mailing's topic (extra = topic id, or "all"). */
   unsubscribe: { code: "u", lifetimeMs: 400 * DAY },

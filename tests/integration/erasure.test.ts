@@ -24,6 +24,8 @@ import type { DbOrTx } from "@/lib/db/client";
 import { stepUpUrl } from "@/lib/recipients/build-links";
 import { requestStepUp } from "@/lib/recipients/request-step-up";
 import { hashAddress } from "@/lib/suppression/hash-address";
+import { answerLeavingSurvey } from "@/lib/subscriptions/answer-leaving-survey";
+import { setSubscription } from "@/lib/subscriptions/set-subscription";
 import { createTestDb, type TestDb } from "../support/db";
 import {
   makeContact,
@@ -75,7 +77,7 @@ beforeAll(async () => {
 async function makeLena() {
   const u = unique();
   const org = await makeOrganisation(t.db);
-  await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"] });
+  const topic = await makeTopic(t.db, { defaultCategories: ["CUSTOMER_CONTACT"] });
   const staffUser = await makeStaffUser(t.db, "PRIVACY_OFFICER");
   const FIRST = `Lena${u}`;
   const NAME = `${FIRST} Svensson`;
@@ -104,6 +106,24 @@ async function makeLena() {
   expect((await spendStepUpLink({ db: t.db, token: stepUpToken, keys: KEYS })).ok).toBe(true);
   await recordSelfAccess({ db: t.db, contactId: ID, sessionStartedAt: new Date(Date.now() - 1000) });
   await exportContactData({ db: t.db, contactId: ID, format: "json", lang: "en" });
+  // She leaves the topic on the preference page and says why, naming herself in the free text.
+  const leftAt = new Date();
+  const left = await setSubscription({
+    db: t.db,
+    contactId: ID,
+    topicId: topic.id,
+    state: "UNSUBSCRIBED",
+    source: "SELF",
+    suppressionKey: SUPPRESSION_KEY,
+    now: leftAt,
+  });
+  expect(left).toMatchObject({ ok: true, changed: true });
+  const said = await answerLeavingSurvey({
+    db: t.db,
+    contactId: ID,
+    input: { unsubscribedAt: leftAt.toISOString(), topicId: topic.id, reason: "OTHER", text: `${NAME} has retired` },
+  });
+  expect(said.ok).toBe(true);
   const corrected = await correctContact({
     db: t.db,
     contactId: ID,

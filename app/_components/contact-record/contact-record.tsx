@@ -23,6 +23,7 @@ export type RecordSection =
   | "subscriptionHistory"
   | "mailings"
   | "notes"
+  | "leavingAnswers"
   | "changes"
   | "requests";
 
@@ -241,6 +242,28 @@ export async function ContactRecord(props: Props) {
         )}
       </Section>
     ),
+    leavingAnswers: () =>
+      record.leavingAnswers.length > 0 ? (
+        <Section key="leavingAnswers" id="leaving-heading" heading={t("myData.me.leavingHeading")}>
+          <ul className={styles.list} data-testid="leaving-answers">
+            {record.leavingAnswers.map((a, i) => (
+              <li key={i}>
+                {t("myData.me.leavingLine", {
+                  date: formatDateTime(a.at),
+                  topic: a.topic ? a.topic[lang] : t("myData.me.leavingAll"),
+                  reason: t(`enums.leavingReason.${a.reason}`),
+                })}
+                {a.text ? (
+                  <>
+                    <br />
+                    <span style={{ whiteSpace: "pre-wrap" }}>{a.text}</span>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null,
     changes: () => {
       const shown = props.changesShown ? record.changes.slice(0, props.changesShown) : record.changes;
       return (

@@ -8,6 +8,8 @@ import { ChartFigure } from "@/app/staff/_components/charts/chart-figure";
 import type { ChartColour } from "@/app/staff/_components/charts/palette";
 import { dateTime } from "@/app/staff/_components/format";
 import { isoWeek } from "./iso-week";
+import { LEAVING_REASONS } from "@/lib/subscriptions/leaving-survey-input";
+import { LEAVING_REASON_COLOURS } from "@/app/staff/_components/charts/leaving-reason-colours";
 
 const SOURCE_COLOURS: Record<(typeof OPT_OUT_SOURCES)[number], ChartColour> = {
   SELF: "blue",
@@ -28,6 +30,17 @@ export function MarketingCharts(props: {
   const weeks = marketing.optOutsByWeek;
   const weekTotal = (w: (typeof weeks)[number]) => sum(OPT_OUT_SOURCES.map((s) => w[s]));
   const mailings = marketing.mailings;
+  const leaving = marketing.leavingReasons;
+  const reasonTotal = (r: Record<(typeof LEAVING_REASONS)[number], number>) => sum(LEAVING_REASONS.map((x) => r[x]));
+  const reasonSeries = LEAVING_REASONS.map((reason) => ({
+    key: reason,
+    label: t(`enums.leavingReason.${reason}`),
+    colour: LEAVING_REASON_COLOURS[reason],
+  }));
+  const monthLabel = (month: string) =>
+    new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(
+      new Date(`${month}-01T12:00:00Z`),
+    );
   const toggle = t("staff.dashboard.charts.showTable");
   return (
     <>
@@ -85,6 +98,48 @@ export function MarketingCharts(props: {
           values: Object.fromEntries(OPT_OUT_SOURCES.map((s) => [s, w[s]])),
         }))}
       />
+      <ChartFigure
+        id="leaving-reasons-by-month"
+        kind="stacked"
+        locale={locale}
+        caption={t("staff.dashboard.marketing.leavingByMonthCaption")}
+        summary={t("staff.dashboard.marketing.leavingByMonthSummary", {
+          total: sum(leaving.byMonth.map(reasonTotal)),
+          months: leaving.byMonth.length,
+        })}
+        tableToggle={toggle}
+        categoryHeading={t("staff.dashboard.marketing.month")}
+        series={reasonSeries}
+        rows={leaving.byMonth.map((m) => ({
+          key: m.month,
+          label: monthLabel(m.month),
+          values: Object.fromEntries(LEAVING_REASONS.map((r) => [r, m[r]])),
+        }))}
+      />
+      {leaving.byTopic.length > 0 ? (
+        <ChartFigure
+          id="leaving-reasons-by-topic"
+          kind="horizontalStacked"
+          locale={locale}
+          caption={t("staff.dashboard.marketing.leavingByTopicCaption")}
+          summary={t("staff.dashboard.marketing.leavingByTopicSummary", {
+            topics: leaving.byTopic.length,
+            total: sum(leaving.byTopic.map(reasonTotal)),
+          })}
+          tableToggle={toggle}
+          categoryHeading={t("staff.dashboard.marketing.topic")}
+          series={reasonSeries}
+          rows={leaving.byTopic.map((topic) => ({
+            key: topic.topicId ?? "all",
+            label:
+              topic.topicId === null
+                ? t("staff.dashboard.marketing.allMarketing")
+                : ((lang === "sv" ? topic.nameSv : topic.nameEn) ?? ""),
+            values: Object.fromEntries(LEAVING_REASONS.map((r) => [r, topic[r]])),
+          }))}
+          height={`${Math.max(8, leaving.byTopic.length * 2.5 + 3)}rem`}
+        />
+      ) : null}
       {mailings.length > 0 ? (
         <ChartFigure
           id="latest-mailings"

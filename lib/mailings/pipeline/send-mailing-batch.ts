@@ -171,7 +171,7 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
       recipient: { email: r.email!, name: r.name!, language, organisation: r.organisation },
       topicName: language === "sv" ? topic.nameSv : topic.nameEn,
       mailingId: mailing.id,
-      preferencesUrl: preferencesUrl(links, subject, issuedAt),
+      preferencesUrl: preferencesUrl(links, subject, issuedAt, mailing.id),
       unsubscribeUrl: unsubscribeUrl(links, subject, topic.id, issuedAt),
       from,
       replyTo: mailing.replyTo,

@@ -20,6 +20,7 @@ const SECTIONS: readonly RecordSection[] = [
   "subscriptions",
   "mailings",
   "notes",
+  "leavingAnswers",
   "changes",
   "requests",
 ];

@@ -10,7 +10,16 @@ import { resolveLink } from "@/lib/recipients/resolve-link";
 import { resubscribe } from "@/lib/subscriptions/resubscribe";
 import { setSubscription } from "@/lib/subscriptions/set-subscription";
 import { unsubscribeFromAll } from "@/lib/subscriptions/unsubscribe-from-all";
-import { preferenceInput, type PreferenceSection, type PreferenceState } from "./input";
+import { answerLeavingSurvey } from "@/lib/subscriptions/answer-leaving-survey";
+import { markDeliveryUnsubscribed } from "@/lib/mailings/mark-delivery-unsubscribed";
+import { LEAVING_TEXT_MAX } from "@/lib/subscriptions/leaving-survey-input";
+import {
+  preferenceInput,
+  type LeavingSurveyState,
+  type LeavingSurveyTarget,
+  type PreferenceSection,
+  type PreferenceState,
+} from "./input";
 
 const sectionOf = { topic: "topics", all_off: "all", all_on: "all", step_up: "more" } as const satisfies Record<
   string,
@@ -35,9 +44,17 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
     const link = await resolveLink({ db, token: input.token, scopes: ["preferences"], keys: config.linkKeys });
     if (!link.ok) return fail(t("linkPages.prefs.linkProblem"));
     const contactId = link.contactId;
-    const saved = (message: string): PreferenceState => {
+    // The change's time is ours, so the survey offered after an unsubscribe can name exactly that change.
+    const now = new Date();
+    // Opened from a mailing's footer: an unsubscribe counts for that mailing too. The unsubscribe is saved whatever
+    // happens here; a failure only leaves the mailing's figure one short.
+    const countForMailing = async () => {
+      if (!link.claims.extra) return;
+      await markDeliveryUnsubscribed({ db, contactId, mailingId: link.claims.extra, now }).catch(() => undefined);
+    };
+    const saved = (message: string, survey?: LeavingSurveyTarget): PreferenceState => {
       revalidatePath(`/p/${input.token}`);
-      return { seq, section, kind: "saved", message };
+      return { seq, section, kind: "saved", message, ...(survey ? { survey } : {}) };
     };
 
     switch (input.intent) {
@@ -49,18 +66,31 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
           state: input.state,
           source: "SELF",
           suppressionKey: config.suppressionKey,
+          now,
         });
         if (!r.ok) return fail();
         const name = lang === "sv" ? r.topic.nameSv : r.topic.nameEn;
+        if (r.state === "SUBSCRIBED") return saved(t("linkPages.prefs.savedSubscribed", { name }));
+        if (r.changed) await countForMailing();
         return saved(
-          r.state === "SUBSCRIBED"
-            ? t("linkPages.prefs.savedSubscribed", { name })
-            : t("linkPages.prefs.savedUnsubscribed", { name }),
+          t("linkPages.prefs.savedUnsubscribed", { name }),
+          r.changed ? { unsubscribedAt: now.toISOString(), topicId: r.topic.id } : undefined,
         );
       }
       case "all_off": {
-        const r = await unsubscribeFromAll({ db, contactId, source: "SELF", suppressionKey: config.suppressionKey });
-        return r.ok ? saved(t("linkPages.prefs.savedAllOff")) : fail();
+        const r = await unsubscribeFromAll({
+          db,
+          contactId,
+          source: "SELF",
+          suppressionKey: config.suppressionKey,
+          now,
+        });
+        if (!r.ok) return fail();
+        if (r.changed) await countForMailing();
+        return saved(
+          t("linkPages.prefs.savedAllOff"),
+          r.changed ? { unsubscribedAt: now.toISOString(), topicId: null } : undefined,
+        );
       }
       case "all_on": {
         const r = await resubscribe({ db, contactId, suppressionKey: config.suppressionKey });
@@ -76,5 +106,58 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
   } catch {
     // Errors are values here: the person sees a plain sentence, never a stack trace or an error page.
     return fail();
+  }
+}
+
+/**
+ * "Why are you leaving?": the optional answer after an unsubscribe made on this page (or "skip", which stores
+ * nothing). The link is checked again; the contact and the mailing come from it, never from the form.
+ */
+export async function answerLeaving(prev: LeavingSurveyState, form: FormData): Promise<LeavingSurveyState> {
+  const seq = (prev?.seq ?? 0) + 1;
+  const { t } = await getActionI18n();
+  const field = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : "";
+  };
+  const target: LeavingSurveyTarget = { unsubscribedAt: field("unsubscribedAt"), topicId: field("topicId") || null };
+  const values = { reason: field("reason"), text: field("text") };
+  const error = (message: string, fieldErrors?: { reason?: string; text?: string }): LeavingSurveyState => ({
+    seq,
+    kind: "error",
+    message,
+    target,
+    values,
+    ...(fieldErrors ? { fieldErrors } : {}),
+  });
+  if (field("intent") === "skip") return { seq, kind: "done", message: t("linkPages.leaving.skipped"), target };
+  try {
+    const db = await getDb();
+    const link = await resolveLink({ db, token: field("token"), scopes: ["preferences"], keys: getConfig().linkKeys });
+    if (!link.ok) return error(t("linkPages.prefs.linkProblem"));
+    const r = await answerLeavingSurvey({
+      db,
+      contactId: link.contactId,
+      mailingId: link.claims.extra ?? null,
+      input: {
+        unsubscribedAt: target.unsubscribedAt,
+        topicId: target.topicId,
+        reason: values.reason,
+        text: values.text,
+      },
+    });
+    if (r.ok) return { seq, kind: "done", message: t("linkPages.leaving.thanks"), target };
+    if (r.code === "conflict") return { seq, kind: "done", message: t("linkPages.leaving.alreadyAnswered"), target };
+    if (r.code === "not_found") return { seq, kind: "done", message: t("linkPages.leaving.noUnsubscribe"), target };
+    const codes = r.fieldErrors;
+    if (codes.unsubscribedAt || codes.topicId) {
+      return { seq, kind: "done", message: t("linkPages.leaving.noUnsubscribe"), target };
+    }
+    const fieldErrors: { reason?: string; text?: string } = {};
+    if (codes.reason) fieldErrors.reason = t("linkPages.leaving.errors.reason_required");
+    if (codes.text) fieldErrors.text = t("linkPages.leaving.errors.text_too_long", { max: LEAVING_TEXT_MAX });
+    return error(t("linkPages.leaving.failed"), fieldErrors);
+  } catch {
+    return error(t("linkPages.leaving.failed"));
   }
 }

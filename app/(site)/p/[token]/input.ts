@@ -21,10 +21,27 @@ export type PreferenceInput = z.infer<typeof preferenceInput>;
 /** Which part of the page the answer belongs to: each has its own status region, next to the button pressed. */
 export type PreferenceSection = "topics" | "all" | "more";
 
+/** The unsubscribe the "why are you leaving?" question is about: its time and topic (null: all marketing). */
+export type LeavingSurveyTarget = { unsubscribedAt: string; topicId: string | null };
+
 export type PreferenceState = null | {
   /** Changes on every answer, so the same message twice is still announced as new. */
   seq: number;
   section: PreferenceSection;
   kind: "saved" | "error";
   message: string;
+  /** Set after an unsubscribe the person made here: the optional survey is offered for it. */
+  survey?: LeavingSurveyTarget;
+};
+
+/** The survey form's answer: thanked, skipped, or the form again with a message per field. */
+export type LeavingSurveyState = null | {
+  seq: number;
+  kind: "done" | "error";
+  message: string;
+  /** The unsubscribe answered (done) or still to answer (error). */
+  target: LeavingSurveyTarget;
+  fieldErrors?: { reason?: string; text?: string };
+  /** What was posted, so a form shown again without JavaScript keeps it. */
+  values?: { reason: string; text: string };
 };

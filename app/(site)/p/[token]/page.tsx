@@ -30,6 +30,8 @@ const PREFERENCE_FORM_MESSAGES = [
   "linkPages.prefs.moreHeading",
   "linkPages.prefs.moreIntro",
   "linkPages.prefs.moreButton",
+  "linkPages.leaving",
+  "enums.leavingReason",
 ];
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { savePreference } from "./actions";
 import type { PreferenceSection, PreferenceState } from "./input";
+import { LeavingSurvey } from "./leaving-survey";
 import styles from "./preferences.module.css";
 
 export type TopicItem = {
@@ -49,6 +50,7 @@ export function PreferenceForms({ token, topics, optedOut }: Props) {
         <p>{t("topicsIntro")}</p>
         {optedOut ? <p className={styles.notice}>{t("optedOutNote")}</p> : null}
         <Status state={state} section="topics" />
+        <LeavingSurvey token={token} offered={state?.survey} />
         <ul className={styles.topics}>
           {topics.map((topic) => (
             <li key={topic.id} className={styles.topic}>

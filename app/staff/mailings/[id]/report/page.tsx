@@ -8,6 +8,7 @@ import { getMailingReport, TIMELINE_SERIES } from "@/lib/mailings/get-mailing-re
 import { ChartFigure } from "@/app/staff/_components/charts/chart-figure";
 import type { ChartColour } from "@/app/staff/_components/charts/palette";
 import { clock, dateTime } from "@/app/staff/_components/format";
+import { LEAVING_REASONS } from "@/lib/subscriptions/leaving-survey-input";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -38,7 +39,7 @@ export default async function MailingReportPage({ params, searchParams }: Props)
     if (r.code === "forbidden") redirect(FORBIDDEN_PATH);
     notFound();
   }
-  const { mailing, totals, timeline } = r.report;
+  const { mailing, totals, timeline, leaving } = r.report;
   const locale = lang === "sv" ? "sv-SE" : "en-GB";
   const n = new Intl.NumberFormat(locale);
   const sumOf = (key: (typeof TIMELINE_SERIES)[number]) => timeline?.buckets.reduce((a, b) => a + b[key], 0) ?? 0;
@@ -118,6 +119,49 @@ export default async function MailingReportPage({ params, searchParams }: Props)
           </tbody>
         </table>
       </div>
+      <div className="table-scroll">
+        <table data-testid="report-leaving">
+          <caption>{t("mailings.report.leavingCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("mailings.report.leavingReason")}</th>
+              <th scope="col" className="num">
+                {t("mailings.report.count")}
+              </th>
+              <th scope="col" className="num">
+                {t("mailings.report.leavingShare")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {LEAVING_REASONS.map((reason) => (
+              <tr key={reason}>
+                <th scope="row">{t(`enums.leavingReason.${reason}`)}</th>
+                <td className="num">{n.format(leaving.reasons[reason])}</td>
+                <td className="num">
+                  {leaving.answers
+                    ? new Intl.NumberFormat(locale, { style: "percent" }).format(
+                        leaving.reasons[reason] / leaving.answers,
+                      )
+                    : "–"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">
+        {t("mailings.report.leavingNote", {
+          answers: leaving.answers,
+          unsubscribed: totals.unsubscribed,
+          rate: totals.delivered
+            ? new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(
+                totals.unsubscribed / totals.delivered,
+              )
+            : "–",
+          comments: leaving.withComment,
+        })}
+      </p>
     </article>
   );
 }
