@@ -1,5 +1,5 @@
 // npx tsx --import ./lib/node/server-only-hook.mjs bench/retention.ts [--due 100000] [--kept 100000]
-//   [--server postgresql://postgres@127.0.0.1:5432] [--batch 1000] [--baseline 20] [--keep]
+//   [--server postgresql://postgres@127.0.0.1:5432] [--batch 1000] [--concurrency 4] [--baseline 20] [--keep]
 // The retention job (lib/retention/run-retention.ts) on a fresh PostgreSQL database: loads a bulk register with its
 // history (prisma/seed-bulk, the same modules as `npm run db:seed:bulk`) of due + kept contacts, then makes the due
 // ones due: whole organisations (20 contacts each, spread over the register) become former customers whose
@@ -36,6 +36,8 @@ const { values: args } = parseArgs({
     kept: { type: "string", default: "100000" },
     server: { type: "string", default: "postgresql://postgres@127.0.0.1:5432" },
     batch: { type: "string", default: "1000" },
+    /** Erasures at once (runRetention's concurrency; its default when not given). */
+    concurrency: { type: "string" },
     baseline: { type: "string", default: "20" },
     keep: { type: "boolean", default: false },
     /** Load and mark the register, print its figures and stop (implies --keep): for EXPLAIN and the like. */
@@ -209,6 +211,7 @@ async function main() {
       trigger: "cli",
       now,
       batchSize: Number(args.batch),
+      concurrency: args.concurrency === undefined ? undefined : Number(args.concurrency),
       onDue: () => (seen += 1),
     });
     const elapsed = performance.now() - started;
