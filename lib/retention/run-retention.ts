@@ -4,8 +4,10 @@
 //
 // It sweeps the register by id in keyset batches; each due contact is deleted through the erasure use-case
 // (eraseContact with reason "retention": one transaction per contact with its audit entry, actor RETENTION), unless a
-// legal hold keeps it. The run row keeps the sweep's cursor after every batch: a run that stopped (crash, deploy) is
-// continued by the next one from there, and deleting a contact twice is impossible (the second finds nothing).
+// legal hold keeps it. Within a batch a few are erased at once (RETENTION_CONCURRENCY; each still its own
+// transaction, the audit chain appended under its lock one after another). The run row keeps the sweep's cursor
+// after every batch, written once all of the batch is done: a run that stopped (crash, deploy) is continued by the
+// next one from there, and deleting a contact twice is impossible (the second finds nothing).
 // A dry run (lib/retention/cli.ts) computes the same and reports each due contact instead of deleting, storing nothing.
 import "server-only";
 import type { Db } from "@/lib/db/client";
@@ -21,8 +23,8 @@ export const FORECAST_DAYS = 365;
 const DAY = 86_400_000;
 /**
  * Erasures in flight at once. Each holds a pooled connection (node-postgres' default pool has 10, shared with the
- * worker's other jobs); on the embedded database they queue for its one connection, which is harmless. Four gave
- * most of the gain on two cores (bench/README.md, "Retention job").
+ * worker's other jobs), so this stays well below it; on the embedded database they queue for its one connection,
+ * which is harmless. Figures in bench/README.md, "Retention job".
  */
 export const RETENTION_CONCURRENCY = 4;
 
