@@ -1,5 +1,6 @@
 // npx tsx --import ./lib/node/server-only-hook.mjs bench/retention.ts [--due 100000] [--kept 100000]
-//   [--server postgresql://postgres@127.0.0.1:5432] [--batch 1000] [--baseline 20] [--keep]
+//   [--server postgresql://postgres@127.0.0.1:5432] [--batch 1000] [--concurrency 4] [--baseline 20] [--keep]
+//   [--mailing [--mail-rate 5]]
 // The retention job (lib/retention/run-retention.ts) on a fresh PostgreSQL database: loads a bulk register with its
 // history (prisma/seed-bulk, the same modules as `npm run db:seed:bulk`) of due + kept contacts, then makes the due
 // ones due: whole organisations (20 contacts each, spread over the register) become former customers whose
@@ -11,7 +12,10 @@
 //   - the preference page's use-cases (resolveLink with a freshly signed footer link + loadPreferenceView, what
 //     app/(site)/p/[token]/page.tsx runs) for a random kept contact, one request after another with 25 ms between;
 //   - the segment builder's count with the newsletter breakdown (countSegment over ContactFacts), a stand-in for a
-//     mailing's reads (a real mailing through the worker is not wired in here; see bench/README.md).
+//     mailing's reads;
+//   - with --mailing, a real mailing as well: the bundled worker sending every newsletter subscriber through the
+//     fake Resend API at the production pace (bench/support/retention-mailing.ts), one mailing after another, its
+//     mails/s before and during the job.
 // Both are measured for --baseline seconds before the job, then during it. The database is dropped at the end unless
 // --keep is given.
 import { execFileSync } from "node:child_process";
@@ -28,6 +32,7 @@ import { runRetention } from "@/lib/retention/run-retention";
 import { countSegment } from "@/lib/segments/count-segment";
 import { segmentFilterSchema } from "@/lib/segments/segment-filter";
 import { signLinkToken } from "@/lib/tokens/link-token";
+import { startMailing, startMailingWorker, stopMailingWorker, waitForIdleWorker } from "./support/retention-mailing";
 import { markDue } from "./support/retention-register";
 
 const { values: args } = parseArgs({
@@ -36,8 +41,13 @@ const { values: args } = parseArgs({
     kept: { type: "string", default: "100000" },
     server: { type: "string", default: "postgresql://postgres@127.0.0.1:5432" },
     batch: { type: "string", default: "1000" },
+    /** Erasures at once (runRetention's concurrency; its default when not given). */
+    concurrency: { type: "string" },
     baseline: { type: "string", default: "20" },
     keep: { type: "boolean", default: false },
+    mailing: { type: "boolean", default: false },
+    /** The worker's RESEND_RATE_LIMIT (batch calls of 100 a second; 0: unpaced). */
+    "mail-rate": { type: "string", default: "5" },
     /** Load and mark the register, print its figures and stop (implies --keep): for EXPLAIN and the like. */
     "load-only": { type: "boolean", default: false },
   },
@@ -119,6 +129,7 @@ async function main() {
   const web = await createDb(target);
   const raw = await rawFromUrl(url);
   const now = new Date();
+  let worker: Awaited<ReturnType<typeof startMailingWorker>> | undefined;
   try {
     // 1. The register (not the figure).
     const loadStarted = performance.now();
@@ -142,6 +153,12 @@ async function main() {
     const [bulk] = await raw.query<{ run: string }>(
       `SELECT substring(id FROM '^bulk_(.*)_org_[0-9]+$') AS run FROM "Organisation" WHERE id LIKE 'bulk\\_%' LIMIT 1`,
     );
+    if (args.mailing && !args["load-only"]) {
+      // Started before anything is due: its start-up catch-up runs the retention job too, and must find nothing.
+      worker = await startMailingWorker({ root: ROOT, url, secret: SECRET, rate: args["mail-rate"] });
+      await waitForIdleWorker(raw);
+      console.log(`  worker started and idle (its catch-up jobs done), RESEND_RATE_LIMIT=${args["mail-rate"]}`);
+    }
     const marked = await markDue(raw, { run: bulk!.run, total: DUE + KEPT, due: DUE, now });
     await raw.query(`VACUUM ANALYZE`);
     await raw.query(`CHECKPOINT`);
@@ -187,11 +204,13 @@ async function main() {
       if (!r.ok) throw new Error("count failed");
     });
     const probes = [page, count];
+    const mailing = worker ? await startMailing(raw, worker) : undefined;
     console.log(`  baseline: probes alone for ${args.baseline} s`);
     await sleep(Number(args.baseline) * 1000);
 
     // 3. The job.
     for (const p of probes) p.during();
+    mailing?.during();
     const startRss = process.memoryUsage().rss;
     let peakRss = startRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
@@ -209,6 +228,7 @@ async function main() {
       trigger: "cli",
       now,
       batchSize: Number(args.batch),
+      concurrency: args.concurrency === undefined ? undefined : Number(args.concurrency),
       onDue: () => (seen += 1),
     });
     const elapsed = performance.now() - started;
@@ -216,6 +236,7 @@ async function main() {
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     for (const p of probes) await p.stop();
+    const mailed = await mailing?.stop();
     process.stdout.write("\n");
 
     const verifyStarted = performance.now();
@@ -248,8 +269,21 @@ async function main() {
         `  ${p.name}, during the job: ${describe(p.times.during)}${p.failures ? `, ${p.failures} failures` : ""}`,
       );
     }
+    if (mailed) {
+      const rate = (p: typeof mailed.baseline) =>
+        p.seconds === 0
+          ? "no samples"
+          : `${n(p.sent)} mails in ${p.seconds.toFixed(0)} s = ${(p.sent / p.seconds).toFixed(0)} mails/s, ` +
+            `slowest 5 s ${p.slowest5s === null ? "-" : p.slowest5s.toFixed(0)} mails/s`;
+      console.log(`  mailing (RESEND_RATE_LIMIT=${args["mail-rate"]}), baseline: ${rate(mailed.baseline)}`);
+      console.log(
+        `  mailing, during the job: ${rate(mailed.during)}; ${mailed.mailings} mailings started, ` +
+          `${mailed.violations} contract violations, peak worker RSS ${mib(mailed.workerPeakRssKb * 1024)}`,
+      );
+    }
     if (!verdict.ok || summary.deleted !== marked.contacts || summary.failed > 0) process.exitCode = 1;
   } finally {
+    if (worker) await stopMailingWorker(worker);
     await raw.close();
     await web.close();
     await job.close();

@@ -58,18 +58,27 @@ export async function eraseContact(opts: {
   const now = opts.now ?? new Date();
   return opts.db.$transaction(
     async (tx) => {
-      const contact = await tx.contact.findUnique({
-        where: { id: opts.contactId },
-        select: { id: true, email: true, language: true },
-      });
+      // The contact with what names its other addresses (a pending new one, the values in its audit entries), in one
+      // round trip: the retention job runs this for every due contact.
+      const [contact] = await tx.$queryRaw<
+        { id: string; email: string; language: Language; pending: string[]; personalValues: unknown[] | null }[]
+      >`
+        SELECT c.id, c.email, c.language::text AS language,
+               ARRAY(SELECT p."newEmail" FROM "PendingEmailChange" p WHERE p."contactId" = c.id) AS pending,
+               (SELECT jsonb_agg(a."personalValues") FROM "AuditEvent" a
+                 WHERE a."subjectType" = 'Contact' AND a."subjectId" = c.id AND a."personalValues" IS NOT NULL)
+                 AS "personalValues"
+          FROM "Contact" c WHERE c.id = ${opts.contactId}`;
       if (!contact) return fail("not_found", { reason: "unknown_contact" });
       const addressHash = hashAddress(contact.email, opts.suppressionKey);
       // Short enough to read out on the phone, not enough to find the address: staff match it to the tombstone.
       const subjectRef = addressHash.slice(0, 12);
 
       const addresses = await addressesOf(tx, contact);
-      await tx.outboxMessage.deleteMany({ where: { to: { hasSome: addresses } } });
-      await tx.queuedMail.deleteMany({ where: { to: { hasSome: addresses } } });
+      // Mail already waiting for any of those addresses (sent by anything, not only by an erasure), in one statement.
+      await tx.$executeRaw`
+        WITH outbox AS (DELETE FROM "OutboxMessage" WHERE "to" && ${addresses}::text[])
+        DELETE FROM "QueuedMail" WHERE "to" && ${addresses}::text[]`;
       const receipt = retention
         ? { ok: false as const }
         : await enqueueMail(tx, {
@@ -86,20 +95,22 @@ export async function eraseContact(opts: {
             },
           });
 
+      // Step 3 and the person's spent links, in one statement (different tables, so no row is changed twice):
+      // personal values cleared from the audit entries; privacy requests unlinked and stripped of free text
+      // (those recorded before the person was in the register, by address so with the same reference, are theirs
+      // too); deliveries without the provider's id and error.
       await tx.$executeRaw`
-        UPDATE "AuditEvent" SET "personalValues" = NULL
-        WHERE "subjectType" = 'Contact' AND "subjectId" = ${contact.id} AND "personalValues" IS NOT NULL`;
-      // Requests recorded before the person was in the register (by address, so with the same reference) are theirs
-      // too; their free text is as personal as the linked ones'.
-      await tx.privacyRequest.updateMany({
-        where: { OR: [{ contactId: contact.id }, { contactId: null, subjectRef }] },
-        data: { contactId: null, subjectRef, details: null, outcome: null, extensionReason: null },
-      });
-      await tx.delivery.updateMany({
-        where: { contactId: contact.id },
-        data: { providerMessageId: null, error: null },
-      });
-      await tx.spentLinkToken.deleteMany({ where: { contactId: contact.id } });
+        WITH audit AS (
+               UPDATE "AuditEvent" SET "personalValues" = NULL
+                WHERE "subjectType" = 'Contact' AND "subjectId" = ${contact.id} AND "personalValues" IS NOT NULL),
+             requests AS (
+               UPDATE "PrivacyRequest"
+                  SET "contactId" = NULL, "subjectRef" = ${subjectRef}, "details" = NULL, "outcome" = NULL,
+                      "extensionReason" = NULL, "updatedAt" = ${new Date()}
+                WHERE "contactId" = ${contact.id} OR ("contactId" IS NULL AND "subjectRef" = ${subjectRef})),
+             deliveries AS (
+               UPDATE "Delivery" SET "providerMessageId" = NULL, "error" = NULL WHERE "contactId" = ${contact.id})
+        DELETE FROM "SpentLinkToken" WHERE "contactId" = ${contact.id}`;
       await tx.contact.delete({ where: { id: contact.id } });
       if (retention) {
         const hash = retentionHash(contact.email, opts.suppressionKey);
@@ -146,24 +157,19 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
  * entries (earlier addresses, changes asked for): mail sent to any of them is the person's. An address another
  * contact holds now is left out; its mail is that contact's.
  */
-async function addressesOf(tx: Tx, contact: { id: string; email: string }): Promise<string[]> {
+async function addressesOf(
+  tx: Tx,
+  contact: { id: string; email: string; pending: string[]; personalValues: unknown[] | null },
+): Promise<string[]> {
   const found = new Set([contact.email]);
-  const pending = await tx.pendingEmailChange.findMany({
-    where: { contactId: contact.id },
-    select: { newEmail: true },
-  });
-  for (const p of pending) found.add(p.newEmail);
-  const events = await tx.auditEvent.findMany({
-    where: { subjectType: "Contact", subjectId: contact.id, personalValues: { not: { equals: null } } },
-    select: { personalValues: true },
-  });
+  for (const p of contact.pending) found.add(p);
   const walk = (v: unknown): void => {
     if (typeof v === "string") {
       if (EMAIL.test(v)) found.add(v.trim().toLowerCase());
     } else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === "object") Object.values(v).forEach(walk);
   };
-  for (const e of events) walk(e.personalValues);
+  for (const values of contact.personalValues ?? []) walk(values);
   const others = await tx.contact.findMany({
     where: { email: { in: [...found] }, id: { not: contact.id } },
     select: { email: true },

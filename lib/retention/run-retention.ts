@@ -4,8 +4,10 @@
 //
 // It sweeps the register by id in keyset batches; each due contact is deleted through the erasure use-case
 // (eraseContact with reason "retention": one transaction per contact with its audit entry, actor RETENTION), unless a
-// legal hold keeps it. The run row keeps the sweep's cursor after every batch: a run that stopped (crash, deploy) is
-// continued by the next one from there, and deleting a contact twice is impossible (the second finds nothing).
+// legal hold keeps it. Within a batch a few are erased at once (RETENTION_CONCURRENCY; each still its own
+// transaction, the audit chain appended under its lock one after another). The run row keeps the sweep's cursor
+// after every batch, written once all of the batch is done: a run that stopped (crash, deploy) is continued by the
+// next one from there, and deleting a contact twice is impossible (the second finds nothing).
 // A dry run (lib/retention/cli.ts) computes the same and reports each due contact instead of deleting, storing nothing.
 import "server-only";
 import type { Db } from "@/lib/db/client";
@@ -19,6 +21,12 @@ import { loadRetentionBatch } from "./load-retention-batch";
 /** Contacts falling due within this many days are kept in the forecast (the page shows 30, 90 and 365). */
 export const FORECAST_DAYS = 365;
 const DAY = 86_400_000;
+/**
+ * Erasures in flight at once. Each holds a pooled connection (node-postgres' default pool has 10, shared with the
+ * worker's other jobs), so this stays well below it; on the embedded database they queue for its one connection,
+ * which is harmless. Figures in bench/README.md, "Retention job".
+ */
+export const RETENTION_CONCURRENCY = 4;
 
 export type DueContact = {
   id: string;
@@ -46,6 +54,8 @@ export async function runRetention(opts: {
   now?: Date;
   dryRun?: boolean;
   batchSize?: number;
+  /** How many contacts are erased at once (default RETENTION_CONCURRENCY); 1 erases one after another. */
+  concurrency?: number;
   /** Called for every due contact (the dry run prints them). */
   onDue?: (contact: DueContact) => void;
 }): Promise<RetentionRunSummary> {
@@ -53,6 +63,7 @@ export async function runRetention(opts: {
   const now = opts.now ?? new Date();
   const dryRun = opts.dryRun ?? false;
   const size = opts.batchSize ?? 1000;
+  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? RETENTION_CONCURRENCY));
   const rules = getPolicy().categories;
   const horizon = new Date(now.getTime() + FORECAST_DAYS * DAY);
 
@@ -97,6 +108,7 @@ export async function runRetention(opts: {
     );
     const deleted = new Set<string>();
 
+    const toErase: typeof due = [];
     for (const d of due) {
       summary.due += 1;
       const isHeld = held.has(d.id);
@@ -105,7 +117,11 @@ export async function runRetention(opts: {
         summary.held += 1;
         continue;
       }
-      if (dryRun) continue;
+      if (!dryRun) toErase.push(d);
+    }
+    // A few at a time: each erasure is its own transaction and waits mostly on round trips, so they overlap well;
+    // only the audit append is serialised (its advisory lock). All of the batch is done before the cursor moves on.
+    await eachConcurrently(toErase, concurrency, async (d) => {
       try {
         const r = await eraseContact({
           db,
@@ -126,7 +142,7 @@ export async function runRetention(opts: {
         // tries it again, and the run's count says how many were left.
         summary.failed += 1;
       }
-    }
+    });
 
     if (run) {
       // A contact that failed to be deleted is still there; its row keeps it on the page as overdue.
@@ -169,4 +185,13 @@ async function openRun(db: Db, trigger: string, now: Date) {
   });
   if (unfinished) return unfinished;
   return db.retentionRun.create({ data: { trigger, asOf: now } });
+}
+
+/** Runs `work` for every item, at most `limit` at a time, and resolves when all are done. `work` must not throw. */
+async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
