@@ -3,9 +3,12 @@
 // nothing is inserted twice. Deliveries are numbered into batches of 100 as they are inserted; the batches of a chunk
 // are enqueued as soon as it commits, so sending starts while expansion goes on. At the end every batch that still has
 // work is enqueued again (a no-op for those already queued), which also covers a crash between commit and enqueue and
-// a resume after a pause.
+// a resume after a pause. A contact erased while its chunk is being inserted (the retention job erases beside sending
+// mailings) makes the chunk's insert fail on the foreign key: the chunk is rolled back whole and picked again at once,
+// from a snapshot without that contact, instead of failing the job into pg-boss's back-off.
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { isForeignKeyViolation } from "@/lib/db/foreign-key-violation";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { eligibleConditionSql } from "@/lib/segments/exclusion-sql";
 import { parseStoredFilter } from "@/lib/segments/segment-filter";
@@ -13,6 +16,8 @@ import { segmentConditionSql } from "@/lib/segments/segment-sql";
 
 export const BATCH_SIZE = 100;
 const CHUNK_SIZE = 5_000;
+/** Contacts erased under one chunk, one after another: each try sees the erasures committed before it. */
+const CHUNK_TRIES = 10;
 
 export type EnqueueBatches = (mailingId: string, batches: number[]) => Promise<void>;
 
@@ -39,14 +44,15 @@ export async function expandMailing(opts: {
 
   let inserted = 0;
   for (;;) {
-    const chunk = await opts.db.$transaction(async (tx) => {
-      const m = await tx.mailing.findUnique({
-        where: { id: opts.mailingId },
-        select: { status: true, expandCursor: true, batchCount: true },
-      });
-      if (!m || m.status !== "SENDING") return null;
-      const after = m.expandCursor === null ? Prisma.sql`TRUE` : Prisma.sql`c."id" > ${m.expandCursor}`;
-      const [row] = await tx.$queryRaw<{ n: number; last: string | null; inserted: number }[]>`
+    const chunk = await retryVanishedContacts(() =>
+      opts.db.$transaction(async (tx) => {
+        const m = await tx.mailing.findUnique({
+          where: { id: opts.mailingId },
+          select: { status: true, expandCursor: true, batchCount: true },
+        });
+        if (!m || m.status !== "SENDING") return null;
+        const after = m.expandCursor === null ? Prisma.sql`TRUE` : Prisma.sql`c."id" > ${m.expandCursor}`;
+        const [row] = await tx.$queryRaw<{ n: number; last: string | null; inserted: number }[]>`
         WITH picked AS (
           SELECT c."id", row_number() OVER (ORDER BY c."id") AS rn
           FROM "Contact" c
@@ -61,16 +67,17 @@ export async function expandMailing(opts: {
         )
         SELECT (SELECT count(*) FROM picked)::int AS n, (SELECT max("id") FROM picked) AS last,
                (SELECT count(*) FROM ins)::int AS inserted`;
-      const n = row?.n ?? 0;
-      const batches = Math.ceil(n / BATCH_SIZE);
-      if (n > 0) {
-        await tx.mailing.update({
-          where: { id: opts.mailingId },
-          data: { expandCursor: row!.last, batchCount: m.batchCount + batches },
-        });
-      }
-      return { n, inserted: row?.inserted ?? 0, first: m.batchCount, batches };
-    });
+        const n = row?.n ?? 0;
+        const batches = Math.ceil(n / BATCH_SIZE);
+        if (n > 0) {
+          await tx.mailing.update({
+            where: { id: opts.mailingId },
+            data: { expandCursor: row!.last, batchCount: m.batchCount + batches },
+          });
+        }
+        return { n, inserted: row?.inserted ?? 0, first: m.batchCount, batches };
+      }),
+    );
     if (chunk === null) return { status: "not_sending", deliveries: inserted };
     inserted += chunk.inserted;
     if (chunk.batches > 0)
@@ -94,4 +101,14 @@ export async function expandMailing(opts: {
     data: { expandedAt: now() },
   });
   return { status: "expanded", deliveries: inserted };
+}
+
+async function retryVanishedContacts<T>(chunk: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chunk();
+    } catch (e) {
+      if (attempt >= CHUNK_TRIES || !isForeignKeyViolation(e)) throw e;
+    }
+  }
 }
