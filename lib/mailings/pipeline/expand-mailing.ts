@@ -3,12 +3,13 @@
 // nothing is inserted twice. Deliveries are numbered into batches of 100 as they are inserted; the batches of a chunk
 // are enqueued as soon as it commits, so sending starts while expansion goes on. At the end every batch that still has
 // work is enqueued again (a no-op for those already queued), which also covers a crash between commit and enqueue and
-// a resume after a pause. A contact erased while its chunk is being inserted (the retention job erases beside sending
-// mailings) makes the chunk's insert fail on the foreign key: the chunk is rolled back whole and picked again at once,
-// from a snapshot without that contact, instead of failing the job into pg-boss's back-off.
+// a resume after a pause. The chunk locks the contacts it picks (FOR KEY SHARE) until it commits: a contact being
+// erased at that moment (the retention job erases beside sending mailings) is waited for and then left out, rather
+// than picked from the snapshot and failing the insert on the foreign key; an erasure of a picked contact waits for
+// the chunk's commit, and the send-time check leaves its delivery out. Because rows can drop out of a locked pick, a
+// short chunk does not mean the end: expansion ends on an empty one.
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { isForeignKeyViolation } from "@/lib/db/foreign-key-violation";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { eligibleConditionSql } from "@/lib/segments/exclusion-sql";
 import { parseStoredFilter } from "@/lib/segments/segment-filter";
@@ -16,8 +17,6 @@ import { segmentConditionSql } from "@/lib/segments/segment-sql";
 
 export const BATCH_SIZE = 100;
 const CHUNK_SIZE = 5_000;
-/** Contacts erased under one chunk, one after another: each try sees the erasures committed before it. */
-const CHUNK_TRIES = 10;
 
 export type EnqueueBatches = (mailingId: string, batches: number[]) => Promise<void>;
 
@@ -44,40 +43,41 @@ export async function expandMailing(opts: {
 
   let inserted = 0;
   for (;;) {
-    const chunk = await retryVanishedContacts(() =>
-      opts.db.$transaction(async (tx) => {
-        const m = await tx.mailing.findUnique({
-          where: { id: opts.mailingId },
-          select: { status: true, expandCursor: true, batchCount: true },
-        });
-        if (!m || m.status !== "SENDING") return null;
-        const after = m.expandCursor === null ? Prisma.sql`TRUE` : Prisma.sql`c."id" > ${m.expandCursor}`;
-        const [row] = await tx.$queryRaw<{ n: number; last: string | null; inserted: number }[]>`
+    const chunk = await opts.db.$transaction(async (tx) => {
+      const m = await tx.mailing.findUnique({
+        where: { id: opts.mailingId },
+        select: { status: true, expandCursor: true, batchCount: true },
+      });
+      if (!m || m.status !== "SENDING") return null;
+      const after = m.expandCursor === null ? Prisma.sql`TRUE` : Prisma.sql`c."id" > ${m.expandCursor}`;
+      // The window function may not share a SELECT with the lock: numbered after picking.
+      const [row] = await tx.$queryRaw<{ n: number; last: string | null; inserted: number }[]>`
         WITH picked AS (
-          SELECT c."id", row_number() OVER (ORDER BY c."id") AS rn
-          FROM "Contact" c
+          SELECT c."id" FROM "Contact" c
           WHERE ${after} AND ${condition}
           ORDER BY c."id"
           LIMIT ${chunkSize}
+          FOR KEY SHARE OF c
+        ), numbered AS (
+          SELECT p."id", row_number() OVER (ORDER BY p."id") AS rn FROM picked p
         ), ins AS (
           INSERT INTO "Delivery" ("mailingId", "contactId", "batch")
-          SELECT ${opts.mailingId}, p."id", ${m.batchCount} + ((p.rn - 1) / ${BATCH_SIZE})::int FROM picked p
+          SELECT ${opts.mailingId}, p."id", ${m.batchCount} + ((p.rn - 1) / ${BATCH_SIZE})::int FROM numbered p
           ON CONFLICT ("mailingId", "contactId") DO NOTHING
           RETURNING 1
         )
-        SELECT (SELECT count(*) FROM picked)::int AS n, (SELECT max("id") FROM picked) AS last,
+        SELECT (SELECT count(*) FROM numbered)::int AS n, (SELECT max("id") FROM numbered) AS last,
                (SELECT count(*) FROM ins)::int AS inserted`;
-        const n = row?.n ?? 0;
-        const batches = Math.ceil(n / BATCH_SIZE);
-        if (n > 0) {
-          await tx.mailing.update({
-            where: { id: opts.mailingId },
-            data: { expandCursor: row!.last, batchCount: m.batchCount + batches },
-          });
-        }
-        return { n, inserted: row?.inserted ?? 0, first: m.batchCount, batches };
-      }),
-    );
+      const n = row?.n ?? 0;
+      const batches = Math.ceil(n / BATCH_SIZE);
+      if (n > 0) {
+        await tx.mailing.update({
+          where: { id: opts.mailingId },
+          data: { expandCursor: row!.last, batchCount: m.batchCount + batches },
+        });
+      }
+      return { n, inserted: row?.inserted ?? 0, first: m.batchCount, batches };
+    });
     if (chunk === null) return { status: "not_sending", deliveries: inserted };
     inserted += chunk.inserted;
     if (chunk.batches > 0)
@@ -85,7 +85,7 @@ export async function expandMailing(opts: {
         opts.mailingId,
         Array.from({ length: chunk.batches }, (_, i) => chunk.first + i),
       );
-    if (chunk.n < chunkSize) break;
+    if (chunk.n === 0) break;
   }
 
   const pending = await opts.db.$queryRaw<{ batch: number }[]>`
@@ -101,14 +101,4 @@ export async function expandMailing(opts: {
     data: { expandedAt: now() },
   });
   return { status: "expanded", deliveries: inserted };
-}
-
-async function retryVanishedContacts<T>(chunk: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await chunk();
-    } catch (e) {
-      if (attempt >= CHUNK_TRIES || !isForeignKeyViolation(e)) throw e;
-    }
-  }
 }
