@@ -2,20 +2,10 @@
 // shared by the form (field names, the text's limit) and the use-case (parsing). Messages are codes; the page words
 // them per field in the reader's language (linkPages.leaving.errors).
 import { z } from "zod";
-import type { LeavingReason } from "@/lib/generated/prisma/enums";
 import { optionalText } from "@/lib/validation/form-fields";
+import { LEAVING_REASONS, LEAVING_TEXT_MAX } from "./leaving-reasons";
 
-/** The fixed answers, in the order the form lists them ("other" last). Checked against the database enum. */
-export const LEAVING_REASONS = [
-  "TOO_MANY",
-  "NOT_RELEVANT",
-  "NEVER_SIGNED_UP",
-  "CHANGED_ROLE",
-  "OTHER",
-] as const satisfies readonly LeavingReason[];
-
-/** Enough for a few sentences; the answer is a hint to marketing, not a letter. */
-export const LEAVING_TEXT_MAX = 500;
+export { LEAVING_REASONS, LEAVING_TEXT_MAX };
 
 export const leavingSurveyInput = z.object({
   // The unsubscribe being answered, as the page's answer to the unsubscribe gave it (checked against the register).

@@ -142,7 +142,9 @@ it("sends every recipient exactly one mail although the worker is killed twice",
   expect(fake.violations).toEqual([]);
   const statuses = await t.db.delivery.groupBy({ by: ["status"], where: { mailingId: mailing.id }, _count: true });
   const sent = statuses.find((s) => s.status === "SENT")?._count ?? 0;
-  expect(sent).toBe(perRecipient.size);
+  // Only this mailing's recipients: the worker's start-up catch-up may also send the yearly registration notice to
+  // demo contacts not mailed in a year (another mailing).
+  expect(sent).toBe(crash.length);
   // The kills landed while batches were in flight: some requests were answered from the idempotency store.
   const replays = fake.requests.length - fake.accepted.length / 100;
   const retried = await t.db.delivery.count({ where: { mailingId: mailing.id, attempts: { gt: 1 } } });

@@ -8,7 +8,7 @@ import { ChartFigure } from "@/app/staff/_components/charts/chart-figure";
 import type { ChartColour } from "@/app/staff/_components/charts/palette";
 import { dateTime } from "@/app/staff/_components/format";
 import { isoWeek } from "./iso-week";
-import { LEAVING_REASONS } from "@/lib/subscriptions/leaving-survey-input";
+import { LEAVING_REASONS } from "@/lib/subscriptions/leaving-reasons";
 import { LEAVING_REASON_COLOURS } from "@/app/staff/_components/charts/leaving-reason-colours";
 
 const SOURCE_COLOURS: Record<(typeof OPT_OUT_SOURCES)[number], ChartColour> = {

@@ -75,6 +75,8 @@ export async function startServer(
     env?: Record<string, string>;
     /** Changes to the seeded database before the server opens it (the embedded database belongs to one process). */
     beforeStart?: (db: Db) => Promise<void>;
+    /** Leave the yearly registration notice on (it is turned off for every other test server). */
+    registrationNotice?: boolean;
   } = {},
 ): Promise<AppServer> {
   const appDir = inject("e2eAppDir");
@@ -107,13 +109,19 @@ export async function startServer(
         env,
       },
     );
-    if (opts.beforeStart) {
-      const { db, close } = await createDb({ kind: "pglite", dir: path.join(dataDir, "pglite") });
-      try {
-        await opts.beforeStart(db);
-      } finally {
-        await close();
-      }
+    const { db, close } = await createDb({ kind: "pglite", dir: path.join(dataDir, "pglite") });
+    try {
+      // The yearly registration notice would go out at the in-process worker's first catch-up to every demo contact
+      // not mailed in a year, into the mailboxes the tests read: off here, unless a test turns it on.
+      if (!opts.registrationNotice)
+        await db.registerSetting.upsert({
+          where: { id: 1 },
+          create: { id: 1, registrationNoticeOn: false },
+          update: { registrationNoticeOn: false },
+        });
+      if (opts.beforeStart) await opts.beforeStart(db);
+    } finally {
+      await close();
     }
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true });

@@ -5,7 +5,7 @@
 // in the same place, so that answer finds it.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { LEAVING_REASONS, LEAVING_TEXT_MAX } from "@/lib/subscriptions/leaving-survey-input";
+import { LEAVING_REASONS, LEAVING_TEXT_MAX } from "@/lib/subscriptions/leaving-reasons";
 import { answerLeaving } from "./actions";
 import type { LeavingSurveyTarget } from "./input";
 import styles from "./preferences.module.css";

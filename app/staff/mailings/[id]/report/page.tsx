@@ -8,7 +8,7 @@ import { getMailingReport, TIMELINE_SERIES } from "@/lib/mailings/get-mailing-re
 import { ChartFigure } from "@/app/staff/_components/charts/chart-figure";
 import type { ChartColour } from "@/app/staff/_components/charts/palette";
 import { clock, dateTime } from "@/app/staff/_components/format";
-import { LEAVING_REASONS } from "@/lib/subscriptions/leaving-survey-input";
+import { LEAVING_REASONS } from "@/lib/subscriptions/leaving-reasons";
 
 type Props = {
   params: Promise<{ id: string }>;
