@@ -131,8 +131,15 @@ it("sends every recipient exactly one mail although the worker is killed twice",
     180_000,
   );
 
+  // Only this mailing's mails (tagged with its id): the worker's start-up catch-up may also send the yearly
+  // registration notice to demo contacts not mailed in a year, another mailing.
+  const ours = fake.accepted.filter((m) =>
+    ((m.payload.tags as { name: string; value: string }[] | undefined) ?? []).some(
+      (tag) => tag.name === "mailing" && tag.value === mailing.id,
+    ),
+  );
   const perRecipient = new Map<string, number>();
-  for (const m of fake.accepted) {
+  for (const m of ours) {
     const to = (m.payload.to as string[])[0]!;
     perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
   }
@@ -142,9 +149,7 @@ it("sends every recipient exactly one mail although the worker is killed twice",
   expect(fake.violations).toEqual([]);
   const statuses = await t.db.delivery.groupBy({ by: ["status"], where: { mailingId: mailing.id }, _count: true });
   const sent = statuses.find((s) => s.status === "SENT")?._count ?? 0;
-  // Only this mailing's recipients: the worker's start-up catch-up may also send the yearly registration notice to
-  // demo contacts not mailed in a year (another mailing).
-  expect(sent).toBe(crash.length);
+  expect(sent).toBe(perRecipient.size);
   // The kills landed while batches were in flight: some requests were answered from the idempotency store.
   const replays = fake.requests.length - fake.accepted.length / 100;
   const retried = await t.db.delivery.count({ where: { mailingId: mailing.id, attempts: { gt: 1 } } });
