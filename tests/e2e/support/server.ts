@@ -109,7 +109,8 @@ export async function startServer(
         env,
       },
     );
-    const { db, close } = await createDb({ kind: "pglite", dir: path.join(dataDir, "pglite") });
+    // The database the server will open: a test may give its own DATA_DIR (prepared before) in opts.env.
+    const { db, close } = await createDb({ kind: "pglite", dir: path.join(env.DATA_DIR ?? dataDir, "pglite") });
     try {
       // The yearly registration notice would go out at the in-process worker's first catch-up to every demo contact
       // not mailed in a year, into the mailboxes the tests read: off here, unless a test turns it on.
