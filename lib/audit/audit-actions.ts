@@ -75,6 +75,14 @@ export const AUDIT_ACTIONS = [
   "staff.reactivated",
   "api_key.created",
   "api_key.revoked",
+  // Outbound webhooks to downstream systems (Art. 19)
+  "webhook.created",
+  "webhook.updated",
+  "webhook.secret_rotated",
+  "webhook.enabled",
+  "webhook.disabled",
+  "webhook.deleted",
+  "webhook.replayed",
   "audit.exported",
   // The record of processing activities (Art. 30), taken out as a file
   "records.exported",

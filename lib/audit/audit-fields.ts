@@ -106,6 +106,15 @@ export const AUDIT_FIELDS = [
   "active",
   "userId",
   "revokedAt",
+  // Outbound webhooks and the contact's ids in downstream systems
+  "url",
+  "eventTypes",
+  "secret",
+  "enabled",
+  "failureThreshold",
+  "deliveries",
+  "crmId",
+  "supportDeskId",
   // Legal holds
   "endsOn",
   "releasedAt",

@@ -2,7 +2,8 @@
 // commit or roll back together.
 import type { Tx } from "@/lib/db/client";
 import type { ActorType, Prisma } from "@/lib/generated/prisma/client";
-import type { RawSql } from "@/lib/db/raw";
+import { rawFromPrisma, type RawSql } from "@/lib/db/raw";
+import { emitOutboundEvents, type ExternalIds } from "@/lib/outbound-webhooks/emit-outbound-events";
 import { requestLogger } from "@/lib/log/request-logger";
 import type { AuditAction } from "./audit-actions";
 import type { AuditField } from "./audit-fields";
@@ -17,6 +18,8 @@ export type AuditInput = {
   /** Names of the changed fields; their values go in personalValues, outside the hash, so erasure can clear them. */
   fields?: readonly AuditField[];
   personalValues?: Prisma.InputJsonValue;
+  /** For an erased contact: its external ids, read before its row was deleted, for the outbound event. */
+  externalIds?: ExternalIds;
 };
 
 // Serialises appenders so two transactions never chain onto the same previous entry.
@@ -29,6 +32,8 @@ export async function recordAuditEvents(tx: Tx, inputs: AuditInput[], now = new 
   const rows = chainEntries(last?.hash ?? GENESIS_HASH, inputs, now);
   // createMany keeps the order of rows, so seq follows the chain.
   for (let i = 0; i < rows.length; i += 5000) await tx.auditEvent.createMany({ data: rows.slice(i, i + 5000) });
+  // The changes downstream systems are told of (Art. 19), in this same transaction and in the chain's order.
+  await emitOutboundEvents(rawFromPrisma(tx), inputs, now);
   // What was done and to which kind of record; the trail itself holds who and the values.
   const log = await requestLogger();
   if (log.isLevelEnabled("debug"))
@@ -58,6 +63,7 @@ export async function recordAuditEventsRaw(raw: RawSql, inputs: AuditInput[], no
       ],
     );
   }
+  await emitOutboundEvents(raw, inputs, now);
 }
 
 /** The fields of an entry the hash covers, as stored (the bulk seed writes its chain with the same mapping). */

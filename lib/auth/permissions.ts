@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   "staff.manage",
   "config.manage",
   "apiKeys.manage",
+  /** Configure outbound webhooks to downstream systems, see their failures and replay dead letters (/staff/webhooks). */
+  "webhooks.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,7 +59,9 @@ const ALL: readonly Permission[] = PERMISSIONS;
 const TABLE: Record<StaffRole, readonly Permission[]> = {
   ADMIN: ALL,
   // Everything about personal data, the audit trail, privacy requests and retention; not staff or configuration.
-  PRIVACY_OFFICER: ALL.filter((p) => p !== "staff.manage" && p !== "config.manage" && p !== "apiKeys.manage"),
+  PRIVACY_OFFICER: ALL.filter(
+    (p) => p !== "staff.manage" && p !== "config.manage" && p !== "apiKeys.manage" && p !== "webhooks.manage",
+  ),
   // No contacts.export: they keep their organisations' people in the register, and a file of everyone's would leave it.
   ACCOUNT_MANAGER: [
     "contacts.read",

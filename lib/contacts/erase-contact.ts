@@ -36,6 +36,8 @@ import { recordPrivacyRequest } from "@/lib/privacy-requests/record-privacy-requ
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { retentionHash } from "@/lib/retention/retention-hash";
 import { fail, type Because } from "@/lib/result";
+import { rawFromPrisma } from "@/lib/db/raw";
+import { stripOutboundValues } from "@/lib/outbound-webhooks/emit-outbound-events";
 
 export type EraseContactResult =
   { ok: true; subjectRef: string; receiptQueued: boolean } | Because<"not_found", "unknown_contact">;
@@ -61,9 +63,17 @@ export async function eraseContact(opts: {
       // The contact with what names its other addresses (a pending new one, the values in its audit entries), in one
       // round trip: the retention job runs this for every due contact.
       const [contact] = await tx.$queryRaw<
-        { id: string; email: string; language: Language; pending: string[]; personalValues: unknown[] | null }[]
+        {
+          id: string;
+          email: string;
+          language: Language;
+          crmId: string | null;
+          supportDeskId: string | null;
+          pending: string[];
+          personalValues: unknown[] | null;
+        }[]
       >`
-        SELECT c.id, c.email, c.language::text AS language,
+        SELECT c.id, c.email, c.language::text AS language, c."crmId", c."supportDeskId",
                ARRAY(SELECT p."newEmail" FROM "PendingEmailChange" p WHERE p."contactId" = c.id) AS pending,
                (SELECT jsonb_agg(a."personalValues") FROM "AuditEvent" a
                  WHERE a."subjectType" = 'Contact' AND a."subjectId" = c.id AND a."personalValues" IS NOT NULL)
@@ -111,6 +121,8 @@ export async function eraseContact(opts: {
              deliveries AS (
                UPDATE "Delivery" SET "providerMessageId" = NULL, "error" = NULL WHERE "contactId" = ${contact.id})
         DELETE FROM "SpentLinkToken" WHERE "contactId" = ${contact.id}`;
+      // Outbound events of the person waiting for (or past) delivery keep only ids, type and date (Art. 19).
+      await stripOutboundValues(rawFromPrisma(tx), contact.id);
       await tx.contact.delete({ where: { id: contact.id } });
       if (retention) {
         const hash = retentionHash(contact.email, opts.suppressionKey);
@@ -141,6 +153,8 @@ export async function eraseContact(opts: {
           action: "contact.erased",
           subject: { type: "Contact", id: contact.id },
           fields: ["*"],
+          // Read before the row went: the erasure event tells downstream systems which of their records it was.
+          externalIds: { crmId: contact.crmId, supportDeskId: contact.supportDeskId },
         },
         now,
       );

@@ -93,6 +93,18 @@ const envSchema = z.object({
   MAILING_LEASE_SECONDS: z.coerce.number().int({ error: "must be a whole number" }).min(5).max(3600).default(120),
   // Calls per second to Resend shared by all workers (Resend's default limit is 5); 0 turns pacing off.
   RESEND_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).min(0).max(1000).default(5),
+  // Outbound webhooks (lib/outbound-webhooks): plain http endpoints are refused unless allowed (never in production).
+  WEBHOOK_ALLOW_HTTP: optionalString.pipe(z.enum(["0", "1"], { error: "must be 0 or 1" }).optional()),
+  // Seconds one delivery attempt may take before it counts as failed.
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number({ error: "must be a number" }).min(0.1).max(60).default(10),
+  // The first retry's delay in seconds; each next one doubles, at most an hour apart.
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number({ error: "must be a number" }).min(0.01).max(3600).default(10),
+  // Hours after which an event still not delivered becomes a dead letter (Standard Webhooks' usual 3 days).
+  WEBHOOK_GIVE_UP_HOURS: z.coerce
+    .number({ error: "must be a number" })
+    .min(0.0001)
+    .max(24 * 14)
+    .default(72),
   // bench/mailing.ts only: render every mail with react-email, to measure what rendering once per mailing saves.
   BENCH_NAIVE_RENDER: optionalString.pipe(z.enum(["0", "1"], { error: "must be 0 or 1" }).optional()),
 });
@@ -138,6 +150,16 @@ export type Config = {
     /** The hour of the day (Stockholm) the retention job runs. */
     retentionHour: number;
   };
+  webhooks: WebhookSettings;
+};
+
+/** Outbound webhook delivery (lib/outbound-webhooks). */
+export type WebhookSettings = {
+  /** http:// endpoint URLs accepted (loopback receivers in development and tests); never in production. */
+  allowHttp: boolean;
+  timeoutMs: number;
+  retryBaseMs: number;
+  giveUpAfterMs: number;
 };
 
 export class ConfigError extends Error {
@@ -311,6 +333,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sendRatePerSecond: e.RESEND_RATE_LIMIT,
       naiveRender: e.BENCH_NAIVE_RENDER === "1",
       retentionHour: e.RETENTION_HOUR,
+    },
+    webhooks: {
+      allowHttp: !production && e.WEBHOOK_ALLOW_HTTP !== "0",
+      timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_SECONDS * 1000,
+      giveUpAfterMs: e.WEBHOOK_GIVE_UP_HOURS * 60 * 60 * 1000,
     },
   };
 }

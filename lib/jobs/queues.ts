@@ -8,7 +8,12 @@ export const QUEUES = {
   expandMailing: "mailing-expand",
   /** Send one batch (≤ 100 deliveries) of a mailing. */
   sendBatch: "mailing-send-batch",
+  /** Deliver the due outbound webhooks of one lane (an endpoint and a contact), in order (lib/outbound-webhooks). */
+  deliverWebhooks: "webhook-deliver",
 } as const;
+
+export const deliverWebhooksJob = z.object({ endpointId: z.string().min(1), lane: z.string().min(1) });
+export const laneKey = (job: z.infer<typeof deliverWebhooksJob>) => `${job.endpointId}:${job.lane}`;
 
 export const expandMailingJob = z.object({ mailingId: z.string().min(1) });
 export const sendBatchJob = z.object({ mailingId: z.string().min(1), batch: z.number().int().min(0) });
@@ -47,6 +52,19 @@ export async function ensureQueues(boss: PgBoss, leaseSeconds: number): Promise<
     notify: true,
     deleteAfterSeconds: FINISHED_JOB_KEEP_SECONDS,
   };
+  // One job per lane at a time (exclusive on endpoint:lane), so two workers never send a contact's events side by
+  // side; the delivery rows, not the job, hold the retry state, so a failed job only needs to come back.
+  const webhooks = {
+    expireInSeconds: leaseSeconds,
+    retryLimit: 1000,
+    retryDelay: 1,
+    retryBackoff: true,
+    retryDelayMax: 60,
+    notify: true,
+    deleteAfterSeconds: 24 * 60 * 60,
+  };
+  await boss.createQueue(QUEUES.deliverWebhooks, { policy: "exclusive", ...webhooks });
+  await boss.updateQueue(QUEUES.deliverWebhooks, webhooks);
   await boss.createQueue(QUEUES.expandMailing, { policy: "exclusive", ...expand });
   await boss.createQueue(QUEUES.sendBatch, { policy: "exclusive", ...send });
   // createQueue leaves an existing queue as it was; a changed lease or retention setting must still apply.

@@ -14,17 +14,25 @@ import { dispatchDueMailings } from "@/lib/mailings/pipeline/dispatch-due-mailin
 import { expandMailing } from "@/lib/mailings/pipeline/expand-mailing";
 import { reserveSendSlot } from "@/lib/mailings/pipeline/reserve-send-slot";
 import { sendMailingBatch, type BatchContext } from "@/lib/mailings/pipeline/send-mailing-batch";
-import { batchKey, ensureQueues, expandMailingJob, QUEUES, sendBatchJob } from "./queues";
+import { deliverLane } from "@/lib/outbound-webhooks/deliver-lane";
+import { DEFAULT_WEBHOOK_SETTINGS } from "@/lib/outbound-webhooks/deliver-lane";
+import { findDueLanes } from "@/lib/outbound-webhooks/find-due-lanes";
+import { batchKey, deliverWebhooksJob, ensureQueues, expandMailingJob, laneKey, QUEUES, sendBatchJob } from "./queues";
 import { startSchedules } from "./schedules";
 
 export type Workers = { stop: () => Promise<void> };
 
+/** Lanes (endpoint and contact) one worker delivers side by side. */
+const WEBHOOK_LANES_AT_ONCE = 32;
+
 export async function startWorkers(opts: {
   db: Db;
   boss: PgBoss;
-  config: Pick<Config, "publicUrl" | "linkKeys" | "suppressionKey" | "mail" | "jobs">;
+  config: Pick<Config, "publicUrl" | "linkKeys" | "suppressionKey" | "mail" | "jobs"> &
+    Partial<Pick<Config, "webhooks">>;
   transport?: MailTransport;
   dispatchIntervalMs?: number;
+  webhookIntervalMs?: number;
   log?: (message: string) => void;
 }): Promise<Workers> {
   const { db, boss, config } = opts;
@@ -86,6 +94,52 @@ export async function startWorkers(opts: {
     },
   );
 
+  // Outbound webhooks: many lanes side by side (a receiver's latency, not our CPU, is the limit), each lane in order.
+  const laneContext = {
+    db,
+    settings: config.webhooks ?? DEFAULT_WEBHOOK_SETTINGS,
+    publicUrl: config.publicUrl,
+    budgetMs: (config.jobs.leaseSeconds * 1000) / 2,
+  };
+  await boss.work(
+    QUEUES.deliverWebhooks,
+    { batchSize: WEBHOOK_LANES_AT_ONCE, perJobResults: true, pollingIntervalSeconds: 0.5 },
+    async (jobs) =>
+      Promise.all(
+        jobs.map(async (job) => {
+          try {
+            const { endpointId, lane } = deliverWebhooksJob.parse(job.data);
+            const output = await deliverLane(laneContext, endpointId, lane);
+            return { id: job.id, status: "completed" as const, output };
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            log(`webhook job ${job.id} will be retried: ${message}`);
+            return { id: job.id, status: "failed" as const, output: { message } };
+          }
+        }),
+      ),
+  );
+  let lanesRunning = false;
+  const enqueueDueLanes = async () => {
+    if (lanesRunning) return;
+    lanesRunning = true;
+    try {
+      const lanes = await findDueLanes({ db, now: new Date(), limit: 1000 });
+      // exclusive on endpoint:lane: a lane already queued or being worked is not added twice.
+      if (lanes.length > 0)
+        await boss.insert(
+          QUEUES.deliverWebhooks,
+          lanes.map((l) => ({ data: l, singletonKey: laneKey(l) })),
+        );
+    } catch (error) {
+      log(`webhook lanes failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      lanesRunning = false;
+    }
+  };
+  const laneTimer = setInterval(enqueueDueLanes, opts.webhookIntervalMs ?? 250);
+  void enqueueDueLanes();
+
   // Nightly and hourly upkeep (facts refresh, audit chain, register prune) runs on pg-boss schedules.
   await startSchedules({
     boss,
@@ -123,6 +177,7 @@ export async function startWorkers(opts: {
   return {
     stop: async () => {
       clearInterval(timer);
+      clearInterval(laneTimer);
       await boss.stop({ graceful: true, timeout: 30_000 });
     },
   };

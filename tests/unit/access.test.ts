@@ -35,6 +35,7 @@ const EXPECTED: Record<Permission, string> = {
   "staff.manage": "A____",
   "config.manage": "A____",
   "apiKeys.manage": "A____",
+  "webhooks.manage": "A____",
 };
 const LETTER: Record<StaffRole, string> = {
   ADMIN: "A",
