@@ -38,6 +38,13 @@ export const RETENTION_TOMBSTONE_KEEP_MS = 3 * 365 * DAY;
 /** rate-limiter-flexible keeps a bucket this long past its window (its own pruner's period); it then is a reset. */
 export const RATE_LIMIT_PAST_WINDOW_MS = 1 * HOUR;
 
+/**
+ * What a downstream system was told, kept a quarter: long enough for the person's page to show what went to whom
+ * (Art. 19), for admins to look into a failure and replay a dead letter, and no longer, since a correction's event
+ * carries the new values.
+ */
+export const WEBHOOK_DELIVERY_KEEP_MS = 90 * DAY;
+
 export type PruneRule = {
   table: string;
   /** For people: the period and what it counts from. */
@@ -156,5 +163,23 @@ export const PRUNE_RULES: readonly PruneRule[] = [
     why: "a mail still failing after a month of retries will not be sent, and it holds an address",
     // Only rows that have failed: one never tried is waiting for a worker, and is sent when one starts.
     also: Prisma.sql`"lastError" IS NOT NULL`,
+  }),
+  olderThan({
+    table: "WebhookDelivery",
+    key: "id",
+    column: "updatedAt",
+    keepMs: WEBHOOK_DELIVERY_KEEP_MS,
+    keptFor: "90 days after delivery or after it became a dead letter",
+    why: "shows the person and the admins what was sent where; a dead letter can be replayed meanwhile",
+    also: Prisma.sql`status <> 'PENDING'`,
+  }),
+  olderThan({
+    table: "OutboundEvent",
+    key: "id",
+    column: "occurredAt",
+    keepMs: WEBHOOK_DELIVERY_KEEP_MS,
+    keptFor: "90 days, once no delivery of it remains",
+    why: "an event only exists to be delivered; a correction's event holds the new values",
+    also: Prisma.sql`NOT EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."eventId" = "OutboundEvent".id)`,
   }),
 ];

@@ -9,6 +9,7 @@ import {
   PRUNE_RULES,
   RATE_LIMIT_PAST_WINDOW_MS,
   RETENTION_TOMBSTONE_KEEP_MS,
+  WEBHOOK_DELIVERY_KEEP_MS,
   WEBHOOK_EVENT_KEEP_MS,
 } from "@/lib/maintenance/prune-rules";
 import { createTestDb, type TestDb } from "../support/db";
@@ -71,6 +72,40 @@ describe("prune rules", () => {
     });
     expect(await prune("WebhookEvent")).toBe(1);
     expect((await t.db.webhookEvent.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([b]);
+  });
+
+  it("WebhookDelivery and OutboundEvent: delivered and dead rows after 90 days, pending ones never; then the event", async () => {
+    const { old, kept } = around(WEBHOOK_DELIVERY_KEEP_MS);
+    const endpoint = await t.db.webhookEndpoint.create({
+      data: { name: "CRM", url: "https://crm.example.com/hook", eventTypes: ["contact.created"], secret: "whsec_x" },
+    });
+    const events = [unique(), unique(), unique(), unique()];
+    await t.db.outboundEvent.createMany({
+      data: events.map((id) => ({ id, type: "contact.created", contactId: null, payload: {}, occurredAt: old })),
+    });
+    const row = (eventId: string, status: "DELIVERED" | "DEAD" | "PENDING", updatedAt: Date) => ({
+      endpointId: endpoint.id,
+      eventId,
+      seq: 1n,
+      lane: eventId,
+      status,
+      updatedAt,
+    });
+    await t.db.webhookDelivery.createMany({
+      data: [
+        row(events[0]!, "DELIVERED", old),
+        row(events[1]!, "DEAD", old),
+        row(events[2]!, "DELIVERED", kept),
+        row(events[3]!, "PENDING", old),
+      ],
+    });
+    expect(await prune("WebhookDelivery")).toBe(2);
+    expect(await prune("OutboundEvent")).toBe(2);
+    expect((await t.db.outboundEvent.findMany({ select: { id: true } })).map((r) => r.id).sort()).toEqual(
+      [events[2]!, events[3]!].sort(),
+    );
+    await t.db.webhookEndpoint.delete({ where: { id: endpoint.id } });
+    await t.db.outboundEvent.deleteMany();
   });
 
   it("OutboxMessage: deleted after 30 days", async () => {
