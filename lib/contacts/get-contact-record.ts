@@ -2,6 +2,7 @@
 // the fields, roles and organisations, source, purposes with legal bases, retention, subscriptions and their history,
 // notes staff wrote about them, the changes made to the record, and the policy version that applied when they entered
 // the register beside the one that applies now; their answers to "why are you leaving?". Staff appear by role, never by name.
+import { listSentToContact, type SentToContact } from "@/lib/outbound-webhooks/list-sent-to-contact";
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import type {
@@ -41,7 +42,12 @@ export type ContactRecord = {
     createdAt: Date;
     updatedAt: Date;
     lastActivityAt: Date | null;
+    /** The person's ids in downstream systems, as staff or the CRM recorded them. */
+    crmId: string | null;
+    supportDeskId: string | null;
   };
+  /** The systems changes about the person are passed on to, and what was sent to each (Art. 19). */
+  recipients: SentToContact;
   source: {
     type: SourceType;
     detail: string | null;
@@ -150,7 +156,10 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
       lastActivityAt: c.lastActivityAt,
+      crmId: c.crmId,
+      supportDeskId: c.supportDeskId,
     },
+    recipients: await listSentToContact({ db: opts.db, contactId: c.id }),
     source: {
       type: c.sourceType,
       detail: c.sourceDetail,

@@ -257,6 +257,12 @@ const MATRIX: Record<string, [own: Role[], foreign: Role[]]> = {
   // API keys: own = created by the caller, foreign = by another admin.
   "api-keys/actions.ts#createKey": [[A], [A]],
   "api-keys/actions.ts#revokeKey": [[A], [A]],
+  // Outbound webhook endpoints: own = one the caller added, foreign = one another admin added (no ownership: admins
+  // only, whoever added it).
+  "webhooks/actions.ts#createEndpoint": [[A], [A]],
+  "webhooks/actions.ts#updateEndpoint": [[A], [A]],
+  "webhooks/actions.ts#rotateSecret": [[A], [A]],
+  "webhooks/actions.ts#endpointCommand": [[A], [A]],
   // Staff administration: own = the caller's own account (never changed by oneself), foreign = another member.
   "users/actions.ts#inviteStaffAction": [[A], [A]],
   "users/actions.ts#changeStaffRoleAction": [[], [A]],
@@ -319,6 +325,17 @@ async function newIncident(createdById: string, authorityStatus: "PENDING" | "NO
   });
   return id;
 }
+
+/** An outbound webhook endpoint; who added it is not recorded (admins only, whoever added it). */
+const newEndpoint = () =>
+  t.db.webhookEndpoint.create({
+    data: {
+      name: `mx ${unique()}`,
+      url: "https://crm.example.com/hook",
+      eventTypes: ["contact.erased"],
+      secret: `whsec_${unique()}`,
+    },
+  });
 
 async function newContact(target: Target | "none", extra: { roleEnded?: boolean } = {}) {
   const id = `mx_c_${unique()}`;
@@ -887,6 +904,49 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
     return {
       run: () => revokeKey(form({ id: key.id, uiLang: "en" })),
       tookEffect: async () => (await t.db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).revokedAt !== null,
+    };
+  },
+  "webhooks/actions.ts#createEndpoint": async () => {
+    const name = `mx hook ${unique()}`;
+    const { createEndpoint } = await import("@/app/staff/webhooks/actions");
+    return {
+      run: () =>
+        createEndpoint(
+          IDLE,
+          form({ name, url: "https://crm.example.com/hook", eventTypes: "contact.erased", uiLang: "en" }),
+        ),
+      tookEffect: async () => (await t.db.webhookEndpoint.count({ where: { name } })) === 1,
+    };
+  },
+  "webhooks/actions.ts#updateEndpoint": async () => {
+    const endpoint = await newEndpoint();
+    const name = `mx renamed ${unique()}`;
+    const { updateEndpoint } = await import("@/app/staff/webhooks/actions");
+    return {
+      run: () =>
+        updateEndpoint(
+          IDLE,
+          form({ id: endpoint.id, name, url: endpoint.url, eventTypes: "contact.erased", uiLang: "en" }),
+        ),
+      tookEffect: async () =>
+        (await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).name === name,
+    };
+  },
+  "webhooks/actions.ts#rotateSecret": async () => {
+    const endpoint = await newEndpoint();
+    const { rotateSecret } = await import("@/app/staff/webhooks/actions");
+    return {
+      run: () => rotateSecret(IDLE, form({ id: endpoint.id, uiLang: "en" })),
+      tookEffect: async () =>
+        (await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).secret !== endpoint.secret,
+    };
+  },
+  "webhooks/actions.ts#endpointCommand": async () => {
+    const endpoint = await newEndpoint();
+    const { endpointCommand } = await import("@/app/staff/webhooks/actions");
+    return {
+      run: () => endpointCommand(form({ id: endpoint.id, command: "disable", uiLang: "en" })),
+      tookEffect: async () => !(await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).enabled,
     };
   },
   "users/actions.ts#inviteStaffAction": async () => {

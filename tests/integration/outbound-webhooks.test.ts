@@ -8,6 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { correctContact } from "@/lib/contacts/correct-contact";
 import { eraseContact } from "@/lib/contacts/erase-contact";
+import { getContactRecord } from "@/lib/contacts/get-contact-record";
+import { exportContactData } from "@/lib/export/export-contact-data";
 import { startBoss, type BossTarget } from "@/lib/jobs/boss";
 import { startWorkers, type Workers } from "@/lib/jobs/start-workers";
 import { createWebhookEndpoint } from "@/lib/outbound-webhooks/create-webhook-endpoint";
@@ -25,7 +27,7 @@ import { createTestDb, type TestDb } from "../support/db";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
 
 const KEY = "k".repeat(40);
-const SETTINGS = { allowHttp: true, timeoutMs: 300, retryBaseMs: 1_000, giveUpAfterMs: 60_000 };
+const SETTINGS = { allowHttp: true, timeoutMs: 1_500, retryBaseMs: 10_000, giveUpAfterMs: 60_000 };
 const ADMIN = { type: "STAFF" as const, id: "test-admin" };
 let t: TestDb;
 const receivers: WebhookReceiver[] = [];
@@ -67,7 +69,7 @@ async function endpointWith(receiver: WebhookReceiver, over: { failureThreshold?
 }
 
 async function receiver() {
-  const r = await startWebhookReceiver({ hangMs: 1_500 });
+  const r = await startWebhookReceiver({ hangMs: 4_000 });
   receivers.push(r);
   return r;
 }
@@ -111,7 +113,7 @@ describe("outbound webhooks", () => {
     expect(failed.map((d) => d.lastError).sort()).toEqual(["http_500", "timeout"]);
     expect(failed.find((d) => d.lastError === "http_500")!.lastResponse!.length).toBeLessThanOrEqual(1000);
 
-    skip(1_500); // past the first back-off
+    skip(11_000); // past the first back-off
     await drain();
     for (const contact of [a, b]) {
       const events = await eventsOf(contact.id);
@@ -146,6 +148,16 @@ describe("outbound webhooks", () => {
       values: { name: "Bertil Berg" },
     });
     expect(await t.db.webhookDelivery.count({ where: { status: { not: "DELIVERED" } } })).toBe(0);
+
+    // Art. 19, second sentence: the person's page and export name the system and what it was told, and when.
+    const record = (await getContactRecord({ db: t.db, contactId: a.id }))!;
+    const endpointName = (await t.db.webhookEndpoint.findFirstOrThrow({ where: { url: rx.url } })).name;
+    expect(record.recipients.systems).toContain(endpointName);
+    expect(record.recipients.sent.map((s) => s.event)).toEqual([...typesOfA].reverse());
+    expect(record.recipients.sent.every((s) => s.system === endpointName && s.status === "DELIVERED")).toBe(true);
+    const exported = await exportContactData({ db: t.db, contactId: a.id, format: "json", lang: "en" });
+    if (!exported.ok) throw new Error("no export");
+    expect(JSON.parse(exported.body).recipients.sent[0]).toMatchObject({ system: endpointName, status: "DELIVERED" });
   });
 
   it("a rolled-back change emits nothing", async () => {
@@ -200,7 +212,7 @@ describe("outbound webhooks", () => {
     });
 
     rx.script([], 200);
-    skip(5_000);
+    skip(11_000);
     await drain();
     const told = rx.accepted().filter((r) => r.body.data.contact?.id === c.id);
     expect(told.map((r) => r.body.type)).toEqual(["contact.created", "contact.corrected", "contact.erased"]);

@@ -24,6 +24,7 @@ export type RecordSection =
   | "mailings"
   | "notes"
   | "leavingAnswers"
+  | "recipients"
   | "changes"
   | "requests";
 
@@ -264,6 +265,29 @@ export async function ContactRecord(props: Props) {
           </ul>
         </Section>
       ) : null,
+    recipients: () => (
+      <Section key="recipients" id="recipients-heading" heading={t("myData.me.recipientsHeading")}>
+        <p>
+          {record.recipients.systems.length > 0
+            ? t("myData.me.recipientsSystems", { systems: record.recipients.systems.join(", ") })
+            : t("myData.me.recipientsNone")}
+        </p>
+        {record.recipients.sent.length > 0 ? (
+          <ul className={styles.list} data-testid="recipients-sent">
+            {record.recipients.sent.map((r, i) => (
+              <li key={i}>
+                {t("myData.me.recipientsLine", {
+                  date: formatDateTime(r.at),
+                  event: t(`enums.outboundEvent.${r.event.replace(".", "_") as "contact_created"}`),
+                  system: r.system,
+                  status: t(`myData.me.recipientStatus.${r.status}`),
+                })}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </Section>
+    ),
     changes: () => {
       const shown = props.changesShown ? record.changes.slice(0, props.changesShown) : record.changes;
       return (

@@ -102,6 +102,15 @@ export const API_KEY_TEXTS = {
   forbidden: "accountability.apiKeys.forbidden",
 } satisfies Partial<RefusalTexts>;
 
+/** Outbound webhook endpoints (/staff/webhooks). */
+export const WEBHOOK_TEXTS = {
+  invalid: "accountability.webhooks.invalid",
+  errors: "accountability.webhooks.errors",
+  errorFallback: "accountability.webhooks.invalid",
+  forbidden: "accountability.webhooks.forbidden",
+  notFound: "accountability.webhooks.notFound",
+} satisfies Partial<RefusalTexts>;
+
 /** Placing a legal hold (the Retention page). */
 export const RETENTION_TEXTS = {
   invalid: "accountability.retention.invalid",

@@ -21,6 +21,7 @@ const SECTIONS: readonly RecordSection[] = [
   "mailings",
   "notes",
   "leavingAnswers",
+  "recipients",
   "changes",
   "requests",
 ];
@@ -40,6 +41,8 @@ export async function RecordView({ record, lang }: { record: Record_; lang: Lang
     [t("myData.me.fields.updatedAt"), d(c.updatedAt)],
     [t("myData.me.fields.lastActivityAt"), d(c.lastActivityAt)],
     [t("myData.me.fields.marketingOptOutAt"), d(c.marketingOptOutAt)],
+    ...(c.crmId ? [[t("myData.me.fields.crmId"), c.crmId] as [string, string]] : []),
+    ...(c.supportDeskId ? [[t("myData.me.fields.supportDeskId"), c.supportDeskId] as [string, string]] : []),
   ];
 
   return (

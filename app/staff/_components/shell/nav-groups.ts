@@ -46,6 +46,7 @@ export function navGroups(staff: CurrentStaff, t: Translator): NavGroup[] {
       entries: [
         { href: "/staff/users", permission: "staff.manage", label: t("staffAdmin.title") },
         { href: "/staff/api-keys", permission: "apiKeys.manage", label: t("accountability.apiKeys.heading") },
+        { href: "/staff/webhooks", permission: "webhooks.manage", label: t("accountability.webhooks.title") },
       ],
     },
   ];
