@@ -30,6 +30,9 @@ export const upsertContactBodySchema = z.strictObject({
   jobTitle: optionalText(200),
   language: z.enum(Language).optional(),
   category: z.enum(ContactCategory, { error: "category_invalid" }),
+  // The person's ids in the CRM and the support desk; absent leaves them, null clears them. Sent back in webhooks.
+  crmId: optionalText(100),
+  supportDeskId: optionalText(100),
   source: z.strictObject({
     type: z.enum(SourceType, { error: "source_type_invalid" }),
     detail: z.string().trim().max(500).optional(),

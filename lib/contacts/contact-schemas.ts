@@ -13,9 +13,21 @@ export const contactEditSchema = z.object({
   jobTitle: optionalText(200, "job_title_too_long"),
   language: z.enum(["sv", "en"], { error: "language_invalid" }),
   category: z.enum(CATEGORIES, { error: "category_invalid" }),
+  // The person's ids in downstream systems, carried in outbound webhooks so those systems can find them.
+  crmId: optionalText(100, "external_id_too_long"),
+  supportDeskId: optionalText(100, "external_id_too_long"),
 });
 export type ContactEdit = z.output<typeof contactEditSchema>;
-export const CONTACT_EDIT_FIELDS = ["name", "email", "phone", "jobTitle", "language", "category"] as const;
+export const CONTACT_EDIT_FIELDS = [
+  "name",
+  "email",
+  "phone",
+  "jobTitle",
+  "language",
+  "category",
+  "crmId",
+  "supportDeskId",
+] as const;
 
 export const contactCreateSchema = contactEditSchema.extend({
   sourceType: z.enum(SOURCE_TYPES, { error: "source_invalid" }),

@@ -20,6 +20,8 @@ export type ContactFormValues = {
   jobTitle: string | null;
   language: Language;
   category: ContactCategory;
+  crmId: string | null;
+  supportDeskId: string | null;
 };
 
 export async function loadContactForEditing(opts: {
@@ -41,7 +43,16 @@ export async function loadContactForEditing(opts: {
     if (!access.ok) return access;
     const c = await tx.contact.findUniqueOrThrow({
       where: { id: opts.id },
-      select: { name: true, email: true, phone: mayReadPhone, jobTitle: true, language: true, category: true },
+      select: {
+        name: true,
+        email: true,
+        phone: mayReadPhone,
+        jobTitle: true,
+        language: true,
+        category: true,
+        crmId: true,
+        supportDeskId: true,
+      },
     });
     const fields: AuditField[] = [
       "name",
@@ -50,6 +61,8 @@ export async function loadContactForEditing(opts: {
       "jobTitle",
       "language",
       "category",
+      "crmId",
+      "supportDeskId",
     ];
     await recordAuditEvent(
       tx,

@@ -64,6 +64,8 @@ export async function updateContact(opts: {
           jobTitle: true,
           language: true,
           category: true,
+          crmId: true,
+          supportDeskId: true,
           marketingOptOutAt: true,
         },
       });

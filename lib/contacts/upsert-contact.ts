@@ -20,6 +20,8 @@ export type UpsertContactInput = {
   /** Absent: unchanged (null on create); null: cleared. */
   phone?: string | null;
   jobTitle?: string | null;
+  crmId?: string | null;
+  supportDeskId?: string | null;
   language?: Language;
   category: ContactCategory;
   source: { type: SourceType; detail?: string; date?: string };
@@ -29,7 +31,7 @@ export type UpsertContactResult =
   | { ok: true; id: string; created: boolean; changedFields: readonly AuditField[] }
   | { ok: false; code: "suppressed"; matches: SuppressionMatch[] };
 
-const UPDATABLE = ["name", "phone", "jobTitle", "language", "category"] as const;
+const UPDATABLE = ["name", "phone", "jobTitle", "language", "category", "crmId", "supportDeskId"] as const;
 
 export async function upsertContact(opts: {
   db: Db;
@@ -56,7 +58,16 @@ async function upsertOnce(opts: Parameters<typeof upsertContact>[0]): Promise<Up
     async (tx) => {
       const current = await tx.contact.findUnique({
         where: { email: input.email },
-        select: { id: true, name: true, phone: true, jobTitle: true, language: true, category: true },
+        select: {
+          id: true,
+          name: true,
+          phone: true,
+          jobTitle: true,
+          language: true,
+          category: true,
+          crmId: true,
+          supportDeskId: true,
+        },
       });
 
       if (current) {
@@ -64,6 +75,8 @@ async function upsertOnce(opts: Parameters<typeof upsertContact>[0]): Promise<Up
           name: input.name,
           phone: input.phone === undefined ? current.phone : input.phone,
           jobTitle: input.jobTitle === undefined ? current.jobTitle : input.jobTitle,
+          crmId: input.crmId === undefined ? current.crmId : input.crmId,
+          supportDeskId: input.supportDeskId === undefined ? current.supportDeskId : input.supportDeskId,
           language: input.language ?? current.language,
           category: input.category,
         };
@@ -118,6 +131,12 @@ async function upsertOnce(opts: Parameters<typeof upsertContact>[0]): Promise<Up
         audit: { actor: opts.actor, action: "contact.created" },
         now,
       });
+      // Before the audit entries: the created event's payload reads the external ids from the row.
+      if (input.crmId || input.supportDeskId)
+        await tx.contact.update({
+          where: { id: created.ids[0]! },
+          data: { crmId: input.crmId ?? null, supportDeskId: input.supportDeskId ?? null },
+        });
       await recordAuditEvents(tx, created.audit, now);
       const contact = { id: created.ids[0]! };
       const fields = created.audit[0]!.fields!;

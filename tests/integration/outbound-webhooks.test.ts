@@ -21,6 +21,7 @@ import {
 import { deliverLane } from "@/lib/outbound-webhooks/deliver-lane";
 import { OUTBOUND_EVENT_TYPES } from "@/lib/outbound-webhooks/event-types";
 import { findDueLanes } from "@/lib/outbound-webhooks/find-due-lanes";
+import { upsertContact } from "@/lib/contacts/upsert-contact";
 import { unsubscribeFromAll } from "@/lib/subscriptions/unsubscribe-from-all";
 import { makeContact, makeStaffUser } from "../factories";
 import { createTestDb, type TestDb } from "../support/db";
@@ -158,6 +159,40 @@ describe("outbound webhooks", () => {
     const exported = await exportContactData({ db: t.db, contactId: a.id, format: "json", lang: "en" });
     if (!exported.ok) throw new Error("no export");
     expect(JSON.parse(exported.body).recipients.sent[0]).toMatchObject({ system: endpointName, status: "DELIVERED" });
+  });
+
+  it("the CRM API records the external ids, and events carry them; a change of them is a correction", async () => {
+    const rx = await receiver();
+    await endpointWith(rx);
+    const email = `ext.${Date.now()}@customer.example`;
+    const input = {
+      email,
+      name: "Erik Ext",
+      category: "CUSTOMER_CONTACT" as const,
+      source: { type: "IMPORTED" as const },
+    };
+    const created = await upsertContact({
+      db: t.db,
+      input: { ...input, crmId: "CRM-1" },
+      actor: { type: "API", id: "key" },
+      suppressionKey: KEY,
+    });
+    if (!created.ok) throw new Error("not created");
+    await upsertContact({
+      db: t.db,
+      input: { ...input, supportDeskId: "ZD-1" },
+      actor: { type: "API", id: "key" },
+      suppressionKey: KEY,
+    });
+    await drain();
+    expect(rx.accepted().map((r) => r.body.data)).toEqual([
+      { contact: { id: created.id, crmId: "CRM-1", supportDeskId: null } },
+      {
+        contact: { id: created.id, crmId: "CRM-1", supportDeskId: "ZD-1" },
+        fields: ["supportDeskId"],
+        values: { supportDeskId: "ZD-1" },
+      },
+    ]);
   });
 
   it("a rolled-back change emits nothing", async () => {

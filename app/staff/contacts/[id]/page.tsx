@@ -127,6 +127,10 @@ export default async function ContactPage({ params, searchParams }: Props) {
                   <dd>{contact.language ? t(`register.languages.${contact.language}`) : "–"}</dd>
                   <dt>{t("register.contacts.fields.category")}</dt>
                   <dd>{contact.category ? t(`enums.contactCategory.label.${contact.category}`) : "–"}</dd>
+                  <dt>{t("register.contacts.fields.crmId")}</dt>
+                  <dd data-testid="contact-crm-id">{contact.crmId ?? "–"}</dd>
+                  <dt>{t("register.contacts.fields.supportDeskId")}</dt>
+                  <dd>{contact.supportDeskId ?? "–"}</dd>
                   {record ? (
                     <>
                       <dt>{t("register.contacts.fields.optedOut")}</dt>

@@ -37,6 +37,13 @@ export function ContactForm(props: {
       <TextField name="jobTitle" label={t("contacts.fields.jobTitle")} state={state} />
       <SelectField name="language" label={t("contacts.fields.language")} state={state} options={props.languages} />
       <SelectField name="category" label={t("contacts.fields.category")} state={state} options={props.categories} />
+      <TextField
+        name="crmId"
+        label={t("contacts.fields.crmId")}
+        hint={t("contacts.fields.externalIdHint")}
+        state={state}
+      />
+      <TextField name="supportDeskId" label={t("contacts.fields.supportDeskId")} state={state} />
       {showOverride ? (
         <fieldset data-testid="override">
           <legend>{t("contacts.suppressedHeading")}</legend>

@@ -54,6 +54,8 @@ export default async function EditContactPage({ params, searchParams }: Props) {
             jobTitle: c.jobTitle ?? "",
             language: c.language,
             category: c.category,
+            crmId: c.crmId ?? "",
+            supportDeskId: c.supportDeskId ?? "",
           }}
           languages={[
             { value: "sv", label: t("register.languages.sv") },
