@@ -103,7 +103,17 @@ export async function startWorkers(opts: {
   };
   await boss.work(
     QUEUES.deliverWebhooks,
-    { batchSize: WEBHOOK_LANES_AT_ONCE, perJobResults: true, pollingIntervalSeconds: 0.5 },
+    // Independent fetch loops (localConcurrency), so one lane waiting out a receiver's timeout never holds the others;
+    // each loop fetches again at once while batches come back full, and polls every 2 s besides the insert's notify
+    // (pg-boss would otherwise wait 30 s for a job that became due by its retry delay, without a notify).
+    {
+      localConcurrency: WEBHOOK_LANES_AT_ONCE / 2,
+      batchSize: 2,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+      pollingIntervalSeconds: 0.5,
+      notifyPollingIntervalSeconds: 2,
+    },
     async (jobs) =>
       Promise.all(
         jobs.map(async (job) => {

@@ -106,8 +106,16 @@ export async function deliverLane(ctx: LaneContext, endpointId: string, lane: st
             lastError: null,
           },
         }),
-        ctx.db.webhookEndpoint.update({
-          where: { id: endpointId },
+        // Every lane's success would otherwise write this one row: only when the count is to reset, or a second on.
+        ctx.db.webhookEndpoint.updateMany({
+          where: {
+            id: endpointId,
+            OR: [
+              { consecutiveFailures: { gt: 0 } },
+              { lastSuccessAt: null },
+              { lastSuccessAt: { lt: new Date(after.getTime() - 1000) } },
+            ],
+          },
           data: { consecutiveFailures: 0, lastSuccessAt: after },
         }),
       ]);

@@ -27,6 +27,28 @@ export async function sendToEndpoint(opts: {
 }): Promise<SendOutcome> {
   const secrets = [opts.target.secret, ...(opts.target.previousSecret ? [opts.target.previousSecret] : [])];
   const signature = secrets.map((s) => new Webhook(s).sign(opts.messageId, opts.now, opts.body)).join(" ");
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  // Our own timer as well as the abort: an attempt answers within the timeout whatever the connection does, so one
+  // stuck receiver never holds a worker's batch of lanes.
+  const deadline = new Promise<SendOutcome>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve({ ok: false, status: null, response: null, error: "timeout" });
+    }, opts.timeoutMs);
+  });
+  try {
+    return await Promise.race([attempt(opts, signature, controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function attempt(
+  opts: { target: EndpointTarget; messageId: string; body: string; now: Date },
+  signature: string,
+  signal: AbortSignal,
+): Promise<SendOutcome> {
   try {
     const response = await fetch(opts.target.url, {
       method: "POST",
@@ -39,14 +61,15 @@ export async function sendToEndpoint(opts: {
       },
       body: opts.body,
       redirect: "manual",
-      signal: AbortSignal.timeout(opts.timeoutMs),
+      signal,
     });
     const text = (await readLimited(response, RESPONSE_KEEP_CHARS)).slice(0, RESPONSE_KEEP_CHARS);
     if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status, response: text };
     return { ok: false, status: response.status, response: text, error: `http_${response.status}` };
   } catch (error) {
     const name = error instanceof Error ? error.name : "Error";
-    return { ok: false, status: null, response: null, error: name === "TimeoutError" ? "timeout" : "network" };
+    const timedOut = name === "TimeoutError" || name === "AbortError";
+    return { ok: false, status: null, response: null, error: timedOut ? "timeout" : "network" };
   }
 }
 

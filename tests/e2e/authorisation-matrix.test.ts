@@ -41,6 +41,8 @@ const MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/incidents/new", [A, P]],
   ["/staff/incidents/e2e_incident", [A, P]],
   ["/staff/api-keys", [A]],
+  ["/staff/webhooks", [A]],
+  ["/staff/webhooks/e2e_endpoint", [A]],
   ["/staff/users", [A]],
   ["/staff/topics", [A, P, K]],
   ["/staff/topics/new", [A, P, K]],
@@ -90,6 +92,15 @@ beforeAll(async () => {
             consequences: "Names and work addresses may be read by others.",
             measures: "The disk was encrypted; the export was deleted remotely.",
             risk: "RISK",
+          },
+        });
+        await db.webhookEndpoint.create({
+          data: {
+            id: "e2e_endpoint",
+            name: "CRM",
+            url: "https://crm.example.com/hook",
+            eventTypes: ["contact.erased"],
+            secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
           },
         });
       },

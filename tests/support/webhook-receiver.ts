@@ -26,7 +26,9 @@ export type WebhookReceiver = {
   close: () => Promise<void>;
 };
 
-export async function startWebhookReceiver(opts: { hangMs?: number } = {}): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(
+  opts: { hangMs?: number; /** Every answer waits this long (a receiver's own work). */ delayMs?: number } = {},
+): Promise<WebhookReceiver> {
   const received: Received[] = [];
   let queue: Behaviour[] = [];
   let fallback: Behaviour = 200;
@@ -60,8 +62,12 @@ export async function startWebhookReceiver(opts: { hangMs?: number } = {}): Prom
         }, opts.hangMs ?? 2_000);
         return;
       }
-      res.writeHead(answer, { "content-type": "text/plain" });
-      res.end(answer === 200 ? "ok" : `error ${"x".repeat(2000)}`);
+      const respond = () => {
+        res.writeHead(answer, { "content-type": "text/plain" });
+        res.end(answer === 200 ? "ok" : `error ${"x".repeat(2000)}`);
+      };
+      if (opts.delayMs) setTimeout(respond, opts.delayMs);
+      else respond();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
