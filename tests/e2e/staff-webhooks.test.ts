@@ -85,7 +85,7 @@ const CASES = [
     nameError: "Enter a name.",
     urlError: "Enter an https:// address.",
     added: "Endpoint added.",
-    replay: "Send event e2e_event_en again",
+    replay: "Send again: event e2e_event_en",
     replayed: "Dead letters queued again.",
   },
   {
@@ -95,7 +95,7 @@ const CASES = [
     nameError: "Ange ett namn.",
     urlError: "Ange en https://-adress.",
     added: "Mottagaren är tillagd.",
-    replay: "Skicka händelse e2e_event_sv igen",
+    replay: "Skicka igen: händelse e2e_event_sv",
     replayed: "De döda meddelandena köas igen.",
   },
 ] as const;
