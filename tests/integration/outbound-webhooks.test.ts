@@ -258,6 +258,27 @@ describe("outbound webhooks", () => {
     for (const r of told) expect(r.raw).not.toContain(c.email);
   });
 
+  it("a retention deletion is told as such, with ids only", async () => {
+    const rx = await receiver();
+    await endpointWith(rx);
+    const c = await makeContact(t.db, { suppressionKey: KEY });
+    await t.db.contact.update({ where: { id: c.id }, data: { crmId: "CRM-9" } });
+    const r = await eraseContact({
+      db: t.db,
+      contactId: c.id,
+      actor: { type: "RETENTION" },
+      channel: "SELF_SERVICE", // as run-retention.ts passes it; retention records no privacy request
+      suppressionKey: KEY,
+      reason: "retention",
+    });
+    expect(r).toMatchObject({ ok: true });
+    await drain();
+    expect(rx.accepted().at(-1)!.body).toMatchObject({
+      type: "contact.retention_deleted",
+      data: { contact: { id: c.id, crmId: "CRM-9", supportDeskId: null }, erased: true },
+    });
+  });
+
   it("dead letters after the back-off window; the endpoint is disabled at its threshold, admins told; replay", async () => {
     const admin = await makeStaffUser(t.db, "ADMIN");
     const rx = await receiver();
