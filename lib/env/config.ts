@@ -44,6 +44,8 @@ const envSchema = z.object({
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
   RESEND_WEBHOOK_SECRET: optionalString,
+  // The Resend connector: Tillit topic keys mapped to Resend topic ids, "newsletter=4f0c…,events=9a1b…".
+  RESEND_CONNECTOR_TOPICS: optionalString,
   // The dev mailbox shows stored mail (secure links included) to anyone who reaches the server: on by default outside
   // production with the outbox transport (DEV_MAILBOX=0 turns it off), and refused in production: with it anyone could
   // read an admin's sign-in link and become admin.
@@ -110,6 +112,8 @@ export type Config = {
   mail:
     | { transport: "outbox"; from?: string }
     | { transport: "resend"; from?: string; apiKey: string; baseUrl?: string; webhookSecret?: string };
+  /** Tillit topic key → Resend topic id; null: the Resend connector is off. */
+  resendConnector: { topics: Record<string, string> } | null;
   staffAuth: {
     /** Lower-cased addresses ("a@b.se") and domains ("@b.se"); empty means any active staff user may sign in. */
     allowed: string[];
@@ -250,6 +254,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       };
   }
 
+  const resendConnector = parseResendConnector(e.RESEND_CONNECTOR_TOPICS, mail.transport, problems);
+
   const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
   if (oidcSet !== 0 && oidcSet !== 3)
     problems.push("OIDC_ISSUER: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none");
@@ -283,6 +289,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     linkKeys,
     suppressionKey: secrets.SUPPRESSION_HMAC_KEY,
     mail,
+    resendConnector,
     staffAuth: {
       allowed: (e.STAFF_ALLOWED_EMAILS ?? "")
         .split(",")
@@ -313,6 +320,36 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retentionHour: e.RETENTION_HOUR,
     },
   };
+}
+
+/**
+ * "key=resendTopicId,…": which of Resend's topics stands for which Tillit topic. Set only with the Resend transport
+ * (the connector uses its API key); null turns the connector off.
+ */
+function parseResendConnector(
+  value: string | undefined,
+  transport: Config["mail"]["transport"],
+  problems: string[],
+): Config["resendConnector"] {
+  if (!value) return null;
+  if (transport !== "resend") {
+    problems.push("RESEND_CONNECTOR_TOPICS: the Resend connector needs MAIL_TRANSPORT=resend and RESEND_API_KEY");
+    return null;
+  }
+  const topics: Record<string, string> = {};
+  for (const pair of value
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^([a-z0-9][a-z0-9_-]*)=([A-Za-z0-9_-]+)$/.exec(pair);
+    if (!match) {
+      problems.push(`RESEND_CONNECTOR_TOPICS: "${pair}" is not topic-key=resend-topic-id`);
+      continue;
+    }
+    if (topics[match[1]!]) problems.push(`RESEND_CONNECTOR_TOPICS: topic "${match[1]}" is mapped twice`);
+    topics[match[1]!] = match[2]!;
+  }
+  return { topics };
 }
 
 function packageVersion(): string {
