@@ -48,15 +48,8 @@ async function setUp() {
     ratePerSecond: 0,
   });
   const topics = { [newsletter.key]: resendNewsletter, [events.key]: resendEvents };
-  const sync = (over: { erasedResendId?: string | null } = {}) =>
-    syncContactToResend({
-      db: t.db,
-      client,
-      topics,
-      contactId: contact.id,
-      suppressionKey: TEST_SUPPRESSION_KEY,
-      ...over,
-    });
+  const sync = () =>
+    syncContactToResend({ db: t.db, client, topics, contactId: contact.id, suppressionKey: TEST_SUPPRESSION_KEY });
   const atResend = () => [...fake.contacts.values()].find((c) => c.email === contact.email);
   return { contact, newsletter, events, unmapped, resendNewsletter, resendEvents, sync, atResend, client };
 }
@@ -144,7 +137,6 @@ describe("Resend connector", () => {
     const moved = [...fake.contacts.values()].find((c) => c.email === newEmail)!;
     expect(moved).toBeDefined();
 
-    const link = await t.db.resendContactLink.findUniqueOrThrow({ where: { contactId: s.contact.id } });
     const erased = await eraseContact({
       db: t.db,
       contactId: s.contact.id,
@@ -153,11 +145,13 @@ describe("Resend connector", () => {
       suppressionKey: TEST_SUPPRESSION_KEY,
     });
     expect(erased.ok).toBe(true);
-    expect(await t.db.resendContactLink.count({ where: { contactId: s.contact.id } })).toBe(0);
-    expect(await s.sync({ erasedResendId: link.resendId })).toEqual({ ok: true, data: "removed" });
+    // The link outlives the contact until the connector has removed the Resend contact through it.
+    expect(await t.db.resendContactLink.count({ where: { contactId: s.contact.id } })).toBe(1);
+    expect(await s.sync()).toEqual({ ok: true, data: "removed" });
     expect(fake.contacts.has(moved.id)).toBe(false);
+    expect(await t.db.resendContactLink.count({ where: { contactId: s.contact.id } })).toBe(0);
     // Again (a redelivery): nothing left to remove, not an error.
-    expect(await s.sync({ erasedResendId: link.resendId })).toEqual({ ok: true, data: "not_at_resend" });
+    expect(await s.sync()).toEqual({ ok: true, data: "not_at_resend" });
   });
 
   it("gives a rate-limited answer back as a typed, retryable result with the wait Resend asked for", async () => {

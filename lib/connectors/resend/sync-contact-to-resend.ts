@@ -20,19 +20,17 @@ export async function syncContactToResend(opts: {
   /** Tillit topic key → Resend topic id (`config.resendConnector.topics`). */
   topics: Record<string, string>;
   contactId: string;
-  /** For an erased person: their Resend id, captured by the erasure before the contact row went. */
-  erasedResendId?: string | null;
   suppressionKey: string;
   now?: Date;
 }): Promise<ConnectorResult<ResendSyncOutcome>> {
   const { db, client } = opts;
   const now = opts.now ?? new Date();
+  const link = await db.resendContactLink.findUnique({ where: { contactId: opts.contactId } });
   const contact = await db.contact.findUnique({
     where: { id: opts.contactId },
     select: {
       email: true,
       marketingOptOutAt: true,
-      resendContact: { select: { resendId: true, addressHash: true } },
       subscriptions: {
         where: { topic: { key: { in: Object.keys(opts.topics) } } },
         select: { state: true, topic: { select: { key: true } } },
@@ -41,9 +39,12 @@ export async function syncContactToResend(opts: {
   });
 
   if (!contact) {
-    if (!opts.erasedResendId) return { ok: true, data: "not_at_resend" };
-    const removed = await client.removeContact(opts.erasedResendId);
-    return removed.ok ? { ok: true, data: removed.data === "done" ? "removed" : "not_at_resend" } : removed;
+    // Erased: the link is the only way left to the Resend contact; it goes once Resend has removed the contact.
+    if (!link) return { ok: true, data: "not_at_resend" };
+    const removed = await client.removeContact(link.resendId);
+    if (!removed.ok) return removed;
+    await db.resendContactLink.deleteMany({ where: { contactId: opts.contactId } });
+    return { ok: true, data: removed.data === "done" ? "removed" : "not_at_resend" };
   }
 
   const unsubscribed = contact.marketingOptOutAt !== null;
@@ -56,8 +57,8 @@ export async function syncContactToResend(opts: {
   }));
   const addressHash = hashAddress(contact.email, opts.suppressionKey);
 
-  let resendId = contact.resendContact?.resendId ?? null;
-  if (resendId && contact.resendContact?.addressHash !== addressHash) {
+  let resendId = link?.resendId ?? null;
+  if (resendId && link?.addressHash !== addressHash) {
     // The address changed: the Resend contact holds the old one, which is no longer the person's to be mailed at.
     const removed = await client.removeContact(resendId);
     if (!removed.ok) return removed;
@@ -94,12 +95,11 @@ export async function syncContactToResend(opts: {
 }
 
 async function saveLink(db: DbOrTx, contactId: string, resendId: string, addressHash: string, now: Date) {
-  // The contact may have been erased while Resend answered; then there is nothing to link (the erasure's own sync
-  // removes the Resend contact by the id it captured, or finds none and the next sync by address does).
+  // Kept even if the contact was erased while Resend answered: the erasure's own sync comes after this one (deliveries
+  // of one contact run in order) and removes the Resend contact through this row.
   await db.$executeRaw`
     INSERT INTO "ResendContactLink" ("contactId", "resendId", "addressHash", "syncedAt")
-    SELECT ${contactId}, ${resendId}, ${addressHash}, ${now}
-     WHERE EXISTS (SELECT 1 FROM "Contact" WHERE id = ${contactId})
+    VALUES (${contactId}, ${resendId}, ${addressHash}, ${now})
     ON CONFLICT ("contactId") DO UPDATE SET "resendId" = EXCLUDED."resendId", "addressHash" = EXCLUDED."addressHash",
       "syncedAt" = EXCLUDED."syncedAt"`;
 }

@@ -7,6 +7,3 @@ CREATE TABLE "ResendContactLink" (
 
     CONSTRAINT "ResendContactLink_pkey" PRIMARY KEY ("contactId")
 );
-
--- AddForeignKey
-ALTER TABLE "ResendContactLink" ADD CONSTRAINT "ResendContactLink_contactId_fkey" FOREIGN KEY ("contactId") REFERENCES "Contact"("id") ON DELETE CASCADE ON UPDATE CASCADE;
