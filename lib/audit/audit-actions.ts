@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   "contact.links_revoked",
   "contact.marketing_opt_out",
   "contact.marketing_opt_in",
+  "contact.marketing_paused",
+  "contact.marketing_pause_ended",
   "contact.note_added",
   "contact.note_deleted",
   "contact.role_added",

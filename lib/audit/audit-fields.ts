@@ -13,6 +13,7 @@ export const AUDIT_FIELDS = [
   "language",
   "category",
   "marketingOptOutAt",
+  "marketingPausedUntil",
   "tokenVersion",
   "roles",
   "notes",

@@ -38,6 +38,8 @@ export type ContactRecord = {
     language: Language;
     category: ContactCategory;
     marketingOptOutAt: Date | null;
+    /** The end of the latest pause of marketing mail (in the past: it has ended); null when never paused or ended early. */
+    marketingPausedUntil: Date | null;
     createdAt: Date;
     updatedAt: Date;
     lastActivityAt: Date | null;
@@ -147,6 +149,7 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       language: c.language,
       category: c.category,
       marketingOptOutAt: c.marketingOptOutAt,
+      marketingPausedUntil: c.marketingPausedUntil,
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
       lastActivityAt: c.lastActivityAt,

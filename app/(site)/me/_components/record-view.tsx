@@ -12,6 +12,7 @@ import {
 } from "@/app/_components/contact-record/contact-record";
 import { PolicyVersionView } from "./policy-version-view";
 import { formatDate, formatDateTime } from "./recipient-lang";
+import { formatPauseEnd } from "@/lib/recipients/format-pause-end";
 
 const SECTIONS: readonly RecordSection[] = [
   "source",
@@ -40,6 +41,10 @@ export async function RecordView({ record, lang }: { record: Record_; lang: Lang
     [t("myData.me.fields.updatedAt"), d(c.updatedAt)],
     [t("myData.me.fields.lastActivityAt"), d(c.lastActivityAt)],
     [t("myData.me.fields.marketingOptOutAt"), d(c.marketingOptOutAt)],
+    [
+      t("myData.me.fields.marketingPausedUntil"),
+      c.marketingPausedUntil ? formatPauseEnd(c.marketingPausedUntil, lang) : t("myData.me.none"),
+    ],
   ];
 
   return (
