@@ -66,6 +66,7 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
           state: input.state,
           source: "SELF",
           suppressionKey: config.suppressionKey,
+          language: lang,
           now,
         });
         if (!r.ok) return fail();
@@ -83,6 +84,7 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
           contactId,
           source: "SELF",
           suppressionKey: config.suppressionKey,
+          language: lang,
           now,
         });
         if (!r.ok) return fail();
@@ -93,7 +95,7 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
         );
       }
       case "all_on": {
-        const r = await resubscribe({ db, contactId, suppressionKey: config.suppressionKey });
+        const r = await resubscribe({ db, contactId, suppressionKey: config.suppressionKey, language: lang });
         return r.ok ? saved(t("linkPages.prefs.savedAllOn")) : fail();
       }
       case "step_up": {
