@@ -69,7 +69,12 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg", "pg-boss"],
   async headers() {
     return [
-      { source: "/:path*", headers: securityHeaders },
+      // The embeddable sign-up form alone may be framed (its CSP frame-ancestors lists the allowed origins).
+      { source: "/:path((?!signup/embed$).*)", headers: securityHeaders },
+      {
+        source: "/signup/embed",
+        headers: securityHeaders.filter((h) => h.key !== "X-Frame-Options"),
+      },
       { source: "/api/:path*", headers: apiHeaders },
       ...TOKEN_PATHS.map((source) => ({ source, headers: tokenPageHeaders })),
     ];

@@ -50,6 +50,8 @@ export type NewContact = {
    * opt-out from everything is carried over in marketingOptOutAt.
    */
   overridden?: boolean;
+  /** The sign-up form: the person chose their marketing topics themselves, so none is subscribed by default. */
+  skipDefaultMarketing?: boolean;
   marketingOptOutAt?: Date | null;
   roles?: {
     /** Chosen by the caller when its own history must name the role (the bulk seed); otherwise a new UUID. */
@@ -211,7 +213,7 @@ export async function createContactsWithDefaults(
     [
       ids,
       contacts.map((c) => c.category),
-      contacts.map((c) => c.overridden === true),
+      contacts.map((c) => c.overridden === true || c.skipDefaultMarketing === true),
       opts.subscriptionSource,
       opts.subscriptionStaffId ?? null,
       at,
@@ -242,7 +244,9 @@ export async function createContactsWithDefaults(
     [],
   );
   const topics = contacts.map(
-    (c) => live.filter((t) => t.category === c.category && !(c.overridden && t.isMarketing)).length,
+    (c) =>
+      live.filter((t) => t.category === c.category && !((c.overridden || c.skipDefaultMarketing) && t.isMarketing))
+        .length,
   );
   const audit: AuditInput[] = contacts.map((c, i) => ({
     actor: opts.audit.actor,

@@ -1,3 +1,6 @@
+-- AlterEnum
+ALTER TYPE "SourceType" ADD VALUE 'SIGNUP_FORM';
+
 -- CreateEnum
 CREATE TYPE "EvidenceSubject" AS ENUM ('TOPIC', 'ALL_MARKETING', 'LEGAL_BASIS');
 
