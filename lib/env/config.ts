@@ -71,7 +71,7 @@ const envSchema = z.object({
   // the socket's address is the client. N: the N-th entry from the right is the client (entries further left were
   // written by the client itself and are never trusted). See README, "Behind a load balancer".
   TRUSTED_PROXY_COUNT: z.coerce.number().int({ error: "must be a whole number" }).min(0).max(10).default(0),
-  // Origins that may frame the embeddable sign-up form (/signup/embed), space-separated ("https://www.example.com");
+  // Origins that may frame the embeddable sign-up form (/embed/signup), space-separated ("https://www.example.com");
   // empty: none may (frame-ancestors 'none', as every other page).
   SIGNUP_FRAME_ANCESTORS: optionalString.pipe(
     z
@@ -136,7 +136,7 @@ export type Config = {
   trustedProxyCount: number;
   /** Requests per minute and /api/v1 key. */
   apiRateLimitPerMinute: number;
-  /** Origins allowed to frame /signup/embed (CSP frame-ancestors); empty: none. */
+  /** Origins allowed to frame /embed/signup (CSP frame-ancestors); empty: none. */
   signupFrameAncestors: string[];
   version: string;
   /** Absolute path of the deployment's policy file. */
