@@ -153,6 +153,22 @@ describe("English: a new address signs up and is registered only on confirmation
     await context.close();
   });
 
+  it("my data in English lists the choices recorded at registration, with how and by whom", async () => {
+    const { page, context } = await newPage(browser, { locale: "en-GB" });
+    const stepUp = stepUpUrl({ publicUrl: server.url, linkKeys: [KEY] }, { id: "demo_contact_04", tokenVersion: 1 });
+    await page.goto(stepUp);
+    await tabTo(page, "main button[type=submit]");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => u.pathname === "/me");
+    const section = page.locator("section", { has: page.locator("#evidence-heading") });
+    expect(await section.locator("h2").innerText()).toBe("Your choices and their evidence");
+    const list = await section.innerText();
+    expect(list).toContain("How: default at registration");
+    expect(list).toMatch(/Newsletter: Subscribed/);
+    await expectAccessible(page);
+    await context.close();
+  });
+
   it("the JSON endpoint answers 202 for every address and 400 with codes for bad input", async () => {
     const post = (body: unknown) =>
       fetch(`${server.url}/api/signup`, {
