@@ -2,4 +2,5 @@
 // page whose CSP lets other origins frame it, SIGNUP_FRAME_ANCESTORS), and the confirmation link's page.
 export const SIGNUP_PATH = "/signup";
 export const SIGNUP_EMBED_PATH = "/embed/signup";
-export const signupConfirmPath = (token: string) => `/signup/confirm/${encodeURIComponent(token)}`;
+export const SIGNUP_CONFIRM_PATH = "/signup/confirm";
+export const signupConfirmPath = (token: string) => `${SIGNUP_CONFIRM_PATH}/${encodeURIComponent(token)}`;
