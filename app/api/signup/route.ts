@@ -3,6 +3,8 @@
 // answer, after the same minimum time, for known, unknown and suppressed addresses (lib/signups/request-signup.ts).
 // Body: { name, email, organisation?, topics: [topic id…], language?: "sv" | "en" }.
 // Answers: 202 { status: "accepted" } | 400 { error: { code: "invalid", fields } } | 413 | 429 (Retry-After).
+// No CORS: a browser page on another origin uses the embeddable form (/embed/signup) instead. A server relaying its
+// visitors' sign-ups here shares one per-client allowance (its own address), by design: it is one client.
 import { getDb } from "@/lib/db/client";
 import { readLimitedBody, KIB } from "@/lib/http/read-limited-body";
 import { requestClientAddress } from "@/lib/http/request-client-address";
