@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   "contact.role_changed",
   "contact.suppression_overridden",
   "contact.erased",
+  "contact.signed_up",
+  "contact.evidence_exported",
   "contacts.import_batch",
   "contacts.bulk_created",
   "contacts.exported",

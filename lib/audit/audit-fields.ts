@@ -63,6 +63,7 @@ export const AUDIT_FIELDS = [
   "descriptionEn",
   "purpose",
   "isMarketing",
+  "offeredAtSignup",
   "defaultCategories",
   "sortOrder",
   "archivedAt",

@@ -21,6 +21,7 @@ import type {
   SubscriptionState,
 } from "@/lib/generated/prisma/enums";
 import { getPolicy } from "@/lib/policy/current-policy";
+import { listChoiceEvidence, type ChoiceEvidenceRow } from "@/lib/evidence/list-choice-evidence";
 import { computeDeletionDate, type DeletionDate } from "@/lib/retention/compute-deletion-date";
 
 type Named = { sv: string; en: string };
@@ -91,6 +92,11 @@ export type ContactRecord = {
   notes: { body: string; createdAt: Date }[];
   /** Their answers to "why are you leaving?" (topic null: all marketing), with any text they wrote. */
   leavingAnswers: { at: Date; topic: Named | null; reason: LeavingReason; text: string | null }[];
+  /**
+   * The evidence of every choice (lib/evidence/): when, channel, actor, legal basis and the notice text seen. Staff
+   * appear by kind only (their id is kept for the staff export), an API key by its name.
+   */
+  evidence: (Omit<ChoiceEvidenceRow, "actor"> & { actor: Omit<ChoiceEvidenceRow["actor"], "id"> })[];
   policy: {
     /** The version in force when the person entered the register; null when that was before versions were recorded. */
     collectedUnder: PolicyVersionSummary | null;
@@ -136,6 +142,10 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       (s) => [s.id, s.role],
     ),
   );
+  const evidence = (await listChoiceEvidence(opts.db, c.id)).map(({ actor, ...row }) => ({
+    ...row,
+    actor: { type: actor.type, name: actor.type === "API_KEY" ? actor.name : null },
+  }));
   const topicName = (t: { nameSv: string; nameEn: string }): Named => ({ sv: t.nameSv, en: t.nameEn });
   const policy = getPolicy();
 
@@ -214,6 +224,7 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       reason: a.reason,
       text: a.text,
     })),
+    evidence,
     policy: {
       collectedUnder: c.policyVersion
         ? {

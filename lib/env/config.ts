@@ -73,6 +73,16 @@ const envSchema = z.object({
   // the socket's address is the client. N: the N-th entry from the right is the client (entries further left were
   // written by the client itself and are never trusted). See README, "Behind a load balancer".
   TRUSTED_PROXY_COUNT: z.coerce.number().int({ error: "must be a whole number" }).min(0).max(10).default(0),
+  // Origins that may frame the embeddable sign-up form (/embed/signup), space-separated ("https://www.example.com");
+  // empty: none may (frame-ancestors 'none', as every other page).
+  SIGNUP_FRAME_ANCESTORS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(https?:\/\/[a-z0-9.-]+(:\d+)?)( https?:\/\/[a-z0-9.-]+(:\d+)?)*$/i, {
+        error: "must be origins like https://www.example.com, separated by spaces",
+      })
+      .optional(),
+  ),
   // Requests per minute one /api/v1 key may make; the next gets 429 with Retry-After.
   API_RATE_LIMIT_PER_MINUTE: z.coerce
     .number()
@@ -130,6 +140,8 @@ export type Config = {
   trustedProxyCount: number;
   /** Requests per minute and /api/v1 key. */
   apiRateLimitPerMinute: number;
+  /** Origins allowed to frame /embed/signup (CSP frame-ancestors); empty: none. */
+  signupFrameAncestors: string[];
   version: string;
   /** Absolute path of the deployment's policy file. */
   policyFile: string;
@@ -309,6 +321,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustedProxyCount: e.TRUSTED_PROXY_COUNT,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    signupFrameAncestors: e.SIGNUP_FRAME_ANCESTORS ? e.SIGNUP_FRAME_ANCESTORS.split(" ") : [],
     version: env.npm_package_version ?? packageVersion(),
     policyFile: policyFilePath(env),
     jobs: {

@@ -10,6 +10,7 @@ import {
   listClass,
   type RecordSection,
 } from "@/app/_components/contact-record/contact-record";
+import { EvidenceView } from "./evidence-view";
 import { PolicyVersionView } from "./policy-version-view";
 import { formatDate, formatDateTime } from "./recipient-lang";
 import { formatPauseEnd } from "@/lib/recipients/format-pause-end";
@@ -89,6 +90,8 @@ export async function RecordView({ record, lang }: { record: Record_; lang: Lang
         formatDay={(x) => formatDate(x, lang) ?? ""}
         formatDateTime={(x) => formatDateTime(x, lang)}
       />
+
+      <EvidenceView record={record} lang={lang} />
     </>
   );
 }

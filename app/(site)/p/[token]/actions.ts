@@ -74,6 +74,7 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
           state: input.state,
           source: "SELF",
           suppressionKey: config.suppressionKey,
+          language: lang,
           now,
         });
         if (!r.ok) return fail();
@@ -91,6 +92,7 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
           contactId,
           source: "SELF",
           suppressionKey: config.suppressionKey,
+          language: lang,
           now,
         });
         if (!r.ok) return fail();
@@ -110,7 +112,7 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
         return r.ok ? saved(t("linkPages.prefs.savedPauseEnded")) : fail();
       }
       case "all_on": {
-        const r = await resubscribe({ db, contactId, suppressionKey: config.suppressionKey });
+        const r = await resubscribe({ db, contactId, suppressionKey: config.suppressionKey, language: lang });
         return r.ok ? saved(t("linkPages.prefs.savedAllOn")) : fail();
       }
       case "step_up": {
