@@ -39,7 +39,7 @@ const apiHeaders = [
  * Pages reached with a link token or showing personal data: the token must not leak through the Referer header or a
  * cache. Listed after the general headers, so their Referrer-Policy wins.
  */
-const TOKEN_PATHS = ["/p/:path*", "/u/:path*", "/s/:path*", "/e/:path*", "/me", "/me/:path*"];
+const TOKEN_PATHS = ["/p/:path*", "/u/:path*", "/s/:path*", "/e/:path*", "/me", "/me/:path*", "/signup/confirm/:path*"];
 const tokenPageHeaders = [
   { key: "Referrer-Policy", value: "no-referrer" },
   { key: "Cache-Control", value: "private, no-store" },
@@ -69,6 +69,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg", "pg-boss"],
   async headers() {
     return [
+      // X-Frame-Options DENY everywhere: the embeddable sign-up form (/embed/signup) is framed through its CSP's
+      // frame-ancestors, which browsers obey instead of this header; a browser that knows only this header refuses.
       { source: "/:path*", headers: securityHeaders },
       { source: "/api/:path*", headers: apiHeaders },
       ...TOKEN_PATHS.map((source) => ({ source, headers: tokenPageHeaders })),

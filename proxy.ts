@@ -33,6 +33,7 @@ import { isOffered, LANG_COOKIE, LANG_COOKIE_MAX_AGE_SECONDS, LANG_QUERY_HEADER 
 import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { logger, REQUEST_ID_HEADER } from "@/lib/log/logger";
 import { routeForLog } from "@/lib/log/route-for-log";
+import { SIGNUP_EMBED_PATH } from "@/lib/signups/signup-paths";
 import {
   analyticsOriginsFor,
   contentSecurityPolicy,
@@ -104,6 +105,8 @@ export async function proxy(request: NextRequest) {
     analyticsOrigins: analyticsAllowedOn(pathname)
       ? analyticsOriginsFor(analyticsSettings(config.analytics)?.origin ?? null)
       : [],
+    // The embeddable sign-up form, and only it, may be framed by the company's own site (SIGNUP_FRAME_ANCESTORS).
+    frameAncestors: pathname === SIGNUP_EMBED_PATH ? config.signupFrameAncestors : [],
   });
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set(NONCE_HEADER, nonce);

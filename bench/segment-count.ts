@@ -112,7 +112,7 @@ async function crossCheck(db: Db, input: SegmentFilterInput, topicId: string): P
   const today = new Date();
   const started = performance.now();
   const rows = await db.$queryRaw<{ reason: string | null; n: number }[]>(Prisma.sql`
-    SELECT ${exclusionReasonSql(topic)} AS reason, count(*)::int AS n FROM "Contact" c
+    SELECT ${exclusionReasonSql(topic, today)} AS reason, count(*)::int AS n FROM "Contact" c
     WHERE ${segmentConditionSql(filter, today)} GROUP BY 1`);
   const normalised = Object.fromEntries(rows.map((r) => [r.reason ?? "eligible", r.n]));
   const r = await countSegment({ db, filter, topicId, today });

@@ -40,6 +40,7 @@ export const SOURCE_TYPES = [
   "MET_AT_EVENT",
   "IMPORTED",
   "STAFF_ENTRY",
+  "SIGNUP_FORM",
 ] as const satisfies readonly SourceType[];
 
 export const LEGAL_BASES = [

@@ -27,6 +27,7 @@ export function toApiContact(c: Prisma.ContactGetPayload<{ include: typeof API_C
     category: c.category,
     source: { type: c.sourceType, detail: c.sourceDetail, date: isoDate(c.sourceDate) },
     marketingOptOutAt: c.marketingOptOutAt?.toISOString() ?? null,
+    marketingPausedUntil: c.marketingPausedUntil?.toISOString() ?? null,
     roles: c.roles.map((r) => ({
       id: r.id,
       organisation: r.organisation,

@@ -183,6 +183,9 @@ export const contactResponseSchema = z.object({
     date: z.iso.date().nullable(),
   }),
   marketingOptOutAt: dateTime.nullable(),
+  // The end of the person's latest pause of marketing mail (a date in the past: the pause has ended). Not an
+  // opt-out: send them no marketing before it; their subscriptions stay as they are.
+  marketingPausedUntil: dateTime.nullable(),
   roles: z.array(
     z.object({
       id: z.string(),

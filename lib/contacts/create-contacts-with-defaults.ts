@@ -23,6 +23,7 @@ import { recordPolicyVersion } from "@/lib/policy/record-policy-version";
 import { DEFER_CONTACT_FACTS_SQL, REFRESH_CONTACT_FACTS_SQL } from "@/lib/segments/contact-facts-sql";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import type { AuditField } from "@/lib/audit/audit-fields";
+import type { Evidence } from "@/lib/evidence/record-choice-evidence";
 
 export type NewContact = {
   /** Chosen by the caller when it must know it before (seeds); otherwise a new UUID. */
@@ -49,6 +50,8 @@ export type NewContact = {
    * opt-out from everything is carried over in marketingOptOutAt.
    */
   overridden?: boolean;
+  /** The sign-up form: the person chose their marketing topics themselves, so none is subscribed by default. */
+  skipDefaultMarketing?: boolean;
   marketingOptOutAt?: Date | null;
   roles?: {
     /** Chosen by the caller when its own history must name the role (the bulk seed); otherwise a new UUID. */
@@ -101,6 +104,11 @@ export async function createContactsWithDefaults(
     refreshFacts?: boolean;
     /** The policy the contacts are collected under: the running one (getPolicy) unless a test names another. */
     policy?: Policy;
+    /**
+     * The evidence of the default subscriptions and the legal bases (lib/evidence/): by default the registration's
+     * (REGISTRATION_DEFAULT, or IMPORT for a file) with the audit actor; the sign-up form gives its own.
+     */
+    evidence?: Evidence;
   },
 ): Promise<CreatedContacts> {
   const { contacts, now } = opts;
@@ -205,7 +213,7 @@ export async function createContactsWithDefaults(
     [
       ids,
       contacts.map((c) => c.category),
-      contacts.map((c) => c.overridden === true),
+      contacts.map((c) => c.overridden === true || c.skipDefaultMarketing === true),
       opts.subscriptionSource,
       opts.subscriptionStaffId ?? null,
       at,
@@ -217,6 +225,16 @@ export async function createContactsWithDefaults(
      FROM "Subscription" s WHERE s."contactId" = ANY($1::text[])`,
     [ids],
   );
+  const evidence =
+    opts.evidence ?? registrationEvidence(opts.subscriptionSource, opts.audit.actor, opts.subscriptionStaffId);
+  await sql.execute(INSERT_REGISTRATION_EVIDENCE_SQL, [
+    ids,
+    evidence.channel,
+    evidence.actorType,
+    evidence.actorId,
+    evidence.actorName,
+    evidence.noticeHash,
+  ]);
   if (opts.refreshFacts !== false) await sql.execute(REFRESH_CONTACT_FACTS_SQL, [ids]);
 
   // One row per live topic and default category (unnest: an empty enum array reads back as null through some drivers).
@@ -226,7 +244,9 @@ export async function createContactsWithDefaults(
     [],
   );
   const topics = contacts.map(
-    (c) => live.filter((t) => t.category === c.category && !(c.overridden && t.isMarketing)).length,
+    (c) =>
+      live.filter((t) => t.category === c.category && !((c.overridden || c.skipDefaultMarketing) && t.isMarketing))
+        .length,
   );
   const audit: AuditInput[] = contacts.map((c, i) => ({
     actor: opts.audit.actor,
@@ -237,6 +257,38 @@ export async function createContactsWithDefaults(
       : { fields: importedFields(c) }),
   }));
   return { ids, topics, audit };
+}
+
+// The evidence of what registration recorded: each default subscription (with the basis for its topic's purpose) and
+// each legal basis, at the time the row itself carries.
+const INSERT_REGISTRATION_EVIDENCE_SQL = `
+  INSERT INTO "ChoiceEvidence" (id, "contactId", subject, "topicId", state, purpose, "legalBasis", channel,
+    "actorType", "actorId", "actorName", "noticeHash", at)
+  SELECT gen_random_uuid()::text, s."contactId", 'TOPIC'::"EvidenceSubject", s."topicId", s.state, t.purpose,
+    lb.basis, $2::"EvidenceChannel", $3::"EvidenceActor", $4, $5, $6, s."changedAt"
+  FROM "Subscription" s JOIN "Topic" t ON t.id = s."topicId"
+  LEFT JOIN "ContactLegalBasis" lb ON lb."contactId" = s."contactId" AND lb.purpose = t.purpose
+  WHERE s."contactId" = ANY($1::text[])
+  UNION ALL
+  SELECT gen_random_uuid()::text, lb."contactId", 'LEGAL_BASIS'::"EvidenceSubject", NULL, NULL, lb.purpose, lb.basis,
+    $2::"EvidenceChannel", $3::"EvidenceActor", $4, $5, $6, lb."recordedAt"
+  FROM "ContactLegalBasis" lb WHERE lb."contactId" = ANY($1::text[])`;
+
+function registrationEvidence(
+  source: Extract<ChangeSource, "DEFAULT" | "IMPORT">,
+  actor: AuditInput["actor"],
+  staffId: string | null | undefined,
+): Evidence {
+  if (source === "IMPORT")
+    return {
+      channel: "IMPORT",
+      actorType: "STAFF",
+      actorId: staffId ?? actor.id ?? null,
+      actorName: null,
+      noticeHash: null,
+    };
+  const actorType = actor.type === "STAFF" ? "STAFF" : actor.type === "API" ? "API_KEY" : "SYSTEM";
+  return { channel: "REGISTRATION_DEFAULT", actorType, actorId: actor.id ?? null, actorName: null, noticeHash: null };
 }
 
 const CREATED_FIELDS: AuditField[] = ["name", "email", "phone", "jobTitle", "language", "category", "source"];

@@ -22,6 +22,7 @@ import type {
   SubscriptionState,
 } from "@/lib/generated/prisma/enums";
 import { getPolicy } from "@/lib/policy/current-policy";
+import { listChoiceEvidence, type ChoiceEvidenceRow } from "@/lib/evidence/list-choice-evidence";
 import { computeDeletionDate, type DeletionDate } from "@/lib/retention/compute-deletion-date";
 
 type Named = { sv: string; en: string };
@@ -39,6 +40,8 @@ export type ContactRecord = {
     language: Language;
     category: ContactCategory;
     marketingOptOutAt: Date | null;
+    /** The end of the latest pause of marketing mail (in the past: it has ended); null when never paused or ended early. */
+    marketingPausedUntil: Date | null;
     createdAt: Date;
     updatedAt: Date;
     lastActivityAt: Date | null;
@@ -95,6 +98,11 @@ export type ContactRecord = {
   notes: { body: string; createdAt: Date }[];
   /** Their answers to "why are you leaving?" (topic null: all marketing), with any text they wrote. */
   leavingAnswers: { at: Date; topic: Named | null; reason: LeavingReason; text: string | null }[];
+  /**
+   * The evidence of every choice (lib/evidence/): when, channel, actor, legal basis and the notice text seen. Staff
+   * appear by kind only (their id is kept for the staff export), an API key by its name.
+   */
+  evidence: (Omit<ChoiceEvidenceRow, "actor"> & { actor: Omit<ChoiceEvidenceRow["actor"], "id"> })[];
   policy: {
     /** The version in force when the person entered the register; null when that was before versions were recorded. */
     collectedUnder: PolicyVersionSummary | null;
@@ -140,6 +148,10 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       (s) => [s.id, s.role],
     ),
   );
+  const evidence = (await listChoiceEvidence(opts.db, c.id)).map(({ actor, ...row }) => ({
+    ...row,
+    actor: { type: actor.type, name: actor.type === "API_KEY" ? actor.name : null },
+  }));
   const topicName = (t: { nameSv: string; nameEn: string }): Named => ({ sv: t.nameSv, en: t.nameEn });
   const policy = getPolicy();
 
@@ -153,6 +165,7 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       language: c.language,
       category: c.category,
       marketingOptOutAt: c.marketingOptOutAt,
+      marketingPausedUntil: c.marketingPausedUntil,
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
       lastActivityAt: c.lastActivityAt,
@@ -220,6 +233,7 @@ export async function getContactRecord(opts: { db: DbOrTx; contactId: string }):
       reason: a.reason,
       text: a.text,
     })),
+    evidence,
     policy: {
       collectedUnder: c.policyVersion
         ? {

@@ -1,5 +1,5 @@
 // Marketing's audience per topic: who is subscribed and may be mailed, who is subscribed but stopped (opted out of all
-// marketing, suppressed, or without a legal basis for the topic's purpose), and who unsubscribed from it. The same
+// marketing, paused it, suppressed, or without a legal basis for the topic's purpose), and who unsubscribed from it. The same
 // rules as a mailing's exclusions (lib/segments/exclusion-sql.ts), read from ContactFacts as the segment count does
 // (lib/segments/count-segment.ts), so the dashboard and a mailing's count cannot disagree.
 import "server-only";
@@ -11,7 +11,7 @@ export type TopicAudience = {
   nameEn: string;
   /** Subscribed and may be mailed on the topic now. */
   eligible: number;
-  /** Subscribed, but opted out of all marketing, suppressed, or without a legal basis. */
+  /** Subscribed, but opted out of all marketing, paused it, suppressed, or without a legal basis. */
   stopped: number;
   /** Unsubscribed from the topic. */
   unsubscribed: number;
@@ -19,7 +19,8 @@ export type TopicAudience = {
 
 type Row = { topicId: string; nameSv: string; nameEn: string; eligible: number; subscribed: number; off: number };
 
-export async function countAudienceByTopic(opts: { db: DbOrTx }): Promise<TopicAudience[]> {
+export async function countAudienceByTopic(opts: { db: DbOrTx; now?: Date }): Promise<TopicAudience[]> {
+  const now = opts.now ?? new Date();
   // One pass over ContactFacts (~120 bytes a contact, no index: every row counts), each contact's topic numbers
   // unnested and grouped in SQL by topic; one row per live topic comes back (topics nobody chose, with zeros).
   // Topics join on their unique "number" (index Topic_number_key).
@@ -28,6 +29,7 @@ export async function countAudienceByTopic(opts: { db: DbOrTx }): Promise<TopicA
       SELECT t.id,
              count(*) FILTER (WHERE x.subscribed AND
                (CASE WHEN t."isMarketing" THEN c."suppressedAny" IS NULL AND NOT c."optedOut"
+                       AND (c."pausedUntil" IS NULL OR c."pausedUntil" <= ${now})
                      ELSE c."suppressedAll" IS NULL END)
                AND t.purpose = ANY(c.purposes))::int AS eligible,
              count(*) FILTER (WHERE x.subscribed)::int AS subscribed,

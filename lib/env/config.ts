@@ -44,6 +44,8 @@ const envSchema = z.object({
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
   RESEND_WEBHOOK_SECRET: optionalString,
+  // The Resend connector: Tillit topic keys mapped to Resend topic ids, "newsletter=4f0c…,events=9a1b…".
+  RESEND_CONNECTOR_TOPICS: optionalString,
   // The dev mailbox shows stored mail (secure links included) to anyone who reaches the server: on by default outside
   // production with the outbox transport (DEV_MAILBOX=0 turns it off), and refused in production: with it anyone could
   // read an admin's sign-in link and become admin.
@@ -71,6 +73,16 @@ const envSchema = z.object({
   // the socket's address is the client. N: the N-th entry from the right is the client (entries further left were
   // written by the client itself and are never trusted). See README, "Behind a load balancer".
   TRUSTED_PROXY_COUNT: z.coerce.number().int({ error: "must be a whole number" }).min(0).max(10).default(0),
+  // Origins that may frame the embeddable sign-up form (/embed/signup), space-separated ("https://www.example.com");
+  // empty: none may (frame-ancestors 'none', as every other page).
+  SIGNUP_FRAME_ANCESTORS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(https?:\/\/[a-z0-9.-]+(:\d+)?)( https?:\/\/[a-z0-9.-]+(:\d+)?)*$/i, {
+        error: "must be origins like https://www.example.com, separated by spaces",
+      })
+      .optional(),
+  ),
   // Requests per minute one /api/v1 key may make; the next gets 429 with Retry-After.
   API_RATE_LIMIT_PER_MINUTE: z.coerce
     .number()
@@ -122,6 +134,8 @@ export type Config = {
   mail:
     | { transport: "outbox"; from?: string }
     | { transport: "resend"; from?: string; apiKey: string; baseUrl?: string; webhookSecret?: string };
+  /** Tillit topic key → Resend topic id; null: the Resend connector is off. */
+  resendConnector: { topics: Record<string, string> } | null;
   staffAuth: {
     /** Lower-cased addresses ("a@b.se") and domains ("@b.se"); empty means any active staff user may sign in. */
     allowed: string[];
@@ -138,6 +152,8 @@ export type Config = {
   trustedProxyCount: number;
   /** Requests per minute and /api/v1 key. */
   apiRateLimitPerMinute: number;
+  /** Origins allowed to frame /embed/signup (CSP frame-ancestors); empty: none. */
+  signupFrameAncestors: string[];
   version: string;
   /** Absolute path of the deployment's policy file. */
   policyFile: string;
@@ -272,6 +288,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       };
   }
 
+  const resendConnector = parseResendConnector(e.RESEND_CONNECTOR_TOPICS, mail.transport, problems);
+
   const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
   if (oidcSet !== 0 && oidcSet !== 3)
     problems.push("OIDC_ISSUER: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none");
@@ -305,6 +323,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     linkKeys,
     suppressionKey: secrets.SUPPRESSION_HMAC_KEY,
     mail,
+    resendConnector,
     staffAuth: {
       allowed: (e.STAFF_ALLOWED_EMAILS ?? "")
         .split(",")
@@ -324,6 +343,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustedProxyCount: e.TRUSTED_PROXY_COUNT,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    signupFrameAncestors: e.SIGNUP_FRAME_ANCESTORS ? e.SIGNUP_FRAME_ANCESTORS.split(" ") : [],
     version: env.npm_package_version ?? packageVersion(),
     policyFile: policyFilePath(env),
     jobs: {
@@ -341,6 +361,36 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       giveUpAfterMs: e.WEBHOOK_GIVE_UP_HOURS * 60 * 60 * 1000,
     },
   };
+}
+
+/**
+ * "key=resendTopicId,…": which of Resend's topics stands for which Tillit topic. Set only with the Resend transport
+ * (the connector uses its API key); null turns the connector off.
+ */
+function parseResendConnector(
+  value: string | undefined,
+  transport: Config["mail"]["transport"],
+  problems: string[],
+): Config["resendConnector"] {
+  if (!value) return null;
+  if (transport !== "resend") {
+    problems.push("RESEND_CONNECTOR_TOPICS: the Resend connector needs MAIL_TRANSPORT=resend and RESEND_API_KEY");
+    return null;
+  }
+  const topics: Record<string, string> = {};
+  for (const pair of value
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^([a-z0-9][a-z0-9_-]*)=([A-Za-z0-9_-]+)$/.exec(pair);
+    if (!match) {
+      problems.push(`RESEND_CONNECTOR_TOPICS: "${pair}" is not topic-key=resend-topic-id`);
+      continue;
+    }
+    if (topics[match[1]!]) problems.push(`RESEND_CONNECTOR_TOPICS: topic "${match[1]}" is mapped twice`);
+    topics[match[1]!] = match[2]!;
+  }
+  return { topics };
 }
 
 function packageVersion(): string {

@@ -23,6 +23,15 @@ const CODES: Record<string, Record<string, string>> = {
   changes: { "actor.type": "enums.auditActorType", "actor.staffRole": "enums.staffRole.label" },
   privacyRequests: { type: "enums.requestType", status: "enums.requestStatus.label" },
   leavingAnswers: { reason: "enums.leavingReason" },
+  evidence: {
+    subject: "enums.evidenceSubject",
+    state: "enums.subscriptionState",
+    legalBasis: "enums.legalBasis",
+    channel: "enums.evidenceChannel",
+    "actor.type": "enums.evidenceActor",
+    "notice.kind": "enums.noticeKind",
+    "notice.language": "register.languages",
+  },
 };
 
 /** Where an unmapped code (inside a change's recorded values, say) is looked for, most specific first. */
@@ -58,7 +67,7 @@ export function readableValueFor(lang: Language): (section: string, field: strin
     if (section === "policy" && field === "collectedUnder" && value === "") return before;
     if (value === "") return "";
     // The deployment's name for the purpose (its policy file), as on the person's page.
-    if (section === "purposes" && field === "purpose")
+    if ((section === "purposes" || section === "evidence") && field === "purpose")
       return (PURPOSE_KEYS as readonly string[]).includes(value)
         ? purposeName(getPolicy(), value as Purpose, lang)
         : "";

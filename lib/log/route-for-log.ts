@@ -2,8 +2,10 @@
 // hold an address, e.g. /api/dev/mail?to=…, or a sign-in token, e.g. /api/auth/callback/email?token=…). Staff pages'
 // record ids stay: they are what an operator needs and say nothing by themselves.
 import { RECIPIENT_PATHS } from "@/lib/recipients/build-links";
+import { SIGNUP_CONFIRM_PATH } from "@/lib/signups/signup-paths";
 
-const TOKEN_PREFIXES = Object.values(RECIPIENT_PATHS).map((p) => `${p}/`);
+// The sign-up confirmation link carries a secret too (lib/signups/signup-token.ts).
+const TOKEN_PREFIXES = [...Object.values(RECIPIENT_PATHS), SIGNUP_CONFIRM_PATH].map((p) => `${p}/`);
 
 export function routeForLog(pathname: string): string {
   const path = pathname.split("?")[0] ?? "";

@@ -131,6 +131,14 @@ export const PRUNE_RULES: readonly PruneRule[] = [
     why: "an unconfirmed new address is personal data with no use once its confirmation link has expired",
   }),
   olderThan({
+    table: "PendingSignup",
+    key: "id",
+    column: "expiresAt",
+    keepMs: PAST_EXPIRY_MS,
+    keptFor: "1 hour past expiry (the link lives 48 hours)",
+    why: "an unconfirmed sign-up holds an address nobody confirmed; once its link has expired it has no use",
+  }),
+  olderThan({
     table: "VerificationToken",
     key: "token",
     column: "expires",

@@ -35,6 +35,10 @@ export const SOURCE_NAMES: Record<SourceType, Text> = {
     sv: "Du kontaktade oss direkt, till exempel per e-post eller telefon.",
     en: "You contacted us directly, for example by email or phone.",
   },
+  SIGNUP_FORM: {
+    sv: "Du anmälde dig till våra utskick i anmälningsformuläret och bekräftade från din e-post.",
+    en: "You signed up for our mailings on the sign-up form and confirmed from your mailbox.",
+  },
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -24,6 +24,10 @@ export const RATE_LIMITS = {
   staffSignInAddress: { name: "staff-sign-in:address", points: 5, durationSeconds: 15 * 60 },
   /** Staff sign-in requests per client: an office shares an address, a script guessing staff addresses does not. */
   staffSignInClient: { name: "staff-sign-in:client", points: 20, durationSeconds: 15 * 60 },
+  /** Sign-ups per address: a few confirmation mails an hour, never a way to flood someone's mailbox. */
+  signupAddress: { name: "signup:address", points: 3, durationSeconds: HOUR },
+  /** Sign-ups per client: an office behind one address, not a script signing up lists of strangers. */
+  signupClient: { name: "signup:client", points: 20, durationSeconds: 10 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 /** The CRM API's limit is per API key and configurable (API_RATE_LIMIT_PER_MINUTE): syncs differ in size. */

@@ -2,6 +2,7 @@
 // address, no name and no history: only the masked address, why the person gets mail, and their mailing choices.
 import "server-only";
 import { maskAddress } from "@/lib/contacts/mask-address";
+import { isPaused } from "@/lib/subscriptions/pause-length";
 import type { DbOrTx } from "@/lib/db/client";
 import type { ContactCategory, Language, RoleType, SubscriptionState } from "@/lib/generated/prisma/enums";
 
@@ -11,6 +12,8 @@ export type PreferenceView = {
   language: Language;
   category: ContactCategory;
   marketingOptedOut: boolean;
+  /** The end of a pause of marketing mail still on at `now`; null when none (or it has ended). */
+  marketingPausedUntil: Date | null;
   roles: { type: RoleType; organisation: string; endedOn: string | null }[];
   topics: {
     id: string;
@@ -21,7 +24,12 @@ export type PreferenceView = {
   }[];
 };
 
-export async function loadPreferenceView(opts: { db: DbOrTx; contactId: string }): Promise<PreferenceView | null> {
+export async function loadPreferenceView(opts: {
+  db: DbOrTx;
+  contactId: string;
+  now?: Date;
+}): Promise<PreferenceView | null> {
+  const now = opts.now ?? new Date();
   // The contact and the topics do not depend on each other: both reads at once.
   const [contact, topics] = await Promise.all([
     opts.db.contact.findUnique({
@@ -32,6 +40,7 @@ export async function loadPreferenceView(opts: { db: DbOrTx; contactId: string }
         language: true,
         category: true,
         marketingOptOutAt: true,
+        marketingPausedUntil: true,
         roles: {
           select: { type: true, endsOn: true, organisation: { select: { name: true } } },
           orderBy: [{ endsOn: { sort: "desc", nulls: "first" } }, { startsOn: "desc" }],
@@ -53,6 +62,7 @@ export async function loadPreferenceView(opts: { db: DbOrTx; contactId: string }
     language: contact.language,
     category: contact.category,
     marketingOptedOut: contact.marketingOptOutAt !== null,
+    marketingPausedUntil: isPaused(contact.marketingPausedUntil, now) ? contact.marketingPausedUntil : null,
     roles: contact.roles.map((r) => ({
       type: r.type,
       organisation: r.organisation.name,

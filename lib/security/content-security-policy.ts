@@ -13,9 +13,11 @@ export type CspOptions = {
   development: boolean;
   /** Origins the analytics container and its tracker use; only given for pages on the analytics allow-list. */
   analyticsOrigins: readonly string[];
+  /** Origins that may frame this page (only the embeddable sign-up form has any); none by default. */
+  frameAncestors?: readonly string[];
 };
 
-export function contentSecurityPolicy({ nonce, development, analyticsOrigins }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, development, analyticsOrigins, frameAncestors }: CspOptions): string {
   const third = analyticsOrigins.join(" ");
   const directives = [
     "default-src 'self'",
@@ -29,7 +31,7 @@ export function contentSecurityPolicy({ nonce, development, analyticsOrigins }: 
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors?.length ? frameAncestors.join(" ") : "'none'"}`,
   ];
   return directives.join("; ");
 }

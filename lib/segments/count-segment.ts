@@ -37,10 +37,11 @@ export async function countSegment(opts: {
   filter: SegmentFilter;
   /** The topic of the mailing; without one only the total is counted. */
   topicId?: string | null;
-  /** Decides which roles are current; today when not given. */
+  /** Decides which roles are current and whose pause of marketing mail is still on; now when not given. */
   today?: Date;
 }): Promise<CountSegmentResult> {
-  const facts = segmentFactsSql(opts.filter, opts.today ?? new Date());
+  const today = opts.today ?? new Date();
+  const facts = segmentFactsSql(opts.filter, today);
   if (!opts.topicId) {
     const total = await opts.db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM ${facts} c`;
@@ -52,7 +53,9 @@ export async function countSegment(opts: {
   });
   if (!topic) return fail("not_found", { reason: "topic_not_found" });
   const rows = await inCountTransaction(opts.db, (tx) =>
-    tx.$queryRaw<{ reason: number; suppression: SuppressionReason | null; n: number }[]>(breakdownSql(topic, facts)),
+    tx.$queryRaw<{ reason: number; suppression: SuppressionReason | null; n: number }[]>(
+      breakdownSql(topic, facts, today),
+    ),
   );
   return {
     ok: true,
@@ -66,7 +69,7 @@ export async function countSegment(opts: {
 // Same order of reasons as exclusionReasonSql; a reason is its index in EXCLUSION_REASONS (-1: eligible), small
 // integers being cheaper to group than text. The suppression list counts with every scope for marketing topics and
 // only scope ALL otherwise, as in exclusionReasonSql; the facts keep the first reason of each.
-function breakdownSql(topic: MailingTopic & { number: number }, facts: Prisma.Sql): Prisma.Sql {
+function breakdownSql(topic: MailingTopic & { number: number }, facts: Prisma.Sql, now: Date): Prisma.Sql {
   const reason = (r: ExclusionReason) => Prisma.raw(String(EXCLUSION_REASONS.indexOf(r)));
   const suppressed = topic.isMarketing ? Prisma.sql`c."suppressedAny"` : Prisma.sql`c."suppressedAll"`;
   const n = Prisma.sql`${topic.number}::smallint`;
@@ -74,6 +77,7 @@ function breakdownSql(topic: MailingTopic & { number: number }, facts: Prisma.Sq
       SELECT CASE
         WHEN ${suppressed} IS NOT NULL THEN ${reason("SUPPRESSED")}
         WHEN ${topic.isMarketing} AND c."optedOut" THEN ${reason("OPTED_OUT")}
+        WHEN ${topic.isMarketing} AND c."pausedUntil" > ${now} THEN ${reason("PAUSED")}
         WHEN ${topic.isRequired} THEN -1
         WHEN ${n} = ANY(c."topicsOff") THEN ${reason("UNSUBSCRIBED_TOPIC")}
         WHEN NOT (${n} = ANY(c."topicsOn")) THEN ${reason("NOT_SUBSCRIBED")}

@@ -11,6 +11,7 @@ export type MailingTopic = { id: string; purpose: Purpose; isMarketing: boolean;
 export const EXCLUSION_REASONS = [
   "SUPPRESSED", // address on the suppression list (erased, bounced, complained, manual, unsubscribed from all)
   "OPTED_OUT", // unsubscribed from all marketing (marketing topics only)
+  "PAUSED", // paused marketing mail until after the moment of selection (marketing topics only)
   "UNSUBSCRIBED_TOPIC", // unsubscribed from this topic
   "NOT_SUBSCRIBED", // never subscribed to this topic (not a default for their category, not chosen)
   "NO_BASIS", // no legal basis recorded for the topic's purpose (e.g. a supplier contact and marketing)
@@ -31,11 +32,17 @@ function hasBasisSql(topic: MailingTopic): Prisma.Sql {
     AND b."purpose" = ${topic.purpose}::"Purpose")`;
 }
 
-/** The reason `c` is left out, or NULL when they may be mailed. */
-export function exclusionReasonSql(topic: MailingTopic): Prisma.Sql {
+/** Paused at `now`: a pause whose end has passed is no pause, so nothing has to clear it. */
+function pausedSql(now: Date): Prisma.Sql {
+  return Prisma.sql`c."marketingPausedUntil" > ${now}`;
+}
+
+/** The reason `c` is left out at `now`, or NULL when they may be mailed. */
+export function exclusionReasonSql(topic: MailingTopic, now: Date): Prisma.Sql {
   return Prisma.sql`CASE
     WHEN ${suppressedSql(topic)} THEN 'SUPPRESSED'
     WHEN ${topic.isMarketing} AND c."marketingOptOutAt" IS NOT NULL THEN 'OPTED_OUT'
+    WHEN ${topic.isMarketing} AND ${pausedSql(now)} THEN 'PAUSED'
     WHEN ${topic.isRequired} THEN NULL
     WHEN ${subscriptionStateSql(topic)} = 'UNSUBSCRIBED' THEN 'UNSUBSCRIBED_TOPIC'
     WHEN ${subscriptionStateSql(topic)} IS NULL THEN 'NOT_SUBSCRIBED'
@@ -43,10 +50,11 @@ export function exclusionReasonSql(topic: MailingTopic): Prisma.Sql {
     ELSE NULL END`;
 }
 
-/** The same rules as a condition that planners turn into (anti-)joins: true when `c` may be mailed. */
-export function eligibleConditionSql(topic: MailingTopic): Prisma.Sql {
+/** The same rules as a condition that planners turn into (anti-)joins: true when `c` may be mailed at `now`. */
+export function eligibleConditionSql(topic: MailingTopic, now: Date): Prisma.Sql {
   return Prisma.sql`NOT ${suppressedSql(topic)}
-    AND (NOT ${topic.isMarketing} OR c."marketingOptOutAt" IS NULL)
+    AND (NOT ${topic.isMarketing} OR (c."marketingOptOutAt" IS NULL
+      AND (c."marketingPausedUntil" IS NULL OR c."marketingPausedUntil" <= ${now})))
     AND (${topic.isRequired} OR (EXISTS (SELECT 1 FROM "Subscription" s WHERE s."contactId" = c."id"
       AND s."topicId" = ${topic.id} AND s."state" = 'SUBSCRIBED')
     AND ${hasBasisSql(topic)}))`;

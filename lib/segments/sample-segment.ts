@@ -19,6 +19,7 @@ export async function sampleSegment(opts: {
   /** With a topic: only people who may be mailed on it. Without: anyone matching the filter. */
   topicId?: string | null;
   limit?: number;
+  /** Decides which roles are current and whose pause of marketing mail is still on; now when not given. */
   today?: Date;
 }): Promise<SampleSegmentResult> {
   const today = opts.today ?? new Date();
@@ -30,7 +31,7 @@ export async function sampleSegment(opts: {
       select: { id: true, purpose: true, isMarketing: true, isRequired: true },
     });
     if (!topic) return fail("not_found", { reason: "topic_not_found" });
-    conditions.push(eligibleConditionSql(topic));
+    conditions.push(eligibleConditionSql(topic, today));
   }
   const day = today.toISOString().slice(0, 10);
   // The organisation of a current role first, else the latest role's. Ordered by id: stable and cheap on a big

@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { fail, type Because, type Invalid, type NotFound } from "@/lib/result";
 import type { SubscriptionChangeBody } from "@/lib/api/schemas";
 import { applySubscriptionChange } from "./apply-subscription-change";
+import { resolveEvidence } from "@/lib/evidence/record-choice-evidence";
 
 export type ChangeSubscriptionByApiResult =
   | { ok: true; changed: boolean; topic: string; state: SubscriptionChangeBody["state"] }
@@ -48,7 +49,20 @@ export async function changeSubscriptionByApi(opts: {
     });
     if ((current?.state ?? "UNSUBSCRIBED") === state)
       return { ok: true as const, changed: false, topic: topic.key, state };
-    await applySubscriptionChange(tx, { contactId: contact.id, topicId: topic.id, state, source: "API", now });
+    // The connected system shows the person nothing of ours: no notice; the key's name survives its revocation.
+    const evidence = await resolveEvidence(
+      tx,
+      { channel: "API", actor: { type: "API_KEY", id: opts.keyId, name: key.name } },
+      now,
+    );
+    await applySubscriptionChange(tx, {
+      contactId: contact.id,
+      topicId: topic.id,
+      state,
+      source: "API",
+      evidence,
+      now,
+    });
     await recordAuditEvent(
       tx,
       {

@@ -8,6 +8,8 @@ import type { Db } from "@/lib/db/client";
 import { loadContactForStaff } from "@/lib/access/load-contact-for-staff";
 import { z } from "zod";
 import { fail, type Because } from "@/lib/result";
+import { resolveEvidence } from "@/lib/evidence/record-choice-evidence";
+import { applySubscriptionChange } from "./apply-subscription-change";
 
 const subscriptionChangeSchema = z.object({
   topicId: z.string().min(1).max(64),
@@ -52,13 +54,19 @@ export async function changeSubscriptionByStaff(opts: {
     const current = await tx.subscription.findUnique({ where: key, select: { state: true } });
     if ((current?.state ?? "UNSUBSCRIBED") === state) return { ok: true as const, changed: false };
     const staffId = opts.staff.id;
-    await tx.subscription.upsert({
-      where: key,
-      create: { contactId: opts.contactId, topicId, state, source: "STAFF", staffId, changedAt: now },
-      update: { state, source: "STAFF", staffId, changedAt: now },
-    });
-    await tx.subscriptionChange.create({
-      data: { contactId: opts.contactId, topicId, state, source: "STAFF", staffId, at: now },
+    const evidence = await resolveEvidence(
+      tx,
+      { channel: "STAFF_ON_REQUEST", actor: { type: "STAFF", id: staffId } },
+      now,
+    );
+    await applySubscriptionChange(tx, {
+      contactId: opts.contactId,
+      topicId,
+      state,
+      source: "STAFF",
+      staffId,
+      evidence,
+      now,
     });
     await recordAuditEvent(
       tx,

@@ -8,7 +8,10 @@ import type { Db } from "@/lib/db/client";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { fail, type Because } from "@/lib/result";
 import { applySubscriptionChange } from "./apply-subscription-change";
+import { personEvidence } from "./person-evidence";
 import type { AuditField } from "@/lib/audit/audit-fields";
+import type { Language } from "@/lib/generated/prisma/enums";
+import { recordAllMarketingEvidence, resolveEvidence } from "@/lib/evidence/record-choice-evidence";
 
 export type ResubscribeResult =
   { ok: true; changed: boolean; topicsStarted: number } | Because<"not_found", "unknown_contact">;
@@ -17,6 +20,8 @@ export async function resubscribe(opts: {
   db: Db;
   contactId: string;
   suppressionKey: string;
+  /** The page's language: the notice the person saw next to the button. */
+  language?: Language;
   now?: Date;
 }): Promise<ResubscribeResult> {
   const now = opts.now ?? new Date();
@@ -34,8 +39,10 @@ export async function resubscribe(opts: {
     if (!contact.marketingOptOutAt && toStart.length === 0) {
       return { ok: true, changed: false, topicsStarted: 0 } as const;
     }
+    const evidence = await resolveEvidence(tx, personEvidence("SELF", "PREFERENCE_ALL", opts.language), now);
     for (const t of toStart) {
       await applySubscriptionChange(tx, {
+        evidence,
         contactId: contact.id,
         topicId: t.id,
         state: "SUBSCRIBED",
@@ -46,6 +53,7 @@ export async function resubscribe(opts: {
     const fields: AuditField[] = ["subscriptions"];
     if (contact.marketingOptOutAt) {
       await tx.contact.update({ where: { id: contact.id }, data: { marketingOptOutAt: null } });
+      await recordAllMarketingEvidence(tx, { contactId: contact.id, state: "SUBSCRIBED", evidence, at: now });
       fields.unshift("marketingOptOutAt");
     }
     await liftSuppression(tx, {

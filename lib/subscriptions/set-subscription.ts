@@ -5,11 +5,13 @@ import "server-only";
 import { liftSuppression } from "@/lib/suppression/lift-suppression";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
-import type { ChangeSource, SubscriptionState } from "@/lib/generated/prisma/enums";
+import type { ChangeSource, Language, SubscriptionState } from "@/lib/generated/prisma/enums";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { fail, type Because } from "@/lib/result";
 import { applySubscriptionChange } from "./apply-subscription-change";
+import { personEvidence } from "./person-evidence";
 import type { AuditField } from "@/lib/audit/audit-fields";
+import { recordAllMarketingEvidence, resolveEvidence } from "@/lib/evidence/record-choice-evidence";
 
 export type SetSubscriptionResult =
   | { ok: true; changed: boolean; state: SubscriptionState; topic: { id: string; nameSv: string; nameEn: string } }
@@ -23,6 +25,8 @@ export async function setSubscription(opts: {
   state: SubscriptionState;
   source: Extract<ChangeSource, "SELF" | "ONE_CLICK">;
   suppressionKey: string;
+  /** The page's language: the notice the person saw there (the one-click header shows none of ours). */
+  language?: Language;
   now?: Date;
 }): Promise<SetSubscriptionResult> {
   const now = opts.now ?? new Date();
@@ -50,8 +54,10 @@ export async function setSubscription(opts: {
     const changesTopic = (current?.state ?? "UNSUBSCRIBED") !== opts.state;
     if (!changesTopic && !liftsOptOut) return { ok: true, changed: false, state: opts.state, topic: view } as const;
 
+    const evidence = await resolveEvidence(tx, personEvidence(opts.source, "PREFERENCE_TOPICS", opts.language), now);
     if (changesTopic) {
       await applySubscriptionChange(tx, {
+        evidence,
         contactId: contact.id,
         topicId: topic.id,
         state: opts.state,
@@ -62,6 +68,7 @@ export async function setSubscription(opts: {
     const fields: AuditField[] = ["subscriptions"];
     if (liftsOptOut) {
       await tx.contact.update({ where: { id: contact.id }, data: { marketingOptOutAt: null } });
+      await recordAllMarketingEvidence(tx, { contactId: contact.id, state: "SUBSCRIBED", evidence, at: now });
       await liftSuppression(tx, {
         addressHashes: [hashAddress(contact.email, opts.suppressionKey)],
         reason: "UNSUBSCRIBED_ALL",

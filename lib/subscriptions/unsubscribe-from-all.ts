@@ -10,7 +10,10 @@ import { recordPrivacyRequest } from "@/lib/privacy-requests/record-privacy-requ
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { fail, type Because } from "@/lib/result";
 import { applySubscriptionChange } from "./apply-subscription-change";
+import { personEvidence } from "./person-evidence";
 import type { AuditField } from "@/lib/audit/audit-fields";
+import type { Language } from "@/lib/generated/prisma/enums";
+import { recordAllMarketingEvidence, resolveEvidence } from "@/lib/evidence/record-choice-evidence";
 
 export type UnsubscribeFromAllResult =
   { ok: true; changed: boolean; topicsStopped: number } | Because<"not_found", "unknown_contact">;
@@ -20,6 +23,8 @@ export async function unsubscribeFromAll(opts: {
   contactId: string;
   source: Extract<ChangeSource, "SELF" | "ONE_CLICK">;
   suppressionKey: string;
+  /** The page's language: the notice the person saw there (the one-click header shows none of ours). */
+  language?: Language;
   now?: Date;
 }): Promise<UnsubscribeFromAllResult> {
   const now = opts.now ?? new Date();
@@ -48,8 +53,10 @@ export async function unsubscribeFromAll(opts: {
     if (contact.marketingOptOutAt && subscribed.length === 0) {
       return { ok: true, changed: false, topicsStopped: 0 } as const;
     }
+    const evidence = await resolveEvidence(tx, personEvidence(opts.source, "PREFERENCE_ALL", opts.language), now);
     for (const s of subscribed) {
       await applySubscriptionChange(tx, {
+        evidence,
         contactId: contact.id,
         topicId: s.topicId,
         state: "UNSUBSCRIBED",
@@ -60,6 +67,7 @@ export async function unsubscribeFromAll(opts: {
     const fields: AuditField[] = ["subscriptions"];
     if (!contact.marketingOptOutAt) {
       await tx.contact.update({ where: { id: contact.id }, data: { marketingOptOutAt: now } });
+      await recordAllMarketingEvidence(tx, { contactId: contact.id, state: "UNSUBSCRIBED", evidence, at: now });
       fields.unshift("marketingOptOutAt");
     }
     // The keyed hash survives a later erasure or re-import: the address is never mailed marketing by mistake.

@@ -13,6 +13,7 @@ export type TopicRow = {
   descriptionEn: string;
   purpose: Purpose;
   isMarketing: boolean;
+  offeredAtSignup: boolean;
   defaultCategories: ContactCategory[];
   sortOrder: number;
   archivedAt: Date | null;
@@ -35,6 +36,7 @@ export async function listTopics(opts: { db: Db; includeArchived?: boolean }): P
         descriptionEn: true,
         purpose: true,
         isMarketing: true,
+        offeredAtSignup: true,
         defaultCategories: true,
         sortOrder: true,
         archivedAt: true,
@@ -63,6 +65,7 @@ export async function getTopic(opts: { db: Db; id: string }): Promise<TopicRow |
     descriptionEn: topic.descriptionEn,
     purpose: topic.purpose,
     isMarketing: topic.isMarketing,
+    offeredAtSignup: topic.offeredAtSignup,
     defaultCategories: topic.defaultCategories,
     sortOrder: topic.sortOrder,
     archivedAt: topic.archivedAt,

@@ -61,6 +61,7 @@ export async function saveTopic(opts: {
         if (input.key !== current.key) fixed.key = "required_topic_fixed";
         if (input.purpose !== current.purpose) fixed.purpose = "required_topic_fixed";
         if (input.isMarketing) fixed.isMarketing = "required_topic_fixed";
+        if (input.offeredAtSignup) fixed.offeredAtSignup = "required_topic_fixed";
         if (input.defaultCategories.length > 0) fixed.defaultCategories = "required_topic_fixed";
         if (archived) fixed.archived = "required_topic_fixed";
         if (Object.keys(fixed).length > 0) return { ok: false as const, code: "invalid" as const, fieldErrors: fixed };

@@ -23,6 +23,8 @@ export const topicSchema = z.object({
   descriptionEn: text(500, "description_required"),
   purpose: z.enum(Purpose, { error: "purpose_invalid" }),
   isMarketing: flag,
+  // Offered on the public sign-up form (lib/signups/); only a marketing topic can be.
+  offeredAtSignup: flag,
   defaultCategories: z.preprocess(
     (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.enum(ContactCategory, { error: "category_invalid" })).max(4),
@@ -42,6 +44,7 @@ export const TOPIC_FIELDS = [
   "descriptionEn",
   "purpose",
   "isMarketing",
+  "offeredAtSignup",
   "defaultCategories",
   "sortOrder",
 ] as const;

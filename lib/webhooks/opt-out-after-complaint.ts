@@ -6,6 +6,7 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-even
 import type { Tx } from "@/lib/db/client";
 import { applySubscriptionChange } from "@/lib/subscriptions/apply-subscription-change";
 import type { AuditField } from "@/lib/audit/audit-fields";
+import { recordAllMarketingEvidence, resolveEvidence } from "@/lib/evidence/record-choice-evidence";
 
 export async function optOutAfterComplaint(
   tx: Tx,
@@ -22,8 +23,10 @@ export async function optOutAfterComplaint(
   });
   if (contact.marketingOptOutAt && subscribed.length === 0) return { changed: false };
 
+  const evidence = await resolveEvidence(tx, { channel: "COMPLAINT", actor: { type: "SYSTEM" } }, opts.now);
   for (const s of subscribed) {
     await applySubscriptionChange(tx, {
+      evidence,
       contactId: contact.id,
       topicId: s.topicId,
       state: "UNSUBSCRIBED",
@@ -34,6 +37,7 @@ export async function optOutAfterComplaint(
   const fields: AuditField[] = ["subscriptions"];
   if (!contact.marketingOptOutAt) {
     await tx.contact.update({ where: { id: contact.id }, data: { marketingOptOutAt: opts.now } });
+    await recordAllMarketingEvidence(tx, { contactId: contact.id, state: "UNSUBSCRIBED", evidence, at: opts.now });
     fields.unshift("marketingOptOutAt");
   }
   // The same action as the person's own opt-out, so the CRM changes feed (/api/v1/changes) passes it on.

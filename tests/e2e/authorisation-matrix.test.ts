@@ -66,6 +66,9 @@ const JSON_MATRIX: [path: string, allowed: DemoRole[]][] = [
   ["/staff/contacts/export?q=Nordlys", [A, P, K]],
   ["/staff/audit/export?format=csv", [A, P]],
   // The record of processing activities (Art. 30), privacy officers and admins.
+  // A contact's evidence of choices: contacts.readFull, own (Nordlys) and foreign (Kvarnby) contact alike.
+  ["/staff/contacts/demo_contact_01/evidence.json", [A, P, M, S]],
+  ["/staff/contacts/demo_contact_07/evidence.csv", [A, P, M, S]],
   ["/staff/records/export.csv", [A, P]],
   ["/staff/records/export.json", [A, P]],
 ];

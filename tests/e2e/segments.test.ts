@@ -96,6 +96,7 @@ describe("segments (sv)", () => {
       expect(reasons.map((r) => r.replace(/:.*$/, ""))).toEqual([
         "Spärrade",
         "Avregistrerade från all marknadsföring",
+        "Har pausat marknadsföringsutskick",
         "Avregistrerade från ämnet",
         "Prenumererar inte på ämnet",
         "Saknar rättslig grund för ämnets ändamål",
@@ -197,7 +198,7 @@ describe("segments (sv)", () => {
       expect(await page.locator("[data-testid=segment-eligible]").innerText()).toMatch(
         /^\d+ kan få utskick i ämnet ”Event och webbinarier”\.$/,
       );
-      expect(await page.locator("[data-testid=segment-breakdown] li").count()).toBe(5);
+      expect(await page.locator("[data-testid=segment-breakdown] li").count()).toBe(6);
     } finally {
       await context.close();
     }

@@ -1337,3 +1337,43 @@ describe("/api/v1 routes × API keys × existing and unknown resource", () => {
     });
   }
 });
+
+// Staff download routes of a contact's evidence (lib/evidence/): contacts.readFull decides (not limited to one's own
+// organisations, as reading is not), so marketing and the signed out are refused, own and foreign contact alike.
+// Written out, not derived from lib/auth/permissions.ts.
+describe("staff evidence downloads × roles × own and foreign contact", () => {
+  const EVIDENCE_ROUTES = {
+    "contacts/[id]/evidence.json": { own: [A, P, M, S], foreign: [A, P, M, S] },
+    "contacts/[id]/evidence.csv": { own: [A, P, M, S], foreign: [A, P, M, S] },
+  } as const satisfies Record<string, { own: readonly Role[]; foreign: readonly Role[] }>;
+
+  for (const [route, allowed] of Object.entries(EVIDENCE_ROUTES)) {
+    it(route, async () => {
+      const format = route.endsWith(".json") ? "json" : "csv";
+      const handler =
+        format === "json"
+          ? (await import("@/app/staff/contacts/[id]/evidence.json/route")).GET
+          : (await import("@/app/staff/contacts/[id]/evidence.csv/route")).GET;
+      const outcome: string[] = [];
+      const expected: string[] = [];
+      for (const target of ["own", "foreign"] as const) {
+        for (const role of [...ROLES, null]) {
+          session.staffId = role ? w.callers[role] : null;
+          session.sessionToken = null;
+          const id = await newContact(target);
+          const before = await t.db.auditEvent.count({ where: { subjectId: id, action: "contact.evidence_exported" } });
+          const res = await handler(new Request(`http://localhost/staff/contacts/${id}/evidence.${format}`), {
+            params: Promise.resolve({ id }),
+          });
+          const after = await t.db.auditEvent.count({ where: { subjectId: id, action: "contact.evidence_exported" } });
+          const cell = `${target} ${role ?? "signed out"}`;
+          const tookEffect = res.status === 200 && after === before + 1;
+          outcome.push(`${cell}: ${tookEffect ? "downloaded" : `refused ${res.status}`}`);
+          const ok = role !== null && (allowed[target] as readonly Role[]).includes(role);
+          expected.push(`${cell}: ${ok ? "downloaded" : `refused ${role === null ? 401 : 403}`}`);
+        }
+      }
+      expect(outcome).toEqual(expected);
+    });
+  }
+});

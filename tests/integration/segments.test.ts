@@ -150,7 +150,7 @@ describe("countSegment", () => {
     expect(c).toMatchObject({
       total: 10,
       eligible: 4, // ok1, ok10, english, early (the role filter is not used here)
-      excluded: { SUPPRESSED: 2, OPTED_OUT: 1, UNSUBSCRIBED_TOPIC: 1, NOT_SUBSCRIBED: 1, NO_BASIS: 1 },
+      excluded: { SUPPRESSED: 2, OPTED_OUT: 1, PAUSED: 0, UNSUBSCRIBED_TOPIC: 1, NOT_SUBSCRIBED: 1, NO_BASIS: 1 },
       suppressedBy: { ERASED: 0, UNSUBSCRIBED_ALL: 0, HARD_BOUNCE: 1, COMPLAINT: 1, MANUAL: 0 },
     });
   });
@@ -161,7 +161,7 @@ describe("countSegment", () => {
     expect(c).toMatchObject({
       total: 10,
       eligible: 9,
-      excluded: { SUPPRESSED: 1, OPTED_OUT: 0, UNSUBSCRIBED_TOPIC: 0, NOT_SUBSCRIBED: 0, NO_BASIS: 0 },
+      excluded: { SUPPRESSED: 1, OPTED_OUT: 0, PAUSED: 0, UNSUBSCRIBED_TOPIC: 0, NOT_SUBSCRIBED: 0, NO_BASIS: 0 },
       suppressedBy: { HARD_BOUNCE: 1, COMPLAINT: 0 },
     });
   });
@@ -235,7 +235,7 @@ describe("countSegment", () => {
     for (const topic of topics)
       for (const f of filters) {
         const rows = await t.db.$queryRaw<{ reason: string | null; n: number }[]>(Prisma.sql`
-          SELECT ${exclusionReasonSql(topic)} AS reason, count(*)::int AS n FROM "Contact" c
+          SELECT ${exclusionReasonSql(topic, NOW)} AS reason, count(*)::int AS n FROM "Contact" c
           WHERE ${segmentConditionSql(filter(f), NOW)} GROUP BY 1`);
         const r = await countSegment({ db: t.db, filter: filter(f), topicId: topic.id, today: NOW });
         if (!r.ok || !r.count.topic) throw new Error("no breakdown");
@@ -495,6 +495,7 @@ describe("ContactFacts, the narrow copy the count scans (kept by triggers)", () 
         language: c.language,
         sourceType: c.sourceType,
         optedOut: c.marketingOptOutAt !== null,
+        pausedUntil: c.marketingPausedUntil,
         suppressedAll: first(c.addressHash, false),
         suppressedAny: first(c.addressHash, true),
         topicsOn: mine("SUBSCRIBED"),
@@ -543,7 +544,13 @@ describe("ContactFacts, the narrow copy the count scans (kept by triggers)", () 
     await t.db.suppression.deleteMany({ where: { addressHash: hash, reason: "MANUAL" } });
     await t.db.contact.update({
       where: { id: someone.id },
-      data: { category: "PARTNER_CONTACT", language: "en", sourceDetail: "Ändrad KÄLLA", marketingOptOutAt: NOW },
+      data: {
+        category: "PARTNER_CONTACT",
+        language: "en",
+        sourceDetail: "Ändrad KÄLLA",
+        marketingOptOutAt: NOW,
+        marketingPausedUntil: new Date(NOW.getTime() + 86_400_000),
+      },
     });
     const topic = await t.db.topic.create({
       data: {

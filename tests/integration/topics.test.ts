@@ -126,6 +126,7 @@ describe("saveTopic", () => {
           "descriptionEn",
           "purpose",
           "isMarketing",
+          "offeredAtSignup",
           "defaultCategories",
           "sortOrder",
         ],

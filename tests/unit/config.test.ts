@@ -154,4 +154,16 @@ describe("configuration", () => {
       expect.stringMatching(/^STAFF_SESSION_MAX_HOURS:/),
     ]);
   });
+
+  it("reads the origins that may frame the sign-up form, none by default, and refuses anything but origins", () => {
+    expect(loadConfig(prod).signupFrameAncestors).toEqual([]);
+    expect(
+      loadConfig({ ...prod, SIGNUP_FRAME_ANCESTORS: "https://www.example.com https://example.com" })
+        .signupFrameAncestors,
+    ).toEqual(["https://www.example.com", "https://example.com"]);
+    for (const bad of ["*", "https://www.example.com/path", "'self'", "https://a.example.com;script-src *"])
+      expect(problems({ ...prod, SIGNUP_FRAME_ANCESTORS: bad })).toEqual([
+        expect.stringMatching(/^SIGNUP_FRAME_ANCESTORS:/),
+      ]);
+  });
 });

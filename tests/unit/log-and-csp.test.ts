@@ -15,6 +15,8 @@ describe("routeForLog", () => {
     ["/e/k1.abc.def/", "/e/:token/"],
     ["/p/", "/p/"],
     ["/me/export", "/me/export"],
+    ["/signup/confirm/Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4", "/signup/confirm/:token"],
+    ["/signup", "/signup"],
     ["/api/auth/callback/email?token=abc&email=a%40b.se", "/api/auth/callback/email"],
     ["/staff/contacts/demo_contact_01/edit", "/staff/contacts/demo_contact_01/edit"],
   ])("%s → %s", (path, expected) => expect(routeForLog(path)).toBe(expected));
@@ -74,6 +76,20 @@ describe("contentSecurityPolicy", () => {
     const open = contentSecurityPolicy({ nonce, development: true, analyticsOrigins: origins });
     expect(open).toContain("'unsafe-eval'");
     expect(open).toContain("connect-src 'self' https://acme.containers.piwik.pro https://acme.piwik.pro");
+  });
+
+  it("lets other origins frame a page only when given (the embeddable sign-up form)", () => {
+    const nonce = generateNonce();
+    const embed = contentSecurityPolicy({
+      nonce,
+      development: false,
+      analyticsOrigins: [],
+      frameAncestors: ["https://www.example.com", "https://example.com"],
+    });
+    expect(embed).toContain("frame-ancestors https://www.example.com https://example.com");
+    expect(contentSecurityPolicy({ nonce, development: false, analyticsOrigins: [], frameAncestors: [] })).toContain(
+      "frame-ancestors 'none'",
+    );
   });
 
   it("gives a fresh 128-bit nonce every time", () => {

@@ -18,6 +18,7 @@ const FIELDS = [
   "descriptionEn",
   "purpose",
   "isMarketing",
+  "offeredAtSignup",
   "sortOrder",
   "archived",
 ] as const;

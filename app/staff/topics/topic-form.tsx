@@ -29,6 +29,11 @@ export function TopicForm(props: { initial: Record<string, string>; purposes: Op
       <TextField name="descriptionEn" label={t("descriptionEn")} hint={t("descriptionHint")} state={state} textarea />
       <SelectField name="purpose" label={t("purpose")} state={state} options={props.purposes} />
       <Checkbox name="isMarketing" label={t("isMarketing")} checked={v.isMarketing === "on"} />
+      <Checkbox
+        name="offeredAtSignup"
+        label={`${t("offeredAtSignup")}: ${t("offeredAtSignupHint")}`}
+        checked={v.offeredAtSignup === "on"}
+      />
       <CheckboxGroup
         name="defaultCategories"
         legend={t("defaultCategories")}

@@ -37,8 +37,9 @@ export async function expandMailing(opts: {
   // A stored filter that no longer validates matches nobody: never mail "everyone" by accident.
   const filter = parseStoredFilter(mailing.segment.filter);
   const today = mailing.startedAt ?? now();
+  // Roles as of the start; a pause of marketing mail as of the expansion (the send-time check asks again at sending).
   const condition = filter
-    ? Prisma.sql`${segmentConditionSql(filter, today)} AND ${eligibleConditionSql(mailing.topic)}`
+    ? Prisma.sql`${segmentConditionSql(filter, today)} AND ${eligibleConditionSql(mailing.topic, now())}`
     : Prisma.sql`FALSE`;
 
   let inserted = 0;

@@ -1,6 +1,7 @@
 // Sends one batch (≤ 100 deliveries) of a mailing. Suppression fails closed and is decided again here, per recipient,
 // at the moment the batch goes out: an erased contact (row gone), an address on the suppression list (hashed again
-// from the address, not trusting any stored hash), an opt-out, a topic unsubscription or a missing legal basis each
+// from the address, not trusting any stored hash), an opt-out, a pause of marketing mail that has not ended, a topic
+// unsubscription or a missing legal basis each
 // turn the delivery into SUPPRESSED with the reason, and that person is not in the call to the provider.
 //
 // Exactly once: the batch's idempotency key is derived from mailing and batch, and every link is issued at the
@@ -42,6 +43,8 @@ export type BatchContext = {
   pace: () => Promise<void>;
   /** Compiled templates by mailing, language and version, kept for the life of the worker. */
   cache: Map<string, Promise<CompiledMailing>>;
+  /** The moment of the send-time check (a pause of marketing mail is compared with it); the clock when not given. */
+  now?: () => Date;
   /** Render every mail with react-email instead (bench/mailing.ts measures the difference; never in production). */
   naiveRender?: boolean;
 };
@@ -90,7 +93,7 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
         ORDER BY r."contactId", r."startsOn", r."id"
       )
       SELECT d."id", d."contactId", c."email", c."name", c."language", c."tokenVersion",
-             ${exclusionReasonSql(topic)} AS "reason", org."name" AS "organisation"
+             ${exclusionReasonSql(topic, ctx.now?.() ?? new Date())} AS "reason", org."name" AS "organisation"
       FROM d LEFT JOIN "Contact" c ON c."id" = d."contactId" LEFT JOIN org ON org."contactId" = c."id"
       ORDER BY d."id"`;
     if (rows.length === 0) return null;

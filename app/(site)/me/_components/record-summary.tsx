@@ -5,6 +5,8 @@ import type { ContactRecord } from "@/lib/contacts/get-contact-record";
 import type { Language } from "@/lib/i18n/languages";
 import { getPolicy } from "@/lib/policy/current-policy";
 import { purposeName } from "@/lib/policy/policy-labels";
+import { formatPauseEnd } from "@/lib/recipients/format-pause-end";
+import { isPaused } from "@/lib/subscriptions/pause-length";
 import { formatDate } from "./recipient-lang";
 import styles from "../me.module.css";
 
@@ -60,6 +62,11 @@ export async function RecordSummary(props: { record: ContactRecord; lang: Langua
                   topics: subscribed.map((s) => s.topic[lang]).join(", "),
                 })
               : t("myData.me.summary.subscribedNone")}{" "}
+          {!c.marketingOptOutAt && isPaused(c.marketingPausedUntil, new Date()) ? (
+            <span data-testid="summary-paused">
+              {t("myData.me.summary.paused", { date: formatPauseEnd(c.marketingPausedUntil!, lang) })}{" "}
+            </span>
+          ) : null}
           <a href={props.preferencesHref}>{t("myData.me.summary.manage")}</a>
         </dd>
       </dl>

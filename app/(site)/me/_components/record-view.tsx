@@ -10,8 +10,10 @@ import {
   listClass,
   type RecordSection,
 } from "@/app/_components/contact-record/contact-record";
+import { EvidenceView } from "./evidence-view";
 import { PolicyVersionView } from "./policy-version-view";
 import { formatDate, formatDateTime } from "./recipient-lang";
+import { formatPauseEnd } from "@/lib/recipients/format-pause-end";
 
 const SECTIONS: readonly RecordSection[] = [
   "source",
@@ -43,6 +45,10 @@ export async function RecordView({ record, lang }: { record: Record_; lang: Lang
     [t("myData.me.fields.marketingOptOutAt"), d(c.marketingOptOutAt)],
     ...(c.crmId ? [[t("myData.me.fields.crmId"), c.crmId] as [string, string]] : []),
     ...(c.supportDeskId ? [[t("myData.me.fields.supportDeskId"), c.supportDeskId] as [string, string]] : []),
+    [
+      t("myData.me.fields.marketingPausedUntil"),
+      c.marketingPausedUntil ? formatPauseEnd(c.marketingPausedUntil, lang) : t("myData.me.none"),
+    ],
   ];
 
   return (
@@ -87,6 +93,8 @@ export async function RecordView({ record, lang }: { record: Record_; lang: Lang
         formatDay={(x) => formatDate(x, lang) ?? ""}
         formatDateTime={(x) => formatDateTime(x, lang)}
       />
+
+      <EvidenceView record={record} lang={lang} />
     </>
   );
 }

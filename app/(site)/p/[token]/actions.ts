@@ -13,18 +13,26 @@ import { unsubscribeFromAll } from "@/lib/subscriptions/unsubscribe-from-all";
 import { answerLeavingSurvey } from "@/lib/subscriptions/answer-leaving-survey";
 import { markDeliveryUnsubscribed } from "@/lib/mailings/mark-delivery-unsubscribed";
 import { LEAVING_TEXT_MAX } from "@/lib/subscriptions/leaving-survey-input";
+import { pauseMarketing } from "@/lib/subscriptions/pause-marketing";
+import { endMarketingPause } from "@/lib/subscriptions/end-marketing-pause";
+import { formatPauseEnd } from "@/lib/recipients/format-pause-end";
 import {
   preferenceInput,
+  type PreferenceInput,
   type LeavingSurveyState,
   type LeavingSurveyTarget,
   type PreferenceSection,
   type PreferenceState,
 } from "./input";
 
-const sectionOf = { topic: "topics", all_off: "all", all_on: "all", step_up: "more" } as const satisfies Record<
-  string,
-  PreferenceSection
->;
+const sectionOf = {
+  topic: "topics",
+  pause: "pause",
+  pause_end: "pause",
+  all_off: "all",
+  all_on: "all",
+  step_up: "more",
+} as const satisfies Record<PreferenceInput["intent"], PreferenceSection>;
 
 export async function savePreference(prev: PreferenceState, form: FormData): Promise<PreferenceState> {
   const seq = (prev?.seq ?? 0) + 1;
@@ -66,6 +74,7 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
           state: input.state,
           source: "SELF",
           suppressionKey: config.suppressionKey,
+          language: lang,
           now,
         });
         if (!r.ok) return fail();
@@ -83,6 +92,7 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
           contactId,
           source: "SELF",
           suppressionKey: config.suppressionKey,
+          language: lang,
           now,
         });
         if (!r.ok) return fail();
@@ -92,8 +102,17 @@ export async function savePreference(prev: PreferenceState, form: FormData): Pro
           r.changed ? { unsubscribedAt: now.toISOString(), topicId: null } : undefined,
         );
       }
+      case "pause": {
+        // A rest, not an objection: no suppression, no privacy request, and not counted as an unsubscribe.
+        const r = await pauseMarketing({ db, contactId, months: input.months, now });
+        return r.ok ? saved(t("linkPages.prefs.savedPaused", { date: formatPauseEnd(r.pausedUntil, lang) })) : fail();
+      }
+      case "pause_end": {
+        const r = await endMarketingPause({ db, contactId, now });
+        return r.ok ? saved(t("linkPages.prefs.savedPauseEnded")) : fail();
+      }
       case "all_on": {
-        const r = await resubscribe({ db, contactId, suppressionKey: config.suppressionKey });
+        const r = await resubscribe({ db, contactId, suppressionKey: config.suppressionKey, language: lang });
         return r.ok ? saved(t("linkPages.prefs.savedAllOn")) : fail();
       }
       case "step_up": {

@@ -1,5 +1,6 @@
 // The one input schema of the preference page's form, shared by the form (field names) and the action (parsing).
 import { z } from "zod";
+import { PAUSE_MONTHS } from "@/lib/subscriptions/pause-length";
 
 // No language field: the action decides the page's language itself (getActionI18n), as the page did.
 const base = { token: z.string().min(1).max(400) };
@@ -13,13 +14,16 @@ export const preferenceInput = z.discriminatedUnion("intent", [
   }),
   z.object({ ...base, intent: z.literal("all_off") }),
   z.object({ ...base, intent: z.literal("all_on") }),
+  // The length is the value of the button pressed ("Pause for 3 months").
+  z.object({ ...base, intent: z.literal("pause"), months: z.coerce.number().pipe(z.literal(PAUSE_MONTHS)) }),
+  z.object({ ...base, intent: z.literal("pause_end") }),
   z.object({ ...base, intent: z.literal("step_up") }),
 ]);
 
 export type PreferenceInput = z.infer<typeof preferenceInput>;
 
 /** Which part of the page the answer belongs to: each has its own status region, next to the button pressed. */
-export type PreferenceSection = "topics" | "all" | "more";
+export type PreferenceSection = "topics" | "pause" | "all" | "more";
 
 /** The unsubscribe the "why are you leaving?" question is about: its time and topic (null: all marketing). */
 export type LeavingSurveyTarget = { unsubscribedAt: string; topicId: string | null };

@@ -9,6 +9,8 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { loadPreferenceView, type PreferenceView } from "@/lib/recipients/load-preference-view";
 import { resolvePageLink } from "@/lib/recipients/stored-language-for-page";
+import { formatPauseEnd } from "@/lib/recipients/format-pause-end";
+import { PAUSE_MONTHS } from "@/lib/subscriptions/pause-length";
 import { PreferenceForms, type TopicItem } from "./preference-forms";
 import styles from "./preferences.module.css";
 
@@ -23,6 +25,11 @@ const PREFERENCE_FORM_MESSAGES = [
   "linkPages.prefs.topicsHeading",
   "linkPages.prefs.topicsIntro",
   "linkPages.prefs.optedOutNote",
+  "linkPages.prefs.pauseHeading",
+  "linkPages.prefs.pauseIntro",
+  "linkPages.prefs.pauseFor",
+  "linkPages.prefs.pausedIntro",
+  "linkPages.prefs.endPause",
   "linkPages.prefs.allHeading",
   "linkPages.prefs.allIntro",
   "linkPages.prefs.unsubscribeAll",
@@ -117,7 +124,18 @@ export default async function PreferencePage({ params, searchParams }: Props) {
       <p className="lead">{t("linkPages.prefs.address", { masked: view.maskedEmail })}</p>
       <WhyYouGetMail view={view} lang={lang} />
       <ClientMessages lang={lang} paths={PREFERENCE_FORM_MESSAGES}>
-        <PreferenceForms token={token} topics={topics} optedOut={view.marketingOptedOut} />
+        <PreferenceForms
+          token={token}
+          topics={topics}
+          optedOut={view.marketingOptedOut}
+          pause={{
+            months: PAUSE_MONTHS,
+            // Worded here: the page's language and Stockholm's calendar, not the browser's.
+            pausedUntil: view.marketingPausedUntil
+              ? t("linkPages.prefs.pausedUntil", { date: formatPauseEnd(view.marketingPausedUntil, lang) })
+              : null,
+          }}
+        />
       </ClientMessages>
     </div>
   );

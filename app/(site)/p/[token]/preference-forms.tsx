@@ -1,9 +1,10 @@
 "use client";
 // The buttons of the preference page. Every change is a POST from a button the person presses; the answer appears in
 // the status region of the section they used (announced by screen readers), and the page re-renders with the saved
-// state. Buttons are never disabled while saving, so keyboard focus stays where it was.
+// state. Buttons are never disabled while saving, so keyboard focus stays where it was; where the pressed button goes
+// away (a pause started or ended), focus moves to the button that took its place.
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { savePreference } from "./actions";
 import type { PreferenceSection, PreferenceState } from "./input";
 import { LeavingSurvey } from "./leaving-survey";
@@ -19,7 +20,10 @@ export type TopicItem = {
   note?: string;
 };
 
-type Props = { token: string; topics: TopicItem[]; optedOut: boolean };
+/** The pause of marketing mail: the lengths offered, and the sentence naming the end of a pause still on. */
+export type PauseItem = { months: readonly number[]; pausedUntil: string | null };
+
+type Props = { token: string; topics: TopicItem[]; optedOut: boolean; pause: PauseItem };
 
 function Status({ state, section }: { state: PreferenceState; section: PreferenceSection }) {
   const mine = state?.section === section ? state : null;
@@ -35,9 +39,18 @@ function Status({ state, section }: { state: PreferenceState; section: Preferenc
   );
 }
 
-export function PreferenceForms({ token, topics, optedOut }: Props) {
+export function PreferenceForms({ token, topics, optedOut, pause }: Props) {
   const t = useTranslations("linkPages.prefs");
   const [state, action] = useActionState(savePreference, null);
+  const pauseSection = useRef<HTMLElement>(null);
+  const pausedNow = pause.pausedUntil !== null;
+  const pauseSeen = useRef(pausedNow);
+  useEffect(() => {
+    // Started or ended a pause: the button pressed is gone, its replacement takes the focus.
+    if (pauseSeen.current === pausedNow) return;
+    pauseSeen.current = pausedNow;
+    pauseSection.current?.querySelector<HTMLButtonElement>("button")?.focus();
+  }, [pausedNow]);
   const hidden = (
     <>
       <input type="hidden" name="token" value={token} />
@@ -79,6 +92,50 @@ export function PreferenceForms({ token, topics, optedOut }: Props) {
           ))}
         </ul>
       </section>
+
+      {optedOut ? null : (
+        <section aria-labelledby="pause-heading" ref={pauseSection} data-testid="pause">
+          <h2 id="pause-heading">{t("pauseHeading")}</h2>
+          {pause.pausedUntil ? (
+            <>
+              <p className={styles.notice} data-testid="paused-until">
+                {pause.pausedUntil}
+              </p>
+              <p>{t("pausedIntro")}</p>
+              <form action={action}>
+                {hidden}
+                <input type="hidden" name="intent" value="pause_end" />
+                <button type="submit" className="button" data-intent="pause-end">
+                  {t("endPause")}
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <p>{t("pauseIntro")}</p>
+              <form action={action}>
+                {hidden}
+                <input type="hidden" name="intent" value="pause" />
+                <div className="actions">
+                  {pause.months.map((months) => (
+                    <button
+                      key={months}
+                      type="submit"
+                      name="months"
+                      value={months}
+                      className={`button ${styles.secondary}`}
+                      data-pause={months}
+                    >
+                      {t("pauseFor", { months })}
+                    </button>
+                  ))}
+                </div>
+              </form>
+            </>
+          )}
+          <Status state={state} section="pause" />
+        </section>
+      )}
 
       <section aria-labelledby="all-heading">
         <h2 id="all-heading">{t("allHeading")}</h2>

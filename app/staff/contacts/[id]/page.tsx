@@ -311,6 +311,25 @@ export default async function ContactPage({ params, searchParams }: Props) {
                         />
                       ) : null}
 
+                      {can(staff, "contacts.readFull") ? (
+                        <section aria-labelledby="evidence-heading">
+                          <h2 id="evidence-heading">{t("register.contacts.evidence.heading")}</h2>
+                          <p>{t("register.contacts.evidence.lead")}</p>
+                          <ul>
+                            <li>
+                              <a href={`/staff/contacts/${id}/evidence.json`} download>
+                                {t("register.contacts.evidence.json")}
+                              </a>
+                            </li>
+                            <li>
+                              <a href={`/staff/contacts/${id}/evidence.csv`} download>
+                                {t("register.contacts.evidence.csv")}
+                              </a>
+                            </li>
+                          </ul>
+                        </section>
+                      ) : null}
+
                       {record ? (
                         <>
                           <ContactRecord

@@ -48,7 +48,10 @@ export default async function NewContactPage({ searchParams }: Props) {
         <NewContactForm
           languages={offeredLanguages().map((l) => ({ value: l, label: t(`register.languages.${l}`) }))}
           categories={categoryOptions(getPolicy(), lang)}
-          sourceTypes={SOURCE_TYPES.map((k) => ({ value: k, label: t(`enums.sourceType.label.${k}`) }))}
+          sourceTypes={SOURCE_TYPES.filter((k) => k !== "SIGNUP_FORM").map((k) => ({
+            value: k,
+            label: t(`enums.sourceType.label.${k}`),
+          }))}
           organisations={
             organisations.kind === "list"
               ? {

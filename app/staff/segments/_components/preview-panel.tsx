@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { SegmentPreview } from "@/lib/segments/preview-segment";
 import styles from "../segments.module.css";
 
-const REASONS = ["SUPPRESSED", "OPTED_OUT", "UNSUBSCRIBED_TOPIC", "NOT_SUBSCRIBED", "NO_BASIS"] as const;
+const REASONS = ["SUPPRESSED", "OPTED_OUT", "PAUSED", "UNSUBSCRIBED_TOPIC", "NOT_SUBSCRIBED", "NO_BASIS"] as const;
 const SUPPRESSION = ["ERASED", "HARD_BOUNCE", "COMPLAINT", "UNSUBSCRIBED_ALL", "MANUAL"] as const;
 
 export function PreviewPanel(props: {

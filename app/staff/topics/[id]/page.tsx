@@ -45,6 +45,7 @@ export default async function EditTopicPage({ params, searchParams }: Props) {
             descriptionEn: topic.descriptionEn,
             purpose: topic.purpose,
             isMarketing: topic.isMarketing ? "on" : "",
+            offeredAtSignup: topic.offeredAtSignup ? "on" : "",
             defaultCategories: topic.defaultCategories.join(","),
             sortOrder: String(topic.sortOrder),
             archived: topic.archivedAt ? "on" : "",

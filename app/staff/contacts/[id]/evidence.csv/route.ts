@@ -1,0 +1,8 @@
+// GET /staff/contacts/{id}/evidence.csv: the contact's evidence of every choice (contacts.readFull; audited).
+import { evidenceDownload } from "@/lib/evidence/evidence-download-route";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return evidenceDownload((await params).id, "csv");
+}
