@@ -10,6 +10,7 @@ export function loadWebhookEndpointForStaff(opts: { db: DbOrTx; staff: StaffPrin
       // Never the secrets: they are shown once, when made.
       select: {
         id: true,
+        kind: true,
         name: true,
         url: true,
         eventTypes: true,

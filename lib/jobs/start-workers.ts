@@ -14,13 +14,35 @@ import { dispatchDueMailings } from "@/lib/mailings/pipeline/dispatch-due-mailin
 import { expandMailing } from "@/lib/mailings/pipeline/expand-mailing";
 import { reserveSendSlot } from "@/lib/mailings/pipeline/reserve-send-slot";
 import { sendMailingBatch, type BatchContext } from "@/lib/mailings/pipeline/send-mailing-batch";
-import { deliverLane } from "@/lib/outbound-webhooks/deliver-lane";
+import { deliverLane, type Send } from "@/lib/outbound-webhooks/deliver-lane";
+import { keepResendEndpoint } from "@/lib/connectors/resend/keep-resend-endpoint";
+import { createResendContactsClient } from "@/lib/connectors/resend/resend-contacts-client";
+import { createResendSend } from "@/lib/connectors/resend/send-to-resend";
+import { RESEND_API_URL } from "@/lib/mail/resend-transport";
 import { DEFAULT_WEBHOOK_SETTINGS } from "@/lib/outbound-webhooks/deliver-lane";
 import { findDueLanes } from "@/lib/outbound-webhooks/find-due-lanes";
 import { batchKey, deliverWebhooksJob, ensureQueues, expandMailingJob, laneKey, QUEUES, sendBatchJob } from "./queues";
 import { startSchedules } from "./schedules";
 
 export type Workers = { stop: () => Promise<void> };
+
+/** Keeps the connector's endpoint row in step with the configuration and gives its lanes their way to Resend. */
+async function startResendConnector(
+  db: Db,
+  config: Pick<Config, "mail" | "suppressionKey" | "jobs"> & Partial<Pick<Config, "resendConnector">>,
+): Promise<Send | undefined> {
+  const connector = config.resendConnector ?? null;
+  const mail = config.mail.transport === "resend" ? config.mail : null;
+  await keepResendEndpoint({ db, enabled: Boolean(connector && mail), apiUrl: mail?.baseUrl ?? RESEND_API_URL });
+  if (!connector || !mail) return undefined;
+  const client = createResendContactsClient({
+    db,
+    apiKey: mail.apiKey,
+    baseUrl: mail.baseUrl,
+    ratePerSecond: config.jobs.sendRatePerSecond,
+  });
+  return createResendSend({ db, client, topics: connector.topics, suppressionKey: config.suppressionKey });
+}
 
 /** Lanes (endpoint and contact) one worker delivers side by side. */
 const WEBHOOK_LANES_AT_ONCE = 32;
@@ -29,7 +51,7 @@ export async function startWorkers(opts: {
   db: Db;
   boss: PgBoss;
   config: Pick<Config, "publicUrl" | "linkKeys" | "suppressionKey" | "mail" | "jobs"> &
-    Partial<Pick<Config, "webhooks">>;
+    Partial<Pick<Config, "webhooks" | "resendConnector">>;
   transport?: MailTransport;
   dispatchIntervalMs?: number;
   webhookIntervalMs?: number;
@@ -100,6 +122,7 @@ export async function startWorkers(opts: {
     settings: config.webhooks ?? DEFAULT_WEBHOOK_SETTINGS,
     publicUrl: config.publicUrl,
     budgetMs: (config.jobs.leaseSeconds * 1000) / 2,
+    resend: await startResendConnector(db, config),
   };
   await boss.work(
     QUEUES.deliverWebhooks,

@@ -190,4 +190,14 @@ export const PRUNE_RULES: readonly PruneRule[] = [
     why: "an event only exists to be delivered; a correction's event holds the new values",
     also: Prisma.sql`NOT EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."eventId" = "OutboundEvent".id)`,
   }),
+  olderThan({
+    table: "ResendContactLink",
+    key: "contactId",
+    column: "syncedAt",
+    keepMs: WEBHOOK_DELIVERY_KEEP_MS,
+    keptFor: "90 days after the last sync, once the contact is gone and no delivery to Resend waits for it",
+    why: "after an erasure the link only leads the connector to the Resend contact to delete; one it never got to (connector turned off) is a pseudonymous trace of the person",
+    also: Prisma.sql`NOT EXISTS (SELECT 1 FROM "Contact" c WHERE c.id = "ResendContactLink"."contactId")
+      AND NOT EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d.lane = "ResendContactLink"."contactId" AND d.status = 'PENDING')`,
+  }),
 ];

@@ -10,6 +10,9 @@ import { newWebhookSecret, ROTATION_OVERLAP_MS } from "./webhook-secret";
 
 type Missing = Because<"not_found", "unknown_endpoint">;
 const missing = () => fail("not_found", { reason: "unknown_endpoint" });
+// The Resend connector's endpoint is kept by the configuration (lib/connectors/resend/keep-resend-endpoint.ts): its
+// settings, secret and existence are not an admin's to change here (the page offers none of it); on/off and replay are.
+const EDITABLE = { kind: "WEBHOOK" } as const;
 const subject = (id: string) => ({ type: "WebhookEndpoint", id });
 
 export async function updateWebhookEndpoint(opts: {
@@ -24,7 +27,7 @@ export async function updateWebhookEndpoint(opts: {
   if (!parsed.success) return invalid(fieldErrorCodes(parsed.error));
   const now = opts.now ?? new Date();
   return opts.db.$transaction(async (tx) => {
-    const current = await tx.webhookEndpoint.findUnique({ where: { id: opts.id } });
+    const current = await tx.webhookEndpoint.findUnique({ where: { id: opts.id, ...EDITABLE } });
     if (!current) return missing();
     const next = parsed.data;
     const changed: AuditField[] = [];
@@ -54,7 +57,10 @@ export async function rotateWebhookSecret(opts: {
   const secret = newWebhookSecret();
   const until = new Date(now.getTime() + ROTATION_OVERLAP_MS);
   return opts.db.$transaction(async (tx) => {
-    const current = await tx.webhookEndpoint.findUnique({ where: { id: opts.id }, select: { secret: true } });
+    const current = await tx.webhookEndpoint.findUnique({
+      where: { id: opts.id, ...EDITABLE },
+      select: { secret: true },
+    });
     if (!current) return missing();
     await tx.webhookEndpoint.update({
       where: { id: opts.id },
@@ -116,7 +122,7 @@ export async function deleteWebhookEndpoint(opts: {
 }): Promise<{ ok: true } | Missing> {
   const now = opts.now ?? new Date();
   return opts.db.$transaction(async (tx) => {
-    const deleted = await tx.webhookEndpoint.deleteMany({ where: { id: opts.id } });
+    const deleted = await tx.webhookEndpoint.deleteMany({ where: { id: opts.id, ...EDITABLE } });
     if (deleted.count === 0) return missing();
     await recordAuditEvent(
       tx,

@@ -37,6 +37,8 @@ export type LaneContext = {
   now?: () => Date;
   /** How one event reaches one endpoint; defaults to a signed HTTP POST (send-to-endpoint.ts). */
   send?: Send;
+  /** How an event reaches the Resend connector's endpoint (kind RESEND); without it such lanes wait. */
+  resend?: Send;
   /** Stop taking the next event after this long, so a job never outlives its lease. */
   budgetMs?: number;
 };
@@ -66,6 +68,8 @@ export async function deliverLane(ctx: LaneContext, endpointId: string, lane: st
     const now = clock();
     const endpoint = await ctx.db.webhookEndpoint.findUnique({ where: { id: endpointId } });
     if (!endpoint || !endpoint.enabled) break;
+    const sendVia = endpoint.kind === "RESEND" ? ctx.resend : send;
+    if (!sendVia) break;
     const [head] = await ctx.db.$queryRaw<Head[]>`
       SELECT d.id, d."eventId", d.attempts, d."createdAt", d."nextAttemptAt", d."lockedUntil", e.payload
         FROM "WebhookDelivery" d JOIN "OutboundEvent" e ON e.id = d."eventId"
@@ -81,7 +85,7 @@ export async function deliverLane(ctx: LaneContext, endpointId: string, lane: st
     if (claimed.count === 0) break;
 
     const keepPrevious = endpoint.previousSecret && endpoint.previousSecretUntil && endpoint.previousSecretUntil > now;
-    const sent = await send({
+    const sent = await sendVia({
       target: {
         url: endpoint.url,
         secret: endpoint.secret,

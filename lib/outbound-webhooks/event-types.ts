@@ -30,6 +30,8 @@ const TYPE_OF_ACTION: Partial<Record<AuditAction, OutboundEventType>> = {
   "contact.email_changed": "contact.email_changed",
   "subscription.subscribed": "subscription.changed",
   "subscription.unsubscribed": "subscription.changed",
+  // A confirmed sign-up of someone already registered: topics subscribed, an earlier opt-out from all lifted.
+  "contact.signed_up": "subscription.changed",
   "contact.marketing_opt_out": "contact.opted_out",
   "contact.marketing_opt_in": "contact.opted_in",
   "contact.erased": "contact.erased",

@@ -198,6 +198,24 @@ describe("prune rules", () => {
     ).toEqual([b]);
   });
 
+  it("ResendContactLink: an erased contact's link 90 days after its last sync; a living contact's never", async () => {
+    const { old, kept } = around(WEBHOOK_DELIVERY_KEEP_MS);
+    const living = await makeContact(t.db);
+    const [gone, recent] = [unique(), unique()];
+    await t.db.resendContactLink.createMany({
+      data: [
+        { contactId: gone, resendId: "r-gone", addressHash: "h1", syncedAt: old },
+        { contactId: recent, resendId: "r-recent", addressHash: "h2", syncedAt: kept },
+        { contactId: living.id, resendId: "r-living", addressHash: "h3", syncedAt: old },
+      ],
+    });
+    expect(await prune("ResendContactLink")).toBe(1);
+    expect((await t.db.resendContactLink.findMany({ orderBy: { resendId: "asc" } })).map((r) => r.resendId)).toEqual([
+      "r-living",
+      "r-recent",
+    ]);
+  });
+
   it("the whole list deletes a backlog larger than one statement's batch, and leaves every kept row", async () => {
     const { old } = around(WEBHOOK_EVENT_KEEP_MS);
     const before = await t.db.webhookEvent.count();

@@ -63,7 +63,9 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                 ? t("accountability.webhooks.on")
                 : e.disabledReason === "failures"
                   ? t("accountability.webhooks.offByFailures", { failures: e.consecutiveFailures })
-                  : t("accountability.webhooks.offByStaff"),
+                  : e.disabledReason === "configuration"
+                    ? t("accountability.webhooks.offByConfiguration")
+                    : t("accountability.webhooks.offByStaff"),
           },
           {
             key: "lastSuccess",

@@ -71,7 +71,9 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
               ? t("accountability.webhooks.on")
               : endpoint.disabledReason === "failures"
                 ? t("accountability.webhooks.offByFailures", { failures: endpoint.consecutiveFailures })
-                : t("accountability.webhooks.offByStaff")}
+                : endpoint.disabledReason === "configuration"
+                  ? t("accountability.webhooks.offByConfiguration")
+                  : t("accountability.webhooks.offByStaff")}
           </dd>
           <dt>{t("accountability.webhooks.columns.lastSuccess")}</dt>
           <dd>{endpoint.lastSuccessAt ? dateTime(endpoint.lastSuccessAt) : t("accountability.webhooks.never")}</dd>
@@ -141,21 +143,27 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
         />
         {dead.length > 0 ? command("replay", t("accountability.webhooks.replayAll")) : null}
       </section>
-      <section aria-labelledby="settings-heading">
-        <h2 id="settings-heading">{t("accountability.webhooks.settingsHeading")}</h2>
-        <ClientMessages lang={lang} paths={FORM_MESSAGES}>
-          <EndpointForm lang={lang} events={eventOptions(t)} endpoint={endpoint} />
-        </ClientMessages>
-      </section>
-      <section aria-labelledby="secret-heading">
-        <h2 id="secret-heading">{t("accountability.webhooks.secretHeading")}</h2>
-        {endpoint.previousSecretUntil && endpoint.previousSecretUntil > new Date() ? (
-          <p>{t("accountability.webhooks.overlapUntil", { at: dateTime(endpoint.previousSecretUntil) })}</p>
-        ) : null}
-        <ClientMessages lang={lang} paths={FORM_MESSAGES}>
-          <RotateForm lang={lang} id={endpoint.id} />
-        </ClientMessages>
-      </section>
+      {endpoint.kind === "RESEND" ? (
+        <p className="field__hint">{t("accountability.webhooks.resendManaged")}</p>
+      ) : (
+        <>
+          <section aria-labelledby="settings-heading">
+            <h2 id="settings-heading">{t("accountability.webhooks.settingsHeading")}</h2>
+            <ClientMessages lang={lang} paths={FORM_MESSAGES}>
+              <EndpointForm lang={lang} events={eventOptions(t)} endpoint={endpoint} />
+            </ClientMessages>
+          </section>
+          <section aria-labelledby="secret-heading">
+            <h2 id="secret-heading">{t("accountability.webhooks.secretHeading")}</h2>
+            {endpoint.previousSecretUntil && endpoint.previousSecretUntil > new Date() ? (
+              <p>{t("accountability.webhooks.overlapUntil", { at: dateTime(endpoint.previousSecretUntil) })}</p>
+            ) : null}
+            <ClientMessages lang={lang} paths={FORM_MESSAGES}>
+              <RotateForm lang={lang} id={endpoint.id} />
+            </ClientMessages>
+          </section>
+        </>
+      )}
       <section aria-labelledby="state-heading">
         <h2 id="state-heading">{t("accountability.webhooks.stateHeading")}</h2>
         {endpoint.enabled ? (
@@ -167,11 +175,13 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
           </>
         )}
       </section>
-      <section aria-labelledby="delete-heading">
-        <h2 id="delete-heading">{t("accountability.webhooks.deleteHeading")}</h2>
-        <p className="field__hint">{t("accountability.webhooks.deleteHint")}</p>
-        {command("delete", t("accountability.webhooks.delete"), {}, true)}
-      </section>
+      {endpoint.kind === "RESEND" ? null : (
+        <section aria-labelledby="delete-heading">
+          <h2 id="delete-heading">{t("accountability.webhooks.deleteHeading")}</h2>
+          <p className="field__hint">{t("accountability.webhooks.deleteHint")}</p>
+          {command("delete", t("accountability.webhooks.delete"), {}, true)}
+        </section>
+      )}
     </article>
   );
 }
