@@ -37,6 +37,8 @@ export type OutboundPayload = {
     reason?: string;
     scope?: string;
     erased?: true;
+    /** A pause of marketing mail: when it ends (ISO 8601). */
+    until?: string;
   };
 };
 
@@ -146,6 +148,8 @@ function detailsOf(
         reason: typeof values.reason === "string" ? values.reason : undefined,
         scope: typeof values.scope === "string" ? values.scope : undefined,
       };
+    case "contact.marketing_paused":
+      return { until: typeof values.until === "string" ? values.until : undefined };
     case "contact.erased":
     case "contact.retention_deleted":
       return { erased: true };

@@ -11,6 +11,8 @@ export const OUTBOUND_EVENT_TYPES = [
   "subscription.changed",
   "contact.opted_out",
   "contact.opted_in",
+  "contact.marketing_paused",
+  "contact.marketing_pause_ended",
   "contact.erased",
   "contact.retention_deleted",
   "suppression.added",
@@ -34,6 +36,9 @@ const TYPE_OF_ACTION: Partial<Record<AuditAction, OutboundEventType>> = {
   "contact.signed_up": "subscription.changed",
   "contact.marketing_opt_out": "contact.opted_out",
   "contact.marketing_opt_in": "contact.opted_in",
+  // A pause is a restriction with an end (Art. 19 names restriction too): downstream systems that mail hold off as well.
+  "contact.marketing_paused": "contact.marketing_paused",
+  "contact.marketing_pause_ended": "contact.marketing_pause_ended",
   "contact.erased": "contact.erased",
   "suppression.added": "suppression.added",
   "contact.suppression_overridden": "suppression.lifted",

@@ -87,6 +87,8 @@ const CASES = [
     added: "Endpoint added.",
     replay: "Send again: event e2e_event_en",
     replayed: "Dead letters queued again.",
+    delete: "Delete endpoint",
+    deleteHeading: (name: string) => `Delete the endpoint ${name}?`,
   },
   {
     lang: "sv",
@@ -97,6 +99,8 @@ const CASES = [
     added: "Mottagaren är tillagd.",
     replay: "Skicka igen: händelse e2e_event_sv",
     replayed: "De döda meddelandena köas igen.",
+    delete: "Ta bort mottagaren",
+    deleteHeading: (name: string) => `Ta bort mottagaren ${name}?`,
   },
 ] as const;
 
@@ -135,6 +139,23 @@ describe("outbound webhooks admin page", () => {
         await page.goto(`${server.url}/staff/webhooks?lang=${c.lang}`);
         expect(await page.getByTestId("webhook-endpoints").innerText()).toContain(name);
         expect(await page.content()).not.toContain(secret);
+
+        // Deleted only after the dialog asks: Escape goes back, confirming deletes.
+        await page.getByRole("link", { name }).click();
+        await page.waitForURL((u) => u.pathname.startsWith("/staff/webhooks/"));
+        await tabTo(page, `button:text-is("${c.delete}")`);
+        await page.keyboard.press("Enter");
+        const dialog = page.getByRole("alertdialog");
+        await expect.poll(() => dialog.getByRole("heading").innerText()).toBe(c.deleteHeading(name));
+        await expectAccessible(page);
+        await page.keyboard.press("Escape");
+        await expect.poll(() => dialog.count()).toBe(0);
+        await page.keyboard.press("Enter");
+        await dialog.waitFor();
+        await page.keyboard.press("Tab");
+        await page.keyboard.press("Enter");
+        await page.waitForURL((u) => u.pathname === "/staff/webhooks");
+        expect(await page.getByTestId("webhook-endpoints").innerText()).not.toContain(name);
       } finally {
         await context.close();
       }

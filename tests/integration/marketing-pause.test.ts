@@ -23,6 +23,7 @@ import { segmentConditionSql } from "@/lib/segments/segment-sql";
 import { endMarketingPause } from "@/lib/subscriptions/end-marketing-pause";
 import { pauseEndsAt } from "@/lib/subscriptions/pause-length";
 import { pauseMarketing } from "@/lib/subscriptions/pause-marketing";
+import { createWebhookEndpoint } from "@/lib/outbound-webhooks/create-webhook-endpoint";
 import { unsubscribeFromAll } from "@/lib/subscriptions/unsubscribe-from-all";
 import { makeContact, makeStaffUser, makeTopic, TEST_SUPPRESSION_KEY, unique } from "../factories";
 import { createTestDb, type TestDb } from "../support/db";
@@ -331,6 +332,29 @@ describe("the person's record, export and the CRM API", () => {
     // Their changes list the pause, and the export words it in their language.
     expect(record?.changes.map((c) => c.action)).toContain("contact.marketing_paused");
     expect(await loadApiContact(t.db, id)).toMatchObject({ marketingPausedUntil: "2031-06-10T09:00:00.000Z" });
+  });
+});
+
+describe("downstream systems (Art. 19: restriction)", () => {
+  it("are told of a pause with its end date and of its end, in order", async () => {
+    const endpoint = await createWebhookEndpoint({
+      db: t.db,
+      actor: { type: "STAFF", id: "test-admin" },
+      allowHttp: true,
+      input: {
+        name: `CRM ${unique()}`,
+        url: "http://127.0.0.1:9/hook",
+        eventTypes: ["contact.marketing_paused", "contact.marketing_pause_ended"],
+      },
+    });
+    expect(endpoint.ok).toBe(true);
+    const person = await makeContact(t.db);
+    await pauseMarketing({ db: t.db, contactId: person.id, months: 1, now: NOW });
+    await endMarketingPause({ db: t.db, contactId: person.id, now: new Date(NOW.getTime() + 60_000) });
+    const events = await t.db.outboundEvent.findMany({ where: { contactId: person.id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.type)).toEqual(["contact.marketing_paused", "contact.marketing_pause_ended"]);
+    expect((events[0]!.payload as { data: { until: string } }).data.until).toBe(pauseEndsAt(NOW, 1).toISOString());
+    await t.db.webhookEndpoint.deleteMany({ where: { kind: "WEBHOOK" } });
   });
 });
 

@@ -12,6 +12,7 @@ import { listDeadLetters } from "@/lib/outbound-webhooks/list-webhook-endpoints"
 import { dateTime } from "@/app/staff/_components/format";
 import { DataTable } from "@/app/staff/_components/kit/data-table";
 import { endpointCommand } from "../actions";
+import { ConfirmSubmit } from "@/app/staff/_components/kit/confirm-submit";
 import { EndpointForm } from "../endpoint-form";
 import { eventLabel, eventOptions, FORM_MESSAGES } from "../event-options";
 import { RotateForm } from "../rotate-form";
@@ -179,7 +180,18 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
         <section aria-labelledby="delete-heading">
           <h2 id="delete-heading">{t("accountability.webhooks.deleteHeading")}</h2>
           <p className="field__hint">{t("accountability.webhooks.deleteHint")}</p>
-          {command("delete", t("accountability.webhooks.delete"), {}, true)}
+          <form action={endpointCommand}>
+            <input type="hidden" name="uiLang" value={lang} />
+            <input type="hidden" name="id" value={endpoint.id} />
+            <input type="hidden" name="command" value="delete" />
+            <ConfirmSubmit
+              label={t("accountability.webhooks.delete")}
+              heading={t("accountability.webhooks.deleteConfirmHeading", { name: endpoint.name })}
+              body={t("accountability.webhooks.deleteHint")}
+              confirmLabel={t("accountability.webhooks.delete")}
+              backLabel={t("staff.kit.confirm.back")}
+            />
+          </form>
         </section>
       )}
     </article>
