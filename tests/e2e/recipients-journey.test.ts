@@ -46,7 +46,7 @@ const PEOPLE = {
     allOn: "Sparat: du kan få marknadsföring igen.",
     open: "Fortsätt till mina uppgifter",
     heading: "System vi för ändringar vidare till",
-    systems: "vi berättar det för de här systemen så att de gör likadant: Resend",
+    systems: "berättar vi det för de här systemen så att de gör likadant: Resend",
     told: [
       "Avregistrerad från all marknadsföring, till Resend (levererad)",
       "Registrerad igen, till Resend (levererad)",

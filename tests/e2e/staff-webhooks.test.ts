@@ -143,7 +143,7 @@ describe("outbound webhooks admin page", () => {
         // Deleted only after the dialog asks: Escape goes back, confirming deletes.
         await page.getByRole("link", { name }).click();
         await page.waitForURL((u) => u.pathname.startsWith("/staff/webhooks/"));
-        await tabTo(page, `button:text-is("${c.delete}")`);
+        await page.getByRole("button", { name: c.delete, exact: true }).focus();
         await page.keyboard.press("Enter");
         const dialog = page.getByRole("alertdialog");
         await expect.poll(() => dialog.getByRole("heading").innerText()).toBe(c.deleteHeading(name));
