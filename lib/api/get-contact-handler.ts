@@ -28,6 +28,8 @@ export function toApiContact(c: Prisma.ContactGetPayload<{ include: typeof API_C
     source: { type: c.sourceType, detail: c.sourceDetail, date: isoDate(c.sourceDate) },
     marketingOptOutAt: c.marketingOptOutAt?.toISOString() ?? null,
     marketingPausedUntil: c.marketingPausedUntil?.toISOString() ?? null,
+    crmId: c.crmId,
+    supportDeskId: c.supportDeskId,
     roles: c.roles.map((r) => ({
       id: r.id,
       organisation: r.organisation,

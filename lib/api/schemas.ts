@@ -186,6 +186,9 @@ export const contactResponseSchema = z.object({
   // The end of the person's latest pause of marketing mail (a date in the past: the pause has ended). Not an
   // opt-out: send them no marketing before it; their subscriptions stay as they are.
   marketingPausedUntil: dateTime.nullable(),
+  // The ids staff (or this API's upsert) recorded for the person in the CRM and the support desk.
+  crmId: z.string().nullable(),
+  supportDeskId: z.string().nullable(),
   roles: z.array(
     z.object({
       id: z.string(),

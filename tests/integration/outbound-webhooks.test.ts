@@ -22,6 +22,7 @@ import { deliverLane } from "@/lib/outbound-webhooks/deliver-lane";
 import { OUTBOUND_EVENT_TYPES } from "@/lib/outbound-webhooks/event-types";
 import { findDueLanes } from "@/lib/outbound-webhooks/find-due-lanes";
 import { upsertContact } from "@/lib/contacts/upsert-contact";
+import { loadApiContact } from "@/lib/api/get-contact-handler";
 import { unsubscribeFromAll } from "@/lib/subscriptions/unsubscribe-from-all";
 import { makeContact, makeStaffUser } from "../factories";
 import { createTestDb, type TestDb } from "../support/db";
@@ -193,6 +194,8 @@ describe("outbound webhooks", () => {
         values: { supportDeskId: "ZD-1" },
       },
     ]);
+    // And the API's contact read gives them back.
+    expect(await loadApiContact(t.db, created.id)).toMatchObject({ crmId: "CRM-1", supportDeskId: "ZD-1" });
   });
 
   it("a rolled-back change emits nothing", async () => {
