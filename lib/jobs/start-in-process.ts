@@ -16,7 +16,10 @@ export function startWorkersInProcess(): Promise<unknown> {
     const pglite = await getEmbeddedPglite();
     const target: BossTarget = pglite ? { kind: "pglite", pglite } : (config.database as BossTarget);
     const boss = await startBoss(target, { superviseIntervalSeconds: superviseIntervalFor(config.jobs.leaseSeconds) });
-    return startWorkers({ db, boss, config });
+    // On the embedded database every query of the workers queues behind the web server's own on one connection: two
+    // webhook fetch loops and a lane check a second, not the worker process's sixteen loops and four checks a second,
+    // which kept a PGlite server busy polling for webhooks while nothing was due.
+    return startWorkers({ db, boss, config, ...(pglite && { webhookLoops: 2, webhookIntervalMs: 1000 }) });
   })();
   return holder.__tillitWorkers;
 }

@@ -55,6 +55,8 @@ export async function startWorkers(opts: {
   transport?: MailTransport;
   dispatchIntervalMs?: number;
   webhookIntervalMs?: number;
+  /** Independent fetch loops of webhook lanes (default WEBHOOK_LANES_AT_ONCE / 2). */
+  webhookLoops?: number;
   log?: (message: string) => void;
 }): Promise<Workers> {
   const { db, boss, config } = opts;
@@ -130,7 +132,7 @@ export async function startWorkers(opts: {
     // each loop fetches again at once while batches come back full, and polls every 2 s besides the insert's notify
     // (pg-boss would otherwise wait 30 s for a job that became due by its retry delay, without a notify).
     {
-      localConcurrency: WEBHOOK_LANES_AT_ONCE / 2,
+      localConcurrency: opts.webhookLoops ?? WEBHOOK_LANES_AT_ONCE / 2,
       batchSize: 2,
       burstWhenBatchFull: true,
       perJobResults: true,
