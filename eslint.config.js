@@ -1,5 +1,6 @@
 // ESLint 9 flat config: Next.js rules (core web vitals, React, hooks, jsx-a11y, import) and typescript-eslint's
-// recommended set, plus the project's own rule that configuration is read in one module only.
+// recommended set, plus the project's own rules: configuration is read in one module only, and links come from
+// app/_components/link.tsx (no prefetching).
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
@@ -44,6 +45,11 @@ const config = [
           paths: [
             { name: "process", importNames: ["env"], message: ENV_MESSAGE },
             { name: "node:process", importNames: ["env"], message: ENV_MESSAGE },
+            {
+              name: "next/link",
+              importNames: ["default"],
+              message: "Use Link from @/app/_components/link: it does not prefetch (every page here is dynamic).",
+            },
           ],
         },
       ],

@@ -8,7 +8,7 @@
 // Global Privacy Control counts as "decline" for a visitor who has not answered: the server applies the Sec-GPC header
 // (site-frame.tsx), this component `navigator.globalPrivacyControl` where only the script sees it; either way the
 // banner stays closed, the cookie records that the signal declined, and the banner says so when reopened.
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";

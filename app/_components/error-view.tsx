@@ -2,7 +2,7 @@
 // Shown when a page fails. Never shows the error itself: in production a server error reaches the client only as a
 // generic message and a digest, and the digest is what support needs to find the server log entry (lib/log logs it
 // with the error's summary). Nothing is logged here: React already reports the error to the browser's console.
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { useTranslations } from "next-intl";
 
 export function ErrorView({ error, retry }: { error: unknown; retry: () => void }) {

@@ -1,6 +1,6 @@
 // What a recipient sees when a link cannot be used: what happened, in plain words, and a way on. Never an error page:
 // a tampered, expired, revoked or used link is an everyday event (forwarded mail, old mail, a copy-paste cut short).
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db/client";
 import type { Language } from "@/lib/i18n/languages";

@@ -2,7 +2,7 @@
 // (site) layout and by the root not-found page (an unknown address gets the same frame). Staff pages have their own
 // frame (app/staff/layout.tsx): no cookie banner, since the staff workspace sets only strictly necessary cookies.
 import { cookies, headers } from "next/headers";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import type { ReactNode } from "react";
 import { CookieConsent } from "@/app/_components/cookie-consent";
 import { analyticsSettings } from "@/lib/consent/analytics-config";

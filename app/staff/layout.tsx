@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import type { ReactNode } from "react";
 import { getCurrentStaff } from "@/lib/auth/current-staff";
 import { LanguageSwitcher } from "@/lib/i18n/language-switcher";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { getI18n } from "@/lib/i18n/server";
 
 // A staff page asked for something that does not exist (or that the caller may not know exists): inside the staff frame.

@@ -1,6 +1,6 @@
 // The privacy officer's charts on the staff home: open requests by how soon they fall due (split by status),
 // erasures per month, and the audit trail's latest entries checked. Numbers come from loadStaffDashboard.
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import type { StaffDashboard } from "@/lib/dashboard/load-staff-dashboard";
 import type { Translator } from "@/lib/i18n/translator";
 import { ChartFigure } from "@/app/staff/_components/charts/chart-figure";

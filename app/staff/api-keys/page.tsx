@@ -1,6 +1,6 @@
 // /staff/api-keys: admins list, create and revoke API keys for CRM sync. The secret is never listed.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";

@@ -2,7 +2,7 @@
 // so a filtered view can be linked to and exported; the hash chain is checked on every display since its newest
 // verified checkpoint (lib/audit/check-audit-chain.ts), and the last full check is shown.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { describeAuditAction, describeAuditFields } from "@/lib/audit/describe-audit-action";
 import {
   AUDIT_FILTER_KEYS,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getPolicy } from "@/lib/policy/current-policy";
 import { categoryOptions } from "@/lib/policy/policy-labels";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";

@@ -1,7 +1,7 @@
 // /staff/incidents: the incident register (Art. 33(5)), open incidents first with the authority's 72-hour clock in
 // words, then the closed ones. Privacy officers and admins (incidents.manage).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";

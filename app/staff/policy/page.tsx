@@ -4,7 +4,7 @@
 // The comparison is a GET form, so a diff can be linked to; nothing here changes anything.
 import path from "node:path";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { redirect } from "next/navigation";
 import { loadPolicyVersionsForStaff } from "@/lib/access/load-policy-versions-for-staff";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";

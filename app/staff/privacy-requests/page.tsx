@@ -2,7 +2,7 @@
 // and the 50 due first, the overdue and those due within seven days marked with a badge. Then every request, newest
 // first a page at a time, with filters on status, type and channel (a GET form, so a filtered view can be linked to).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";

@@ -2,7 +2,7 @@
 // 30, 90 and 365 days by category and organisation, with each date's reason; legal holds, placed and released here;
 // and what each run of the retention job deleted, in counts (lib/retention/load-retention-overview.ts).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { redirect } from "next/navigation";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";

@@ -1,7 +1,7 @@
 // /staff/webhooks: admins list the downstream systems Tillit tells of changes (Art. 19), with their health, and add
 // one (its secret shown once). Secrets are never listed.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { ClientMessages } from "@/lib/i18n/client-messages";

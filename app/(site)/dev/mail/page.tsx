@@ -1,7 +1,7 @@
 // Dev mailbox: what the outbox transport kept. English developer tool; exists only while the outbox is active.
 // A named section, not <main>: the root layout owns the main landmark.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db/client";

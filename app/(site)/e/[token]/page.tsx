@@ -1,7 +1,7 @@
 // The confirmation link of a new email address, opened from the new mailbox. GET only shows a button (link scanners
 // open links); the change happens on the press.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import { LinkProblem } from "@/app/_components/link-problem";
 import { maskAddress } from "@/lib/contacts/mask-address";

@@ -1,5 +1,5 @@
 // The links between the "my data" pages and the sign-out button (a POST: signing out changes state).
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import type { Language } from "@/lib/i18n/languages";
 import styles from "../me.module.css";

@@ -1,6 +1,6 @@
 // Shown on every /me page and action when there is no valid recipient session (expired, signed out, revoked by an
 // email change or erasure): what happened and the way to a fresh link.
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import type { Language } from "@/lib/i18n/languages";
 

@@ -1,6 +1,6 @@
 // After erasure: a confirmation that holds no personal data (the person no longer exists in the register).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { getI18n } from "@/lib/i18n/server";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

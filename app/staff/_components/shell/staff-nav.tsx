@@ -1,7 +1,7 @@
 "use client";
 // The side navigation's links. A client component only to mark the current section (aria-current) as staff move
 // between pages; the links and their labels are decided on the server (by the caller's permissions).
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { usePathname } from "next/navigation";
 
 export type NavGroup = { label: string | null; links: { href: string; label: string }[] };

@@ -3,7 +3,7 @@
 // (person, roles, subscriptions, actions), the record and its history as the person sees it, and notes. Buttons post server actions; GET changes nothing
 // but the audit trail's record of the read.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";

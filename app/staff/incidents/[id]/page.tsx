@@ -1,7 +1,7 @@
 // /staff/incidents/<id>: one incident with its authority clock, affected contacts (count and the first few), its log,
 // and while open the forms that move it on. Privacy officers and admins (incidents.manage, loadIncidentForStaff).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { redirect } from "next/navigation";
 import { loadIncidentForStaff } from "@/lib/access/load-incident-for-staff";
 import { FORBIDDEN_PATH, requireStaff } from "@/lib/auth/current-staff";

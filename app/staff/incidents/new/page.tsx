@@ -1,6 +1,6 @@
 // /staff/incidents/new: record a personal data incident (incidents.manage). Discovery defaults to now, Stockholm time.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { useActionState, useRef } from "react";
 import { FormStatus, useFocusFirstError } from "@/app/staff/_components/fields";
 import { IncidentFields, type IncidentOptions } from "../_components/incident-fields";

@@ -2,7 +2,7 @@
 // (the problems the server would refuse to start with), what does it change, and how will the privacy page read.
 // Nothing is stored; the file in the repository stays the source of truth.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";

@@ -1,7 +1,7 @@
 // /staff/privacy-requests/<id>: one request, its due dates and history link, and (for privacyRequests.write) the forms
 // that move it on. Reading needs privacyRequests.read.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";

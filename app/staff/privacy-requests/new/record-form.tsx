@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { useActionState, useRef } from "react";
 import { FormStatus, SelectField, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
 import { idleState } from "../_components/form-state";

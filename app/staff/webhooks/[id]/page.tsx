@@ -1,7 +1,7 @@
 // /staff/webhooks/[id]: one endpoint: its settings, secret rotation, on/off, delete, and its dead letters with what
 // was sent and what the receiver answered, each replayable. Admins only; GET only renders.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { loadWebhookEndpointForStaff } from "@/lib/access/load-webhook-endpoint-for-staff";
 import { requireStaff } from "@/lib/auth/current-staff";

@@ -1,6 +1,6 @@
 // One mail from the outbox: headers, the HTML in a sandboxed frame (no scripts, no same-origin access), the text.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db/client";

@@ -1,6 +1,6 @@
 // The confirmation step before revoking a key: GET only shows the question; the button POSTs the server action.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { loadApiKeyForStaff } from "@/lib/access/load-api-key-for-staff";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
