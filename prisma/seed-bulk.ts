@@ -58,6 +58,9 @@ async function main() {
       },
     });
     entries = result.rows.AuditEvent ?? 0;
+    // Statistics for the planner, as after any bulk load: without them PostgreSQL estimates a lookup of 500 contacts'
+    // roles at 650,000 rows and scans the table (the API list measured 1.1 s a page before, 0.1 s after).
+    await raw.query("ANALYZE");
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write("\n");
     console.log(
