@@ -70,6 +70,8 @@ export const AUDIT_ACTIONS = [
   "mailing.resumed",
   "mailing.cancelled",
   "mailing.finished",
+  "mailing.held_batch_sent_again",
+  "mailing.held_batch_skipped",
   // Staff, keys and the trail itself
   "staff.signed_in",
   "staff.signed_out",

@@ -105,6 +105,9 @@ const envSchema = z.object({
   MAILING_LEASE_SECONDS: z.coerce.number().int({ error: "must be a whole number" }).min(5).max(3600).default(120),
   // Calls per second to Resend shared by all workers (Resend's default limit is 5); 0 turns pacing off.
   RESEND_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).min(0).max(1000).default(5),
+  // Seconds one call to Resend may take; past it the call counts as failed with an unknown outcome (it may have been
+  // accepted), and is repeated under the same idempotency key.
+  RESEND_TIMEOUT_SECONDS: z.coerce.number({ error: "must be a number" }).min(0.1).max(300).default(30),
   // Outbound webhooks (lib/outbound-webhooks): plain http endpoints are refused unless allowed (never in production).
   WEBHOOK_ALLOW_HTTP: optionalString.pipe(z.enum(["0", "1"], { error: "must be 0 or 1" }).optional()),
   // Seconds one delivery attempt may take before it counts as failed.
@@ -133,7 +136,15 @@ export type Config = {
   suppressionKey: string;
   mail:
     | { transport: "outbox"; from?: string }
-    | { transport: "resend"; from?: string; apiKey: string; baseUrl?: string; webhookSecret?: string };
+    | {
+        transport: "resend";
+        from?: string;
+        apiKey: string;
+        baseUrl?: string;
+        webhookSecret?: string;
+        /** Longest wait for one call's answer (RESEND_TIMEOUT_SECONDS). */
+        timeoutMs?: number;
+      };
   /** Tillit topic key → Resend topic id; null: the Resend connector is off. */
   resendConnector: { topics: Record<string, string> } | null;
   staffAuth: {
@@ -285,6 +296,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         apiKey: e.RESEND_API_KEY,
         baseUrl: e.RESEND_BASE_URL,
         webhookSecret: e.RESEND_WEBHOOK_SECRET,
+        timeoutMs: e.RESEND_TIMEOUT_SECONDS * 1000,
       };
   }
 

@@ -28,6 +28,9 @@ export const batchKey = (job: SendBatchJob) => `${job.mailingId}:${job.batch}`;
  */
 export const FINISHED_JOB_KEEP_SECONDS = 7 * 24 * 60 * 60;
 
+/** pg-boss's retries of one batch job (see ensureQueues). */
+export const SEND_RETRY_LIMIT = 1_000_000;
+
 /**
  * `exclusive`: at most one job per singleton key queued or running, so a batch is never worked on twice at once and
  * re-enqueueing a batch that is already waiting is a no-op. The lease (expireInSeconds) returns a killed worker's
@@ -43,9 +46,11 @@ export async function ensureQueues(boss: PgBoss, leaseSeconds: number): Promise<
     notify: true,
     deleteAfterSeconds: FINISHED_JOB_KEEP_SECONDS,
   };
+  // A batch the provider refuses for now is retried for as long as its mailing is SENDING (a paused or cancelled
+  // mailing's job completes at its next attempt): at most a minute apart, this limit is over a year of outage.
   const send = {
     expireInSeconds: leaseSeconds,
-    retryLimit: 20,
+    retryLimit: SEND_RETRY_LIMIT,
     retryDelay: 1,
     retryBackoff: true,
     retryDelayMax: 60,

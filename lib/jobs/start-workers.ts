@@ -2,6 +2,7 @@
 // sends queued mail (the erasure receipt) after the transactions that queued it have committed. Used by
 // `npm run worker` (any number of processes) and, on the embedded database, inside the web server (instrumentation.ts).
 import "server-only";
+import { LRUCache } from "lru-cache";
 import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db/client";
 import type { Config } from "@/lib/env/config";
@@ -14,6 +15,7 @@ import { dispatchDueMailings } from "@/lib/mailings/pipeline/dispatch-due-mailin
 import { expandMailing } from "@/lib/mailings/pipeline/expand-mailing";
 import { reserveSendSlot } from "@/lib/mailings/pipeline/reserve-send-slot";
 import { sendMailingBatch, type BatchContext } from "@/lib/mailings/pipeline/send-mailing-batch";
+import type { CompiledMailing } from "@/lib/mailings/render-mailing";
 import { deliverLane, type Send } from "@/lib/outbound-webhooks/deliver-lane";
 import { keepResendEndpoint } from "@/lib/connectors/resend/keep-resend-endpoint";
 import { createResendContactsClient } from "@/lib/connectors/resend/resend-contacts-client";
@@ -43,6 +45,9 @@ async function startResendConnector(
   });
   return createResendSend({ db, client, topics: connector.topics, suppressionKey: config.suppressionKey });
 }
+
+/** Compiled mailing templates one worker keeps (by mailing, version and language). */
+const TEMPLATES_KEPT = 32;
 
 /** Lanes (endpoint and contact) one worker delivers side by side. */
 const WEBHOOK_LANES_AT_ONCE = 32;
@@ -85,8 +90,12 @@ export async function startWorkers(opts: {
     linkKeys: config.linkKeys,
     suppressionKey: config.suppressionKey,
     mailFrom: defaultSender(),
-    pace: () => reserveSendSlot(db, config.jobs.sendRatePerSecond),
-    cache: new Map(),
+    // A job waits for its slot at most a quarter of its lease; a longer Retry-After gives the job back to be retried.
+    pace: () =>
+      reserveSendSlot(db, config.jobs.sendRatePerSecond, { maxWaitMs: (config.jobs.leaseSeconds * 1000) / 4 }),
+    // Templates of the mailings being sent (a few languages each): bounded, so a worker in a 128 MB heap that has
+    // sent hundreds of mailings does not keep them all.
+    cache: new LRUCache<string, Promise<CompiledMailing>>({ max: TEMPLATES_KEPT }),
     naiveRender: config.jobs.naiveRender,
   };
 
@@ -100,7 +109,15 @@ export async function startWorkers(opts: {
   // keeps fetching without waiting, so a large mailing is not slowed by the polling interval.
   await boss.work(
     QUEUES.sendBatch,
-    { batchSize: config.jobs.concurrency, burstWhenBatchFull: true, perJobResults: true, pollingIntervalSeconds: 0.5 },
+    // notifyPollingIntervalSeconds: a batch retried after a failure becomes due by its delay, which sends no notify;
+    // without it a worker listening for notifies looks again only every 30 s, whatever the back-off says.
+    {
+      batchSize: config.jobs.concurrency,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+      pollingIntervalSeconds: 0.5,
+      notifyPollingIntervalSeconds: 2,
+    },
     async (jobs) => {
       return Promise.all(
         jobs.map(async (job) => {

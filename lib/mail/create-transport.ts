@@ -18,7 +18,13 @@ export type CreateTransportOptions = {
 export function createTransport({ config, db, retry }: CreateTransportOptions): MailTransport {
   const from = config.from ?? defaultSender();
   if (config.transport === "resend") {
-    return createResendTransport({ apiKey: config.apiKey, from, baseUrl: config.baseUrl, retry });
+    return createResendTransport({
+      apiKey: config.apiKey,
+      from,
+      baseUrl: config.baseUrl,
+      retry,
+      timeoutMs: config.timeoutMs,
+    });
   }
   return createOutboxTransport({ db, from });
 }

@@ -34,8 +34,10 @@ export function createOutboxTransport({ db, from }: OutboxTransportOptions): Mai
       }
     },
 
-    async sendBatch(mails) {
+    async sendBatch(mails, options = {}) {
       if (mails.length === 0) return { ok: true, ids: [] };
+      // Paced like the provider would be, so a mailing behaves the same in development.
+      await options.pace?.();
       try {
         const created = await db.outboxMessage.createManyAndReturn({ data: mails.map(row), select: { id: true } });
         return { ok: true, ids: created.map((c) => c.id) };

@@ -20,7 +20,11 @@ export type ResendTransportOptions = {
   from: string;
   baseUrl?: string;
   retry?: RetryOptions;
+  /** Longest wait for one call's answer; then the attempt fails as unavailable, outcome unknown. */
+  timeoutMs?: number;
 };
+
+export const DEFAULT_RESEND_TIMEOUT_MS = 30_000;
 
 /**
  * The key of one chunk of a batch: stable for the same caller key and chunk, so sending the same batch again after a
@@ -41,7 +45,13 @@ export function chunk<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
-export function createResendTransport({ apiKey, from, baseUrl, retry }: ResendTransportOptions): MailTransport {
+export function createResendTransport({
+  apiKey,
+  from,
+  baseUrl,
+  retry,
+  timeoutMs = DEFAULT_RESEND_TIMEOUT_MS,
+}: ResendTransportOptions): MailTransport {
   // An explicit base URL, so the SDK never falls back to reading the environment itself.
   const client = new Resend(apiKey, { baseUrl: baseUrl ?? RESEND_API_URL });
 
@@ -68,8 +78,8 @@ export function createResendTransport({ apiKey, from, baseUrl, retry }: ResendTr
       // Without a key of the caller's, one per call still makes our own retries safe.
       const idempotencyKey = options.idempotencyKey ?? randomUUID();
       const result = await withRetry<CreateEmailResponseSuccess>(
-        () => client.emails.send(payload(mail), { idempotencyKey }),
-        retry,
+        () => client.emails.send(payload(mail), { idempotencyKey, signal: AbortSignal.timeout(timeoutMs) }),
+        { ...retry, beforeAttempt: options.pace },
       );
       return result.ok ? { ok: true, ids: [result.data.id] } : result;
     },
@@ -80,8 +90,8 @@ export function createResendTransport({ apiKey, from, baseUrl, retry }: ResendTr
       for (const [index, part] of chunk(mails, RESEND_BATCH_LIMIT).entries()) {
         const idempotencyKey = chunkIdempotencyKey(batchKey, index);
         const result = await withRetry<CreateBatchSuccessResponse>(
-          () => client.batch.send(part.map(payload), { idempotencyKey }),
-          retry,
+          () => client.batch.send(part.map(payload), { idempotencyKey, signal: AbortSignal.timeout(timeoutMs) }),
+          { ...retry, beforeAttempt: options.pace },
         );
         if (!result.ok) return { ...result, message: `chunk ${index}: ${result.message}`, sentIds: ids };
         ids.push(...result.data.data.map((d) => d.id));

@@ -13,6 +13,8 @@ export type RetryOptions = {
   sleep?: (ms: number) => Promise<void>;
   /** 0..1, for jitter; injectable so tests are exact. */
   random?: () => number;
+  /** Called before every attempt (the shared pacer), so retries count against the provider's limit like any call. */
+  beforeAttempt?: () => Promise<void>;
 };
 
 export const DEFAULT_RETRY = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 } as const;
@@ -23,19 +25,27 @@ type ProviderResponse<T> =
   | { data: T; error: null; headers: Record<string, string> | null }
   | { data: null; error: ProviderError; headers: Record<string, string> | null };
 
-type Classified = { code: MailErrorCode; retry: boolean };
+type Classified = { code: MailErrorCode; retry: boolean; mayHaveSent: boolean };
 
 // The SDK passes the API's error body through; its statusCode can be missing, so the name decides too.
 export function classifyProviderError(error: ProviderError): Classified {
-  const status = error.statusCode ?? statusByName[error.name] ?? null;
+  const status = providerStatus(error);
   if (error.name === "daily_quota_exceeded" || error.name === "monthly_quota_exceeded")
-    return { code: "quota_exceeded", retry: false };
-  if (status === 429) return { code: "rate_limited", retry: true };
-  if (error.name === "concurrent_idempotent_requests") return { code: "unavailable", retry: true };
-  if (error.name === "invalid_idempotent_request") return { code: "idempotency_conflict", retry: false };
-  if (status === null || status >= 500) return { code: "unavailable", retry: true };
-  if (status === 401 || status === 403) return { code: "unauthorized", retry: false };
-  return { code: "rejected", retry: false };
+    return { code: "quota_exceeded", retry: false, mayHaveSent: false };
+  if (status === 429) return { code: "rate_limited", retry: true, mayHaveSent: false };
+  // Another request under the same key is being processed: that one may send.
+  if (error.name === "concurrent_idempotent_requests") return { code: "unavailable", retry: true, mayHaveSent: true };
+  if (error.name === "invalid_idempotent_request")
+    return { code: "idempotency_conflict", retry: false, mayHaveSent: true };
+  // No answer (timeout, dropped connection) or a server error: the request may have been processed before it failed.
+  if (status === null || status >= 500) return { code: "unavailable", retry: true, mayHaveSent: true };
+  if (status === 401 || status === 403) return { code: "unauthorized", retry: false, mayHaveSent: false };
+  return { code: "rejected", retry: false, mayHaveSent: false };
+}
+
+/** The HTTP status of a provider error: the SDK's, else the one its error name implies; null when no answer came. */
+export function providerStatus(error: ProviderError): number | null {
+  return error.statusCode ?? statusByName[error.name] ?? null;
 }
 
 const statusByName: Record<string, number> = {
@@ -67,17 +77,23 @@ export async function withRetry<T>(
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs;
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
+  let mayHaveSent = false;
 
   for (let n = 1; ; n++) {
+    await options.beforeAttempt?.();
     const response = await attempt();
     if (response.error === null) return { ok: true, data: response.data };
 
-    const { code, retry } = classifyProviderError(response.error);
+    const classified = classifyProviderError(response.error);
+    const { code, retry } = classified;
+    mayHaveSent ||= classified.mayHaveSent;
     const retryAfterMs = parseRetryAfter(response.headers?.["retry-after"]);
     const failure: SendMailFailure = {
       ok: false,
       code,
       message: `${response.error.name}: ${response.error.message} (attempt ${n} of ${maxAttempts})`,
+      status: providerStatus(response.error),
+      mayHaveSent,
       ...(retryAfterMs !== undefined && { retryAfterMs }),
     };
     if (!retry || n >= maxAttempts) return failure;

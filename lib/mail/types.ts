@@ -54,13 +54,25 @@ export type SendMailFailure = {
   message: string;
   /** When the provider said how long to wait (rate_limited). */
   retryAfterMs?: number;
+  /** The provider's HTTP status of the last answer; null when none came (network failure, timeout). */
+  status?: number | null;
+  /**
+   * Whether any attempt may have been accepted although it failed (a timeout, a dropped connection, a 5xx): then only
+   * the same idempotency key within the provider's window may send it again. False when every answer said nothing
+   * was sent (429, a refusal). Typed here so no caller has to read it from a message.
+   */
+  mayHaveSent?: boolean;
   /** Batch form: ids of the chunks that went out before the failure. */
   sentIds?: string[];
 };
 
 export type SendMailResult = { ok: true; ids: string[] } | SendMailFailure;
 
-export type SendOptions = { idempotencyKey?: string };
+export type SendOptions = {
+  idempotencyKey?: string;
+  /** Waits for a slot under the shared rate limit before every attempt, retries included (the mailing pipeline's). */
+  pace?: () => Promise<void>;
+};
 
 export interface MailTransport {
   readonly kind: "outbox" | "resend";

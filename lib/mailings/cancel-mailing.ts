@@ -1,4 +1,4 @@
-// Cancel: nothing more goes out. Queued deliveries are marked CANCELLED in the same transaction; a batch already
+// Cancel: nothing more goes out. Queued deliveries (and held ones nobody decided on) are marked CANCELLED in the same transaction; a batch already
 // handed to the provider cannot be called back and is recorded as sent.
 import "server-only";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
@@ -20,7 +20,7 @@ export async function cancelMailing(opts: {
     action: "mailing.cancelled",
     also: async (tx) => {
       await tx.delivery.updateMany({
-        where: { mailingId: opts.mailingId, status: "QUEUED" },
+        where: { mailingId: opts.mailingId, status: { in: ["QUEUED", "HELD"] } },
         data: { status: "CANCELLED", updatedAt: now },
       });
     },

@@ -12,6 +12,8 @@ export type DeliveryCounts = {
   total: number;
   /** Waiting for or inside a batch (QUEUED, SENDING). */
   queued: number;
+  /** Outcome unknown past the provider's idempotency window: waiting for staff to send again or skip. */
+  held: number;
   /** Handed to the provider (SENT and whatever the provider said afterwards). */
   sent: number;
   delivered: number;
@@ -34,7 +36,35 @@ export type MailingProgress = {
   pausedAt: Date | null;
   finishedAt: Date | null;
   counts: DeliveryCounts;
+  /** The provider keeps failing this mailing's batches (mailing-stall.ts); null while it does not. */
+  stall: MailingStall | null;
 };
+
+export type MailingStall = {
+  /** A MailErrorCode, or "paced" (waiting out the provider's Retry-After). */
+  code: string;
+  /** The provider's HTTP status; null when no answer came. */
+  status: number | null;
+  since: Date;
+  /** Whole minutes since the first failure, at the time of reading. */
+  minutes: number;
+  /** The provider asked for no calls before this. */
+  retryAt: Date | null;
+};
+
+export function stallOf(
+  m: { stallCode: string | null; stallStatus: number | null; stallSince: Date | null; stallRetryAt: Date | null },
+  now = new Date(),
+): MailingStall | null {
+  if (!m.stallCode || !m.stallSince) return null;
+  return {
+    code: m.stallCode,
+    status: m.stallStatus,
+    since: m.stallSince,
+    minutes: Math.max(0, Math.floor((now.getTime() - m.stallSince.getTime()) / 60_000)),
+    retryAt: m.stallRetryAt,
+  };
+}
 
 export type GetMailingProgressResult = { ok: true; progress: MailingProgress } | Forbidden | NotFound;
 
@@ -44,6 +74,7 @@ export function emptyCounts(): DeliveryCounts {
   return {
     total: 0,
     queued: 0,
+    held: 0,
     sent: 0,
     delivered: 0,
     failed: 0,
@@ -62,6 +93,7 @@ export function addGroup(c: DeliveryCounts, status: DeliveryStatus, n: number, s
   if (status === "QUEUED" || status === "SENDING") c.queued += n;
   if (SENT.has(status)) c.sent += n;
   if (status === "DELIVERED") c.delivered += n;
+  if (status === "HELD") c.held += n;
   if (status === "FAILED") c.failed += n;
   if (status === "BOUNCED") c.bounced += n;
   if (status === "COMPLAINED") c.complained += n;
@@ -102,8 +134,27 @@ export async function getMailingProgress(opts: {
   if (!access.ok) return access;
   const mailing = await opts.db.mailing.findUnique({
     where: { id: access.value.id },
-    select: { id: true, status: true, scheduledAt: true, startedAt: true, pausedAt: true, finishedAt: true },
+    select: {
+      id: true,
+      status: true,
+      scheduledAt: true,
+      startedAt: true,
+      pausedAt: true,
+      finishedAt: true,
+      stallCode: true,
+      stallStatus: true,
+      stallSince: true,
+      stallRetryAt: true,
+    },
   });
   if (!mailing) return { ok: false, code: "not_found" };
-  return { ok: true, progress: { ...mailing, counts: await countDeliveries(opts.db, mailing.id) } };
+  const { stallCode, stallStatus, stallSince, stallRetryAt, ...rest } = mailing;
+  return {
+    ok: true,
+    progress: {
+      ...rest,
+      counts: await countDeliveries(opts.db, mailing.id),
+      stall: stallOf({ stallCode, stallStatus, stallSince, stallRetryAt }),
+    },
+  };
 }

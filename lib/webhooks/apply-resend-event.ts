@@ -27,6 +27,7 @@ const ACTOR: AuditActor = { type: "SYSTEM", id: "resend-webhook" };
 const RANK: Record<DeliveryStatus, number> = {
   QUEUED: 0,
   SENDING: 0,
+  HELD: 0,
   SENT: 1,
   DELAYED: 2,
   DELIVERED: 3,

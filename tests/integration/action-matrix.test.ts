@@ -170,6 +170,10 @@ const MATRIX: Record<string, [own: Role[], foreign: Role[]]> = {
     [A, P, K],
     [A, P, K],
   ],
+  "mailings/held-actions.ts#decideHeldBatchAction": [
+    [A, P, K],
+    [A, P, K],
+  ],
   "segments/actions.ts#saveSegmentAction": [
     [A, P, K],
     [A, P, K],
@@ -658,6 +662,16 @@ const CASES: Record<string, (c: Ctx) => Promise<Case>> = {
     return {
       run: () => controlMailingAction(id, "pause"),
       tookEffect: async () => (await t.db.mailing.findUniqueOrThrow({ where: { id } })).status === "PAUSED",
+    };
+  },
+  "mailings/held-actions.ts#decideHeldBatchAction": async ({ callerId, target }) => {
+    const id = await newMailing(target === "own" ? callerId : otherStaff(callerId), "SENDING");
+    // A batch whose outcome is unknown past the provider's idempotency window (an erased recipient: no contact).
+    const held = await t.db.delivery.create({ data: { mailingId: id, batch: 0, status: "HELD" } });
+    const { decideHeldBatchAction } = await import("@/app/staff/mailings/held-actions");
+    return {
+      run: () => decideHeldBatchAction(form({ mailingId: id, batch: "0", decision: "skip" })),
+      tookEffect: async () => (await t.db.delivery.findUniqueOrThrow({ where: { id: held.id } })).status === "FAILED",
     };
   },
   "segments/actions.ts#saveSegmentAction": async ({ callerId, target }) => {

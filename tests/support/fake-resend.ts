@@ -2,7 +2,8 @@
 // checked against Resend's published OpenAPI description (tests/contracts/resend-openapi.yaml); a request that breaks
 // it gets 422 and is kept in `violations`, so a test can assert there were none. Answers follow the documented
 // response schemas (checked too). It can be told to answer 429 (with retry-after) or 500 for the next N requests, and
-// it replays answers for a repeated Idempotency-Key the way Resend does.
+// it replays answers for a repeated Idempotency-Key the way Resend does. It can also be down for a while (failFor) or
+// accept mail and answer too late (answerLateNext).
 import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -44,6 +45,13 @@ export type FakeResend = {
   topics: Map<string, { id: string; name: string; default_subscription: "opt_in" | "opt_out" }>;
   /** `count` valid requests (after letting `after` more through) get this answer instead of being processed. */
   failNext(count: number, failure: InjectedFailure, options?: { after?: number }): void;
+  /** Every valid request gets this answer for the next `ms` (an outage); `failFor(0, …)` ends it. */
+  failFor(ms: number, failure: InjectedFailure): void;
+  /** The next `count` mail requests are processed (mail accepted) but answered only after `ms`: a client with a
+   * shorter timeout never learns its mail went out. */
+  answerLateNext(count: number, ms: number): void;
+  /** Forgets every idempotency key, as Resend does 24 hours after a request. */
+  forgetKeys(): void;
   /** Forgets recorded requests, violations, accepted mail and pending failures; keeps the idempotency store, as
    * Resend keeps keys for 24 hours whatever a test does. */
   reset(): void;
@@ -116,7 +124,10 @@ export async function startFakeResend({
   const violations: Violation[] = [];
   const accepted: FakeResend["accepted"] = [];
   const failures: { after: number; count: number; failure: InjectedFailure }[] = [];
+  let outage: { until: number; failure: InjectedFailure } | null = null;
+  let late = { count: 0, ms: 0 };
   const nextFailure = (): InjectedFailure | undefined => {
+    if (outage && Date.now() < outage.until) return outage.failure;
     const rule = failures[0];
     if (!rule) return undefined;
     if (rule.after > 0) {
@@ -324,7 +335,13 @@ export async function startFakeResend({
     }
 
     recorded.status = answer.status;
-    if (answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, answerDelayMs));
+    let delay = answerDelayMs;
+    if (late.count > 0 && answer.status === 200 && urlPath.startsWith("/emails")) {
+      late.count--;
+      delay = Math.max(delay, late.ms);
+    }
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (res.destroyed) return;
     res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
     res.end(JSON.stringify(answer.body));
   }
@@ -350,11 +367,22 @@ export async function startFakeResend({
     failNext(count, failure, { after = 0 } = {}) {
       if (count > 0) failures.push({ after, count, failure });
     },
+    failFor(ms, failure) {
+      outage = ms > 0 ? { until: Date.now() + ms, failure } : null;
+    },
+    answerLateNext(count, ms) {
+      late = { count, ms };
+    },
+    forgetKeys() {
+      idempotency.clear();
+    },
     reset() {
       requests.length = 0;
       violations.length = 0;
       accepted.length = 0;
       failures.length = 0;
+      outage = null;
+      late = { count: 0, ms: 0 };
       contacts.clear();
       topics.clear();
     },

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { chunk, chunkIdempotencyKey } from "@/lib/mail/resend-transport";
-import { classifyProviderError, parseRetryAfter } from "@/lib/mail/retry-policy";
+import {
+  classifyProviderError,
+  parseRetryAfter,
+  providerStatus,
+  withRetry,
+  type ProviderError,
+} from "@/lib/mail/retry-policy";
 
 describe("retry policy", () => {
   it("reads retry-after as seconds or as an HTTP date", () => {
@@ -13,38 +19,74 @@ describe("retry policy", () => {
     expect(parseRetryAfter("soon")).toBeUndefined();
   });
 
-  it("retries rate limits, server errors and network failures only", () => {
-    expect(classifyProviderError({ statusCode: 429, name: "rate_limit_exceeded", message: "" })).toEqual({
+  it("retries rate limits, server errors and network failures only, and says which may have been sent", () => {
+    const cases: [ProviderError, { code: string; retry: boolean; mayHaveSent: boolean }][] = [
+      // A 429 is an answer: nothing was sent.
+      [
+        { statusCode: 429, name: "rate_limit_exceeded", message: "" },
+        { code: "rate_limited", retry: true, mayHaveSent: false },
+      ],
+      [
+        { statusCode: 429, name: "daily_quota_exceeded", message: "" },
+        { code: "quota_exceeded", retry: false, mayHaveSent: false },
+      ],
+      // A server error or no answer at all: the request may have been processed before it failed.
+      [
+        { statusCode: 503, name: "application_error", message: "" },
+        { code: "unavailable", retry: true, mayHaveSent: true },
+      ],
+      [
+        { statusCode: null, name: "application_error", message: "Unable to fetch data." },
+        { code: "unavailable", retry: true, mayHaveSent: true },
+      ],
+      [
+        { statusCode: 409, name: "concurrent_idempotent_requests", message: "" },
+        { code: "unavailable", retry: true, mayHaveSent: true },
+      ],
+      [
+        { statusCode: 403, name: "invalid_api_key", message: "" },
+        { code: "unauthorized", retry: false, mayHaveSent: false },
+      ],
+      [
+        { statusCode: 422, name: "validation_error", message: "" },
+        { code: "rejected", retry: false, mayHaveSent: false },
+      ],
+      // Its own code, so the mailing pipeline recognises an earlier attempt's send without reading the message.
+      [
+        { statusCode: 409, name: "invalid_idempotent_request", message: "" },
+        { code: "idempotency_conflict", retry: false, mayHaveSent: true },
+      ],
+    ];
+    for (const [error, expected] of cases) expect(classifyProviderError(error), error.name).toEqual(expected);
+    expect(providerStatus({ statusCode: null, name: "rate_limit_exceeded", message: "" })).toBe(429);
+    expect(providerStatus({ statusCode: null, name: "application_error", message: "" })).toBeNull();
+  });
+
+  it("paces every attempt, keeps the status, and remembers an earlier attempt that may have been sent", async () => {
+    const answers = [
+      { data: null, error: { statusCode: null, name: "application_error", message: "timeout" }, headers: null },
+      {
+        data: null,
+        error: { statusCode: 429, name: "rate_limit_exceeded", message: "" },
+        headers: { "retry-after": "1" },
+      },
+    ];
+    let paced = 0;
+    const sleeps: number[] = [];
+    const result = await withRetry(async () => answers.shift()!, {
+      maxAttempts: 2,
+      beforeAttempt: async () => void paced++,
+      sleep: async (ms) => void sleeps.push(ms),
+      random: () => 0,
+    });
+    expect(paced).toBe(2);
+    expect(sleeps).toEqual([250]);
+    expect(result).toMatchObject({
+      ok: false,
       code: "rate_limited",
-      retry: true,
-    });
-    expect(classifyProviderError({ statusCode: 429, name: "daily_quota_exceeded", message: "" })).toEqual({
-      code: "quota_exceeded",
-      retry: false,
-    });
-    expect(classifyProviderError({ statusCode: 503, name: "application_error", message: "" })).toEqual({
-      code: "unavailable",
-      retry: true,
-    });
-    expect(
-      classifyProviderError({ statusCode: null, name: "application_error", message: "Unable to fetch data." }),
-    ).toEqual({ code: "unavailable", retry: true });
-    expect(classifyProviderError({ statusCode: 409, name: "concurrent_idempotent_requests", message: "" })).toEqual({
-      code: "unavailable",
-      retry: true,
-    });
-    expect(classifyProviderError({ statusCode: 403, name: "invalid_api_key", message: "" })).toEqual({
-      code: "unauthorized",
-      retry: false,
-    });
-    expect(classifyProviderError({ statusCode: 422, name: "validation_error", message: "" })).toEqual({
-      code: "rejected",
-      retry: false,
-    });
-    // Its own code, so the mailing pipeline recognises an earlier attempt's send without reading the message.
-    expect(classifyProviderError({ statusCode: 409, name: "invalid_idempotent_request", message: "" })).toEqual({
-      code: "idempotency_conflict",
-      retry: false,
+      status: 429,
+      mayHaveSent: true,
+      retryAfterMs: 1000,
     });
   });
 });

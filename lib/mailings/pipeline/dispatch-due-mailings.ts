@@ -42,7 +42,7 @@ export async function dispatchDueMailings(opts: {
   const finished = await db.$queryRaw<{ id: string }[]>`
     SELECT m."id" FROM "Mailing" m
     WHERE m."status" = 'SENDING' AND m."expandedAt" IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."mailingId" = m."id" AND d."status" IN ('QUEUED', 'SENDING'))`;
+      AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."mailingId" = m."id" AND d."status" IN ('QUEUED', 'SENDING', 'HELD'))`;
   for (const m of finished) {
     await db.$transaction(async (tx) => {
       const done = await tx.mailing.updateMany({

@@ -6,7 +6,14 @@
 //
 // Exactly once: the batch's idempotency key is derived from mailing and batch, and every link is issued at the
 // mailing's start time, so a retry after a crash (rows left SENDING) sends a byte-identical request that the provider
-// answers from its idempotency store instead of sending again.
+// answers from its idempotency store instead of sending again. That store forgets a key after 24 hours: a delivery
+// still SENDING whose first request may have reached the provider longer ago than PROVIDER_IDEMPOTENCY_WINDOW_MS is
+// HELD instead (its outcome is unknown; staff send it again or skip it on the mailing page), never sent blindly.
+//
+// A batch the provider refuses for now (429, 5xx, no answer) keeps its rows SENDING and fails its job, which pg-boss
+// retries with back-off for as long as the mailing is SENDING; every attempt, the transport's own retries included,
+// takes a slot from the shared pacer, and a Retry-After moves the pacer for every worker. The mailing records the
+// stall (mailing-stall.ts) so its page says what is happening.
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { LinkKey } from "@/lib/env/config";
@@ -21,6 +28,8 @@ import { getPolicy } from "@/lib/policy/current-policy";
 import { REGISTRATION_NOTICE_TEMPLATE } from "@/lib/notices/registration-notice-template";
 import { registrationNoticeValues } from "@/lib/notices/registration-notice-values";
 import { buildDeliveryMail, senderFor } from "../build-delivery-mail";
+import { clearMailingStall, recordMailingStall } from "./mailing-stall";
+import { deferSendSlots, SendSlotTooFar } from "./reserve-send-slot";
 import { mailingContent } from "../load-mailing-content";
 import {
   compileMailing,
@@ -29,6 +38,12 @@ import {
   type CompiledMailing,
   type MailingLanguage,
 } from "../render-mailing";
+
+export type TemplateCache = {
+  get(key: string): Promise<CompiledMailing> | undefined;
+  set(key: string, value: Promise<CompiledMailing>): unknown;
+  delete(key: string): unknown;
+};
 
 export type BatchContext = {
   db: Db;
@@ -41,8 +56,8 @@ export type BatchContext = {
   mailFrom: string;
   /** Waits for this call's slot under the shared rate limit. */
   pace: () => Promise<void>;
-  /** Compiled templates by mailing, language and version, kept for the life of the worker. */
-  cache: Map<string, Promise<CompiledMailing>>;
+  /** Compiled templates by mailing, language and version: a bounded LRU in the worker (lru-cache), a Map in tests. */
+  cache: TemplateCache;
   /** The moment of the send-time check (a pause of marketing mail is compared with it); the clock when not given. */
   now?: () => Date;
   /** Render every mail with react-email instead (bench/mailing.ts measures the difference; never in production). */
@@ -51,14 +66,22 @@ export type BatchContext = {
 
 export type BatchOutcome =
   | { status: "skipped"; reason: "not_sending" | "nothing_to_send" }
-  | { status: "sent"; sent: number; suppressed: number }
-  | { status: "failed"; code: string; suppressed: number };
+  | { status: "sent"; sent: number; suppressed: number; held?: number }
+  | { status: "failed"; code: string; suppressed: number }
+  | { status: "held"; held: number };
+
+/**
+ * How long after a request the provider still answers a repeat of it from its idempotency store: Resend keeps keys
+ * for 24 hours; an hour less, for clocks that differ and a request still in flight.
+ */
+export const PROVIDER_IDEMPOTENCY_WINDOW_MS = 23 * 60 * 60 * 1000;
 
 /** Thrown for failures worth another attempt later (rate limit, provider or network down): the job is retried. */
 export class RetryLater extends Error {}
 
 type Row = {
   id: bigint;
+  firstTriedAt: Date | null;
   contactId: string | null;
   email: string | null;
   name: string | null;
@@ -79,10 +102,16 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
   // Claim: decide who is left out and mark the rest SENDING, in one transaction holding the batch's rows: one query
   // reads the locked rows with each recipient's exclusion reason and organisation, one statement records every
   // decision (the suppression list is looked up inside it, by the hashes computed here from the addresses).
+  const now = ctx.now?.() ?? new Date();
   const claim = await db.$transaction(async (tx) => {
+    // Past the provider's idempotency window a repeat could send again: those deliveries wait for staff.
+    const held = await tx.$executeRaw`
+      UPDATE "Delivery" SET "status" = 'HELD', "updatedAt" = ${now}
+      WHERE "mailingId" = ${mailingId} AND "batch" = ${batch} AND "status" = 'SENDING'
+        AND "firstTriedAt" < ${new Date(now.getTime() - PROVIDER_IDEMPOTENCY_WINDOW_MS)}`;
     const rows = await tx.$queryRaw<Row[]>`
       WITH d AS MATERIALIZED (
-        SELECT d."id", d."contactId" FROM "Delivery" d
+        SELECT d."id", d."contactId", d."firstTriedAt" FROM "Delivery" d
         WHERE d."mailingId" = ${mailingId} AND d."batch" = ${batch} AND d."status" IN ('QUEUED', 'SENDING')
         ORDER BY d."id"
         FOR UPDATE
@@ -92,11 +121,11 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
         WHERE r."contactId" IN (SELECT "contactId" FROM d) AND (r."endsOn" IS NULL OR r."endsOn" > ${issuedAt})
         ORDER BY r."contactId", r."startsOn", r."id"
       )
-      SELECT d."id", d."contactId", c."email", c."name", c."language", c."tokenVersion",
-             ${exclusionReasonSql(topic, ctx.now?.() ?? new Date())} AS "reason", org."name" AS "organisation"
+      SELECT d."id", d."firstTriedAt", d."contactId", c."email", c."name", c."language", c."tokenVersion",
+             ${exclusionReasonSql(topic, now)} AS "reason", org."name" AS "organisation"
       FROM d LEFT JOIN "Contact" c ON c."id" = d."contactId" LEFT JOIN org ON org."contactId" = c."id"
       ORDER BY d."id"`;
-    if (rows.length === 0) return null;
+    if (rows.length === 0) return held > 0 ? { send: [] as Row[], suppressed: 0, held } : null;
 
     // Per recipient, in this order: erased (no contact or address), on the suppression list (the oldest entry's
     // reason; every scope for a marketing topic, only ALL otherwise), then the reason from exclusionReasonSql.
@@ -116,7 +145,8 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
         "status" = (CASE WHEN x."reason" IS NULL THEN 'SENDING' ELSE 'SUPPRESSED' END)::"DeliveryStatus",
         "skipReason" = COALESCE(x."reason", d."skipReason"),
         "attempts" = d."attempts" + (CASE WHEN x."reason" IS NULL THEN 1 ELSE 0 END),
-        "updatedAt" = ${new Date()}
+        "firstTriedAt" = (CASE WHEN x."reason" IS NULL THEN COALESCE(d."firstTriedAt", ${now}) END),
+        "updatedAt" = ${now}
       FROM (
         SELECT v."id", COALESCE(
           v."erased",
@@ -132,10 +162,13 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
     const sendIds = new Set<bigint>();
     for (const r of decided) if (r.reason === null) sendIds.add(r.id);
     const send = rows.filter((r) => sendIds.has(r.id));
-    return { send, suppressed: rows.length - send.length };
+    return { send, suppressed: rows.length - send.length, held };
   });
   if (claim === null) return { status: "skipped", reason: "nothing_to_send" };
-  if (claim.send.length === 0) return { status: "sent", sent: 0, suppressed: claim.suppressed };
+  if (claim.send.length === 0)
+    return claim.suppressed === 0
+      ? { status: "held", held: claim.held }
+      : { status: "sent", sent: 0, suppressed: claim.suppressed, held: claim.held };
 
   const compiledFor = (language: MailingLanguage) => {
     const key = `${mailing.id}:${mailing.updatedAt.getTime()}:${language}`;
@@ -143,6 +176,8 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
     if (!compiled) {
       compiled = compileMailing(mailingContent(mailing, topic, language));
       ctx.cache.set(key, compiled);
+      // A failed compilation is not kept: the next batch tries again rather than failing on the stored rejection.
+      compiled.catch(() => ctx.cache.delete(key));
     }
     return compiled;
   };
@@ -193,9 +228,28 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
     });
   }
 
-  await ctx.pace();
-  const result = await ctx.transport.sendBatch(mails, { idempotencyKey: `mailing-${mailing.id}-batch-${batch}` });
   const ids = claim.send.map((r) => r.id);
+  // Deliveries this claim tried for the first time: when the provider answers that it sent nothing, they go back to
+  // "never reached the provider", so a long outage of refusals does not hold them after a day.
+  const fresh = claim.send.filter((r) => r.firstTriedAt === null).map((r) => r.id);
+  const untried = () =>
+    fresh.length === 0
+      ? Promise.resolve(0)
+      : db.$executeRaw`UPDATE "Delivery" SET "firstTriedAt" = NULL WHERE "id" = ANY(${fresh}::bigint[])`;
+
+  let result;
+  try {
+    result = await ctx.transport.sendBatch(mails, {
+      idempotencyKey: `mailing-${mailing.id}-batch-${batch}`,
+      pace: ctx.pace,
+    });
+  } catch (error) {
+    if (!(error instanceof SendSlotTooFar)) throw error;
+    // Nothing was sent: the provider asked everyone to wait longer than this job may be held.
+    await untried();
+    await recordMailingStall(db, mailing.id, { code: "paced", status: null, retryAt: null, now: new Date() });
+    throw new RetryLater(error.message);
+  }
   const at = new Date();
 
   if (result.ok) {
@@ -204,10 +258,16 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
              "error" = NULL
       FROM (SELECT unnest(${ids}::bigint[]) AS id, unnest(${result.ids}::text[]) AS pid) AS v
       WHERE d."id" = v.id AND d."status" = 'SENDING'`;
-    return { status: "sent", sent: ids.length, suppressed: claim.suppressed };
+    await clearMailingStall(db, mailing.id);
+    return { status: "sent", sent: ids.length, suppressed: claim.suppressed, held: claim.held };
   }
+  if (!result.mayHaveSent) await untried();
   if (result.code === "rate_limited" || result.code === "unavailable") {
-    // Rows stay SENDING; the retried job sends the same request under the same key.
+    // Rows stay SENDING; the retried job sends the same request under the same key. A wait the provider asked for
+    // holds every worker's calls (the shared pacer), not only this job's.
+    if (result.retryAfterMs !== undefined) await deferSendSlots(db, result.retryAfterMs);
+    const retryAt = result.retryAfterMs === undefined ? null : new Date(at.getTime() + result.retryAfterMs);
+    await recordMailingStall(db, mailing.id, { code: result.code, status: result.status ?? null, retryAt, now: at });
     throw new RetryLater(`${result.code}: ${result.message}`);
   }
   if (result.code === "idempotency_conflict") {
@@ -226,7 +286,17 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
         where: { id: { in: ids }, status: "SENDING" },
         data: { status: "QUEUED", error: result.message, updatedAt: at },
       }),
-      db.mailing.updateMany({ where: { id: mailing.id, status: "SENDING" }, data: { status: "PAUSED", pausedAt: at } }),
+      db.mailing.updateMany({
+        where: { id: mailing.id, status: "SENDING" },
+        data: {
+          status: "PAUSED",
+          pausedAt: at,
+          stallCode: result.code,
+          stallStatus: result.status ?? null,
+          stallSince: at,
+          stallRetryAt: null,
+        },
+      }),
     ]);
     return { status: "failed", code: result.code, suppressed: claim.suppressed };
   }

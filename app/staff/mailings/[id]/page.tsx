@@ -6,11 +6,13 @@ import { getDb } from "@/lib/db/client";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getI18n } from "@/lib/i18n/server";
 import { getMailing } from "@/lib/mailings/get-mailing";
-import { countDeliveries } from "@/lib/mailings/get-mailing-progress";
+import { countDeliveries, stallOf } from "@/lib/mailings/get-mailing-progress";
+import { listHeldDeliveries } from "@/lib/mailings/list-held-deliveries";
 import { MAILING_TEMPLATES } from "@/lib/mailings/render-mailing";
 import { formatStockholm } from "@/lib/mailings/stockholm-time";
 import { Notice } from "@/app/staff/_components/notice";
 import { first } from "@/app/staff/_components/format";
+import { HeldBatches } from "../_components/held-batches";
 import { MailingProgress } from "../_components/mailing-progress";
 import { REGISTRATION_NOTICE_TEMPLATE } from "@/lib/notices/registration-notice-template";
 
@@ -38,13 +40,23 @@ export default async function MailingPage({ params, searchParams }: Props) {
   }
   const mailing = r.mailing;
   const counts = await countDeliveries(db, mailing.id);
+  const held = counts.held > 0 ? await listHeldDeliveries({ db, staff, mailingId: mailing.id }) : null;
   const status = first(query.status);
+  const heldOutcome = first(query.held);
+  const heldNotice =
+    heldOutcome === "send_again" || heldOutcome === "skip"
+      ? t(`mailings.progress.heldDone.${heldOutcome}`)
+      : heldOutcome === "wrong_state" || heldOutcome === "nothing_held"
+        ? t(`mailings.progress.heldConflicts.${heldOutcome}`)
+        : heldOutcome
+          ? t("mailings.progress.controlFailed")
+          : undefined;
   const notice =
     status === "started"
       ? t("mailings.notices.started")
       : status === "scheduled"
         ? t("mailings.notices.scheduled")
-        : undefined;
+        : heldNotice;
   const template = MAILING_TEMPLATES.find((x) => x.key === mailing.template);
   const rows: [string, string][] = [
     [t("mailings.detail.topic"), lang === "sv" ? mailing.topic.nameSv : mailing.topic.nameEn],
@@ -80,7 +92,10 @@ export default async function MailingPage({ params, searchParams }: Props) {
         <Link href="/staff/mailings">{t("mailings.detail.back")}</Link>
       </p>
       <h1 id="mailing-heading">{mailing.name}</h1>
-      <Notice message={notice} />
+      <Notice
+        message={notice}
+        error={heldOutcome !== undefined && heldOutcome !== "send_again" && heldOutcome !== "skip"}
+      />
       <p>
         {t("mailings.columns.status")}:{" "}
         <strong data-testid="mailing-status">{t(`enums.mailingStatus.${mailing.status}`)}</strong>
@@ -110,8 +125,11 @@ export default async function MailingPage({ params, searchParams }: Props) {
         lang={lang}
         paths={["mailings.progress", "enums.mailingStatus", "enums.exclusionReason.recipient"]}
       >
-        <MailingProgress mailingId={mailing.id} initial={{ status: mailing.status, counts }} />
+        <MailingProgress mailingId={mailing.id} initial={{ status: mailing.status, counts, stall: stallOf(mailing) }} />
       </ClientMessages>
+      {held?.ok ? (
+        <HeldBatches mailingId={mailing.id} batches={held.batches} totalBatches={held.totalBatches} lang={lang} />
+      ) : null}
     </article>
   );
 }

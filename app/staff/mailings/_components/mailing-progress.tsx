@@ -11,7 +11,19 @@ import styles from "../mailings.module.css";
 export type ProgressSnapshot = {
   status: "DRAFT" | "SCHEDULED" | "SENDING" | "PAUSED" | "CANCELLED" | "SENT";
   counts: DeliveryCounts;
+  /** The provider keeps failing the batches (lib/mailings/get-mailing-progress.ts MailingStall, dates as JSON). */
+  stall: { code: string; status: number | null; minutes: number } | null;
 };
+
+const STALL_KEYS = new Set(["unavailable", "rate_limited", "paced", "unauthorized", "quota_exceeded"]);
+
+/** The message key of a stall: a 5xx and no answer at all read differently; unknown codes get the general line. */
+function stallKey(stall: NonNullable<ProgressSnapshot["stall"]>) {
+  if (stall.code === "unavailable" && stall.status === null) return "noAnswer" as const;
+  return STALL_KEYS.has(stall.code)
+    ? (stall.code as "unavailable" | "rate_limited" | "paced" | "unauthorized" | "quota_exceeded")
+    : ("other" as const);
+}
 
 type ExclusionKey = Parameters<ReturnType<typeof useTranslations<"enums.exclusionReason.recipient">>>[0];
 
@@ -20,6 +32,7 @@ const LIVE = new Set(["SCHEDULED", "SENDING"]);
 const ROWS = [
   "total",
   "queued",
+  "held",
   "sent",
   "delivered",
   "failed",
@@ -46,7 +59,7 @@ export function MailingProgress(props: { mailingId: string; initial: ProgressSna
       const res = await fetch(url, { cache: "no-store", credentials: "same-origin" });
       if (!res.ok) throw new Error(String(res.status));
       const next = (await res.json()) as ProgressSnapshot;
-      setSnapshot({ status: next.status, counts: next.counts });
+      setSnapshot({ status: next.status, counts: next.counts, stall: next.stall });
       setStale(false);
     } catch {
       setStale(true);
@@ -88,6 +101,15 @@ export function MailingProgress(props: { mailingId: string; initial: ProgressSna
         {summary}
       </p>
       {stale ? <p role="status">{t("stale")}</p> : null}
+      {snapshot.stall ? (
+        <p role="status" className="callout callout--warning" data-testid="mailing-stall">
+          {t(`stall.${stallKey(snapshot.stall)}`, {
+            status: snapshot.stall.status ?? "",
+            minutes: snapshot.stall.minutes,
+            code: snapshot.stall.code,
+          })}
+        </p>
+      ) : null}
       <div className="field">
         <label htmlFor="mailing-progress-bar" className="field__label">
           {t("label")}
