@@ -87,9 +87,14 @@ describe("scheduled jobs", () => {
           deleteAfterSeconds: FINISHED_JOB_KEEP_SECONDS,
         });
       }
+      // The running worker's heartbeat (what /api/health/ready asks for), gone once it stops.
+      expect(await t.db.workerHeartbeat.findMany({ select: { pid: true, mode: true } })).toEqual([
+        { pid: process.pid, mode: "worker" },
+      ]);
     } finally {
       await workers.stop();
     }
+    expect(await t.db.workerHeartbeat.count()).toBe(0);
   });
 
   it("queue one run of a job at a time: a second catch-up while one waits sends nothing", async () => {
