@@ -37,7 +37,8 @@ export async function removeWorkerHeartbeat(db: DbOrTx, me: HeartbeatIdentity): 
 
 /**
  * Beats now and every HEARTBEAT_INTERVAL_MS until stopped; a failed beat is logged and the next one tried (the
- * database may be restarting). stop() ends the beating and deletes the row.
+ * database may be restarting), so /api/health/ready notices only when beats keep failing. stop() ends the beating
+ * and deletes the row.
  */
 export async function startWorkerHeartbeat(opts: {
   db: DbOrTx;
@@ -46,25 +47,28 @@ export async function startWorkerHeartbeat(opts: {
   intervalMs?: number;
 }): Promise<{ identity: HeartbeatIdentity; stop: () => Promise<void> }> {
   const me = newHeartbeatIdentity(opts.mode);
-  await recordWorkerHeartbeat(opts.db, me);
-  let beating = false;
-  const timer = setInterval(async () => {
-    if (beating) return;
-    beating = true;
-    try {
-      await recordWorkerHeartbeat(opts.db, me);
-    } catch (error) {
-      opts.log(`heartbeat failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      beating = false;
-    }
-  }, opts.intervalMs ?? HEARTBEAT_INTERVAL_MS);
+  let inFlight: Promise<void> | null = null;
+  const beat = () => {
+    inFlight ??= recordWorkerHeartbeat(opts.db, me)
+      .catch((error: unknown) => {
+        opts.log(`heartbeat failed: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  };
+  // The first beat at once, so a worker counts from its start; a failure here must not stop the workers either.
+  await beat();
+  const timer = setInterval(beat, opts.intervalMs ?? HEARTBEAT_INTERVAL_MS);
   // Never the reason a process stays up.
   timer.unref();
   return {
     identity: me,
     stop: async () => {
       clearInterval(timer);
+      // A beat still being written would put the row back after the delete.
+      await inFlight;
       await removeWorkerHeartbeat(opts.db, me).catch(() => undefined);
     },
   };
