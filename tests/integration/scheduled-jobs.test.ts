@@ -69,7 +69,7 @@ describe("scheduled jobs", () => {
         ),
       );
       expect(lines).toContain("segment facts: 0 contacts whose roles started or ended recomputed");
-      expect(lines).toContain("audit chain: 0 entries intact");
+      expect(lines, JSON.stringify(lines)).toContain("audit chain: 0 entries intact");
       expect(lines.find((l) => l.startsWith("register prune:"))).toBe("register prune: WebhookEvent 1 deleted");
       expect(lines).toContain(
         "retention: 0 contacts checked, 0 deleted, 0 held; 0 account managers told of contacts due within 30 days",
