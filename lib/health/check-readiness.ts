@@ -5,7 +5,7 @@
 // database). Each check is named pass or fail, without versions, file names or messages.
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { checkMigrations } from "@/lib/db/migrations";
+import { checkMigrations, readMigrationFiles, type MigrationFile } from "@/lib/db/migrations";
 import { rawFromPrisma } from "@/lib/db/raw";
 import { countLiveWorkers } from "./count-live-workers";
 
@@ -15,6 +15,9 @@ export type Readiness = {
   checks: { database: CheckOutcome; migrations: CheckOutcome; workers: CheckOutcome };
 };
 
+// The migration files this process was deployed with, read and hashed once: a probe every few seconds need not.
+let deployed: MigrationFile[] | undefined;
+
 export async function checkReadiness(opts: { db: Db }): Promise<Readiness> {
   try {
     await opts.db.$queryRaw`SELECT 1`;
@@ -22,7 +25,9 @@ export async function checkReadiness(opts: { db: Db }): Promise<Readiness> {
     return { ready: false, checks: { database: "fail", migrations: "skipped", workers: "skipped" } };
   }
   const [problems, workers] = await Promise.all([
-    checkMigrations(rawFromPrisma(opts.db)).catch(() => null),
+    Promise.resolve()
+      .then(() => checkMigrations(rawFromPrisma(opts.db), (deployed ??= readMigrationFiles())))
+      .catch(() => null),
     countLiveWorkers(opts.db).catch(() => 0),
   ]);
   const checks = {
