@@ -10,6 +10,9 @@ export async function register() {
     // First, before any request: route handlers and server actions learn the socket's peer address only this way.
     const { installPeerAddressHook } = await import("@/lib/http/peer-address");
     installPeerAddressHook();
+    // Request durations per route group for /api/metrics, on the same diagnostics channel.
+    const { installRequestTimingHook } = await import("@/lib/http/request-timing");
+    installRequestTimingHook();
     const { routeConsoleToLogger } = await import("@/lib/log/console-bridge");
     routeConsoleToLogger();
     const { checkOnStartOrExit } = await import("@/lib/env/check-on-start");

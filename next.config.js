@@ -66,7 +66,8 @@ const nextConfig = {
   },
   // Loaded with Node's own require at run time instead of being bundled: PGlite and the schema engine load their
   // WebAssembly and data files relative to their own package, and pg / pg-boss are plain Node libraries.
-  serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg", "pg-boss"],
+  // prom-client: one copy for instrumentation.ts (which times requests) and the /api/metrics route (which reads them).
+  serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg", "pg-boss", "prom-client"],
   async headers() {
     return [
       // X-Frame-Options DENY everywhere: the embeddable sign-up form (/embed/signup) is framed through its CSP's

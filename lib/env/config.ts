@@ -120,6 +120,8 @@ const envSchema = z.object({
     .min(0.0001)
     .max(24 * 14)
     .default(72),
+  // Bearer token for /api/metrics (Prometheus); unset, the endpoint does not exist (404).
+  METRICS_TOKEN: optionalString,
   // bench/mailing.ts only: render every mail with react-email, to measure what rendering once per mailing saves.
   BENCH_NAIVE_RENDER: optionalString.pipe(z.enum(["0", "1"], { error: "must be 0 or 1" }).optional()),
 });
@@ -178,6 +180,8 @@ export type Config = {
     retentionHour: number;
   };
   webhooks: WebhookSettings;
+  /** GET /api/metrics: the bearer token a scraper must send; null, the endpoint answers 404. */
+  metrics: { token: string | null };
 };
 
 /** Outbound webhook delivery (lib/outbound-webhooks). */
@@ -281,6 +285,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         problems.push(`${name}: weak secret (fewer than ${MIN_SECRET_LENGTH} characters)`);
     }
   }
+  // Compared with whatever a client sends, in every environment: a short one could be guessed.
+  if (e.METRICS_TOKEN !== undefined && e.METRICS_TOKEN.length < MIN_SECRET_LENGTH)
+    problems.push(`METRICS_TOKEN: weak token (fewer than ${MIN_SECRET_LENGTH} characters)`);
   const linkKeys = secrets.LINK_SIGNING_KEYS ? parseLinkKeys(secrets.LINK_SIGNING_KEYS, problems) : [];
 
   const transport = e.MAIL_TRANSPORT ?? (e.RESEND_API_KEY ? "resend" : production ? undefined : "outbox");
@@ -372,6 +379,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseMs: e.WEBHOOK_RETRY_BASE_SECONDS * 1000,
       giveUpAfterMs: e.WEBHOOK_GIVE_UP_HOURS * 60 * 60 * 1000,
     },
+    metrics: { token: e.METRICS_TOKEN ?? null },
   };
 }
 

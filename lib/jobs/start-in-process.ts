@@ -19,7 +19,13 @@ export function startWorkersInProcess(): Promise<unknown> {
     // On the embedded database every query of the workers queues behind the web server's own on one connection: two
     // webhook fetch loops and a lane check a second, not the worker process's sixteen loops and four checks a second,
     // which kept a PGlite server busy polling for webhooks while nothing was due.
-    return startWorkers({ db, boss, config, ...(pglite && { webhookLoops: 2, webhookIntervalMs: 1000 }) });
+    return startWorkers({
+      db,
+      boss,
+      config,
+      mode: "in-process",
+      ...(pglite && { webhookLoops: 2, webhookIntervalMs: 1000 }),
+    });
   })();
   return holder.__tillitWorkers;
 }

@@ -25,6 +25,7 @@ import { DEFAULT_WEBHOOK_SETTINGS } from "@/lib/outbound-webhooks/deliver-lane";
 import { findDueLanes } from "@/lib/outbound-webhooks/find-due-lanes";
 import { batchKey, deliverWebhooksJob, ensureQueues, expandMailingJob, laneKey, QUEUES, sendBatchJob } from "./queues";
 import { startSchedules } from "./schedules";
+import { startWorkerHeartbeat, type WorkerMode } from "./worker-heartbeat";
 
 export type Workers = { stop: () => Promise<void> };
 
@@ -63,6 +64,8 @@ export async function startWorkers(opts: {
   /** Independent fetch loops of webhook lanes (default WEBHOOK_LANES_AT_ONCE / 2). */
   webhookLoops?: number;
   log?: (message: string) => void;
+  /** How this process runs the workers, for its heartbeat row (default "worker", `npm run worker`). */
+  mode?: WorkerMode;
 }): Promise<Workers> {
   const { db, boss, config } = opts;
   // Messages here name mailings, batches and counts, never recipients.
@@ -226,10 +229,14 @@ export async function startWorkers(opts: {
   const timer = setInterval(tick, opts.dispatchIntervalMs ?? 250);
   void tick();
 
+  // Last, once everything above runs: /api/health/ready counts this process as a worker from its first beat.
+  const heartbeat = await startWorkerHeartbeat({ db, mode: opts.mode ?? "worker", log });
+
   return {
     stop: async () => {
       clearInterval(timer);
       clearInterval(laneTimer);
+      await heartbeat.stop();
       await boss.stop({ graceful: true, timeout: 30_000 });
     },
   };

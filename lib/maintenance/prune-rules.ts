@@ -45,6 +45,12 @@ export const RATE_LIMIT_PAST_WINDOW_MS = 1 * HOUR;
  */
 export const WEBHOOK_DELIVERY_KEEP_MS = 90 * DAY;
 
+/**
+ * A worker's heartbeat row is deleted when it stops; a killed worker's stays. A day keeps yesterday's crash visible to
+ * whoever looks into it (host and pid), and no longer: a row per process start would otherwise pile up.
+ */
+export const WORKER_HEARTBEAT_KEEP_MS = 1 * DAY;
+
 export type PruneRule = {
   table: string;
   /** For people: the period and what it counts from. */
@@ -189,6 +195,14 @@ export const PRUNE_RULES: readonly PruneRule[] = [
     keptFor: "90 days, once no delivery of it remains",
     why: "an event only exists to be delivered; a correction's event holds the new values",
     also: Prisma.sql`NOT EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."eventId" = "OutboundEvent".id)`,
+  }),
+  olderThan({
+    table: "WorkerHeartbeat",
+    key: "id",
+    column: "beatAt",
+    keepMs: WORKER_HEARTBEAT_KEEP_MS,
+    keptFor: "1 day after the worker's last beat",
+    why: "a worker killed without stopping leaves its row; a day later it says nothing the logs do not",
   }),
   olderThan({
     table: "ResendContactLink",

@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { recordWorkerHeartbeat, newHeartbeatIdentity } from "@/lib/jobs/worker-heartbeat";
 import { toStockholmLocalTime } from "@/lib/time/stockholm-day";
 import { createTestDb, type TestDb } from "../support/db";
 import {
@@ -50,6 +51,12 @@ vi.mock("@/lib/db/client", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/db/client")>()),
   getDb: async () => t.db,
 }));
+// The operator endpoints' token (METRICS_TOKEN); the rest of the configuration is the real one.
+const METRICS_TOKEN = vi.hoisted(() => `matrix-metrics-${"m".repeat(40)}`);
+vi.mock("@/lib/env/config", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/env/config")>();
+  return { ...real, getConfig: () => ({ ...real.getConfig(), metrics: { token: METRICS_TOKEN } }) };
+});
 
 const A = "ADMIN",
   P = "PRIVACY_OFFICER",
@@ -1390,4 +1397,54 @@ describe("staff evidence downloads × roles × own and foreign contact", () => {
       expect(outcome).toEqual(expected);
     });
   }
+});
+
+// The operator endpoints (README, "Monitoring"): only METRICS_TOKEN reads /api/metrics, whoever else asks, an API key
+// and a signed-in admin included; live and ready are public and say only pass or fail.
+describe("operator endpoints × callers", () => {
+  type OpsCaller = "none" | "wrong token" | "API key" | "staff admin" | "metrics token";
+  const OPS_MATRIX: Record<string, Record<OpsCaller, number>> = {
+    "metrics#GET": { none: 401, "wrong token": 401, "API key": 401, "staff admin": 401, "metrics token": 200 },
+    "health/live#GET": { none: 200, "wrong token": 200, "API key": 200, "staff admin": 200, "metrics token": 200 },
+    "health/ready#GET": { none: 200, "wrong token": 200, "API key": 200, "staff admin": 200, "metrics token": 200 },
+  };
+
+  it("answer each caller as the matrix says", async () => {
+    const { createApiKey } = await import("@/lib/api-keys/create-api-key");
+    const actor = { type: "STAFF" as const, id: w.callers.ADMIN };
+    const key = await createApiKey({ db: t.db, input: { name: "ops matrix", scope: "WRITE" }, actor });
+    if (!key.ok) throw new Error("key");
+    // A worker beating, so ready answers 200 and the matrix shows who may ask, not whether a worker runs.
+    await recordWorkerHeartbeat(t.db, newHeartbeatIdentity("worker"));
+    const handlers: Record<string, (request: Request) => Response | Promise<Response>> = {
+      "metrics#GET": (await import("@/app/api/metrics/route")).GET,
+      "health/live#GET": (await import("@/app/api/health/live/route")).GET,
+      "health/ready#GET": (await import("@/app/api/health/ready/route")).GET,
+    };
+    const authorization: Record<OpsCaller, string | null> = {
+      none: null,
+      "wrong token": `Bearer ${METRICS_TOKEN}x`,
+      "API key": `Bearer ${key.key}`,
+      "staff admin": null,
+      "metrics token": `Bearer ${METRICS_TOKEN}`,
+    };
+    const outcome: string[] = [];
+    const expected: string[] = [];
+    for (const [route, statuses] of Object.entries(OPS_MATRIX)) {
+      for (const caller of Object.keys(statuses) as OpsCaller[]) {
+        session.staffId = caller === "staff admin" ? w.callers.ADMIN : null;
+        const headers = authorization[caller] ? { authorization: authorization[caller] } : undefined;
+        const url = `http://localhost/api/${route.split("#")[0]}`;
+        const response = await handlers[route]!(new Request(url, { headers }));
+        if (response.status >= 400) {
+          const error = (await response.json()) as { error?: { code?: string } };
+          expect(typeof error.error?.code, `${route} ${caller}: a JSON error with a code`).toBe("string");
+        }
+        outcome.push(`${route} ${caller}: ${response.status}`);
+        expected.push(`${route} ${caller}: ${statuses[caller]}`);
+      }
+    }
+    session.staffId = null;
+    expect(outcome).toEqual(expected);
+  });
 });

@@ -11,6 +11,7 @@ import {
   RETENTION_TOMBSTONE_KEEP_MS,
   WEBHOOK_DELIVERY_KEEP_MS,
   WEBHOOK_EVENT_KEEP_MS,
+  WORKER_HEARTBEAT_KEEP_MS,
 } from "@/lib/maintenance/prune-rules";
 import { createTestDb, type TestDb } from "../support/db";
 import { makeContact, makeStaffUser, unique } from "../factories";
@@ -59,6 +60,19 @@ describe("prune rules", () => {
     });
     expect(await prune("RateLimit")).toBe(1);
     expect((await t.db.rateLimit.findMany({ select: { key: true } })).map((r) => r.key).sort()).toEqual([b, c].sort());
+  });
+
+  it("WorkerHeartbeat: a killed worker's row a day after its last beat", async () => {
+    const { old, kept } = around(WORKER_HEARTBEAT_KEEP_MS);
+    const [a, b] = [unique(), unique()];
+    await t.db.workerHeartbeat.createMany({
+      data: [
+        { id: a, host: "h", pid: 1, mode: "worker", startedAt: old, beatAt: old },
+        { id: b, host: "h", pid: 2, mode: "worker", startedAt: old, beatAt: kept },
+      ],
+    });
+    expect(await prune("WorkerHeartbeat")).toBe(1);
+    expect((await t.db.workerHeartbeat.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([b]);
   });
 
   it("WebhookEvent: deleted 90 days after receipt", async () => {

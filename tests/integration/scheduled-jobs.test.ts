@@ -69,7 +69,7 @@ describe("scheduled jobs", () => {
         ),
       );
       expect(lines).toContain("segment facts: 0 contacts whose roles started or ended recomputed");
-      expect(lines).toContain("audit chain: 0 entries intact");
+      expect(lines, JSON.stringify(lines)).toContain("audit chain: 0 entries intact");
       expect(lines.find((l) => l.startsWith("register prune:"))).toBe("register prune: WebhookEvent 1 deleted");
       expect(lines).toContain(
         "retention: 0 contacts checked, 0 deleted, 0 held; 0 account managers told of contacts due within 30 days",
@@ -87,9 +87,14 @@ describe("scheduled jobs", () => {
           deleteAfterSeconds: FINISHED_JOB_KEEP_SECONDS,
         });
       }
+      // The running worker's heartbeat (what /api/health/ready asks for), gone once it stops.
+      expect(await t.db.workerHeartbeat.findMany({ select: { pid: true, mode: true } })).toEqual([
+        { pid: process.pid, mode: "worker" },
+      ]);
     } finally {
       await workers.stop();
     }
+    expect(await t.db.workerHeartbeat.count()).toBe(0);
   });
 
   it("queue one run of a job at a time: a second catch-up while one waits sends nothing", async () => {

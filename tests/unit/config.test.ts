@@ -53,6 +53,15 @@ describe("configuration", () => {
     );
   });
 
+  it("METRICS_TOKEN: unset, /api/metrics does not exist; set, at least 32 characters", () => {
+    expect(loadConfig(prod).metrics).toEqual({ token: null });
+    expect(loadConfig({ ...prod, METRICS_TOKEN: " " }).metrics).toEqual({ token: null });
+    expect(loadConfig({ ...prod, METRICS_TOKEN: strong }).metrics).toEqual({ token: strong });
+    expect(problems({ ...prod, METRICS_TOKEN: "short" })).toEqual([
+      expect.stringMatching(/^METRICS_TOKEN: weak token/),
+    ]);
+  });
+
   it("names each missing secret in production", () => {
     const p = problems({ ...prod, AUTH_SECRET: undefined, SUPPRESSION_HMAC_KEY: "", LINK_SIGNING_KEYS: undefined });
     expect(p).toEqual(
