@@ -45,6 +45,12 @@ export const RATE_LIMIT_PAST_WINDOW_MS = 1 * HOUR;
  */
 export const WEBHOOK_DELIVERY_KEEP_MS = 90 * DAY;
 
+/**
+ * An import's progress row is read by its progress bar while it runs, and by a late poll just after; the longest
+ * import takes minutes. A day leaves room for a slow one and for looking into a failed one the same day.
+ */
+export const IMPORT_PROGRESS_KEEP_MS = 1 * DAY;
+
 export type PruneRule = {
   table: string;
   /** For people: the period and what it counts from. */
@@ -189,6 +195,14 @@ export const PRUNE_RULES: readonly PruneRule[] = [
     keptFor: "90 days, once no delivery of it remains",
     why: "an event only exists to be delivered; a correction's event holds the new values",
     also: Prisma.sql`NOT EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."eventId" = "OutboundEvent".id)`,
+  }),
+  olderThan({
+    table: "ImportProgress",
+    key: "id",
+    column: "updatedAt",
+    keepMs: IMPORT_PROGRESS_KEEP_MS,
+    keptFor: "1 day after its last change",
+    why: "only the import's progress bar reads it, while the import runs and just after",
   }),
   olderThan({
     table: "ResendContactLink",
