@@ -24,7 +24,13 @@ import { findDueLanes } from "@/lib/outbound-webhooks/find-due-lanes";
 import { batchKey, deliverWebhooksJob, ensureQueues, expandMailingJob, laneKey, QUEUES, sendBatchJob } from "./queues";
 import { startSchedules } from "./schedules";
 
-export type Workers = { stop: () => Promise<void> };
+export type Workers = {
+  /**
+   * Takes no new jobs, lets the handlers running finish for up to `graceMs`, then fails the jobs still running, which
+   * puts them back in their queues for another worker (retry); closes pg-boss's connections.
+   */
+  stop: (opts?: { graceMs?: number }) => Promise<void>;
+};
 
 /** Keeps the connector's endpoint row in step with the configuration and gives its lanes their way to Resend. */
 async function startResendConnector(
@@ -43,6 +49,8 @@ async function startResendConnector(
   });
   return createResendSend({ db, client, topics: connector.topics, suppressionKey: config.suppressionKey });
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** Lanes (endpoint and contact) one worker delivers side by side. */
 const WEBHOOK_LANES_AT_ONCE = 32;
@@ -154,10 +162,9 @@ export async function startWorkers(opts: {
         }),
       ),
   );
-  let lanesRunning = false;
-  const enqueueDueLanes = async () => {
-    if (lanesRunning) return;
-    lanesRunning = true;
+  let lanesRunning: Promise<void> | null = null;
+  const enqueueDueLanes = () => (lanesRunning ??= findAndEnqueueLanes().finally(() => (lanesRunning = null)));
+  const findAndEnqueueLanes = async () => {
     try {
       const lanes = await findDueLanes({ db, now: new Date(), limit: 1000 });
       // exclusive on endpoint:lane: a lane already queued or being worked is not added twice.
@@ -168,8 +175,6 @@ export async function startWorkers(opts: {
         );
     } catch (error) {
       log(`webhook lanes failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      lanesRunning = false;
     }
   };
   const laneTimer = setInterval(enqueueDueLanes, opts.webhookIntervalMs ?? 250);
@@ -185,10 +190,9 @@ export async function startWorkers(opts: {
     publicUrl: config.publicUrl,
   });
 
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+  let ticking: Promise<void> | null = null;
+  const tick = () => (ticking ??= dispatchAndSend().finally(() => (ticking = null)));
+  const dispatchAndSend = async () => {
     try {
       await dispatchDueMailings({ db, enqueueExpansion });
     } catch (error) {
@@ -200,8 +204,6 @@ export async function startWorkers(opts: {
       await sendQueuedMail({ db, transport: ctx.transport, limit: 5, log });
     } catch (error) {
       log(`queued mail failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      running = false;
     }
   };
   // Four times a second: a started mailing begins and a finished one is closed within a quarter of a second, for two
@@ -210,10 +212,16 @@ export async function startWorkers(opts: {
   void tick();
 
   return {
-    stop: async () => {
+    stop: async ({ graceMs = 30_000 } = {}) => {
+      const until = Date.now() + graceMs;
       clearInterval(timer);
       clearInterval(laneTimer);
-      await boss.stop({ graceful: true, timeout: 30_000 });
+      // A dispatcher tick or lane check under way ends within a second; it is waited for (a quarter of the grace at
+      // most) before pg-boss closes, as the lane check enqueues through it.
+      await Promise.race([Promise.allSettled([ticking, lanesRunning]), sleep(graceMs / 4)]);
+      // pg-boss stops fetching, waits for the running handlers until the deadline, then fails what still runs: a
+      // failed batch goes back to its queue (retry) and another worker sends it under the same idempotency key.
+      await boss.stop({ graceful: true, timeout: Math.max(1_000, until - Date.now()) });
     },
   };
 }
