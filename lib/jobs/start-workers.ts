@@ -213,15 +213,16 @@ export async function startWorkers(opts: {
 
   return {
     stop: async ({ graceMs = 30_000 } = {}) => {
-      const until = Date.now() + graceMs;
       clearInterval(timer);
       clearInterval(laneTimer);
-      // A dispatcher tick or lane check under way ends within a second; it is waited for (a quarter of the grace at
-      // most) before pg-boss closes, as the lane check enqueues through it.
-      await Promise.race([Promise.allSettled([ticking, lanesRunning]), sleep(graceMs / 4)]);
-      // pg-boss stops fetching, waits for the running handlers until the deadline, then fails what still runs: a
-      // failed batch goes back to its queue (retry) and another worker sends it under the same idempotency key.
-      await boss.stop({ graceful: true, timeout: Math.max(1_000, until - Date.now()) });
+      // pg-boss stops fetching at once, waits for the running handlers until the grace is over, then fails what still
+      // runs: a failed batch goes back to its queue (retry) and another worker sends it under the same idempotency
+      // key. Its connections stay open until the dispatcher tick and lane check under way have ended too (they
+      // enqueue through it, and a queued mail sent but not yet deleted would be sent again by the next worker).
+      const handlers = boss.stop({ graceful: true, timeout: Math.max(1_000, graceMs), close: false });
+      await Promise.race([Promise.allSettled([ticking, lanesRunning]), sleep(graceMs)]);
+      await handlers;
+      await boss.stop({ close: true });
     },
   };
 }

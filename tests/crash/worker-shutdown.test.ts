@@ -168,23 +168,26 @@ describe("worker shutdown", () => {
   it("puts back batches that cannot finish within the grace; the next worker sends them without a second mail", async () => {
     const RECIPIENTS = 800;
     await addRecipients("shutdown_b", RECIPIENTS);
-    // Every answer takes 4 s: longer than the 2 s of grace a 4 s bound leaves the handlers. The provider has
-    // accepted each batch by the time the worker gives up waiting for the answer.
-    const fake = await startFakeResend({ answerDelayMs: 4_000 });
+    // Every answer takes 6 s: longer than the 3 s of grace a 6 s bound leaves the handlers. The provider has
+    // accepted each batch by the time the worker gives up waiting for the answer. (A lease longer than the answer,
+    // so that pg-boss does not fail the batches for outrunning it before the grace is over.)
+    const fake = await startFakeResend({ answerDelayMs: 6_000 });
+    const lease = { MAILING_LEASE_SECONDS: "30" };
     fakes.push(fake);
     const mailingId = await startGroupMailing("shutdown_b");
 
-    const first = worker(fake, { WORKER_SHUTDOWN_SECONDS: "4" });
+    const first = worker(fake, { ...lease, WORKER_SHUTDOWN_SECONDS: "6" });
     await waitFor("batches in flight", () => fake.requests.filter((r) => r.path === "/emails/batch").length >= 4);
     const stopped = await terminate(first);
     expect(stopped, first.output()).toMatchObject({ code: 0, signal: null });
-    expect(stopped.ms).toBeLessThan(4_000);
+    expect(stopped.ms).toBeGreaterThanOrEqual(3_000);
+    expect(stopped.ms).toBeLessThan(6_000);
     expect(await claimedBatches()).toBe(0);
     expect(await batchesPutBack(mailingId)).toBeGreaterThanOrEqual(4);
     const acceptedBefore = mailsPerRecipient(fake, mailingId, "shutdown_b").size;
     expect(acceptedBefore).toBeGreaterThanOrEqual(400);
 
-    const second = worker(fake, {});
+    const second = worker(fake, lease);
     await waitFor("the mailing to finish", async () => (await mailingStatus(mailingId)) === "SENT", 180_000);
     await terminate(second);
     const per = mailsPerRecipient(fake, mailingId, "shutdown_b");
