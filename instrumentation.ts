@@ -10,6 +10,9 @@ export async function register() {
     // First, before any request: route handlers and server actions learn the socket's peer address only this way.
     const { installPeerAddressHook } = await import("@/lib/http/peer-address");
     installPeerAddressHook();
+    // After Next's own SIGTERM handler, which it installs before this runs: keep-alive connections closed on stop.
+    const { installDrainOnShutdown } = await import("@/lib/http/drain-on-shutdown");
+    installDrainOnShutdown();
     const { routeConsoleToLogger } = await import("@/lib/log/console-bridge");
     routeConsoleToLogger();
     const { checkOnStartOrExit } = await import("@/lib/env/check-on-start");
