@@ -8,7 +8,10 @@ import { isProgressId, type ImportProgressTracker } from "./import-progress";
 import { startMemoryImportProgress } from "./import-progress-memory";
 import { startStoredImportProgress } from "./store-import-progress";
 
-/** Null when there is nothing to track (no or a malformed id, an id already taken): the import runs without a bar. */
+/**
+ * Null when there is nothing to track (no or a malformed id, an id already taken, a database that cannot be reached
+ * for it): the import runs without a bar, and reports its own failure if the database is really gone.
+ */
 export async function trackImportProgress(opts: {
   id: unknown;
   staff: { id: string };
@@ -18,5 +21,6 @@ export async function trackImportProgress(opts: {
     const owner = await currentSessionOwner();
     return owner ? startMemoryImportProgress(opts.id, owner) : null;
   }
-  return startStoredImportProgress({ db: await getDb(), id: opts.id, staffUserId: opts.staff.id });
+  const db = await getDb().catch(() => null);
+  return db && startStoredImportProgress({ db, id: opts.id, staffUserId: opts.staff.id });
 }
