@@ -43,9 +43,20 @@ describe("worker stop on a signal", () => {
   it("exits at once on a second signal", async () => {
     const h = harness(() => new Promise(() => {}));
     h.send("SIGINT");
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(1_500);
     h.send("SIGTERM");
     expect(h.exits).toEqual([143]);
+    expect(h.stopSpy).toHaveBeenCalledTimes(1);
+  });
+
+  it("takes a signal within a second of the first for the same one (Ctrl-C, and npm forwarding it)", async () => {
+    const h = harness(() => new Promise((r) => setTimeout(r, 2_000)));
+    h.send("SIGINT");
+    await vi.advanceTimersByTimeAsync(5);
+    h.send("SIGINT");
+    expect(h.exits).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(h.exits).toEqual([0]);
     expect(h.stopSpy).toHaveBeenCalledTimes(1);
   });
 
