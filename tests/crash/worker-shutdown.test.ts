@@ -2,7 +2,8 @@
 // WORKER_SHUTDOWN_SECONDS, leaves no job claimed, and another worker started afterwards sends the rest, so that every
 // recipient gets exactly one mail (counted by recipient at the fake Resend API). Twice: with a provider that answers
 // at once (the batches in flight finish), and with one slower than the grace (the batches in flight are put back and
-// sent again by the next worker under the same idempotency key, which the provider answers from its store).
+// sent again by the next worker under the same idempotency key, which the provider answers from its store). And
+// through `npm run worker`, whose npm must hand the signal to the worker rather than leave it running.
 // PostgreSQL only (worker processes share the database through it).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMailing } from "@/lib/mailings/start-mailing";
@@ -199,4 +200,30 @@ describe("worker shutdown", () => {
     expect(batchCalls).toBeGreaterThan(RECIPIENTS / 100);
     console.log(`[shutdown] put back and stopped in ${stopped.ms} ms; ${batchCalls} batch calls for 8 batches`);
   }, 240_000);
+
+  it("stops the same way when SIGTERM goes to `npm run worker`, leaving no worker behind", async () => {
+    const w = startWorkerProcess(url, { MAIL_TRANSPORT: "outbox", WORKER_SHUTDOWN_SECONDS: "10" }, "npm");
+    workers.push(w);
+    await waitFor("the worker to start", () => w.output().includes('"msg":"worker started"'));
+    const workerPid = Number(/"pid":(\d+)/.exec(w.output())![1]);
+    expect(workerPid).not.toBe(w.child.pid);
+    const running = () => {
+      try {
+        process.kill(workerPid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      const stopped = await terminate(w);
+      expect(stopped, w.output()).toMatchObject({ code: 0, signal: null });
+      expect(w.output()).toContain("SIGTERM: taking no new jobs");
+      // npm forwards the signal to its script's process, which is the worker itself (the script execs it): nothing
+      // is left running once npm has exited.
+      expect(running()).toBe(false);
+    } finally {
+      if (running()) process.kill(workerPid, "SIGKILL");
+    }
+  }, 120_000);
 });

@@ -19,28 +19,35 @@ export type WorkerProcess = {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
 
-/** Starts a worker on the database at `url`; `env` adds to or overrides the test defaults. */
-export function startWorkerProcess(url: string, env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(
-    process.execPath,
-    ["--max-old-space-size=128", "--max-semi-space-size=4", ".worker/run-worker.mjs"],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: "test",
-        DATABASE_URL: url,
-        PUBLIC_URL: "https://prefs.example.com",
-        AUTH_SECRET: SECRET,
-        SUPPRESSION_HMAC_KEY: SECRET,
-        LINK_SIGNING_KEYS: `k1:${SECRET}`,
-        MALLOC_ARENA_MAX: "2",
-        MAILING_LEASE_SECONDS: "5",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+/**
+ * Starts a worker on the database at `url`; `env` adds to or overrides the test defaults. `via: "npm"` runs
+ * `npm run worker` itself (npm, its shell and the worker), as an operator would.
+ */
+export function startWorkerProcess(
+  url: string,
+  env: Record<string, string> = {},
+  via: "node" | "npm" = "node",
+): WorkerProcess {
+  const [command, args] =
+    via === "npm"
+      ? ["npm", ["run", "--silent", "worker"]]
+      : [process.execPath, ["--max-old-space-size=128", "--max-semi-space-size=4", ".worker/run-worker.mjs"]];
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "test",
+      DATABASE_URL: url,
+      PUBLIC_URL: "https://prefs.example.com",
+      AUTH_SECRET: SECRET,
+      SUPPRESSION_HMAC_KEY: SECRET,
+      LINK_SIGNING_KEYS: `k1:${SECRET}`,
+      MALLOC_ARENA_MAX: "2",
+      MAILING_LEASE_SECONDS: "5",
+      ...env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const keep = (d: Buffer) => {
     output += d.toString();
