@@ -13,6 +13,9 @@ export async function register() {
     // Request durations per route group for /api/metrics, on the same diagnostics channel.
     const { installRequestTimingHook } = await import("@/lib/http/request-timing");
     installRequestTimingHook();
+    // After Next's own SIGTERM handler, which it installs before this runs: keep-alive connections closed on stop.
+    const { installDrainOnShutdown } = await import("@/lib/http/drain-on-shutdown");
+    installDrainOnShutdown();
     const { routeConsoleToLogger } = await import("@/lib/log/console-bridge");
     routeConsoleToLogger();
     const { checkOnStartOrExit } = await import("@/lib/env/check-on-start");

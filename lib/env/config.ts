@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { serverActionsKeyProblem } from "./server-actions-key";
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -90,6 +91,15 @@ const envSchema = z.object({
     .min(1)
     .max(100_000)
     .default(600),
+  // How many `next start` instances serve this deployment behind a load balancer. More than one needs the same
+  // NEXT_SERVER_ACTIONS_ENCRYPTION_KEY on every instance (server-actions-key.ts) and PostgreSQL; README, "Production".
+  WEB_INSTANCES: z.coerce
+    .number({ error: "must be a whole number of instances" })
+    .int({ error: "must be a whole number of instances" })
+    .min(1, { error: "must be at least 1" })
+    .default(1),
+  // Read by Next.js itself; checked here so that a missing or malformed key stops start-up instead of failing actions.
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: optionalString,
   // Background jobs (pg-boss). In-process by default on the embedded database; with DATABASE_URL run `npm run worker`.
   WORKER_IN_PROCESS: optionalString.pipe(z.enum(["0", "1"], { error: "must be 0 or 1" }).optional()),
   WORKER_CONCURRENCY: z.coerce.number().int({ error: "must be a whole number" }).min(1).max(64).default(4),
@@ -102,6 +112,14 @@ const envSchema = z.object({
     .max(23)
     .refine((h) => h !== 2, { error: "02 is skipped or repeated when summer time changes; choose another hour" })
     .default(4),
+  // Seconds `npm run worker` takes to stop on SIGTERM/SIGINT: batches in flight finish, or are released to the queue
+  // for another worker, and the process exits within this bound (lib/jobs/run-worker.ts).
+  WORKER_SHUTDOWN_SECONDS: z.coerce
+    .number({ error: "must be a number of seconds" })
+    .int({ error: "must be a whole number of seconds" })
+    .min(2)
+    .max(600)
+    .default(30),
   MAILING_LEASE_SECONDS: z.coerce.number().int({ error: "must be a whole number" }).min(5).max(3600).default(120),
   // Calls per second to Resend shared by all workers (Resend's default limit is 5); 0 turns pacing off.
   RESEND_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).min(0).max(1000).default(5),
@@ -165,6 +183,8 @@ export type Config = {
   trustedProxyCount: number;
   /** Requests per minute and /api/v1 key. */
   apiRateLimitPerMinute: number;
+  /** `next start` instances declared for this deployment (WEB_INSTANCES). */
+  webInstances: number;
   /** Origins allowed to frame /embed/signup (CSP frame-ancestors); empty: none. */
   signupFrameAncestors: string[];
   version: string;
@@ -182,6 +202,8 @@ export type Config = {
   webhooks: WebhookSettings;
   /** GET /api/metrics: the bearer token a scraper must send; null, the endpoint answers 404. */
   metrics: { token: string | null };
+  /** Seconds `npm run worker` has to stop after SIGTERM/SIGINT before it exits regardless. */
+  workerShutdownSeconds: number;
 };
 
 /** Outbound webhook delivery (lib/outbound-webhooks). */
@@ -328,6 +350,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push("PUBLIC_URL: must use https:// in production");
   }
 
+  checkSeveralInstances(e, problems);
+
   // publicUrl is missing only in production without PUBLIC_URL, which is among the problems then.
   if (problems.length > 0 || publicUrl === undefined) throw new ConfigError(problems);
 
@@ -362,6 +386,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustedProxyCount: e.TRUSTED_PROXY_COUNT,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    webInstances: e.WEB_INSTANCES,
     signupFrameAncestors: e.SIGNUP_FRAME_ANCESTORS ? e.SIGNUP_FRAME_ANCESTORS.split(" ") : [],
     version: env.npm_package_version ?? packageVersion(),
     policyFile: policyFilePath(env),
@@ -380,7 +405,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       giveUpAfterMs: e.WEBHOOK_GIVE_UP_HOURS * 60 * 60 * 1000,
     },
     metrics: { token: e.METRICS_TOKEN ?? null },
+    workerShutdownSeconds: e.WORKER_SHUTDOWN_SECONDS,
   };
+}
+
+/**
+ * Several web instances behind a load balancer without sticky sessions: a server action rendered by one instance is
+ * posted to another, so in production they must share the actions' key (a build's own key differs from build to
+ * build), and they must share a database (the embedded one belongs to one process). A key that is set is checked
+ * everywhere, as Next.js would fail every action on a malformed one.
+ */
+function checkSeveralInstances(e: z.infer<typeof envSchema>, problems: string[]): void {
+  const key = e.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
+  const keyProblem = key === undefined ? null : serverActionsKeyProblem(key);
+  if (keyProblem) problems.push(`NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ${keyProblem}`);
+  if (e.WEB_INSTANCES <= 1) return;
+  if (e.NODE_ENV === "production" && key === undefined)
+    problems.push(
+      `NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: required when WEB_INSTANCES is ${e.WEB_INSTANCES}: every instance needs ` +
+        "the same key, or a form rendered by one instance fails on another (generate one with `openssl rand -base64 32`)",
+    );
+  if (!e.DATABASE_URL)
+    problems.push("WEB_INSTANCES: more than one instance needs DATABASE_URL (the embedded database is one process's)");
 }
 
 /**

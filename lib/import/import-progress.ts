@@ -1,44 +1,31 @@
-// How far a running import has come, for the progress bar. The import runs inside one transaction (all or nothing),
-// so nothing about it is visible in the database until it commits; its progress is kept in this process's memory,
-// keyed by an id the browser chose, and readable only from the staff session that started it (the poll cannot look
-// the session up: on the embedded database the import's transaction holds the one connection until it commits).
-// Behind a load balancer the poll must reach the same instance (sticky sessions); otherwise the bar shows only
-// "importing".
-import "server-only";
+// What the import's progress bar reads, and the one way an import reports to it. Where the progress is kept depends on
+// the database: on PostgreSQL in the ImportProgress table (store-import-progress.ts), so any web instance answers the
+// poll; on the embedded database in this process's memory (import-progress-memory.ts), since the import's transaction
+// holds PGlite's one connection until it commits and there is only ever one process.
 import type { ImportProgress } from "./import-contacts";
 
-type Entry = { owner: string; progress: ImportProgress | null; touchedAt: number };
+export type { ImportProgress };
 
-const TTL_MS = 15 * 60_000;
+export type ImportProgressState = "running" | "finished" | "failed";
+
+export type ImportProgressReading = { state: ImportProgressState; progress: ImportProgress | null };
+
+export type ImportProgressTracker = {
+  /** Never throws and never fails the import: a lost reading only delays the bar. */
+  report: (progress: ImportProgress) => Promise<void>;
+  /** The last reading written, then the outcome; the poll that lands after the import still sees how it ended. */
+  finish: (state: Exclude<ImportProgressState, "running">) => Promise<void>;
+};
+
 const ID = /^[A-Za-z0-9_-]{16,64}$/;
-const holder = globalThis as unknown as { __tillitImportProgress?: Map<string, Entry> };
-const entries = (holder.__tillitImportProgress ??= new Map());
 
-function sweep(now: number) {
-  for (const [id, e] of entries) if (now - e.touchedAt > TTL_MS) entries.delete(id);
-}
-
+/** The browser's id for one import: a random UUID (crypto.randomUUID), or anything as plain and as long. */
 export function isProgressId(id: unknown): id is string {
   return typeof id === "string" && ID.test(id);
 }
 
-export function startImportProgress(id: string, owner: string, now = Date.now()): void {
-  sweep(now);
-  entries.set(id, { owner, progress: null, touchedAt: now });
-}
+const PHASES = new Set<string>(["checking", "organisations", "contacts", "updates", "audit"]);
 
-export function reportImportProgress(id: string, progress: ImportProgress, now = Date.now()): void {
-  const e = entries.get(id);
-  if (e) Object.assign(e, { progress, touchedAt: now });
-}
-
-export function finishImportProgress(id: string): void {
-  entries.delete(id);
-}
-
-/** The progress of the session's own import; null when there is none (finished, unknown, or someone else's). */
-export function readImportProgress(id: string, owner: string): { progress: ImportProgress | null } | null {
-  const e = entries.get(id);
-  if (!e || e.owner !== owner) return null;
-  return { progress: e.progress };
+export function isImportPhase(phase: unknown): phase is ImportProgress["phase"] {
+  return typeof phase === "string" && PHASES.has(phase);
 }

@@ -1,5 +1,5 @@
 // `npm run worker`: a background worker process for PostgreSQL deployments. Start as many as you like; they share the
-// queues through the database. SIGTERM/SIGINT let batches in flight finish (up to 30 s) before exiting.
+// queues through the database. SIGTERM/SIGINT stop it within WORKER_SHUTDOWN_SECONDS (stop-on-signal.ts).
 import { createDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { logger } from "@/lib/log/logger";
@@ -7,7 +7,8 @@ import { getPolicy } from "@/lib/policy/current-policy";
 import { recordPolicyVersionOnStart } from "@/lib/policy/record-policy-version";
 import { startBoss } from "./boss";
 import { superviseIntervalFor } from "./queues";
-import { startWorkers } from "./start-workers";
+import { startWorkers, type Workers } from "./start-workers";
+import { stopOnSignal } from "./stop-on-signal";
 
 async function main() {
   const config = getConfig();
@@ -19,23 +20,25 @@ async function main() {
     );
     process.exit(1);
   }
+  const log = (message: string) => logger().info({ component: "worker" }, message);
   const { db, close } = await createDb(config.database);
-  await recordPolicyVersionOnStart(db, "worker");
-  const boss = await startBoss(config.database, {
-    superviseIntervalSeconds: superviseIntervalFor(config.jobs.leaseSeconds),
+  // Listening before the workers start, so a signal during start-up waits for them and then stops them too.
+  const running: { workers?: Promise<Workers> } = {};
+  stopOnSignal({
+    boundMs: config.workerShutdownSeconds * 1000,
+    log,
+    stop: async (graceMs) => {
+      const workers = await running.workers?.catch(() => undefined);
+      await workers?.stop({ graceMs });
+      await close();
+    },
   });
-  const workers = await startWorkers({ db, boss, config });
+  await recordPolicyVersionOnStart(db, "worker");
+  running.workers = startBoss(config.database, {
+    superviseIntervalSeconds: superviseIntervalFor(config.jobs.leaseSeconds),
+  }).then((boss) => startWorkers({ db, boss, config }));
+  await running.workers;
   logger().info({ component: "worker", concurrency: config.jobs.concurrency }, "worker started");
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await workers.stop();
-    await close();
-    process.exit(0);
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
 }
 
 main().catch((error) => {

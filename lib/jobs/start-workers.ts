@@ -27,7 +27,13 @@ import { batchKey, deliverWebhooksJob, ensureQueues, expandMailingJob, laneKey, 
 import { startSchedules } from "./schedules";
 import { startWorkerHeartbeat, type WorkerMode } from "./worker-heartbeat";
 
-export type Workers = { stop: () => Promise<void> };
+export type Workers = {
+  /**
+   * Takes no new jobs, lets the handlers running finish for up to `graceMs`, then fails the jobs still running, which
+   * puts them back in their queues for another worker (retry); closes pg-boss's connections.
+   */
+  stop: (opts?: { graceMs?: number }) => Promise<void>;
+};
 
 /** Keeps the connector's endpoint row in step with the configuration and gives its lanes their way to Resend. */
 async function startResendConnector(
@@ -49,6 +55,7 @@ async function startResendConnector(
 
 /** Compiled mailing templates one worker keeps (by mailing, version and language). */
 const TEMPLATES_KEPT = 32;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** Lanes (endpoint and contact) one worker delivers side by side. */
 const WEBHOOK_LANES_AT_ONCE = 32;
@@ -174,10 +181,9 @@ export async function startWorkers(opts: {
         }),
       ),
   );
-  let lanesRunning = false;
-  const enqueueDueLanes = async () => {
-    if (lanesRunning) return;
-    lanesRunning = true;
+  let lanesRunning: Promise<void> | null = null;
+  const enqueueDueLanes = () => (lanesRunning ??= findAndEnqueueLanes().finally(() => (lanesRunning = null)));
+  const findAndEnqueueLanes = async () => {
     try {
       const lanes = await findDueLanes({ db, now: new Date(), limit: 1000 });
       // exclusive on endpoint:lane: a lane already queued or being worked is not added twice.
@@ -188,8 +194,6 @@ export async function startWorkers(opts: {
         );
     } catch (error) {
       log(`webhook lanes failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      lanesRunning = false;
     }
   };
   const laneTimer = setInterval(enqueueDueLanes, opts.webhookIntervalMs ?? 250);
@@ -205,10 +209,9 @@ export async function startWorkers(opts: {
     publicUrl: config.publicUrl,
   });
 
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+  let ticking: Promise<void> | null = null;
+  const tick = () => (ticking ??= dispatchAndSend().finally(() => (ticking = null)));
+  const dispatchAndSend = async () => {
     try {
       await dispatchDueMailings({ db, enqueueExpansion });
     } catch (error) {
@@ -220,8 +223,6 @@ export async function startWorkers(opts: {
       await sendQueuedMail({ db, transport: ctx.transport, limit: 5, log });
     } catch (error) {
       log(`queued mail failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      running = false;
     }
   };
   // Four times a second: a started mailing begins and a finished one is closed within a quarter of a second, for two
@@ -233,11 +234,18 @@ export async function startWorkers(opts: {
   const heartbeat = await startWorkerHeartbeat({ db, mode: opts.mode ?? "worker", log });
 
   return {
-    stop: async () => {
+    stop: async ({ graceMs = 30_000 } = {}) => {
       clearInterval(timer);
       clearInterval(laneTimer);
+      // pg-boss stops fetching at once, waits for the running handlers until the grace is over, then fails what still
+      // runs: a failed batch goes back to its queue (retry) and another worker sends it under the same idempotency
+      // key. Its connections stay open until the dispatcher tick and lane check under way have ended too (they
+      // enqueue through it, and a queued mail sent but not yet deleted would be sent again by the next worker).
       await heartbeat.stop();
-      await boss.stop({ graceful: true, timeout: 30_000 });
+      const handlers = boss.stop({ graceful: true, timeout: Math.max(1_000, graceMs), close: false });
+      await Promise.race([Promise.allSettled([ticking, lanesRunning]), sleep(graceMs)]);
+      await handlers;
+      await boss.stop({ close: true });
     },
   };
 }

@@ -51,6 +51,12 @@ export const WEBHOOK_DELIVERY_KEEP_MS = 90 * DAY;
  */
 export const WORKER_HEARTBEAT_KEEP_MS = 1 * DAY;
 
+/**
+ * An import's progress row is read by its progress bar while it runs, and by a late poll just after; the longest
+ * import takes minutes. A day leaves room for a slow one and for looking into a failed one the same day.
+ */
+export const IMPORT_PROGRESS_KEEP_MS = 1 * DAY;
+
 export type PruneRule = {
   table: string;
   /** For people: the period and what it counts from. */
@@ -203,6 +209,14 @@ export const PRUNE_RULES: readonly PruneRule[] = [
     keepMs: WORKER_HEARTBEAT_KEEP_MS,
     keptFor: "1 day after the worker's last beat",
     why: "a worker killed without stopping leaves its row; a day later it says nothing the logs do not",
+  }),
+  olderThan({
+    table: "ImportProgress",
+    key: "id",
+    column: "updatedAt",
+    keepMs: IMPORT_PROGRESS_KEEP_MS,
+    keptFor: "1 day after its last change",
+    why: "only the import's progress bar reads it, while the import runs and just after",
   }),
   olderThan({
     table: "ResendContactLink",

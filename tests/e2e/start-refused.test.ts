@@ -73,3 +73,14 @@ it("refuses to start on a configuration with a mistake, naming the variable and 
   expect(output).toContain("AUTH_SECRET");
   expect(output).not.toContain("too-short-secret");
 });
+
+it("refuses to start as one of several instances without the server-actions key, naming the variable", async () => {
+  const several = { WEB_INSTANCES: "2", DATABASE_URL: "postgresql://tillit@127.0.0.1:9/tillit" };
+  const { code, output } = await start(inject("e2eAppDir"), several);
+  expect(code).toBe(1);
+  expect(output).toContain("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: required when WEB_INSTANCES is 2");
+  const bad = await start(inject("e2eAppDir"), { ...several, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "c2VjcmV0" });
+  expect(bad.code).toBe(1);
+  expect(bad.output).toContain("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be base64 of a 16, 24 or 32-byte AES key");
+  expect(bad.output).not.toContain("c2VjcmV0");
+});

@@ -181,7 +181,10 @@ describe.runIf(pgUrl)("two web instances and two workers behind nginx, no sticky
       output: logs,
       resend: fake,
       mails: (to) => sentMails(fake, to),
+      // nginx stands in front; the instances are stopped in afterAll.
       stop: async () => {},
+      signal: () => {},
+      exited: new Promise(() => {}),
     };
   }, 420_000);
 

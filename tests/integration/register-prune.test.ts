@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneRegister } from "@/lib/maintenance/prune-register";
 import {
   ABANDONED_QUEUED_MAIL_MS,
+  IMPORT_PROGRESS_KEEP_MS,
   OUTBOX_KEEP_MS,
   PAST_EXPIRY_MS,
   PRUNE_RULES,
@@ -73,6 +74,20 @@ describe("prune rules", () => {
     });
     expect(await prune("WorkerHeartbeat")).toBe(1);
     expect((await t.db.workerHeartbeat.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([b]);
+  });
+
+  it("ImportProgress: deleted a day after its last change, running or not", async () => {
+    const { old, kept } = around(IMPORT_PROGRESS_KEEP_MS);
+    const [a, b, c] = [unique(), unique(), unique()];
+    await t.db.importProgress.createMany({
+      data: [
+        { id: a, staffUserId: "s1", state: "FINISHED", updatedAt: old },
+        { id: b, staffUserId: "s1", state: "RUNNING", updatedAt: old },
+        { id: c, staffUserId: "s1", state: "RUNNING", updatedAt: kept },
+      ],
+    });
+    expect(await prune("ImportProgress")).toBe(2);
+    expect((await t.db.importProgress.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([c]);
   });
 
   it("WebhookEvent: deleted 90 days after receipt", async () => {

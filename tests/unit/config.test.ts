@@ -175,4 +175,72 @@ describe("configuration", () => {
         expect.stringMatching(/^SIGNUP_FRAME_ANCESTORS:/),
       ]);
   });
+
+  describe("several web instances", () => {
+    // 32 random bytes in base64, as `openssl rand -base64 32` prints them.
+    const key = Buffer.alloc(32, 7).toString("base64");
+
+    it("declares one instance by default and needs no actions key then", () => {
+      expect(loadConfig(prod).webInstances).toBe(1);
+      expect(loadConfig({ ...prod, WEB_INSTANCES: "1" }).webInstances).toBe(1);
+    });
+
+    it("refuses several instances in production without NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, naming it", () => {
+      expect(problems({ ...prod, WEB_INSTANCES: "2" })).toEqual([
+        expect.stringMatching(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: required when WEB_INSTANCES is 2/),
+      ]);
+      expect(problems({ ...prod, WEB_INSTANCES: "3", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: " " })).toEqual([
+        expect.stringMatching(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: required/),
+      ]);
+      expect(loadConfig({ ...prod, WEB_INSTANCES: "2", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }).webInstances).toBe(2);
+    });
+
+    it("takes AES keys of 16, 24 and 32 bytes in base64 and refuses anything else without echoing it", () => {
+      for (const bytes of [16, 24, 32]) {
+        const k = Buffer.alloc(bytes, 1).toString("base64");
+        expect(problems({ ...prod, WEB_INSTANCES: "2", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: k })).toEqual([]);
+      }
+      const bad = [
+        Buffer.alloc(31, 1).toString("base64"), // 31 bytes
+        Buffer.alloc(64, 1).toString("base64"), // 64 bytes
+        Buffer.alloc(32, 250).toString("base64url"), // the URL alphabet: Next decodes with atob
+        "not base64 at all!",
+        "c2VjcmV0", // 6 bytes
+      ];
+      for (const k of bad) {
+        const p = problems({ ...prod, WEB_INSTANCES: "2", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: k });
+        expect(p).toEqual([expect.stringMatching(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be base64/)]);
+        expect(p.join()).not.toContain(k);
+      }
+      // A set key is checked with one instance too: Next.js would fail every server action on it.
+      expect(problems({ ...prod, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "c2VjcmV0" })).toEqual([
+        expect.stringMatching(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be base64 of a 16, 24 or 32-byte/),
+      ]);
+    });
+
+    it("needs the key only in production, and PostgreSQL wherever several instances are declared", () => {
+      const dev = { NODE_ENV: "development", DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "tillit-cfg-")) };
+      expect(loadConfig({ ...dev, WEB_INSTANCES: "2", DATABASE_URL: "postgresql://u@db/t" }).webInstances).toBe(2);
+      expect(problems({ ...dev, WEB_INSTANCES: "2" })).toEqual([
+        expect.stringMatching(/^WEB_INSTANCES: .*DATABASE_URL/),
+      ]);
+      expect(
+        problems({ ...prod, DATABASE_URL: undefined, WEB_INSTANCES: "2", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }),
+      ).toEqual([expect.stringMatching(/^WEB_INSTANCES: .*DATABASE_URL/)]);
+    });
+
+    it("refuses a count that is not a whole number of at least 1", () => {
+      for (const n of ["0", "-1", "1.5", "two"])
+        expect(problems({ ...prod, WEB_INSTANCES: n })).toEqual([expect.stringMatching(/^WEB_INSTANCES:/)]);
+    });
+  });
+
+  it("reads the worker's shutdown bound in seconds, 30 by default", () => {
+    expect(loadConfig(prod).workerShutdownSeconds).toBe(30);
+    expect(loadConfig({ ...prod, WORKER_SHUTDOWN_SECONDS: "10" }).workerShutdownSeconds).toBe(10);
+    for (const n of ["1", "0", "ten", "2.5"])
+      expect(problems({ ...prod, WORKER_SHUTDOWN_SECONDS: n })).toEqual([
+        expect.stringMatching(/^WORKER_SHUTDOWN_SECONDS:/),
+      ]);
+  });
 });

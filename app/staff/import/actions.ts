@@ -7,14 +7,8 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getActionI18n } from "@/lib/i18n/server";
-import { currentSessionOwner } from "@/lib/auth/session-owner";
 import { importContacts } from "@/lib/import/import-contacts";
-import {
-  finishImportProgress,
-  isProgressId,
-  reportImportProgress,
-  startImportProgress,
-} from "@/lib/import/import-progress";
+import { trackImportProgress } from "@/lib/import/track-import-progress";
 import { parseImportFile } from "@/lib/import/parse-import-file";
 import {
   columnMappingFromForm,
@@ -78,13 +72,10 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
     mapping: mappingByColumn(mapping),
   };
   // The progress bar: known from here on, since checking the rows again against the register takes a while too.
-  const progressId = str(form, "progressId");
-  const owner = intent === "import" ? await currentSessionOwner() : null;
-  const tracked = isProgressId(progressId) && owner !== null;
-  if (tracked) {
-    startImportProgress(progressId, owner);
-    reportImportProgress(progressId, { phase: "checking", done: 0, total: rows.length });
-  }
+  const tracker =
+    intent === "import" ? await trackImportProgress({ id: form.get("progressId"), staff: access.staff }) : null;
+  let outcome: "finished" | "failed" = "failed";
+  await tracker?.report({ phase: "checking", done: 0, total: rows.length });
   try {
     const db = await getDb();
     const suppressionKey = getConfig().suppressionKey;
@@ -118,14 +109,9 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
       options,
       staff: access.staff,
       suppressionKey,
-      onProgress: async (p) => {
-        if (!tracked) return;
-        reportImportProgress(progressId, p);
-        // On the embedded database every statement runs inside this process without waiting for I/O, so the server
-        // would answer the progress poll only after the whole import; give it 10 ms between steps (a few dozen steps).
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      },
+      onProgress: tracker?.report,
     });
+    outcome = "finished";
     return {
       ...withFile,
       step: "result",
@@ -148,7 +134,7 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
   } catch {
     return { ...withFile, step: csv ? "preview" : "upload", message: t("staffImport.failed") };
   } finally {
-    if (tracked) finishImportProgress(progressId);
+    await tracker?.finish(outcome);
   }
 }
 

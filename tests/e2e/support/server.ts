@@ -25,6 +25,10 @@ export type AppServer = {
   mails: (to?: string) => SentMail[];
   /** The fake Resend API the app sends through (requests, contract violations). */
   resend: FakeResend;
+  /** Sends a signal to `next start` itself (not its process group), as an orchestrator stopping it would. */
+  signal: (signal: NodeJS.Signals) => void;
+  /** Resolves when `next start` has exited, with its exit code (null when a signal ended it) and the signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop: () => Promise<void>;
 };
 
@@ -139,7 +143,8 @@ export async function startServer(
         rmSync(dataDir, { recursive: true, force: true });
         await resend.close();
       };
-      return { url, port, dataDir, output: started.output, mails: (to) => sentMails(resend, to), resend, stop };
+      const { output, signal, exited } = started;
+      return { url, port, dataDir, output, mails: (to) => sentMails(resend, to), resend, signal, exited, stop };
     } catch (e) {
       if (attempt >= 3 || !(e instanceof PortTaken)) {
         rmSync(dataDir, { recursive: true, force: true });
@@ -160,7 +165,7 @@ async function startNext(
   appDir: string,
   port: number,
   env: NodeJS.ProcessEnv,
-): Promise<{ output: () => string; stop: () => Promise<void> }> {
+): Promise<Pick<AppServer, "output" | "signal" | "exited" | "stop">> {
   const url = `http://127.0.0.1:${port}`;
   // Own process group (detached), so stop() ends next start and any worker it spawned.
   const child = spawn(
@@ -171,7 +176,9 @@ async function startNext(
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
 
   const kill = async () => {
     if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
@@ -199,5 +206,5 @@ async function startNext(
     if (portWasTaken(output)) throw new PortTaken(String(e));
     throw e;
   }
-  return { output: () => output, stop: kill };
+  return { output: () => output, signal: (signal) => child.kill(signal), exited, stop: kill };
 }
