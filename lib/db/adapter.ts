@@ -10,6 +10,15 @@ import { createPglite } from "./pglite";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir?: string; pglite?: PGlite };
 
+/**
+ * Told when PostgreSQL closes one of the pool's connections under it (a restart, a failover, an administrator's
+ * pg_terminate_backend): "idle" for a connection resting in the pool, "transaction" for one an open transaction holds.
+ * The pool has already dropped that connection and opens a new one on next use; a statement that was running on it
+ * fails on its own, for its caller to retry. (The adapter's own listeners keep the process alive but say so only
+ * under DEBUG=prisma:*: this is how the app's log hears of it.)
+ */
+export type ConnectionLost = (error: Error, where: "idle" | "transaction") => void;
+
 export type OpenedAdapter = {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** The PGlite instance when embedded (for raw access and closing). */
@@ -71,11 +80,23 @@ export async function openPglite(dir?: string): Promise<{ pglite: PGlite; close:
   }
 }
 
-export async function openAdapter(target: DatabaseTarget): Promise<OpenedAdapter> {
+export async function openAdapter(
+  target: DatabaseTarget,
+  opts: { onConnectionLost?: ConnectionLost } = {},
+): Promise<OpenedAdapter> {
   if (target.kind === "postgres") {
     const opened: { dispose(): Promise<void> }[] = [];
     const track = <T extends { dispose(): Promise<void> }>(a: T): T => (opened.push(a), a);
-    const pgFactory = wholeScriptPg(new PrismaPg({ connectionString: target.url }));
+    const lost = opts.onConnectionLost;
+    const pgFactory = wholeScriptPg(
+      new PrismaPg(
+        { connectionString: target.url },
+        lost && {
+          onPoolError: (error) => lost(error, "idle"),
+          onConnectionError: (error) => lost(error, "transaction"),
+        },
+      ),
+    );
     return {
       factory: {
         adapterName: pgFactory.adapterName,

@@ -3,6 +3,7 @@ import "server-only";
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getConfig } from "@/lib/env/config";
+import { logger } from "@/lib/log/logger";
 import { openAdapter, type DatabaseTarget } from "./adapter";
 
 export type Db = PrismaClient;
@@ -13,7 +14,7 @@ export type DbOrTx = Db | Tx;
 export async function createDb(
   target: DatabaseTarget,
 ): Promise<{ db: Db; close: () => Promise<void>; pglite?: PGlite }> {
-  const opened = await openAdapter(target);
+  const opened = await openAdapter(target, { onConnectionLost: logConnectionLost });
   const db = new PrismaClient({ adapter: opened.factory });
   return {
     db,
@@ -23,6 +24,16 @@ export async function createDb(
       await opened.close();
     },
   };
+}
+
+/**
+ * One line per connection PostgreSQL closed under the pool (a restart closes every one): the pool replaces it by
+ * itself, and the statement that was running fails as a Prisma error its caller handles (a batch job is retried by
+ * pg-boss, the dispatcher's next tick tries again, a page shows its error). Only the error's kind and code (57P01,
+ * ECONNRESET), never its message.
+ */
+function logConnectionLost(error: Error, where: "idle" | "transaction"): void {
+  logger().warn({ component: "db", where, err: error }, "database connection lost; the pool replaces it");
 }
 
 // One client per process; kept on globalThis so Next's dev reloads do not open the PGlite directory twice.

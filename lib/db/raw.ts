@@ -18,6 +18,9 @@ export function rawFromPglite(db: PGlite): RawSql {
 
 export async function rawFromUrl(url: string): Promise<RawSql> {
   const client = new pg.Client({ connectionString: url });
+  // A connection closed by the server while idle (a restart) emits 'error', which unheard ends the process; the next
+  // query on this handle rejects anyway, so there is nothing more to do here.
+  client.on("error", () => undefined);
   await client.connect();
   return {
     async query<T>(sql: string, params: unknown[] = []) {

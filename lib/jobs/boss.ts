@@ -30,7 +30,21 @@ export async function startBoss(target: BossTarget, options: BossOptions = {}): 
       : new PgBoss({ ...common, db: fromPglite(target.pglite), backend: "pglite" });
   // pg-boss reports background errors (lost connection, failed maintenance) as events; without a listener Node would
   // crash the process on the first one.
-  boss.on("error", (error) => logger().error({ err: error, component: "jobs" }, "pg-boss error"));
+  boss.on("error", (error) => logger().error({ err: asError(error), component: "jobs" }, "pg-boss error"));
   await boss.start();
   return boss;
+}
+
+/**
+ * pg-boss emits a worker's failed fetch as a plain copy of the error (`{ ...err, message, stack, queue }`), which the
+ * log's error serializer would reduce to "object": give it back its class, code and stack (never its message).
+ */
+function asError(error: unknown): unknown {
+  if (error instanceof Error || typeof error !== "object" || error === null) return error;
+  const copy = error as { code?: unknown; stack?: unknown };
+  return Object.assign(new Error(), {
+    name: "PgBossError",
+    code: copy.code,
+    stack: typeof copy.stack === "string" ? copy.stack : undefined,
+  });
 }

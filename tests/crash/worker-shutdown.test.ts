@@ -10,7 +10,7 @@ import { startMailing } from "@/lib/mailings/start-mailing";
 import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDb, type TestDb } from "../support/db";
 import { startFakeResend, type FakeResend } from "../support/fake-resend";
-import { buildWorkerBundle, startWorkerProcess, waitFor, type WorkerProcess } from "../support/worker-process";
+import { buildWorkerBundle, startWorkerProcess, waitFor, type WorkerProcess } from "../support/worker-process-signals";
 
 const SECRET = "c".repeat(40);
 const SARA = {
