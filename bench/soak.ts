@@ -339,7 +339,11 @@ async function main() {
     for (const r of receiver.received) if (r.verifiedBy.length === 0) fail("webhook signature not verified");
     violations += fake.violations.length;
     for (let i = 0; i < violations; i++) fail("Resend contract violation");
-    const [d] = await raw.query<{ sent: number }>(`SELECT count(*)::int AS sent FROM "Delivery" WHERE status = 'SENT'`);
+    const [d] = await raw.query<{ sent: number; fewest: number; most: number; mailings: number }>(
+      `SELECT coalesce(sum(n), 0)::int AS sent, coalesce(min(n), 0)::int AS fewest, coalesce(max(n), 0)::int AS most,
+              count(*)::int AS mailings
+         FROM (SELECT "mailingId", count(*) AS n FROM "Delivery" WHERE status = 'SENT' GROUP BY 1) m`,
+    );
 
     const flat = (which: "web" | "worker") => {
       const ref = samples[WARM_UP - 1]?.[which] ?? samples[0]![which];
@@ -359,7 +363,7 @@ async function main() {
       `  requests ${n(requests)}, errors ${errors}${errorKinds.size ? ": " + [...errorKinds].map(([k, v]) => `${k} ×${v}`).join(", ") : ""}`,
     );
     console.log(
-      `  mails sent ${n(d!.sent)} in ${mailingNumber} mailing(s) of ${n(RECIPIENTS)} (the last unfinished), Resend contract violations ${violations}`,
+      `  mails sent ${n(d!.sent)}: ${mailingNumber} mailing(s) of ${n(RECIPIENTS)} started, SENT deliveries per mailing ${n(d!.fewest)}–${n(d!.most)} in ${d!.mailings}; Resend contract violations ${violations}`,
     );
     console.log(
       `  webhooks delivered ${n(w!.delivered)}, received ${n(receiver.received.length)}, dead ${w!.dead}, pending after the drain ${pending}`,
