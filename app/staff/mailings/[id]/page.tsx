@@ -125,7 +125,13 @@ export default async function MailingPage({ params, searchParams }: Props) {
         lang={lang}
         paths={["mailings.progress", "enums.mailingStatus", "enums.exclusionReason.recipient"]}
       >
-        <MailingProgress mailingId={mailing.id} initial={{ status: mailing.status, counts, stall: stallOf(mailing) }} />
+        {/* Keyed by what the server counted, so a render after an action (a held batch decided) starts from the new
+            counts instead of the client's previous ones until its next poll. */}
+        <MailingProgress
+          key={`${mailing.status}:${counts.queued}:${counts.held}:${counts.failed}:${counts.sent}`}
+          mailingId={mailing.id}
+          initial={{ status: mailing.status, counts, stall: stallOf(mailing) }}
+        />
       </ClientMessages>
       {held?.ok ? (
         <HeldBatches mailingId={mailing.id} batches={held.batches} totalBatches={held.totalBatches} lang={lang} />
