@@ -265,6 +265,7 @@ describe("mailing progress", () => {
       sent: 12,
       delivered: 5,
       failed: 2,
+      held: 0,
       suppressed: 4,
       suppressedBy: { OPTED_OUT: 2, UNSUBSCRIBED_TOPIC: 1, ERASED: 1 },
       bounced: 1,
