@@ -3,14 +3,8 @@
 // in English, schedule one and cancel it after the confirmation. axe on compose, dialog and progress, sv and en.
 // The segment is written into the fresh database before the server starts (the embedded database belongs to one
 // process), so this test does not depend on the segment pages.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDb } from "@/lib/db/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./support/axe";
 import { launchBrowser } from "./support/browser";
 import { startServer, type AppServer } from "./support/server";
@@ -18,62 +12,23 @@ import { DEMO_STAFF, signInAs } from "./support/staff";
 
 let server: AppServer;
 let browser: Browser;
-let dataDir: string;
 const SEGMENT = { id: "e2e_segment_customers", name: "E2E kundkontakter" };
 const TOPIC = "demo_topic_newsletter";
 
-const secret = () => randomBytes(32).toString("base64url");
-
-function prepare(env: NodeJS.ProcessEnv): Promise<void> {
-  const appDir = inject("e2eAppDir");
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      path.join(appDir, "node_modules/.bin/tsx"),
-      ["--import", "./lib/node/server-only-hook.mjs", "lib/db/cli.ts", "prepare"],
-      { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`prepare failed:\n${output}`))));
-  });
-}
-
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "tillit-e2e-mailings-"));
-  // The same secrets for the seed and the server, so addresses hash alike in both.
-  const env = {
-    DATA_DIR: dataDir,
-    AUTH_SECRET: secret(),
-    SUPPRESSION_HMAC_KEY: secret(),
-    LINK_SIGNING_KEYS: `e2e1:${secret()}`,
-  };
-  // The seed needs some public URL and mail transport (it sends nothing); the server is then started with its own.
-  const processEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...env,
-    MAIL_TRANSPORT: "outbox",
-    PUBLIC_URL: "http://127.0.0.1:3000",
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  for (const name of ["DATABASE_URL", "TEST_DATABASE_URL", "RESEND_API_KEY", "RESEND_BASE_URL", "NEXT_PHASE"])
-    delete processEnv[name];
   const launching = launchBrowser();
-  await prepare(processEnv);
-  const { db, close } = await createDb({ kind: "pglite", dir: path.join(dataDir, "pglite") });
-  try {
-    await db.segment.create({ data: { ...SEGMENT, filter: { categories: ["CUSTOMER_CONTACT"] } } });
-  } finally {
-    await close();
-  }
-  [server, browser] = await Promise.all([startServer({ env }), launching]);
+  [server, browser] = await Promise.all([
+    startServer({
+      beforeStart: async (db) => {
+        await db.segment.create({ data: { ...SEGMENT, filter: { categories: ["CUSTOMER_CONTACT"] } } });
+      },
+    }),
+    launching,
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Fail a stuck step within seconds, naming it, rather than at the test's timeout. */

@@ -316,4 +316,69 @@ describe.runIf(pgUrl)("two web instances and two workers behind nginx, no sticky
     expect(new Set(flow.map((r) => r.port)).size).toBe(2);
     expect(fake.violations).toEqual([]);
   }, 180_000);
+
+  // Last, since it leaves one instance dead. The instance running the import is SIGKILLed inside the import's
+  // transaction: PostgreSQL rolls it back, nginx answers the post with 502, the form keeps the file and says so, and
+  // importing again lands on the live instance.
+  it("a web instance killed mid-import: nothing is half-written, the person is told and imports again", async () => {
+    const run = `kill${Date.now()}`;
+    const big = generateImportCsv(12_000, run);
+    const data = await rawFromUrl(dbUrl);
+    const imported = async () => {
+      const [row] = await data.query<{ contacts: string; organisations: string }>(
+        `SELECT (SELECT count(*) FROM "Contact" WHERE email LIKE $1) AS contacts,
+                (SELECT count(*) FROM "Organisation" WHERE name LIKE $2) AS organisations`,
+        [`person.${run}.%`, `Importbolaget ${run} %`],
+      );
+      return { contacts: Number(row!.contacts), organisations: Number(row!.organisations) };
+    };
+    const webs = children.filter((c) => c.name.startsWith("web "));
+    const started = () => webs.map((w) => w.output().split("import started").length - 1);
+    const { page, context } = await signInAs(browser, front, DEMO_STAFF.ACCOUNT_MANAGER, { locale: "sv-SE" });
+    try {
+      await page.goto(`${front.url}/staff/import`);
+      await page
+        .locator("#f-file")
+        .setInputFiles({ name: "crm.csv", mimeType: "text/csv", buffer: Buffer.from(big.csv) });
+      await page.locator("#f-sourceDetail").fill("CRM-export");
+      await page.getByRole("button", { name: "Förhandsgranska" }).click();
+      await page.locator("[data-testid=import-counts]").waitFor({ timeout: 90_000 });
+      const before = started();
+      await page.getByRole("button", { name: "Importera", exact: true }).click();
+      // Inside the transaction: the progress row says contacts are being written.
+      await waitFor("the import's transaction to write contacts", async () => {
+        const [p] = await data.query<{ phase: string | null }>(
+          `SELECT phase FROM "ImportProgress" WHERE state = 'RUNNING' AND done > 0 ORDER BY "updatedAt" DESC LIMIT 1`,
+        );
+        return p?.phase === "contacts" || p?.phase === "updates";
+      });
+      const victim = webs.find((w, i) => started()[i]! > before[i]!);
+      expect(victim, "the instance that logged 'import started'").toBeDefined();
+      process.kill(-victim!.child.pid!, "SIGKILL");
+
+      const status = page
+        .locator("[role=status]")
+        .filter({ hasText: "Anslutningen till servern bröts under importen" });
+      await status.waitFor({ timeout: 60_000 });
+      await waitFor(
+        "PostgreSQL to end the killed instance's transaction",
+        async () => (await imported()).contacts === 0,
+      );
+      expect(await imported()).toEqual({ contacts: 0, organisations: 0 });
+      await axeClean(page);
+
+      // The form kept the file: importing again needs one press, and lands on the instance still running.
+      await page.getByRole("button", { name: "Importera", exact: true }).click();
+      await page.locator("[data-testid=import-result]").waitFor({ timeout: 180_000 });
+      expect((await imported()).contacts).toBe(big.good);
+      // 50 organisation names in the file; the 5 that only bad rows name (i % 50 = 9, 19, …) are not created.
+      expect((await imported()).organisations).toBe(45);
+    } catch (e) {
+      console.error(logs());
+      throw e;
+    } finally {
+      await context.close();
+      await data.close();
+    }
+  }, 420_000);
 });

@@ -7,6 +7,7 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env/config";
 import { getActionI18n } from "@/lib/i18n/server";
+import { logger } from "@/lib/log/logger";
 import { importContacts } from "@/lib/import/import-contacts";
 import { trackImportProgress } from "@/lib/import/track-import-progress";
 import { parseImportFile } from "@/lib/import/parse-import-file";
@@ -75,6 +76,10 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
   const tracker =
     intent === "import" ? await trackImportProgress({ id: form.get("progressId"), staff: access.staff }) : null;
   let outcome: "finished" | "failed" = "failed";
+  // Operators see an import begin and end (row counts and the staff user's id, never a row's content); an import
+  // with no end line was cut short, and its one transaction was rolled back with it.
+  const log = logger().child({ component: "import", staffUserId: access.staff.id, rows: rows.length });
+  if (intent === "import") log.info("import started");
   await tracker?.report({ phase: "checking", done: 0, total: rows.length });
   try {
     const db = await getDb();
@@ -131,10 +136,12 @@ export async function importAction(prev: ImportFormState, form: FormData): Promi
       notImported: rowIssues(t, { errors, fields }, summary.notImported),
       rejectedCsv: rejectedCsv(summary.notImported),
     };
-  } catch {
+  } catch (e) {
+    if (intent === "import") log.error({ err: e }, "import failed; its transaction was rolled back");
     return { ...withFile, step: csv ? "preview" : "upload", message: t("staffImport.failed") };
   } finally {
     await tracker?.finish(outcome);
+    if (intent === "import") log.info({ outcome }, "import ended");
   }
 }
 

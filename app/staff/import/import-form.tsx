@@ -5,7 +5,7 @@ import { flushSync } from "react-dom";
 import { SelectField, TextField, useFocusFirstError } from "@/app/staff/_components/fields";
 import type { FormState } from "@/app/staff/_components/form-state";
 import { importAction } from "./actions";
-import { initialImportState } from "./state";
+import { initialImportState, type ImportFormState } from "./state";
 import { DownloadCsv } from "./download-csv";
 import { IssueTable, PreviewSection } from "./preview-section";
 
@@ -18,7 +18,15 @@ export function ImportForm(props: {
   fields: Option[];
 }) {
   const t = useTranslations("staffImport");
-  const [state, action, pending] = useActionState(importAction, initialImportState());
+  // A lost answer (the instance restarted, the connection broke) is not an error page: the form keeps the file, says
+  // what is known (an import is written whole or not at all) and the person can send it again.
+  const [state, action, pending] = useActionState(async (prev: ImportFormState, data: FormData) => {
+    try {
+      return await importAction(prev, data);
+    } catch {
+      return { ...prev, message: t(data.get("intent") === "import" ? "interrupted" : "previewInterrupted") };
+    }
+  }, initialImportState());
   const form = useRef<HTMLFormElement>(null);
   const { id: progressId, value: progressValue, shown: progressShown, onImportClick } = useImportProgress(pending);
   const fieldState: FormState = { status: state.message ? "invalid" : "idle", ...state };

@@ -8,6 +8,7 @@ import { KIB, readLimitedBody } from "@/lib/http/read-limited-body";
 import { decideLanguage, LANG_COOKIE, type Language } from "@/lib/i18n/languages";
 import { offeredLanguages } from "@/lib/i18n/offered-languages";
 import { translatorFor } from "@/lib/i18n/translator";
+import { loggerFor } from "@/lib/log/logger";
 import { preferencesUrl } from "@/lib/recipients/build-links";
 import { resolveLink, type LinkProblem } from "@/lib/recipients/resolve-link";
 import { loadOneClickView } from "@/lib/subscriptions/load-one-click-view";
@@ -120,7 +121,8 @@ async function questionPage(request: NextRequest, token: string): Promise<Respon
       languageLinks: languageLinks(token),
       languageNav: m("layout.languageNav"),
     });
-  } catch {
+  } catch (e) {
+    loggerFor(request).error({ route: "one-click", method: "GET", err: e }, "one-click page failed");
     return unavailablePage(requestLanguage(request));
   }
 }
@@ -190,7 +192,9 @@ export async function POST(request: NextRequest, context: Context): Promise<Resp
       link: { href: `${preferencesUrl(config, contact)}?lang=${lang}`, text: t("linkPages.oneClick.manage") },
       languageNav: m("layout.languageNav"),
     });
-  } catch {
+  } catch (e) {
+    // Mail providers retry a failed one-click POST; the log says why it failed (kind and code, never the token).
+    loggerFor(request).error({ route: "one-click", method: "POST", err: e }, "one-click unsubscribe failed");
     return browser ? unavailablePage(requestLanguage(request)) : json(503, { ok: false, code: "unavailable" });
   }
 }

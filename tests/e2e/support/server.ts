@@ -5,7 +5,7 @@
 // The dev mailbox never exists in production (lib/env/config.ts), so it is no way to read mail here.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
@@ -104,15 +104,19 @@ export async function startServer(
   };
 
   try {
-    // Migrates and seeds the fresh database, the same step `npm run dev` runs.
-    await run(
-      path.join(appDir, "node_modules/.bin/tsx"),
-      ["--import", "./lib/node/server-only-hook.mjs", "lib/db/cli.ts", "prepare"],
-      {
-        cwd: appDir,
-        env,
-      },
-    );
+    const template = inject("e2eTemplate");
+    if (!opts.env?.DATA_DIR && !opts.env?.SUPPRESSION_HMAC_KEY) {
+      // A copy of the database global-build.ts migrated and seeded once for the run (same seed, same key).
+      cpSync(template.pgliteDir, path.join(dataDir, "pglite"), { recursive: true });
+      env.SUPPRESSION_HMAC_KEY = template.suppressionKey;
+    } else {
+      // A test that brings its own data directory or key: migrate and seed it the way `npm run dev` does.
+      await run(
+        path.join(appDir, "node_modules/.bin/tsx"),
+        ["--import", "./lib/node/server-only-hook.mjs", "lib/db/cli.ts", "prepare"],
+        { cwd: appDir, env },
+      );
+    }
     // The database the server will open: a test may give its own DATA_DIR (prepared before) in opts.env.
     const { db, close } = await createDb({ kind: "pglite", dir: path.join(env.DATA_DIR ?? dataDir, "pglite") });
     try {
