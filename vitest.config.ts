@@ -26,6 +26,11 @@ const integration = (name: string, kind: "pglite" | "postgres") => ({
 
 export default defineConfig({
   test: {
+    // Two files at a time where files share nothing (unit; integration, one database per file): on CI's 2 cores
+    // Vitest's default is 1, and most of an integration file's time is spent waiting on PostgreSQL or a child process.
+    // The crash and browser projects keep one file at a time (fileParallelism: false), after the rest: they start
+    // servers, workers and private clusters, and their timing must not depend on what runs beside them.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -45,6 +50,7 @@ export default defineConfig({
                 env: { TILLIT_TEST_DB: "postgres", NODE_ENV: "test" as const },
                 testTimeout: 300_000,
                 hookTimeout: 180_000,
+                fileParallelism: false,
               },
             },
           ]

@@ -94,7 +94,8 @@ function startWorker(url: string, fake: FakeResend, naive: boolean): Promise<Chi
   });
   return new Promise((resolve, reject) => {
     child.stdout!.on("data", (d: Buffer) => {
-      if (d.toString().includes("[worker] started")) resolve(child);
+      // The worker's pino line {"component":"worker",…,"msg":"worker started"} (LOG_LEVEL info, the default).
+      if (d.toString().includes('"msg":"worker started"')) resolve(child);
     });
     child.once("exit", (code) => reject(new Error(`worker exited with ${code}`)));
   });
