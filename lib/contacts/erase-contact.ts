@@ -1,7 +1,7 @@
 // Erasure (GDPR Art. 17), the same for the person's own request and for staff acting on one. One transaction:
 //   1. every address the person has had or asked for (the current one, a pending new one, and earlier ones named in
 //      their audit entries) is collected while it can still be found; mail to those addresses is deleted from the
-//      dev outbox and from the mail queue;
+//      dev outbox and from the mail queue, and sign-ups from them not yet confirmed (PendingSignup) are deleted;
 //   2. the receipt is queued (QueuedMail) in this transaction: the worker sends it after commit and retries it while
 //      the provider fails, so a slow or failing provider never rolls the erasure back, and a rolled-back erasure
 //      never tells the person it is done. The queued receipt is the one place the address remains, until it is sent;
@@ -85,9 +85,12 @@ export async function eraseContact(opts: {
       const subjectRef = addressHash.slice(0, 12);
 
       const addresses = await addressesOf(tx, contact);
-      // Mail already waiting for any of those addresses (sent by anything, not only by an erasure), in one statement.
+      // Mail already waiting for any of those addresses (sent by anything, not only by an erasure), and sign-ups
+      // from them not yet confirmed (name, organisation, topics: a confirmation afterwards would find nothing), in
+      // one statement.
       await tx.$executeRaw`
-        WITH outbox AS (DELETE FROM "OutboxMessage" WHERE "to" && ${addresses}::text[])
+        WITH outbox AS (DELETE FROM "OutboxMessage" WHERE "to" && ${addresses}::text[]),
+             signups AS (DELETE FROM "PendingSignup" WHERE "email" = ANY(${addresses}::text[]))
         DELETE FROM "QueuedMail" WHERE "to" && ${addresses}::text[]`;
       const receipt = retention
         ? { ok: false as const }

@@ -26,6 +26,8 @@ import { requestStepUp } from "@/lib/recipients/request-step-up";
 import { hashAddress } from "@/lib/suppression/hash-address";
 import { answerLeavingSurvey } from "@/lib/subscriptions/answer-leaving-survey";
 import { setSubscription } from "@/lib/subscriptions/set-subscription";
+import { requestSignup } from "@/lib/signups/request-signup";
+import { signupInputSchema } from "@/lib/signups/signup-input";
 import { createTestDb, type TestDb } from "../support/db";
 import {
   makeContact,
@@ -139,6 +141,23 @@ async function makeLena() {
     transport: outbox(t.db),
   });
   expect(change.ok).toBe(true);
+  // She also fills in the public sign-up form with the new address and has not confirmed it yet.
+  await t.db.topic.update({ where: { id: topic.id }, data: { offeredAtSignup: true } });
+  const signup = await requestSignup({
+    db: t.db,
+    input: signupInputSchema.parse({
+      name: NEW_NAME,
+      email: NEW_EMAIL,
+      organisation: "Nordlys AB",
+      topics: [topic.id],
+    }),
+    clientKey: `lena-${u}`,
+    language: "sv",
+    config: { publicUrl: CONFIG.publicUrl, authSecret: "a".repeat(40), suppressionKey: SUPPRESSION_KEY },
+    transport: outbox(t.db),
+  });
+  expect(signup.outcome).toEqual({ ok: true, status: "accepted" });
+  expect(await signup.background).toBe("sent");
 
   // Staff handle her correction request: an extension and an outcome naming her.
   const request = await t.db.privacyRequest.findFirstOrThrow({ where: { contactId: ID, status: "RECEIVED" } });
@@ -262,7 +281,14 @@ describe("before erasure", () => {
     const ahmed = await makeAhmed();
     await deliverMailing(lena, ahmed);
     const tables = new Set((await findEverywhere([EMAIL, NAME, NEW_PHONE, NEW_NAME, NEW_EMAIL])).map((h) => h.table));
-    for (const table of ["Contact", "AuditEvent", "PrivacyRequest", "PendingEmailChange", "OutboxMessage"]) {
+    for (const table of [
+      "Contact",
+      "AuditEvent",
+      "PrivacyRequest",
+      "PendingEmailChange",
+      "PendingSignup",
+      "OutboxMessage",
+    ]) {
       expect(tables, table).toContain(table);
     }
     const traces = await findEverywhere([EXTENSION, OUTCOME, lena.MESSAGE_ID, ahmed.MESSAGE_ID, ahmed.OLD]);
