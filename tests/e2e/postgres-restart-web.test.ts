@@ -4,7 +4,7 @@
 // `pg_ctlcluster … restart -m fast` and a stop without checkpoint (down 3 s): while the database is away an answer is
 // 503 with a code (never a 500, never a hang, never a dropped connection), and once it is back the same process
 // answers 200 again and every 200 was written. The worker's side of the same faults is tests/crash/postgres-restart.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -13,6 +13,7 @@ import { unsubscribeUrl } from "@/lib/recipients/build-links";
 import { startFakeResend, type FakeResend } from "../support/fake-resend";
 import { freePort } from "../support/free-port";
 import { createPrivatePostgres, type PrivatePostgres } from "../support/private-postgres";
+import { startNext } from "./support/server";
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 const secret = () => randomBytes(32).toString("base64url");
@@ -21,8 +22,7 @@ const ONE_CLICK = { "content-type": "application/x-www-form-urlencoded" };
 
 let cluster: PrivatePostgres | undefined;
 let fake: FakeResend | undefined;
-let web: ChildProcess | undefined;
-let output = "";
+let web: Awaited<ReturnType<typeof startNext>> | undefined;
 let publicUrl = "";
 let contacts: string[] = [];
 
@@ -97,43 +97,11 @@ describe.runIf(pgUrl)("a web instance through a PostgreSQL restart and crash", (
       )
     ).map((r) => r.id);
     await data.close();
-    web = spawn(
-      process.execPath,
-      [
-        path.join(appDir, "node_modules/next/dist/bin/next"),
-        "start",
-        "--hostname",
-        "127.0.0.1",
-        "--port",
-        String(port),
-      ],
-      { cwd: appDir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    web.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-    web.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-    const until = Date.now() + 60_000;
-    for (;;) {
-      const ok = await fetch(`${publicUrl}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > until) throw new Error(`next start was not healthy within 60 s:\n${output}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    web = await startNext(appDir, port, env);
   }, 180_000);
 
   afterAll(async () => {
-    if (web?.pid && web.exitCode === null) {
-      const exited = new Promise((r) => web!.once("exit", r));
-      process.kill(-web.pid, "SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      try {
-        process.kill(-web.pid, "SIGKILL");
-      } catch {
-        // gone
-      }
-    }
+    await web?.stop();
     await fake?.close();
     cluster?.drop();
   });
@@ -150,8 +118,8 @@ describe.runIf(pgUrl)("a web instance through a PostgreSQL restart and crash", (
       if (!id) throw new Error("ran out of contacts");
       const status = await unsubscribe(id);
       if (status === 200) served.push(id);
-      else expect(status, `one-click for ${id} while the database was away\n${output}`).toBe(503);
-      if (Date.now() > until) throw new Error(`no 200 within ${ms} ms\n${output}`);
+      else expect(status, `one-click for ${id} while the database was away\n${web!.output()}`).toBe(503);
+      if (Date.now() > until) throw new Error(`no 200 within ${ms} ms\n${web!.output()}`);
       if (status !== 200) await new Promise((r) => setTimeout(r, 200));
     }
     return served;
@@ -175,10 +143,10 @@ describe.runIf(pgUrl)("a web instance through a PostgreSQL restart and crash", (
     served.push(...(await untilServed(queue, 30_000)));
     expect((await fetch(`${publicUrl}/api/health`)).status).toBe(200);
 
-    expect(web!.exitCode).toBeNull();
+    expect(await Promise.race([web!.exited, "running"])).toBe("running");
     expect(await optedOut(served)).toEqual([...served].sort());
     // The log says why each 503 was answered: a line per failure with the error's kind and code, no token.
-    expect(output).toMatch(/one-click unsubscribe failed/);
-    expect(output).not.toMatch(/\/u\/[A-Za-z0-9_-]{20,}/);
+    expect(web!.output()).toMatch(/one-click unsubscribe failed/);
+    expect(web!.output()).not.toMatch(/\/u\/[A-Za-z0-9_-]{20,}/);
   }, 180_000);
 });

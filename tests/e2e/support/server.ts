@@ -164,8 +164,11 @@ export async function startServer(
 
 class PortTaken extends Error {}
 
-/** Runs `next start` on `port` until it is healthy; stop() ends it (data directory and fake Resend are the caller's). */
-async function startNext(
+/**
+ * Runs `next start` on `port` until it is healthy; stop() ends it (data directory and fake Resend are the caller's).
+ * Exported for tests that bring their own database and environment (tests/e2e/postgres-restart-web.test.ts).
+ */
+export async function startNext(
   appDir: string,
   port: number,
   env: NodeJS.ProcessEnv,
