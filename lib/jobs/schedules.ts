@@ -1,6 +1,7 @@
 // The jobs that run on a clock rather than on a request: pg-boss cron schedules, one queue each. To add one, add an
 // entry to scheduledJobs; startSchedules creates its queue, schedules it, works it and runs it once at start.
 import "server-only";
+import { errorLabel } from "@/lib/log/error-label";
 import type { PgBoss } from "pg-boss";
 import { verifyAuditChainFully } from "@/lib/audit/check-audit-chain";
 import type { Db } from "@/lib/db/client";
@@ -132,7 +133,7 @@ export async function startSchedules(opts: {
       try {
         log(await job.run({ db, now: new Date(), suppressionKey: opts.suppressionKey, publicUrl: opts.publicUrl }));
       } catch (error) {
-        log(`${job.queue} failed: ${error instanceof Error ? error.message : String(error)}`);
+        log(`${job.queue} failed: ${errorLabel(error)}`);
         throw error;
       }
     });

@@ -6,6 +6,7 @@ import { LRUCache } from "lru-cache";
 import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db/client";
 import type { Config } from "@/lib/env/config";
+import { errorLabel } from "@/lib/log/error-label";
 import { logger } from "@/lib/log/logger";
 import { createTransport } from "@/lib/mail/create-transport";
 import { defaultSender } from "@/lib/mail/default-sender";
@@ -136,7 +137,7 @@ export async function startWorkers(opts: {
             const outcome = await sendMailingBatch(ctx, mailingId, batch);
             return { id: job.id, status: "completed" as const, output: outcome };
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
+            const message = errorLabel(error);
             log(`batch job ${job.id} will be retried: ${message}`);
             return { id: job.id, status: "failed" as const, output: { message } };
           }
@@ -174,7 +175,7 @@ export async function startWorkers(opts: {
             const output = await deliverLane(laneContext, endpointId, lane);
             return { id: job.id, status: "completed" as const, output };
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
+            const message = errorLabel(error);
             log(`webhook job ${job.id} will be retried: ${message}`);
             return { id: job.id, status: "failed" as const, output: { message } };
           }
@@ -193,7 +194,7 @@ export async function startWorkers(opts: {
           lanes.map((l) => ({ data: l, singletonKey: laneKey(l) })),
         );
     } catch (error) {
-      log(`webhook lanes failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(`webhook lanes failed: ${errorLabel(error)}`);
     }
   };
   const laneTimer = setInterval(enqueueDueLanes, opts.webhookIntervalMs ?? 250);
@@ -215,14 +216,14 @@ export async function startWorkers(opts: {
     try {
       await dispatchDueMailings({ db, enqueueExpansion });
     } catch (error) {
-      log(`dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(`dispatch failed: ${errorLabel(error)}`);
     }
     // Queued mail on every tick too: a receipt goes out within a tick of its erasure, for one indexed query when
     // nothing is due. Its failures are kept on the row and retried with back-off (send-queued-mail.ts).
     try {
       await sendQueuedMail({ db, transport: ctx.transport, limit: 5, log });
     } catch (error) {
-      log(`queued mail failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(`queued mail failed: ${errorLabel(error)}`);
     }
   };
   // Four times a second: a started mailing begins and a finished one is closed within a quarter of a second, for two

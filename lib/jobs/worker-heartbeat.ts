@@ -2,6 +2,7 @@
 // on the database's clock (never the process's: two hosts' clocks may disagree, the database is the one both read).
 // /api/health/ready and /api/metrics count the rows newer than WORKER_HEARTBEAT_FRESH_MS (lib/health/count-live-workers.ts).
 import "server-only";
+import { errorLabel } from "@/lib/log/error-label";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { DbOrTx } from "@/lib/db/client";
@@ -51,7 +52,7 @@ export async function startWorkerHeartbeat(opts: {
   const beat = () => {
     inFlight ??= recordWorkerHeartbeat(opts.db, me)
       .catch((error: unknown) => {
-        opts.log(`heartbeat failed: ${error instanceof Error ? error.message : String(error)}`);
+        opts.log(`heartbeat failed: ${errorLabel(error)}`);
       })
       .finally(() => {
         inFlight = null;

@@ -77,7 +77,13 @@ export type BatchOutcome =
 export const PROVIDER_IDEMPOTENCY_WINDOW_MS = 23 * 60 * 60 * 1000;
 
 /** Thrown for failures worth another attempt later (rate limit, provider or network down): the job is retried. */
-export class RetryLater extends Error {}
+export class RetryLater extends Error {
+  override name = "RetryLater";
+  /** Why: "paced", or the transport's failure code ("rate_limited", "unavailable"); logged instead of a message. */
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
 
 type Row = {
   id: bigint;
@@ -248,7 +254,7 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
     // Nothing was sent: the provider asked everyone to wait longer than this job may be held.
     await untried();
     await recordMailingStall(db, mailing.id, { code: "paced", status: null, retryAt: null, now: new Date() });
-    throw new RetryLater(error.message);
+    throw new RetryLater("paced");
   }
   const at = new Date();
 
@@ -268,7 +274,7 @@ export async function sendMailingBatch(ctx: BatchContext, mailingId: string, bat
     if (result.retryAfterMs !== undefined) await deferSendSlots(db, result.retryAfterMs);
     const retryAt = result.retryAfterMs === undefined ? null : new Date(at.getTime() + result.retryAfterMs);
     await recordMailingStall(db, mailing.id, { code: result.code, status: result.status ?? null, retryAt, now: at });
-    throw new RetryLater(`${result.code}: ${result.message}`);
+    throw new RetryLater(result.code);
   }
   if (result.code === "idempotency_conflict") {
     // The set of recipients changed after an earlier attempt reached the provider (someone opted out meanwhile): that
